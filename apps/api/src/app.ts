@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { createLogger } from './logger.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
+import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
+import { createMunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { contractPlugin } from './plugins/contract.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { problemsPlugin } from './plugins/problems.js';
+import { webPlugin } from './plugins/web.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  logger?: FastifyBaseLogger;
+}
+
+/** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the whole HTTP application. It never listens: server.ts does, and tests call
+ * `app.inject` or listen on a port of their own.
+ */
+export async function buildApp({ config, database, logger }: AppDependencies) {
+  const app = Fastify({
+    loggerInstance: logger ?? createLogger(config),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    // Explicit timeouts: a slow or stuck client cannot hold a connection forever.
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 72_000,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  await app.register(problemsPlugin);
+  await app.register(contractPlugin);
+  await app.register(openapiPlugin, { version });
+
+  const municipalities = createMunicipalitiesService({
+    repository: createMunicipalitiesRepository(database.db),
+  });
+
+  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(municipalitiesRoutes, { service: municipalities });
+  await app.register(webPlugin, { distDir: config.webDistDir });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

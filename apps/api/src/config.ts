@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The only module that reads `process.env`. Everything else receives a frozen `Config`.
+ * Every variable is documented in the README's Configuration section.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: '.data' }),
+  DEMO_DATA: Type.Optional(Type.Enum(['true', 'false'])),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  TRUST_PROXY: Type.Enum(['true', 'false'], { default: 'false' }),
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Undefined: run on embedded PGlite persisted under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** Load demo data on start (default: on with the embedded database, off with DATABASE_URL). */
+  readonly demoData: boolean;
+  readonly logLevel: string;
+  /** Where the built web client is; served from `/` when it exists. */
+  readonly webDistDir: string;
+  readonly trustProxy: boolean;
+  readonly dbPoolMax: number;
+  readonly dbConnectionTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.keys(EnvSchema.properties).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  if (!Value.Check(EnvSchema, parsed)) {
+    const problems = [...Value.Errors(EnvSchema, parsed)].map(
+      (e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`,
+    );
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed as Static<typeof EnvSchema>;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    demoData: e.DEMO_DATA === undefined ? e.DATABASE_URL === undefined : e.DEMO_DATA === 'true',
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(apiRoot, '..', 'web', 'dist')),
+    trustProxy: e.TRUST_PROXY === 'true',
+    dbPoolMax: e.DB_POOL_MAX,
+    dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,33 @@
+import { ProblemType, type ProblemFieldError, type ProblemTypeUri } from '@slt/shared';
+
+/**
+ * An error a service throws on purpose. The problem plugin turns it into an
+ * RFC 9457 answer; nothing below the routes knows about HTTP beyond this status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ProblemTypeUri,
+    readonly title: string,
+    detail: string,
+    readonly errors?: ProblemFieldError[],
+  ) {
+    super(detail);
+    this.name = 'AppError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(detail: string) {
+    super(404, ProblemType.notFound, 'Not found', detail);
+  }
+}
+
+/** A well-formed request whose field has a value the rules refuse. */
+export class InvalidFieldError extends AppError {
+  constructor(field: { in: ProblemFieldError['in']; name: string; detail: string }) {
+    super(400, ProblemType.validation, 'Invalid request', `${field.name}: ${field.detail}`, [
+      { in: field.in, pointer: `/${field.name}`, name: field.name, detail: field.detail },
+    ]);
+  }
+}

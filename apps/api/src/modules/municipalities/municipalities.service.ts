@@ -1,0 +1,73 @@
+import {
+  POLICE_DISTRICTS,
+  type CountyList,
+  type Municipality,
+  type MunicipalityListQuery,
+  type MunicipalityPage,
+  type PoliceDistrictCode,
+} from '@slt/shared';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { foldName, type MunicipalitiesRepository, type MunicipalityRow } from './municipalities.repository.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const policeDistrictNames = new Map<string, string>(POLICE_DISTRICTS.map((d) => [d.code, d.name]));
+
+export function toMunicipality(row: MunicipalityRow): Municipality {
+  const districtName = row.policeDistrict ? policeDistrictNames.get(row.policeDistrict) : undefined;
+  return {
+    kommunenummer: row.kommunenummer,
+    name: row.name,
+    county: { number: row.countyNumber, name: row.countyName },
+    policeDistrict:
+      row.policeDistrict && districtName
+        ? { code: row.policeDistrict as PoliceDistrictCode, name: districtName }
+        : null,
+    malform: row.malform,
+  };
+}
+
+export function createMunicipalitiesService(deps: {
+  repository: Pick<MunicipalitiesRepository, 'list' | 'get' | 'listCounties'>;
+}) {
+  const { repository } = deps;
+  return {
+    async list(query: MunicipalityListQuery): Promise<MunicipalityPage> {
+      const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+      let after: string | undefined;
+      if (query.cursor) {
+        const key = decodeCursor(query.cursor, ['k']);
+        if (!key || !/^[0-9]{4}$/.test(key.k)) {
+          throw new InvalidFieldError({ in: 'query', name: 'cursor', detail: 'is not a cursor this API issued' });
+        }
+        after = key.k;
+      }
+      // One row more than asked tells whether another page exists, without a count query.
+      const rows = await repository.list({
+        ...(query.county ? { countyNumber: query.county } : {}),
+        ...(query.q ? { namePrefix: foldName(query.q) } : {}),
+        ...(after ? { after } : {}),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toMunicipality),
+        nextCursor: rows.length > limit && last ? encodeCursor({ k: last.kommunenummer }) : null,
+      };
+    },
+
+    async get(kommunenummer: string): Promise<Municipality> {
+      const row = await repository.get(kommunenummer);
+      if (!row) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+      return toMunicipality(row);
+    },
+
+    async listCounties(): Promise<CountyList> {
+      return { items: await repository.listCounties() };
+    },
+  };
+}
+
+export type MunicipalitiesService = ReturnType<typeof createMunicipalitiesService>;

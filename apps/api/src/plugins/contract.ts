@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemSchema, type Access, type RouteContract } from '@slt/shared';
+import { Type } from 'typebox';
+import { PROBLEM_MEDIA_TYPE } from './problems.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: every /api route must declare it (checked at registration). */
+    access?: Access;
+  }
+}
+
+/** Routes without query parameters still refuse unknown ones. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+});
+
+const problemDescriptions: Record<number, string> = {
+  400: 'Invalid request: the problem lists each bad field.',
+  401: 'Not authenticated.',
+  403: 'Not allowed.',
+  404: 'Not found.',
+  409: 'Conflict with the current state.',
+  412: 'The resource changed since it was read (If-Match).',
+  413: 'Payload too large.',
+  415: 'Unsupported media type.',
+  422: 'Well-formed but refused by the rules.',
+  428: 'If-Match is required.',
+  429: 'Too many requests; see Retry-After.',
+  500: 'Internal error; nothing internal is shown.',
+  503: 'Not ready.',
+};
+
+type SchemaOf<C extends RouteContract> = {
+  params: C extends { params: infer P } ? P : undefined;
+  querystring: C extends { querystring: infer Q } ? Q : typeof NoQuery;
+  body: C extends { body: infer B } ? B : undefined;
+  response: C['response'];
+};
+
+/**
+ * Fastify route options from a shared contract: path, method, validation, serialization,
+ * OpenAPI metadata and the access declaration all come from the one definition.
+ */
+export function fromContract<const C extends RouteContract>(contract: C) {
+  const response: Record<number, unknown> = { ...contract.response };
+  for (const status of [...contract.problems, 500]) {
+    response[status] = problemResponse(problemDescriptions[status] ?? 'Problem.');
+  }
+  const schema = {
+    operationId: contract.operationId,
+    tags: [...contract.tags],
+    summary: contract.summary,
+    ...(contract.description ? { description: contract.description } : {}),
+    ...(contract.params ? { params: contract.params } : {}),
+    querystring: contract.querystring ?? NoQuery,
+    ...(contract.body ? { body: contract.body } : {}),
+    response,
+  };
+  return {
+    method: contract.method,
+    url: contract.path,
+    config: { access: contract.access },
+    schema: schema as unknown as SchemaOf<C>,
+  };
+}
+
+/**
+ * Refuses to register an /api route that lacks an access declaration or OpenAPI metadata,
+ * so no route can ship without saying who may call it.
+ */
+export const contractPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.method === 'HEAD') return;
+      const schema = route.schema as { operationId?: string; tags?: unknown; summary?: string; hide?: boolean } | undefined;
+      if (schema?.hide) return;
+      if (!route.config?.access) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access (who may call it).`);
+      }
+      if (!schema?.operationId || !schema.tags || !schema.summary) {
+        throw new Error(`Route ${String(route.method)} ${route.url} lacks operationId, tags or summary.`);
+      }
+    });
+  },
+  { name: 'contract' },
+);

@@ -1,0 +1,37 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * OpenAPI 3.1, generated from the route contracts: the document at /api/openapi.json and a
+ * reference UI at /api/docs. Register before any route so that every route is collected.
+ */
+export const openapiPlugin = fp(
+  async (app: FastifyInstance, options: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'SLT coordination platform API',
+          version: options.version,
+          description:
+            'REST API for SLT (Samordning av lokale rus- og kriminalitetsforebyggende tiltak): ' +
+            'municipalities, tiers, members, meetings and measures. Errors are RFC 9457 ' +
+            'application/problem+json; lists use cursor pagination (`limit`, `cursor` → `nextCursor`).',
+          license: { name: 'Reference data: MIT (xdtkit authors)', identifier: 'MIT' },
+        },
+        tags: [
+          { name: 'municipalities', description: 'The 357 Norwegian municipalities (reference data).' },
+          { name: 'health', description: 'Liveness and readiness probes.' },
+        ],
+      },
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi', dependencies: ['contract'] },
+);

@@ -1,0 +1,80 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemType, type Problem } from '@slt/shared';
+import { AppError } from '../lib/errors.js';
+import { toFieldErrors, validatorCompiler } from './validation.js';
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** Known framework errors with a client-side cause, by Fastify error code. */
+const clientErrors: Record<string, { type: Problem['type']; title: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: ProblemType.unsupportedMediaType, title: 'Unsupported media type' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { type: ProblemType.payloadTooLarge, title: 'Payload too large' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { type: ProblemType.badRequest, title: 'Malformed request body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { type: ProblemType.badRequest, title: 'Malformed request body' },
+};
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Omit<Problem, 'instance' | 'requestId'>) {
+  const body: Problem = { ...problem, instance: request.url.split('?')[0] ?? request.url, requestId: request.id };
+  return reply.status(problem.status).type(PROBLEM_MEDIA_TYPE).send(body);
+}
+
+/**
+ * RFC 9457 problem+json for every error: validation errors list each bad field with a
+ * JSON pointer; 5xx answers say nothing internal (the log has the details, keyed by request id).
+ */
+export const problemsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setValidatorCompiler(validatorCompiler);
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.validation) {
+        const errors = toFieldErrors(error.validation as never, error.validationContext);
+        return sendProblem(request, reply, {
+          type: ProblemType.validation,
+          title: 'Invalid request',
+          status: 400,
+          detail: errors.map((e) => `${e.name}: ${e.detail}`).join('; '),
+          errors,
+        });
+      }
+      if (error instanceof AppError) {
+        return sendProblem(request, reply, {
+          type: error.type,
+          title: error.title,
+          status: error.status,
+          detail: error.message,
+          ...(error.errors ? { errors: error.errors } : {}),
+        });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const known = clientErrors[error.code];
+        return sendProblem(request, reply, {
+          type: known?.type ?? (status === 429 ? ProblemType.tooManyRequests : ProblemType.badRequest),
+          title: known?.title ?? 'Bad request',
+          status,
+          detail: error.message,
+        });
+      }
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, {
+        type: ProblemType.internal,
+        title: 'Internal server error',
+        status: 500,
+        detail: 'Something went wrong on our side. Quote the request id if you report it.',
+      });
+    });
+  },
+  { name: 'problems' },
+);
+
+/** The 404 problem for a path no route matches. */
+export function notFoundProblem(request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, {
+    type: ProblemType.notFound,
+    title: 'Not found',
+    status: 404,
+    detail: `No resource at ${request.method} ${request.url.split('?')[0]}`,
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import type { ProblemFieldError } from '@slt/shared';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
+
+/**
+ * Validates every request part with TypeBox's compiled checker. Query, path and header values
+ * are converted from strings and get their defaults; bodies are checked exactly as sent.
+ * Unknown fields are never dropped: schemas say `additionalProperties: false`, and a stray
+ * field is an error that names it.
+ */
+export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const checker = Compile(schema);
+  const convert = httpPart !== 'body';
+  return (input: unknown) => {
+    const value = convert ? Value.Default(schema, Value.Convert(schema, input)) : input;
+    if (checker.Check(value)) return { value };
+    return { error: [...checker.Errors(value)] as never };
+  };
+};
+
+interface SchemaError {
+  keyword: string;
+  schemaPath: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const partNames: Record<string, ProblemFieldError['in']> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+const lastSegment = (pointer: string): string =>
+  (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+const escapeSegment = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Turns validator errors into one entry per bad field, each with a JSON pointer. */
+export function toFieldErrors(errors: readonly SchemaError[], context: string | undefined): ProblemFieldError[] {
+  const part = partNames[context ?? 'body'] ?? 'body';
+  const out: ProblemFieldError[] = [];
+  const seen = new Set<string>();
+  const add = (pointer: string, detail: string) => {
+    const key = `${pointer} ${detail}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ in: part, pointer, name: pointer === '' ? part : lastSegment(pointer), detail });
+  };
+  for (const error of errors) {
+    if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) continue;
+    if (error.keyword === 'additionalProperties' && Array.isArray(error.params['additionalProperties'])) {
+      for (const name of error.params['additionalProperties'] as string[]) {
+        add(`${error.instancePath}/${escapeSegment(name)}`, 'is not a known field');
+      }
+    } else if (error.keyword === 'required' && Array.isArray(error.params['requiredProperties'])) {
+      for (const name of error.params['requiredProperties'] as string[]) {
+        add(`${error.instancePath}/${escapeSegment(name)}`, 'is required');
+      }
+    } else {
+      add(error.instancePath, error.message ?? error.keyword);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import type { TObject, TSchema } from 'typebox';
+
+/**
+ * Who may call a route. Every route declares one; the API refuses to start with a route
+ * that does not (see apps/api/src/plugins/contract.ts).
+ *
+ * - `public`: anyone, anonymous included; only public data is served.
+ */
+export type Access = 'public';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Problem statuses a route can answer with besides its success responses. */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
+
+/**
+ * One HTTP operation, described once and obeyed by both the server (validation,
+ * serialization, OpenAPI) and the client (URL, query, typing).
+ */
+export interface RouteContract {
+  method: HttpMethod;
+  /** Path in Fastify syntax: `/api/v1/municipalities/:kommunenummer`. */
+  path: string;
+  operationId: string;
+  tags: readonly string[];
+  summary: string;
+  description?: string;
+  access: Access;
+  params?: TObject;
+  querystring?: TObject;
+  body?: TSchema;
+  /** Success responses by status. */
+  response: Readonly<Partial<Record<200 | 201 | 202 | 204, TSchema>>>;
+  /** Problem (application/problem+json) responses the route can give; 500 is implied. */
+  problems: readonly ProblemStatus[];
+  /** Response media type for the success response when it is not JSON. */
+  produces?: string;
+}
+
+export function defineRoute<const C extends RouteContract>(contract: C): C {
+  return contract;
+}
+
+/** Fills `:name` segments of a contract path. */
+export function buildPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,6 @@
+export * from './contract.js';
+export * from './routes.js';
+export * from './schemas/common.js';
+export * from './schemas/problem.js';
+export * from './schemas/municipalities.js';
+export * from './client/client.js';

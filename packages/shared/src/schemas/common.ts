@@ -1,0 +1,35 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/** A page of a cursor-paginated list: pass `nextCursor` back as `cursor` until it is null. */
+export const PageSchema = <T extends TSchema>(item: T) =>
+  Type.Object(
+    {
+      items: Type.Array(item),
+      nextCursor: Type.Union([Type.String(), Type.Null()], {
+        description: 'Opaque cursor for the next page; null on the last page.',
+      }),
+    },
+    { additionalProperties: false },
+  );
+
+export const LimitSchema = Type.Integer({
+  minimum: 1,
+  maximum: 500,
+  default: 50,
+  description: 'Page size, 1–500.',
+});
+
+export const CursorSchema = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'The `nextCursor` of the previous page.',
+});
+
+export const HealthSchema = Type.Object(
+  {
+    status: Type.Literal('ok'),
+  },
+  { additionalProperties: false },
+);
+export type Health = Static<typeof HealthSchema>;

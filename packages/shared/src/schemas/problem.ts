@@ -1,0 +1,51 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Stable problem `type` URIs (RFC 9457). They are URNs: identifiers to branch on,
+ * not pages to fetch. `title` is the same for every occurrence of a type.
+ */
+export const ProblemType = {
+  validation: 'urn:slt:problem:validation',
+  badRequest: 'urn:slt:problem:bad-request',
+  notFound: 'urn:slt:problem:not-found',
+  methodNotAllowed: 'urn:slt:problem:method-not-allowed',
+  payloadTooLarge: 'urn:slt:problem:payload-too-large',
+  unsupportedMediaType: 'urn:slt:problem:unsupported-media-type',
+  tooManyRequests: 'urn:slt:problem:too-many-requests',
+  unavailable: 'urn:slt:problem:unavailable',
+  internal: 'urn:slt:problem:internal',
+} as const;
+export type ProblemTypeUri = (typeof ProblemType)[keyof typeof ProblemType];
+
+export const ProblemFieldErrorSchema = Type.Object(
+  {
+    in: Type.Enum(['body', 'query', 'path', 'header'], {
+      description: 'Which part of the request the field is in.',
+    }),
+    pointer: Type.String({
+      description: 'JSON Pointer (RFC 6901) to the field within that part, e.g. `/limit`.',
+    }),
+    name: Type.String({ description: 'The field name (last pointer segment), e.g. `limit`.' }),
+    detail: Type.String({ description: 'What is wrong with the value.' }),
+  },
+  { additionalProperties: false },
+);
+export type ProblemFieldError = Static<typeof ProblemFieldErrorSchema>;
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'A stable URI identifying the kind of problem.' }),
+    title: Type.String(),
+    status: Type.Integer({ minimum: 400, maximum: 599 }),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String({ description: 'The request path.' })),
+    requestId: Type.Optional(Type.String({ description: 'Quote it when reporting a problem.' })),
+    errors: Type.Optional(Type.Array(ProblemFieldErrorSchema)),
+  },
+  {
+    additionalProperties: false,
+    title: 'Problem',
+    description: 'An RFC 9457 problem detail, served as application/problem+json.',
+  },
+);
+export type Problem = Static<typeof ProblemSchema>;
