@@ -1,9 +1,9 @@
-import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { databaseOptions } from './db/options.js';
 import { prepareDatabase } from './db/prepare.js';
+import { installGracefulShutdown } from './lib/graceful-shutdown.js';
 import { createLogger } from './logger.js';
 
 /** Process entry: config → database → app → listen, with a graceful shutdown on SIGTERM/SIGINT. */
@@ -15,13 +15,5 @@ logger.info({ database: database.kind, demoData: config.demoData, ...reference }
 
 const app = await buildApp({ config, database, logger });
 
-// In-flight requests finish (Fastify stops accepting, answers 503 to new ones on kept-alive
-// connections and waits); then the database closes. A second signal or the timeout forces exit.
-closeWithGrace({ delay: config.shutdownTimeoutMs, logger }, async ({ signal, err }) => {
-  if (err) logger.error({ err }, 'shutting down after an error');
-  else logger.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-});
-
+installGracefulShutdown({ app, closeDatabase: database.close, logger, timeoutMs: config.shutdownTimeoutMs });
 await app.listen({ port: config.port, host: config.host });

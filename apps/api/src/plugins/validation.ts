@@ -4,9 +4,39 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 
+type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+
+const INTEGER = /^-?(0|[1-9][0-9]*)$/;
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/** Converts one query/path/header string strictly: `1.5` never becomes an integer, `0x10` never 16. */
+function convertScalar(schema: JsonSchema | undefined, value: unknown): unknown {
+  if (typeof value !== 'string' || !schema) return value;
+  if (schema.type === 'integer' && INTEGER.test(value)) return Number(value);
+  if (schema.type === 'number' && NUMBER.test(value)) return Number(value);
+  if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/** Query strings, paths and headers arrive as strings: convert the flat fields their schema types. */
+function convertStrings(schema: JsonSchema, input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !schema.properties) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [key, property] of Object.entries(schema.properties)) {
+    const value = out[key];
+    if (value === undefined) continue;
+    if (property.type === 'array') {
+      out[key] = (Array.isArray(value) ? value : [value]).map((item) => convertScalar(property.items, item));
+    } else {
+      out[key] = convertScalar(property, value);
+    }
+  }
+  return out;
+}
+
 /**
  * Validates every request part with TypeBox's compiled checker. Query, path and header values
- * are converted from strings and get their defaults; bodies are checked exactly as sent.
+ * are converted from strings (strictly) and get their defaults; bodies are checked exactly as sent.
  * Unknown fields are never dropped: schemas say `additionalProperties: false`, and a stray
  * field is an error that names it.
  */
@@ -14,7 +44,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const checker = Compile(schema);
   const convert = httpPart !== 'body';
   return (input: unknown) => {
-    const value = convert ? Value.Default(schema, Value.Convert(schema, input)) : input;
+    const value = convert ? Value.Default(schema, convertStrings(schema as JsonSchema, input)) : input;
     if (checker.Check(value)) return { value };
     return { error: [...checker.Errors(value)] as never };
   };

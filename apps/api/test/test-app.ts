@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createClient } from '@slt/shared';
+import pg from 'pg';
+import { buildApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { prepareDatabase } from '../src/db/prepare.js';
+import { createLogger } from '../src/logger.js';
+
+/**
+ * The environment decides the database: with DATABASE_URL (CI's second run) every test app gets
+ * a fresh database on that PostgreSQL server, dropped afterwards; without, an in-memory PGlite.
+ */
+const environment = loadConfig();
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  /** Base URL of the listening server (real HTTP on a free port). */
+  baseUrl: string;
+  /** The shared typed client, pointed at this server. */
+  client: ReturnType<typeof createClient>;
+  /** Everything the app logged, one parsed JSON object per line. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `slt_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (!environment.databaseUrl) {
+    const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+    return { database, dispose: () => database.close() };
+  }
+  const scratch = await createScratchDatabase(environment.databaseUrl);
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: scratch.url,
+    poolMax: 5,
+    connectionTimeoutMs: 5_000,
+    logger: { error: () => undefined },
+  });
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+export async function createTestApp(options: { demoData?: boolean; logLevel?: string } = {}): Promise<TestApp> {
+  const { database, dispose } = await openTestDatabase();
+  await prepareDatabase(database, { demoData: options.demoData ?? true });
+
+  const config: Config = Object.freeze({
+    ...environment,
+    databaseUrl: undefined,
+    demoData: options.demoData ?? true,
+    logLevel: options.logLevel ?? 'info',
+    webDistDir: '/nonexistent-web-dist',
+  });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const app = await buildApp({ config, database, logger: createLogger(config, sink) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    database,
+    config,
+    baseUrl,
+    client: createClient({ baseUrl }),
+    logs,
+    close: async () => {
+      await app.close();
+      await dispose();
+    },
+  };
+}
