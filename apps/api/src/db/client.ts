@@ -42,7 +42,10 @@ const casing = 'snake_case' as const;
 const MIGRATION_LOCK_KEY = 7_535_100;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options.dataDir);
+  const database = options.kind === 'postgres' ? await openPostgres(options) : await openPglite(options.dataDir);
+  // Closing twice (a shutdown racing a test's cleanup, say) is harmless.
+  let closing: Promise<void> | undefined;
+  return { ...database, close: () => (closing ??= database.close()) };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
