@@ -5,10 +5,20 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createLogger } from './logger.js';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
+import { createApiTokensService } from './modules/api-tokens/api-tokens.service.js';
+import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { createMunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
 import { contractPlugin } from './plugins/contract.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
@@ -18,6 +28,8 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 export interface AppDependencies {
   config: Config;
+  /** Signs and verifies access tokens (config.jwtSecret, or the one kept in DATA_DIR). */
+  jwtSecret: string;
   database: Database;
   logger?: FastifyBaseLogger;
 }
@@ -29,7 +41,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * Builds the whole HTTP application. It never listens: server.ts does, and tests call
  * `app.inject` or listen on a port of their own.
  */
-export async function buildApp({ config, database, logger }: AppDependencies) {
+export async function buildApp({ config, database, logger, jwtSecret }: AppDependencies) {
   const app = Fastify({
     loggerInstance: logger ?? createLogger(config),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -55,12 +67,28 @@ export async function buildApp({ config, database, logger }: AppDependencies) {
   await app.register(contractPlugin);
   await app.register(openapiPlugin, { version });
 
-  const municipalities = createMunicipalitiesService({
-    repository: createMunicipalitiesRepository(database.db),
+  const { db } = database;
+  const municipalities = createMunicipalitiesService({ repository: createMunicipalitiesRepository(db) });
+  const users = createUsersService({ db });
+  const apiTokens = createApiTokensService({ db });
+  const audit = createAuditService({ repository: createAuditRepository(db) });
+  // The auth service signs with the JWT plugin, registered just below: resolved lazily.
+  const auth = createAuthService({
+    db,
+    signAccessToken: (claims) => app.jwt.sign(claims),
+    accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
   });
 
+  await app.register(authPlugin, {
+    jwtSecret,
+    resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
+  });
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(municipalitiesRoutes, { service: municipalities });
+  await app.register(authRoutes, { service: auth });
+  await app.register(usersRoutes, { service: users });
+  await app.register(apiTokensRoutes, { service: apiTokens });
+  await app.register(auditRoutes, { service: audit });
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   return app;

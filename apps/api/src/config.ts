@@ -19,6 +19,7 @@ const EnvSchema = Type.Object({
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
 });
 
 export interface Config {
@@ -36,6 +37,11 @@ export interface Config {
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /**
+   * Signs access tokens; every replica needs the same one. Unset with the embedded database: one
+   * is generated and kept in DATA_DIR. Required with DATABASE_URL.
+   */
+  readonly jwtSecret: string | undefined;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jwtSecret: e.JWT_SECRET,
   });
 }

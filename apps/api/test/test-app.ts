@@ -15,6 +15,8 @@ import { createLogger } from '../src/logger.js';
  */
 const environment = loadConfig();
 
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
 export interface TestApp {
   app: App;
   database: Database;
@@ -87,7 +89,7 @@ export async function createTestApp(options: { demoData?: boolean; logLevel?: st
       done();
     },
   });
-  const app = await buildApp({ config, database, logger: createLogger(config, sink) });
+  const app = await buildApp({ config, database, logger: createLogger(config, sink), jwtSecret: TEST_JWT_SECRET });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,12 +1,24 @@
 import type { TObject, TSchema } from 'typebox';
 
+export type Role = 'coordinator' | 'member';
+export type TokenScope = 'read' | 'write' | 'import';
+
 /**
  * Who may call a route. Every route declares one; the API refuses to start with a route
  * that does not (see apps/api/src/plugins/contract.ts).
  *
  * - `public`: anyone, anonymous included; only public data is served.
+ * - `user`: any signed-in user (not an API token).
+ * - `municipality`: the `:kommunenummer` in the path decides: users with `role` there (a
+ *   coordinator also holds every member right), admins, and, when `tokenScope` is given, that
+ *   municipality's API tokens carrying the scope. Other callers get 404 on reads, 403 on writes.
+ * - `admin`: system administrators only.
  */
-export type Access = 'public';
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'municipality'; role: Role; tokenScope?: TokenScope }
+  | { kind: 'admin' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

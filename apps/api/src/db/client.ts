@@ -9,7 +9,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema/index.js';
+import * as relations from './relations.js';
+import * as tables from './schema/index.js';
+
+const schema = { ...tables, ...relations };
 
 export type Schema = typeof schema;
 /** The Drizzle handle every repository takes: the same type on PGlite and on a pg Pool. */

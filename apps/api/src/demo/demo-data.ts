@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createMunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.js';
+import { loadDemoAccounts } from './demo-accounts.js';
 
 /**
  * Demo data: the settings of the five seed municipalities (see ../shared/seeds). Police districts
@@ -23,4 +24,5 @@ export async function loadDemoData(db: Db): Promise<void> {
       await municipalities.updateSettings(m.kommunenummer, { policeDistrict: m.policeDistrict, malform: m.malform });
     }
   });
+  await loadDemoAccounts(db);
 }

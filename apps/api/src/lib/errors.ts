@@ -31,3 +31,30 @@ export class InvalidFieldError extends AppError {
     ]);
   }
 }
+
+export class UnauthorizedError extends AppError {
+  constructor(detail = 'Sign in, or send a valid token in the Authorization header.') {
+    super(401, ProblemType.unauthorized, 'Unauthorized', detail);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(detail = 'You are not allowed to do this.') {
+    super(403, ProblemType.forbidden, 'Forbidden', detail);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(detail: string) {
+    super(409, ProblemType.conflict, 'Conflict', detail);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, ProblemType.tooManyRequests, 'Too many requests', detail);
+  }
+}

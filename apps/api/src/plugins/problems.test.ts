@@ -1,7 +1,7 @@
 import { ProblemType, type Problem } from '@slt/shared';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { TEST_JWT_SECRET, createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildApp } from '../app.js';
 import { fromContract } from './contract.js';
 
@@ -31,14 +31,14 @@ describe('problem+json errors', () => {
 describe('request bodies, errors and the route declaration check (on an app with extra routes)', () => {
   let extra: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
-    extra = await buildApp({ config: t.config, database: t.database, logger: t.app.log });
+    extra = await buildApp({ config: t.config, database: t.database, logger: t.app.log, jwtSecret: TEST_JWT_SECRET });
     const contract = {
       method: 'POST',
       path: '/api/test/things',
       operationId: 'createThing',
       tags: ['test'],
       summary: 'Create a test thing',
-      access: 'public',
+      access: { kind: 'public' },
       body: Type.Object(
         { name: Type.String({ minLength: 1 }), size: Type.Integer({ minimum: 1 }) },
         { additionalProperties: false },
@@ -105,12 +105,12 @@ describe('request bodies, errors and the route declaration check (on an app with
   });
 
   it('refuses to register an API route that does not say who may call it', async () => {
-    const app = await buildApp({ config: t.config, database: t.database, logger: t.app.log });
+    const app = await buildApp({ config: t.config, database: t.database, logger: t.app.log, jwtSecret: TEST_JWT_SECRET });
     expect(() =>
       app.route({ method: 'GET', url: '/api/v1/undeclared', schema: { operationId: 'x', tags: ['x'], summary: 'x' }, handler: async () => ({}) }),
     ).toThrow(/declares no access/);
     expect(() =>
-      app.route({ method: 'GET', url: '/api/v1/undocumented', config: { access: 'public' }, handler: async () => ({}) }),
+      app.route({ method: 'GET', url: '/api/v1/undocumented', config: { access: { kind: 'public' } }, handler: async () => ({}) }),
     ).toThrow(/operationId/);
     await app.close();
   });

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemType, type Problem } from '@slt/shared';
-import { AppError } from '../lib/errors.js';
+import { AppError, TooManyRequestsError } from '../lib/errors.js';
 import { toFieldErrors, validatorCompiler } from './validation.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -39,6 +39,8 @@ export const problemsPlugin = fp(
         });
       }
       if (error instanceof AppError) {
+        if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+        if (error.status === 401) reply.header('www-authenticate', 'Bearer');
         return sendProblem(request, reply, {
           type: error.type,
           title: error.title,

@@ -7,7 +7,10 @@ import { Type, type Static } from 'typebox';
 export const ProblemType = {
   validation: 'urn:slt:problem:validation',
   badRequest: 'urn:slt:problem:bad-request',
+  unauthorized: 'urn:slt:problem:unauthorized',
+  forbidden: 'urn:slt:problem:forbidden',
   notFound: 'urn:slt:problem:not-found',
+  conflict: 'urn:slt:problem:conflict',
   methodNotAllowed: 'urn:slt:problem:method-not-allowed',
   payloadTooLarge: 'urn:slt:problem:payload-too-large',
   unsupportedMediaType: 'urn:slt:problem:unsupported-media-type',

@@ -1,1 +1,3 @@
 export * from './municipalities.js';
+export * from './identity.js';
+export * from './audit.js';

@@ -1,7 +1,7 @@
 import { ProblemType } from '@slt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { openTestDatabase, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { TEST_JWT_SECRET, openTestDatabase, createTestApp, type TestApp } from '../../../test/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('health probes', () => {
 
   it('ready is a 503 problem when the database is gone, while live stays ok', async () => {
     const { database, dispose } = await openTestDatabase();
-    const app = await buildApp({ config: t.config, database, logger: t.app.log });
+    const app = await buildApp({ config: t.config, database, logger: t.app.log, jwtSecret: TEST_JWT_SECRET });
     await database.close();
     try {
       const ready = await app.inject({ method: 'GET', url: '/api/health/ready' });

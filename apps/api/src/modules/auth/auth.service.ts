@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { Session, User } from '@slt/shared';
+import type { Db } from '../../db/client.js';
+import { diffChanges } from '../../lib/audit-diff.js';
+import { InvalidFieldError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { randomSecret, sha256 } from '../../lib/secrets.js';
+import type { AccessTokenClaims, Principal } from '../../plugins/auth.js';
+import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { createUsersRepository } from '../users/users.repository.js';
+import { normalizeEmail, toUser } from '../users/users.service.js';
+import { createAuthRepository } from './auth.repository.js';
+
+export const REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 60 * 60;
+
+/** Throttling: failures per window before a block, per account and per client IP. */
+export const THROTTLE = {
+  windowSeconds: 15 * 60,
+  blockSeconds: 15 * 60,
+  perAccount: 10,
+  perIp: 100,
+};
+
+const INVALID_CREDENTIALS = 'The e-mail or the password is wrong.';
+
+export interface SessionResult {
+  session: Session;
+  refreshToken: string;
+}
+
+export function createAuthService(deps: {
+  db: Db;
+  signAccessToken: (claims: AccessTokenClaims) => string;
+  accessTokenTtlSeconds: number;
+}) {
+  const { db, signAccessToken, accessTokenTtlSeconds } = deps;
+  const users = createUsersRepository(db);
+  const auth = createAuthRepository(db);
+
+  function sessionFor(user: User, sessionVersion: number): Session {
+    return {
+      accessToken: signAccessToken({ sub: user.id, sv: sessionVersion }),
+      tokenType: 'Bearer',
+      expiresIn: accessTokenTtlSeconds,
+      user,
+    };
+  }
+
+  async function issueRefreshToken(tx: Db, userId: string, familyId: string): Promise<string> {
+    const refreshToken = randomSecret();
+    await createAuthRepository(tx).insertRefreshToken({
+      familyId,
+      userId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+    });
+    return refreshToken;
+  }
+
+  const systemActor = (userId: string, email: string, requestId: string): Actor => ({
+    type: 'user',
+    id: userId,
+    label: email,
+    requestId,
+  });
+
+  return {
+    async login(input: { email: string; password: string; ip: string; requestId: string }): Promise<SessionResult> {
+      const email = normalizeEmail(input.email);
+      const keys = { account: `account:${email}`, ip: `ip:${input.ip}` };
+      const wait = await auth.blockedFor([keys.account, keys.ip]);
+      if (wait > 0) {
+        throw new TooManyRequestsError('Too many failed sign-ins. Wait before trying again.', wait);
+      }
+      const user = await users.findByEmail(email);
+      // Unknown accounts cost the same argon2 verification as known ones: same answer, same time.
+      const valid = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
+      if (!user || !valid || !user.active) {
+        await auth.recordFailure(keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
+        await auth.recordFailure(keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
+        throw new UnauthorizedError(INVALID_CREDENTIALS);
+      }
+      const familyId = randomUUID();
+      const refreshToken = await db.transaction(async (tx) => {
+        await createAuthRepository(tx).clearFailures(keys.account);
+        const token = await issueRefreshToken(tx, user.id, familyId);
+        await createAuditRepository(tx).record(systemActor(user.id, user.email, input.requestId), {
+          kommunenummer: null,
+          entity: 'session',
+          entityId: familyId,
+          action: 'login',
+          changes: diffChanges(null, { userId: user.id }),
+        });
+        return token;
+      });
+      const withRoles = await users.findById(user.id);
+      return { session: sessionFor(toUser(withRoles!), user.sessionVersion), refreshToken };
+    },
+
+    /** Rotates a refresh token. Presenting one that was already rotated revokes its whole family. */
+    async refresh(refreshToken: string, requestId: string): Promise<SessionResult> {
+      const outcome = await db.transaction(async (tx) => {
+        const repo = createAuthRepository(tx);
+        const row = await repo.findRefreshTokenForUpdate(sha256(refreshToken));
+        if (!row || row.revokedAt || row.expiresAt < new Date()) return { ok: false as const };
+        if (row.usedAt) {
+          await repo.revokeFamily(row.familyId);
+          return { ok: false as const, reused: true };
+        }
+        const user = await createUsersRepository(tx).findById(row.userId);
+        if (!user || !user.active) return { ok: false as const };
+        await repo.markUsed(row.id);
+        const next = await issueRefreshToken(tx, user.id, row.familyId);
+        await createAuditRepository(tx).record(systemActor(user.id, user.email, requestId), {
+          kommunenummer: null,
+          entity: 'session',
+          entityId: row.familyId,
+          action: 'refresh',
+          changes: {},
+        });
+        return { ok: true as const, user, next };
+      });
+      if (!outcome.ok) {
+        throw new UnauthorizedError(
+          'reused' in outcome ? 'This refresh token was already used: the session is revoked.' : 'The session has ended.',
+        );
+      }
+      return { session: sessionFor(toUser(outcome.user), outcome.user.sessionVersion), refreshToken: outcome.next };
+    },
+
+    async logout(refreshToken: string, requestId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = createAuthRepository(tx);
+        const row = await repo.findRefreshTokenForUpdate(sha256(refreshToken));
+        if (!row || row.revokedAt) return;
+        await repo.revokeFamily(row.familyId);
+        const user = await createUsersRepository(tx).findById(row.userId);
+        await createAuditRepository(tx).record(systemActor(row.userId, user?.email ?? 'unknown', requestId), {
+          kommunenummer: null,
+          entity: 'session',
+          entityId: row.familyId,
+          action: 'logout',
+          changes: {},
+        });
+      });
+    },
+
+    async changePassword(actor: Actor & { id: string }, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await users.findById(actor.id);
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new InvalidFieldError({ in: 'body', name: 'currentPassword', detail: 'is wrong' });
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await createUsersRepository(tx).update(user.id, { passwordHash, endSessions: true });
+        await createAuditRepository(tx).record(actor, {
+          kommunenummer: null,
+          entity: 'user',
+          entityId: user.id,
+          action: 'update',
+          changes: diffChanges({ passwordHash: user.passwordHash }, { passwordHash }),
+        });
+      });
+    },
+
+    async me(userId: string): Promise<User> {
+      const user = await users.findById(userId);
+      if (!user) throw new UnauthorizedError();
+      return toUser(user);
+    },
+
+    /** The principal for verified access-token claims: only active users whose session is current. */
+    async resolveUser(claims: AccessTokenClaims): Promise<Principal | null> {
+      const user = await users.findById(claims.sub);
+      if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
+      return {
+        kind: 'user',
+        id: user.id,
+        email: user.email,
+        isAdmin: user.isAdmin,
+        roles: new Map(user.roles.map((r) => [r.kommunenummer, r.role])),
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,136 @@
+import cookie from '@fastify/cookie';
+import jwt from '@fastify/jwt';
+import type { Access, Role, TokenScope } from '@slt/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../lib/errors.js';
+import type { Actor } from '../modules/audit/audit.repository.js';
+
+/** Who is calling: resolved once per request from the Authorization header. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; id: string; email: string; isAdmin: boolean; roles: ReadonlyMap<string, Role> }
+  | { kind: 'token'; id: string; label: string; kommunenummer: string; scopes: readonly TokenScope[] };
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** The user's session version when issued: a password change or deactivation bumps it. */
+  sv: number;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessTokenClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+export const JWT_ISSUER = 'slt-api';
+export const JWT_AUDIENCE = 'slt-api';
+export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
+export const API_TOKEN_PREFIX = 'slt_';
+
+export interface PrincipalResolvers {
+  /** The user behind verified claims, or null when inactive, unknown or the session ended. */
+  user(claims: AccessTokenClaims): Promise<Principal | null>;
+  /** The API token for a secret, or null when unknown, revoked or expired. */
+  apiToken(secret: string): Promise<Principal | null>;
+}
+
+const roleRank: Record<Role, number> = { member: 1, coordinator: 2 };
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/**
+ * Decides whether `principal` may call a route declared with `access`. Callers outside a
+ * municipality get 404 on its internal reads (its data's existence is not disclosed) and 403 on writes.
+ */
+export function authorize(access: Access, principal: Principal, method: string, kommunenummer: string | undefined) {
+  if (access.kind === 'public') return;
+  if (principal.kind === 'anonymous') throw new UnauthorizedError();
+  if (access.kind === 'user') {
+    if (principal.kind !== 'user') throw new ForbiddenError('API tokens cannot call this route.');
+    return;
+  }
+  if (access.kind === 'admin') {
+    if (principal.kind === 'user' && principal.isAdmin) return;
+    throw new ForbiddenError('Only administrators can do this.');
+  }
+  if (!kommunenummer) throw new Error('A municipality route needs a :kommunenummer parameter');
+  if (principal.kind === 'user') {
+    if (principal.isAdmin) return;
+    const role = principal.roles.get(kommunenummer);
+    if (role && roleRank[role] >= roleRank[access.role]) return;
+    if (!role && isRead(method)) throw new NotFoundError('Not found.');
+    throw new ForbiddenError(`This needs the ${access.role} role in ${kommunenummer}.`);
+  }
+  if (principal.kommunenummer !== kommunenummer) {
+    if (isRead(method)) throw new NotFoundError('Not found.');
+    throw new ForbiddenError('The token belongs to another municipality.');
+  }
+  if (!access.tokenScope || !principal.scopes.includes(access.tokenScope)) {
+    throw new ForbiddenError(
+      access.tokenScope ? `The token lacks the ${access.tokenScope} scope.` : 'API tokens cannot call this route.',
+    );
+  }
+}
+
+/** The audit actor for a request. */
+export function actorOf(request: FastifyRequest): Actor {
+  const p = request.principal;
+  if (p.kind === 'user') return { type: 'user', id: p.id, label: p.email, requestId: request.id };
+  if (p.kind === 'token') return { type: 'token', id: p.id, label: p.label, requestId: request.id };
+  return { type: 'system', id: null, label: 'anonymous', requestId: request.id };
+}
+
+/**
+ * Authentication (JWT access tokens and API tokens, both as `Authorization: Bearer`) and
+ * authorization against each route's declared access. A present but invalid credential is a
+ * 401 even on public routes, so a client never silently falls back to anonymous.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { jwtSecret: string; resolvers: PrincipalResolvers }) => {
+    await app.register(cookie);
+    await app.register(jwt, {
+      secret: options.jwtSecret,
+      sign: { algorithm: 'HS256', iss: JWT_ISSUER, aud: JWT_AUDIENCE, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, requiredClaims: ['exp', 'sub'] },
+    });
+    app.decorateRequest('principal', null as never);
+
+    app.addHook('onRequest', async (request) => {
+      request.principal = { kind: 'anonymous' };
+      const header = request.headers.authorization;
+      if (header === undefined) return;
+      const match = /^Bearer ([^\s]+)$/i.exec(header);
+      if (!match) throw new UnauthorizedError('The Authorization header must be "Bearer <token>".');
+      const credential = match[1]!;
+      let principal: Principal | null = null;
+      if (credential.startsWith(API_TOKEN_PREFIX)) {
+        principal = await options.resolvers.apiToken(credential);
+      } else {
+        let claims: AccessTokenClaims | undefined;
+        try {
+          claims = app.jwt.verify<AccessTokenClaims>(credential);
+        } catch {
+          claims = undefined;
+        }
+        if (claims && typeof claims.sv === 'number') principal = await options.resolvers.user(claims);
+      }
+      if (!principal) throw new UnauthorizedError('The token is invalid, expired or revoked.');
+      request.principal = principal;
+    });
+
+    app.addHook('preValidation', async (request) => {
+      const access = request.routeOptions.config.access;
+      if (!access) return; // non-API routes (web client, docs); /api routes must declare access
+      const params = request.params as { kommunenummer?: string } | undefined;
+      authorize(access, request.principal, request.method, params?.kommunenummer);
+    });
+  },
+  { name: 'auth', dependencies: ['problems'] },
+);
