@@ -13,6 +13,8 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'Read configuration in src/config.ts only.' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `_`-prefixed names mark values left out on purpose (e.g. `{ secret: _, ...rest }`).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

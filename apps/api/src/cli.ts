@@ -7,6 +7,8 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { CreateUserSchema } from '@slt/shared';
+import { Value } from 'typebox/value';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { databaseOptions } from './db/options.js';
@@ -55,14 +57,17 @@ const logger = createLogger({ logLevel: 'warn' });
 const database = await openDatabase(databaseOptions(config, logger));
 try {
   await prepareDatabase(database, { demoData: false });
-  const password = await readPassword();
+  const input = { email: values.email, name: values.name, password: await readPassword(), isAdmin: true };
+  // The same contract the HTTP route validates against.
+  const problems = [...Value.Errors(CreateUserSchema, input)].map((e) => `${e.instancePath.slice(1)} ${e.message}`);
+  if (problems.length > 0) throw new Error(problems.join('; '));
   const user = await createUsersService({ db: database.db }).create(
     { type: 'system', id: null, label: 'cli create-admin' },
-    { email: values.email, name: values.name, password, isAdmin: true },
+    input,
   );
   process.stdout.write(`Created administrator ${user.email} (${user.id}).\n`);
 } catch (error) {
-  const message = error instanceof AppError ? error.message : String(error);
+  const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`create-admin failed: ${message}\n`);
   process.exitCode = 1;
 } finally {

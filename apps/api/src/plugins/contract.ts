@@ -9,6 +9,10 @@ declare module 'fastify' {
     /** Who may call the route: every /api route must declare it (checked at registration). */
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every /api route registered, with its declared access (for the route-inventory test). */
+    routeInventory: { method: string; url: string; operationId: string | undefined; access: Access | undefined }[];
+  }
 }
 
 /** Routes without query parameters still refuse unknown ones. */
@@ -75,9 +79,16 @@ export function fromContract<const C extends RouteContract>(contract: C) {
  */
 export const contractPlugin = fp(
   async (app: FastifyInstance) => {
+    app.decorate('routeInventory', []);
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.method === 'HEAD') return;
       const schema = route.schema as { operationId?: string; tags?: unknown; summary?: string; hide?: boolean } | undefined;
+      app.routeInventory.push({
+        method: String(route.method),
+        url: route.url,
+        operationId: schema?.operationId,
+        access: route.config?.access,
+      });
       if (schema?.hide) return;
       if (!route.config?.access) {
         throw new Error(`Route ${String(route.method)} ${route.url} declares no access (who may call it).`);

@@ -31,7 +31,7 @@ export const openapiPlugin = fp(
       routePrefix: '/api/docs',
       uiConfig: { docExpansion: 'list', deepLinking: true },
     });
-    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   },
   { name: 'openapi', dependencies: ['contract'] },
 );

@@ -1,0 +1,132 @@
+import { routes, type RouteContract } from '@slt/shared';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens, auditLog, userRoles, users } from '../src/db/schema/index.js';
+import { call, createToken, DEMO, signIn } from './auth.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/**
+ * The cross-tenant matrix: callers from municipality A (Aukra, 1547) against every route that
+ * takes a municipality (B: Kongsvinger, 3401) or an id, and non-admins against admin routes.
+ * Reads of B's internal data are 404, writes are 403, and B's data is unchanged afterwards.
+ */
+const A = '1547';
+const B = '3401';
+
+let t: TestApp;
+let callers: { name: string; bearer: string }[];
+let bTokenId: string;
+let bUserId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const coordinatorA = await signIn(t, DEMO.coordinator1547);
+  const coordinatorB = await signIn(t, DEMO.coordinator3401);
+  const tokenA = await createToken(t, coordinatorA.accessToken, A, ['read', 'write', 'import']);
+  bTokenId = (await createToken(t, coordinatorB.accessToken, B, ['read'])).id;
+  bUserId = (await signIn(t, DEMO.member3401)).userId;
+  callers = [
+    { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
+    { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
+  ];
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Every route that takes a municipality, with what a request needs. Adding a route without an entry fails the test. */
+const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
+  listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
+  listApiTokens: () => ({ params: { kommunenummer: B } }),
+  createApiToken: () => ({ params: { kommunenummer: B }, body: { name: 'intruder', scopes: ['read'] } }),
+  revokeApiToken: () => ({ params: { kommunenummer: B, tokenId: bTokenId } }),
+  listAuditEntries: () => ({ params: { kommunenummer: B } }),
+};
+
+const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
+  listUsers: () => ({ params: {} }),
+  createUser: () => ({ params: {}, body: { email: 'intruder@demo.invalid', name: 'I', password: 'intruder-password' } }),
+  getUser: () => ({ params: { userId: bUserId } }),
+  updateUser: () => ({ params: { userId: bUserId }, body: { active: false } }),
+  setUserRole: () => ({ params: { userId: bUserId, kommunenummer: B }, body: { role: 'coordinator' } }),
+  removeUserRole: () => ({ params: { userId: bUserId, kommunenummer: B } }),
+};
+
+const allRoutes = Object.values(routes) as RouteContract[];
+const pathOf = (route: RouteContract, params: Record<string, string>) =>
+  route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+
+async function snapshotOfB() {
+  const db = t.database.db;
+  return {
+    tokens: await db.select().from(apiTokens).where(eq(apiTokens.kommunenummer, B)),
+    audit: await db.select().from(auditLog).where(eq(auditLog.kommunenummer, B)),
+    roles: await db.select().from(userRoles).where(eq(userRoles.kommunenummer, B)),
+    users: await db.select().from(users),
+  };
+}
+
+describe('tenant isolation', () => {
+  it('the matrix covers every municipality route and every admin route in the contract', () => {
+    expect(Object.keys(municipalityRequests).sort()).toEqual(
+      allRoutes.filter((r) => r.access.kind === 'municipality').map((r) => r.operationId).sort(),
+    );
+    expect(Object.keys(adminRequests).sort()).toEqual(
+      allRoutes.filter((r) => r.access.kind === 'admin').map((r) => r.operationId).sort(),
+    );
+  });
+
+  it(`callers of ${A} get 404 on ${B}'s internal reads and 403 on writes, and ${B} is unchanged`, async () => {
+    const before = await snapshotOfB();
+    for (const [operationId, request] of Object.entries(municipalityRequests)) {
+      const route = allRoutes.find((r) => r.operationId === operationId)!;
+      const { params, body } = request();
+      for (const caller of callers) {
+        const response = await call(t, route.method, pathOf(route, params), { bearer: caller.bearer, body });
+        const expected = route.method === 'GET' ? 404 : 403;
+        expect(response.status, `${caller.name}: ${route.method} ${route.path}`).toBe(expected);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      }
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('non-admins get 403 on every admin route, anonymous callers 401, and nothing changes', async () => {
+    const before = await snapshotOfB();
+    const member = await signIn(t, DEMO.member3401);
+    const coordinator = await signIn(t, DEMO.coordinator3401);
+    for (const [operationId, request] of Object.entries(adminRequests)) {
+      const route = allRoutes.find((r) => r.operationId === operationId)!;
+      const { params, body } = request();
+      for (const bearer of [...callers.map((c) => c.bearer), member.accessToken, coordinator.accessToken]) {
+        const response = await call(t, route.method, pathOf(route, params), { bearer, body });
+        expect(response.status, `${route.method} ${route.path}`).toBe(403);
+      }
+      expect((await call(t, route.method, pathOf(route, params), { body })).status).toBe(401);
+    }
+    const after = await snapshotOfB();
+    expect(after.tokens).toEqual(before.tokens);
+    expect(after.roles).toEqual(before.roles);
+    expect(after.users.map(({ updatedAt: _u, ...u }) => u)).toEqual(before.users.map(({ updatedAt: _u, ...u }) => u));
+  });
+
+  it("a member reads the municipality's internal data but cannot manage it", async () => {
+    const member = await signIn(t, DEMO.member3401);
+    expect((await call(t, 'GET', `/api/v1/municipalities/${B}/users`, { bearer: member.accessToken })).status).toBe(200);
+    expect((await call(t, 'GET', `/api/v1/municipalities/${B}/api-tokens`, { bearer: member.accessToken })).status).toBe(403);
+    expect((await call(t, 'GET', `/api/v1/municipalities/${B}/audit`, { bearer: member.accessToken })).status).toBe(403);
+  });
+});
+
+describe('route inventory', () => {
+  it('every API route declares who may call it, and every contract route is served', () => {
+    const inventory = t.app.routeInventory;
+    const undeclared = inventory.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    const served = new Set(inventory.map((r) => `${r.method} ${r.url}`));
+    const contract = allRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(contract.filter((key) => !served.has(key))).toEqual([]);
+    const extra = [...served].filter((key) => !contract.includes(key));
+    expect(extra).toEqual(['GET /api/openapi.json']);
+  });
+});
