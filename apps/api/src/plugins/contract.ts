@@ -46,6 +46,23 @@ type SchemaOf<C extends RouteContract> = {
   response: C['response'];
 };
 
+/** The access rule in words, for the OpenAPI description. */
+export function describeAccess(access: Access): string {
+  switch (access.kind) {
+    case 'public':
+      return 'Anyone (no authentication).';
+    case 'user':
+      return 'A signed-in user (not an API token).';
+    case 'admin':
+      return 'System administrators.';
+    case 'municipality':
+      return (
+        `Users with the ${access.role} role (or higher) in the municipality, and administrators` +
+        (access.tokenScope ? `; API tokens of the municipality with the \`${access.tokenScope}\` scope.` : '.')
+      );
+  }
+}
+
 /**
  * Fastify route options from a shared contract: path, method, validation, serialization,
  * OpenAPI metadata and the access declaration all come from the one definition.
@@ -59,7 +76,8 @@ export function fromContract<const C extends RouteContract>(contract: C) {
     operationId: contract.operationId,
     tags: [...contract.tags],
     summary: contract.summary,
-    ...(contract.description ? { description: contract.description } : {}),
+    description: [contract.description, `**Access:** ${describeAccess(contract.access)}`].filter(Boolean).join('\n\n'),
+    security: contract.access.kind === 'public' ? [] : [{ bearerAuth: [] }],
     ...(contract.params ? { params: contract.params } : {}),
     querystring: contract.querystring ?? NoQuery,
     ...(contract.body ? { body: contract.body } : {}),

@@ -10,7 +10,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Operation = { operationId?: string; tags?: string[]; summary?: string; responses?: Record<string, unknown> };
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  security?: Record<string, unknown>[];
+  responses?: Record<string, unknown>;
+};
 
 describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document', async () => {
@@ -45,6 +52,20 @@ describe('OpenAPI', () => {
       ids.add(operation.operationId!);
     }
     expect(ids.size).toBe(operations.length);
+  });
+
+  it('documents who may call each operation, with bearer security on the protected ones', async () => {
+    const document = (await (await fetch(`${t.baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, { scheme?: string }> };
+    };
+    expect(document.components.securitySchemes['bearerAuth']?.scheme).toBe('bearer');
+    const tokens = document.paths['/api/v1/municipalities/{kommunenummer}/api-tokens']?.['post'];
+    expect(tokens?.security).toEqual([{ bearerAuth: [] }]);
+    expect(tokens?.description).toMatch(/Access:.*coordinator/);
+    const list = document.paths['/api/v1/municipalities']?.['get'];
+    expect(list?.security).toEqual([]);
+    expect(list?.description).toMatch(/Access:.*Anyone/);
   });
 
   it('serves a reference UI at /api/docs', async () => {

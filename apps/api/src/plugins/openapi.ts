@@ -23,8 +23,23 @@ export const openapiPlugin = fp(
         },
         tags: [
           { name: 'municipalities', description: 'The 357 Norwegian municipalities (reference data).' },
+          { name: 'auth', description: 'Sign-in, sessions and passwords.' },
+          { name: 'users', description: 'Users and their roles per municipality.' },
+          { name: 'api-tokens', description: 'Tokens for scripts and intranets.' },
+          { name: 'audit', description: 'Who changed what, when.' },
           { name: 'health', description: 'Liveness and readiness probes.' },
         ],
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'An access token from POST /api/v1/auth/login (a JWT, valid 10 minutes), or an API ' +
+                'token (`slt_…`) created by a coordinator. Only in the Authorization header.',
+            },
+          },
+        },
       },
     });
     await app.register(swaggerUi, {
