@@ -42,6 +42,7 @@ export interface PrincipalResolvers {
   apiToken(secret: string): Promise<Principal | null>;
 }
 
+const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
 const roleRank: Record<Role, number> = { member: 1, coordinator: 2 };
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
@@ -102,10 +103,17 @@ export const authPlugin = fp(
     });
     app.decorateRequest('principal', null as never);
 
-    app.addHook('onRequest', async (request) => {
-      request.principal = { kind: 'anonymous' };
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.principal = ANONYMOUS;
       const header = request.headers.authorization;
-      if (header === undefined) return;
+      if (header === undefined) return done();
+      authenticate(header).then((principal) => {
+        request.principal = principal;
+        done();
+      }, done);
+    });
+
+    async function authenticate(header: string): Promise<Principal> {
       const match = /^Bearer ([^\s]+)$/i.exec(header);
       if (!match) throw new UnauthorizedError('The Authorization header must be "Bearer <token>".');
       const credential = match[1]!;
@@ -122,14 +130,20 @@ export const authPlugin = fp(
         if (claims && typeof claims.sv === 'number') principal = await options.resolvers.user(claims);
       }
       if (!principal) throw new UnauthorizedError('The token is invalid, expired or revoked.');
-      request.principal = principal;
-    });
+      return principal;
+    }
 
-    app.addHook('preValidation', async (request) => {
+    app.addHook('preValidation', (request, _reply, done) => {
       const access = request.routeOptions.config.access;
-      if (!access) return; // non-API routes (web client, docs); /api routes must declare access
+      // Non-API routes (web client, docs) declare none; /api routes must (checked at registration).
+      if (!access || access.kind === 'public') return done();
       const params = request.params as { kommunenummer?: string } | undefined;
-      authorize(access, request.principal, request.method, params?.kommunenummer);
+      try {
+        authorize(access, request.principal, request.method, params?.kommunenummer);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
     });
   },
   { name: 'auth', dependencies: ['problems'] },

@@ -46,25 +46,48 @@ const columns = {
 };
 
 export function createMunicipalitiesRepository(db: Executor) {
-  /** The list query, exposed so the benchmark can run the very same SQL on a bare handler. */
-  function listQuery(filter: MunicipalityFilter) {
+  /**
+   * The list query for one filter shape, with placeholders for the values: the same SQL text
+   * for every request of that shape, so it can run as a prepared statement.
+   */
+  function listQuery(shape: { county?: unknown; namePrefix?: unknown; after?: unknown }) {
     const conditions: SQL[] = [];
-    if (filter.countyNumber) conditions.push(eq(municipalities.countyNumber, filter.countyNumber));
-    if (filter.namePrefix) conditions.push(like(municipalities.nameSearch, `${escapeLike(filter.namePrefix)}%`));
-    if (filter.after) conditions.push(gt(municipalities.kommunenummer, filter.after));
+    if (shape.county !== undefined) conditions.push(eq(municipalities.countyNumber, sql.placeholder('county')));
+    if (shape.namePrefix !== undefined) conditions.push(like(municipalities.nameSearch, sql.placeholder('prefix')));
+    if (shape.after !== undefined) conditions.push(gt(municipalities.kommunenummer, sql.placeholder('after')));
     return db
       .select(columns)
       .from(municipalities)
       .innerJoin(counties, eq(counties.number, municipalities.countyNumber))
       .where(and(...conditions))
       .orderBy(asc(municipalities.kommunenummer))
-      .limit(filter.limit);
+      .limit(sql.placeholder('limit'));
+  }
+
+  // Prepared once per filter shape (at most 8): no per-request SQL building, no re-planning.
+  const prepared = new Map<string, ReturnType<ReturnType<typeof listQuery>['prepare']>>();
+  function listStatement(filter: MunicipalityFilter) {
+    const key = [filter.countyNumber, filter.namePrefix, filter.after].map((v) => (v === undefined ? '0' : '1')).join('');
+    let statement = prepared.get(key);
+    if (!statement) {
+      statement = listQuery({ county: filter.countyNumber, namePrefix: filter.namePrefix, after: filter.after }).prepare(
+        `municipalities_list_${key}`,
+      );
+      prepared.set(key, statement);
+    }
+    return statement;
   }
 
   return {
     listQuery,
 
-    list: (filter: MunicipalityFilter): Promise<MunicipalityRow[]> => listQuery(filter),
+    list: (filter: MunicipalityFilter): Promise<MunicipalityRow[]> =>
+      listStatement(filter).execute({
+        county: filter.countyNumber,
+        prefix: filter.namePrefix === undefined ? undefined : `${escapeLike(filter.namePrefix)}%`,
+        after: filter.after,
+        limit: filter.limit,
+      }),
 
     async get(kommunenummer: string): Promise<MunicipalityRow | undefined> {
       const [row] = await db

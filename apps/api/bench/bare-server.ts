@@ -1,0 +1,24 @@
+/**
+ * The baseline: a bare Fastify + pg handler per bench entry, running the exact SQL the app runs,
+ * as a prepared statement like the app's, with no schemas, validation, auth or logging. Arguments: port, database URL, pool size, and
+ * the entries as base64 JSON `[{ path, sql, params }]`.
+ */
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const [port, url, poolMax, encoded] = process.argv.slice(2) as [string, string, string, string];
+const entries = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as { path: string; sql: string; params: unknown[] }[];
+
+const pool = new pg.Pool({ connectionString: url, max: Number(poolMax) });
+const app = Fastify({ logger: false });
+app.get('/health', async () => ({ ok: true }));
+for (const [index, entry] of entries.entries()) {
+  // A named (prepared) statement, as the app's repository uses.
+  const statement = { name: `bare_${index}`, text: entry.sql, values: entry.params };
+  app.get(entry.path, async () => {
+    const { rows } = await pool.query(statement);
+    return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'next' : null };
+  });
+}
+await app.listen({ port: Number(port), host: '127.0.0.1' });
+process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));

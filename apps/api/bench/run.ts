@@ -1,0 +1,185 @@
+/**
+ * `pnpm bench`: the API (built JS, as production runs it) against a throwaway PostgreSQL 15
+ * cluster, beside a bare Fastify + pg handler running the same SQL; each loaded in turn with
+ * autocannon, in alternating rounds so that neither competes with the other for the CPU.
+ *
+ *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/client.js';
+import { prepareDatabase } from '../src/db/prepare.js';
+import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
+import { freePort, startCluster } from './pg-cluster.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
+    'pg-bin': { type: 'string', default: '/usr/lib/postgresql/15/bin' },
+  },
+});
+const duration = Number(flags.duration);
+const connections = Number(flags.connections);
+const rounds = Number(flags.rounds);
+const POOL = 10;
+const apiRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** One benchmarked endpoint: the URL the app serves, and the SQL its bare twin runs. */
+interface Entry {
+  name: string;
+  url: string;
+  barePath: string;
+  query: { sql: string; params: unknown[] };
+  /** Checks a response body before measuring: both sides must return the same thing. */
+  check(body: unknown): boolean;
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: apiRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (code && code !== 0 && !signal) console.error(`child ${args.join(' ')} exited with ${code}`);
+  });
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(url: string, seconds: number): Promise<Result> {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+function combine(results: Result[]): Result {
+  return {
+    rps: mean(results.map((r) => r.rps)),
+    p50: mean(results.map((r) => r.p50)),
+    p99: mean(results.map((r) => r.p99)),
+    non2xx: results.reduce((a, r) => a + r.non2xx, 0),
+    errors: results.reduce((a, r) => a + r.errors, 0),
+  };
+}
+
+const cluster = await startCluster(flags['pg-bin']);
+const children: ChildProcess[] = [];
+const stopAll = () => {
+  for (const child of children) child.kill('SIGKILL');
+  cluster.stop();
+};
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(130);
+});
+
+try {
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: cluster.url,
+    poolMax: 2,
+    connectionTimeoutMs: 5_000,
+    logger: { error: () => undefined },
+  });
+  await prepareDatabase(database, { demoData: true });
+  // The same SQL text the app prepares; it asks for one row more than the page (51) to know
+  // whether another page exists.
+  const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
+  await database.close();
+
+  const [appInfoPort, appWarnPort, barePort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const entries = (port: number): Entry[] => [
+    {
+      name: 'GET /api/v1/municipalities?limit=50',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities?limit=50`,
+      barePath: '/api/v1/municipalities',
+      query: listSql,
+      check: (body) => (body as { items?: unknown[] }).items?.length === 50,
+    },
+  ];
+
+  const appEnv = (port: number, logLevel: string) => ({
+    DATABASE_URL: cluster.url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: logLevel,
+    DB_POOL_MAX: String(POOL),
+    WEB_DIST_DIR: '/nonexistent',
+  });
+  const targets = [
+    { name: 'app (LOG_LEVEL=info)', port: appInfoPort, start: () => startProcess(['dist/server.js'], appEnv(appInfoPort, 'info')) },
+    { name: 'app (LOG_LEVEL=warn)', port: appWarnPort, start: () => startProcess(['dist/server.js'], appEnv(appWarnPort, 'warn')) },
+    {
+      name: 'bare Fastify + pg',
+      port: barePort,
+      start: () =>
+        startProcess(
+          [
+            '--import', 'tsx', 'bench/bare-server.ts', String(barePort), cluster.url, String(POOL),
+            Buffer.from(JSON.stringify(entries(barePort).map((e) => ({ path: e.barePath, ...e.query })))).toString('base64'),
+          ],
+          {},
+        ),
+    },
+  ];
+  for (const target of targets) {
+    children.push(target.start());
+    await waitFor(`http://127.0.0.1:${target.port}${target.name.startsWith('bare') ? '/health' : '/api/health/ready'}`);
+  }
+
+  console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
+  for (const [index, entry] of entries(0).entries()) {
+    const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
+    for (const t of urls) {
+      const response = await fetch(t.url);
+      const body: unknown = await response.json();
+      if (response.status !== 200 || !entry.check(body)) throw new Error(`${t.name}: unexpected answer from ${t.url}`);
+      await load(t.url, 2); // warm-up
+    }
+    const results = new Map<string, Result[]>(urls.map((t) => [t.name, []]));
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? urls : [...urls].reverse();
+      for (const t of order) results.get(t.name)!.push(await load(t.url, duration));
+    }
+    const bare = combine(results.get('bare Fastify + pg')!);
+    console.log(`\n${entry.name}`);
+    console.log('target                   req/s     p50 ms   p99 ms   non-2xx  errors   app/bare');
+    for (const t of urls) {
+      const r = combine(results.get(t.name)!);
+      const ratio = t.name.startsWith('bare') ? '' : `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
+      console.log(
+        `${t.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${ratio}`,
+      );
+    }
+  }
+} finally {
+  stopAll();
+}
