@@ -1,0 +1,7 @@
+/** The only environment the browser tests read. */
+export const env = {
+  /** A Chrome or Chromium binary to use instead of looking for one. */
+  chromePath: process.env['CHROME_PATH'] || undefined,
+  /** The rest of the environment, passed to the API process the tests start. */
+  inherited: { ...process.env },
+};

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { env } from './env';
+import { findBrowser } from './find-browser';
+
+const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const apiRoot = path.resolve(webRoot, '../api');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real product for browser tests: the API process (embedded PostgreSQL in a temp dir, demo
+ * data) serving the built web client, and Debian's Chromium driven by playwright-core.
+ */
+export async function startHarness(): Promise<Harness> {
+  const executablePath = findBrowser();
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'slt-e2e-'));
+  const { DATABASE_URL: _ignored, ...inherited } = env.inherited;
+  const api: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+    cwd: apiRoot,
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', WEB_DIST_DIR: path.join(webRoot, 'dist') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // localhost, not 127.0.0.1: the browser treats it as a secure context, so the Secure refresh cookie works.
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the API did not become ready');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    baseUrl,
+    browser,
+    newPage: async () => (await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO' })).newPage(),
+    async close() {
+      await browser.close().catch(() => undefined);
+      api.kill('SIGTERM');
+      await new Promise((resolve) => (api.exitCode !== null ? resolve(null) : api.once('exit', resolve)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules; returns the violations, readable. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+}

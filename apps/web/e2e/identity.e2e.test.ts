@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('sign-in, API tokens and the audit log (Chromium)', () => {
+  it('the demo coordinator creates a token, reads internal data with it over HTTP, revokes it; pages pass axe', async () => {
+    const page = await h.newPage();
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A wrong password is refused, with a message.
+    await page.getByLabel('E-post').fill('koordinator.3401@demo.invalid');
+    await page.getByLabel('Passord').fill('wrong-password');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Feil e-post eller passord.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Passord').fill('demo-password');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Innlogget som Kari Koordinator').waitFor();
+
+    // Role-aware navigation: a coordinator of 3401 sees the token and audit pages.
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'API-nøkler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API-nøkler for Kongsvinger' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Navn på nøkkelen').fill('Intranett');
+    await page.getByLabel('Lese').check();
+    await page.getByRole('button', { name: 'Lag nøkkel' }).click();
+    const secret = (await page.getByTestId('token-secret').innerText()).trim();
+    expect(secret).toMatch(/^slt_/);
+    await page.getByRole('cell', { name: 'Intranett', exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Plain HTTP with the token, as an intranet would.
+    const internal = `${h.baseUrl}/api/v1/municipalities/3401/users`;
+    const read = await fetch(internal, { headers: { authorization: `Bearer ${secret}` } });
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(await read.json())).toContain('koordinator.3401@demo.invalid');
+
+    await page.getByRole('button', { name: 'Trekk tilbake nøkkelen Intranett' }).click();
+    await page.getByText('Trukket tilbake').waitFor();
+    const after = await fetch(internal, { headers: { authorization: `Bearer ${secret}` } });
+    expect(after.status).toBe(401);
+
+    // The audit log shows both changes, attributed to the coordinator.
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Endringslogg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg for Kongsvinger' }).waitFor();
+    await page.getByRole('cell', { name: 'revoke', exact: true }).waitFor();
+    expect(await page.getByRole('cell', { name: 'create', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: 'koordinator.3401@demo.invalid', exact: true }).count()).toBeGreaterThan(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The session survives a reload (silent refresh from the httpOnly cookie), and logout ends it.
+    await page.reload();
+    await page.getByText('Innlogget som Kari Koordinator').waitFor();
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('link', { name: 'Logg inn' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Logg inn' }).waitFor();
+    expect(await page.getByText('Innlogget som').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a member sees no management links and is told no on the token page', async () => {
+    const page = await h.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-post').fill('medlem.3401@demo.invalid');
+    await page.getByLabel('Passord').fill('demo-password');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Innlogget som Mats Medlem').waitFor();
+    expect(await page.getByRole('link', { name: 'API-nøkler' }).count()).toBe(0);
+    await page.goto('/municipalities/3401/api-tokens');
+    await page.getByText('Du har ikke tilgang til denne siden.').waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('municipality search and page (Chromium)', () => {
+  it('searches "Kongs", opens Kongsvinger, switches to nynorsk; both pages pass axe (WCAG 2.1 A/AA)', async () => {
+    const page = await h.newPage();
+    await page.goto('/');
+    await expect.poll(() => page.title()).toBe('Finn kommune – SLT');
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
+
+    await page.getByLabel('Søk etter kommune').fill('Kongs');
+    await page.getByRole('link', { name: 'Kongsvinger' }).waitFor();
+    expect(page.url()).toContain('q=Kongs');
+    expect(await page.getByRole('link', { name: 'Kongsberg' }).isVisible()).toBe(true);
+    expect(await page.getByText('2 kommuner vist').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Kongsvinger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kongsvinger' }).waitFor();
+    expect(page.url()).toMatch(/\/municipalities\/3401$/);
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toContain('Innlandet');
+    expect(facts).toContain('3401');
+    expect(facts).toContain('Politidistrikt');
+
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('link', { name: 'Tilbake til kommunesøket' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nn');
+    expect(await page.getByRole('link', { name: 'Kommunar' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Fakta om kommunen' }).isVisible()).toBe(true);
+    expect(await page.locator('dl.facts').innerText()).toContain('Bokmål');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Back in history: the search is kept (it lives in the URL), now in nynorsk.
+    await page.goBack();
+    await page.getByLabel('Søk etter kommune').waitFor();
+    await page.getByText('2 kommunar viste').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('filters by county and pages with "show more"', async () => {
+    const page = await h.newPage();
+    await page.goto('/');
+    await page.getByText('50 kommuner vist').waitFor();
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await page.getByText('100 kommuner vist').waitFor();
+    await page.getByLabel('Fylke').selectOption('34');
+    await page.getByRole('link', { name: 'Kongsvinger' }).waitFor();
+    expect(page.url()).toContain('county=34');
+    await page.context().close();
+  });
+
+  it('says so when a municipality does not exist', async () => {
+    const page = await h.newPage();
+    await page.goto('/municipalities/9999');
+    await page.getByRole('alert').filter({ hasText: 'Fant ingen kommune med nummer 9999.' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

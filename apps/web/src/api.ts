@@ -1,0 +1,66 @@
+import { createClient, routes, type Session, type User } from '@slt/shared';
+import { QueryClient } from '@tanstack/react-query';
+import i18next from './i18n';
+
+/**
+ * The access token lives in memory only (never in storage); the refresh token is an httpOnly
+ * cookie the browser sends to /api/v1/auth. On a 401 the client refreshes once, silently, and
+ * retries; listeners learn about every session change.
+ */
+let accessToken: string | null = null;
+let currentUser: User | null = null;
+const listeners = new Set<(user: User | null) => void>();
+
+export function onSessionChange(listener: (user: User | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function setSession(session: Session | null) {
+  accessToken = session?.accessToken ?? null;
+  currentUser = session?.user ?? null;
+  for (const listener of listeners) listener(currentUser);
+}
+
+export const getCurrentUser = () => currentUser;
+
+let refreshing: Promise<boolean> | null = null;
+/** Trades the refresh cookie for a new access token; concurrent callers share one request. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch(routes.refreshSession.path, { method: 'POST', credentials: 'same-origin' })
+    .then(async (response) => {
+      setSession(response.ok ? ((await response.json()) as Session) : null);
+      return response.ok;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const withToken = (): RequestInit => ({
+    ...init,
+    credentials: 'same-origin',
+    headers: { ...(init?.headers as Record<string, string>), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+  });
+  const response = await fetch(input, withToken());
+  const isAuthCall = String(input).includes('/api/v1/auth/');
+  if (response.status !== 401 || isAuthCall || !accessToken) return response;
+  return (await refreshSession()) ? fetch(input, withToken()) : response;
+}
+
+export const api = createClient({
+  fetch: fetchWithRefresh,
+  headers: () => ({ 'accept-language': i18next.language }),
+});
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      retry: (count, error) => count < 2 && !('status' in error && Number(error.status) < 500),
+    },
+  },
+});

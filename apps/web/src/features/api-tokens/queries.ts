@@ -1,0 +1,12 @@
+import { routes } from '@slt/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api';
+
+export const apiTokenQueries = {
+  all: (kommunenummer: string) => ['api-tokens', kommunenummer] as const,
+  list: (kommunenummer: string) =>
+    queryOptions({
+      queryKey: apiTokenQueries.all(kommunenummer),
+      queryFn: ({ signal }) => api.call(routes.listApiTokens, { params: { kommunenummer }, signal }),
+    }),
+};

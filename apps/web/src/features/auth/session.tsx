@@ -1,0 +1,55 @@
+import { routes, type Role, type User } from '@slt/shared';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, getCurrentUser, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
+
+interface SessionState {
+  user: User | null;
+  /** False until the silent refresh at start-up has answered. */
+  ready: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(getCurrentUser);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const unsubscribe = onSessionChange(setUser);
+    // A page load keeps the session if the refresh cookie is still good.
+    void refreshSession().finally(() => setReady(true));
+    return () => {
+      unsubscribe();
+    };
+  }, []);
+
+  const value: SessionState = {
+    user,
+    ready,
+    async signIn(email, password) {
+      setSession(await api.call(routes.login, { body: { email, password } }));
+    },
+    async signOut() {
+      await api.call(routes.logout, {}).catch(() => undefined);
+      setSession(null);
+      queryClient.clear();
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** Whether the user holds `role` (or more) in the municipality; administrators hold every role. */
+export function hasRole(user: User | null, kommunenummer: string, role: Role): boolean {
+  if (!user) return false;
+  if (user.isAdmin) return true;
+  const held = user.roles.find((r) => r.kommunenummer === kommunenummer)?.role;
+  return held === 'coordinator' || (held === 'member' && role === 'member');
+}

@@ -1,0 +1,79 @@
+import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
+import { Link, Outlet } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { useSession } from '../auth/session';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { user, signOut } = useSession();
+  const coordinatorOf = user?.roles.find((r) => r.role === 'coordinator')?.kommunenummer;
+
+  return (
+    <div className="page">
+      <SkipLink href="#main">{t('skipLink')}</SkipLink>
+      <header className="header">
+        <div className="brand">
+          <Link to="/" className="brand-link">
+            <span className="brand-title">{t('app.title')}</span>
+            <span className="brand-subtitle">{t('app.subtitle')}</span>
+          </Link>
+        </div>
+        <nav aria-label={t('nav.label')} className="nav">
+          <DsLink asChild>
+            <Link to="/">{t('nav.municipalities')}</Link>
+          </DsLink>
+          {coordinatorOf && (
+            <>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/api-tokens" params={{ kommunenummer: coordinatorOf }}>
+                  {t('nav.apiTokens')}
+                </Link>
+              </DsLink>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/audit" params={{ kommunenummer: coordinatorOf }}>
+                  {t('nav.audit')}
+                </Link>
+              </DsLink>
+            </>
+          )}
+          {user ? (
+            <>
+              <span className="signed-in">{t('nav.signedInAs', { name: user.name })}</span>
+              <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
+                {t('nav.logout')}
+              </Button>
+            </>
+          ) : (
+            <DsLink asChild>
+              <Link to="/login">{t('nav.login')}</Link>
+            </DsLink>
+          )}
+        </nav>
+        <Field className="language">
+          <Label>{t('language.label')}</Label>
+          <Select
+            data-size="sm"
+            value={i18n.language}
+            onChange={(event) => setLanguage(event.target.value as Language)}
+          >
+            {LANGUAGES.map((language) => (
+              <Select.Option key={language} value={language} lang={language}>
+                {t(`language.${language}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <Heading level={2} className="visually-hidden">
+          {t('app.title')}
+        </Heading>
+        <Paragraph data-size="sm">{t('footer.data')}</Paragraph>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Heading, Link as DsLink, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { ProblemError } from '@slt/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useSession } from '../auth/session';
+import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { municipalityQueries } from './queries';
+
+export function MunicipalityPage() {
+  const { t } = useTranslation();
+  const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer' });
+  const { user } = useSession();
+  const municipality = useQuery(municipalityQueries.detail(kommunenummer));
+  const notFound = municipality.error instanceof ProblemError && municipality.error.status === 404;
+  useDocumentTitle(municipality.data?.name ?? (notFound ? t('municipality.notFound', { kommunenummer }) : undefined));
+
+  return (
+    <>
+      <DsLink asChild>
+        <Link to="/">← {t('municipality.back')}</Link>
+      </DsLink>
+      {municipality.isPending ? (
+        <Spinner aria-label={t('common.loading')} />
+      ) : municipality.isError ? (
+        <Alert data-color={notFound ? 'warning' : 'danger'} role="alert">
+          {notFound ? t('municipality.notFound', { kommunenummer }) : t('common.error')}
+        </Alert>
+      ) : (
+        <>
+          <Heading level={1} data-size="lg">
+            {municipality.data.name}
+          </Heading>
+          <section aria-labelledby="facts">
+            <Heading level={2} data-size="sm" id="facts">
+              {t('municipality.facts')}
+            </Heading>
+            <dl className="facts">
+              <dt>{t('municipality.number')}</dt>
+              <dd>{municipality.data.kommunenummer}</dd>
+              <dt>{t('municipality.county')}</dt>
+              <dd>{municipality.data.county.name}</dd>
+              <dt>{t('municipality.policeDistrict')}</dt>
+              <dd>{municipality.data.policeDistrict?.name ?? t('municipality.notSet')}</dd>
+              <dt>{t('municipality.malform')}</dt>
+              <dd>{t(`municipality.malformNames.${municipality.data.malform}`)}</dd>
+            </dl>
+          </section>
+          {hasRole(user, kommunenummer, 'coordinator') && (
+            <nav aria-labelledby="manage">
+              <Heading level={2} data-size="sm" id="manage">
+                {t('municipality.manage')}
+              </Heading>
+              <Paragraph>
+                <DsLink asChild>
+                  <Link to="/municipalities/$kommunenummer/api-tokens" params={{ kommunenummer }}>
+                    {t('nav.apiTokens')}
+                  </Link>
+                </DsLink>
+                {' · '}
+                <DsLink asChild>
+                  <Link to="/municipalities/$kommunenummer/audit" params={{ kommunenummer }}>
+                    {t('nav.audit')}
+                  </Link>
+                </DsLink>
+              </Paragraph>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

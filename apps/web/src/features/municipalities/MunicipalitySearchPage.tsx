@@ -1,0 +1,103 @@
+import { Field, Heading, Label, Paragraph, Select, Spinner, Table, Textfield, Button, Alert } from '@digdir/designsystemet-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { municipalityQueries } from './queries';
+
+export function MunicipalitySearchPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('search.title'));
+  const search = useSearch({ from: '/' });
+  const navigate = useNavigate({ from: '/' });
+  const [text, setText] = useState(search.q ?? '');
+
+  // The search lives in the URL (shareable, back-button friendly), updated after typing pauses.
+  useEffect(() => {
+    const handle = setTimeout(() => {
+      const q = text.trim() || undefined;
+      if (q !== search.q) void navigate({ search: (prev) => ({ ...prev, q }), replace: true });
+    }, 250);
+    return () => clearTimeout(handle);
+  }, [text, search.q, navigate]);
+
+  const counties = useQuery(municipalityQueries.counties());
+  const results = useInfiniteQuery(municipalityQueries.list({ q: search.q, county: search.county }));
+  const items = results.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('search.title')}
+      </Heading>
+      <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
+        <Textfield
+          label={t('search.label')}
+          description={t('search.description')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          autoComplete="off"
+        />
+        <Field>
+          <Label>{t('search.county')}</Label>
+          <Select
+            value={search.county ?? ''}
+            onChange={(event) =>
+              void navigate({ search: (prev) => ({ ...prev, county: event.target.value || undefined }), replace: true })
+            }
+          >
+            <Select.Option value="">{t('search.allCounties')}</Select.Option>
+            {counties.data?.items.map((county) => (
+              <Select.Option key={county.number} value={county.number}>
+                {county.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </form>
+
+      <div aria-live="polite" className="status-line">
+        {results.isPending ? (
+          <Spinner aria-label={t('common.loading')} data-size="sm" />
+        ) : results.isError ? (
+          <Alert data-color="danger">{t('common.error')}</Alert>
+        ) : items.length === 0 ? (
+          <Paragraph>{t('search.empty')}</Paragraph>
+        ) : (
+          <Paragraph>{t('search.results', { count: items.length })}</Paragraph>
+        )}
+      </div>
+
+      {items.length > 0 && (
+        <Table className="results">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('search.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('search.number')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('municipality.county')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {items.map((m) => (
+              <Table.Row key={m.kommunenummer}>
+                <Table.Cell>
+                  <Link to="/municipalities/$kommunenummer" params={{ kommunenummer: m.kommunenummer }}>
+                    {m.name}
+                  </Link>
+                </Table.Cell>
+                <Table.Cell>{m.kommunenummer}</Table.Cell>
+                <Table.Cell>{m.county.name}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {results.hasNextPage && (
+        <Button variant="secondary" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
+          {t('search.loadMore')}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { routes, type MunicipalityListQuery } from '@slt/shared';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api } from '../../api';
+
+type Filter = Pick<MunicipalityListQuery, 'q' | 'county'>;
+
+/** Query options for municipality data; keys nest under ['municipalities'] for precise invalidation. */
+export const municipalityQueries = {
+  all: () => ['municipalities'] as const,
+  lists: () => [...municipalityQueries.all(), 'list'] as const,
+  list: (filter: Filter) =>
+    infiniteQueryOptions({
+      queryKey: [...municipalityQueries.lists(), filter] as const,
+      queryFn: ({ pageParam, signal }) =>
+        api.call(routes.listMunicipalities, {
+          query: { ...filter, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
+          signal,
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  detail: (kommunenummer: string) =>
+    queryOptions({
+      queryKey: [...municipalityQueries.all(), 'detail', kommunenummer] as const,
+      queryFn: ({ signal }) => api.call(routes.getMunicipality, { params: { kommunenummer }, signal }),
+    }),
+  counties: () =>
+    queryOptions({
+      queryKey: ['counties'] as const,
+      queryFn: ({ signal }) => api.call(routes.listCounties, { signal }),
+      staleTime: Infinity,
+    }),
+};
