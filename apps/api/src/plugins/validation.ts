@@ -2,9 +2,8 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { ProblemFieldError } from '@slt/shared';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { Value } from 'typebox/value';
 
-type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema; default?: unknown };
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -18,13 +17,26 @@ function convertScalar(schema: JsonSchema | undefined, value: unknown): unknown 
   return value;
 }
 
-/** Query strings, paths and headers arrive as strings: convert the flat fields their schema types. */
-function convertStrings(schema: JsonSchema, input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || !schema.properties) return input;
-  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  for (const [key, property] of Object.entries(schema.properties)) {
+/**
+ * Query strings, paths and headers arrive as strings: convert the flat fields their schema
+ * types, and fill in defaults. Returns a function built once per schema (this runs per request).
+ */
+function stringConverter(schema: JsonSchema): (input: unknown) => unknown {
+  const properties = Object.entries(schema.properties ?? {});
+  return (input) => {
+    if (typeof input !== 'object' || input === null) return input;
+    return convertStrings(properties, input as Record<string, unknown>);
+  };
+}
+
+function convertStrings(properties: [string, JsonSchema][], input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...input };
+  for (const [key, property] of properties) {
     const value = out[key];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      if (property.default !== undefined) out[key] = property.default;
+      continue;
+    }
     if (property.type === 'array') {
       out[key] = (Array.isArray(value) ? value : [value]).map((item) => convertScalar(property.items, item));
     } else {
@@ -42,9 +54,9 @@ function convertStrings(schema: JsonSchema, input: unknown): unknown {
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const checker = Compile(schema);
-  const convert = httpPart !== 'body';
+  const convert = httpPart === 'body' ? undefined : stringConverter(schema as JsonSchema);
   return (input: unknown) => {
-    const value = convert ? Value.Default(schema, convertStrings(schema as JsonSchema, input)) : input;
+    const value = convert ? convert(input) : input;
     if (checker.Check(value)) return { value };
     return { error: [...checker.Errors(value)] as never };
   };

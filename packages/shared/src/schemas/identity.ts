@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CursorSchema, LimitSchema, PageSchema } from './common.js';
+import { CursorSchema, LimitSchema, Nullable, PageSchema } from './common.js';
 import { KommunenummerSchema } from './municipalities.js';
 
 export const UuidSchema = Type.String({ format: 'uuid' });
@@ -103,9 +103,9 @@ export const ApiTokenSchema = Type.Object(
     name: Type.String(),
     prefix: Type.String({ description: 'The visible start of the secret, to recognise a token.' }),
     scopes: Type.Array(TokenScopeSchema),
-    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    expiresAt: Nullable(Type.String({ format: 'date-time' })),
+    lastUsedAt: Nullable(Type.String({ format: 'date-time' })),
+    revokedAt: Nullable(Type.String({ format: 'date-time' })),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false, title: 'ApiToken' },
@@ -142,7 +142,7 @@ export const ApiTokenParamsSchema = Type.Object(
 export const AuditActorSchema = Type.Object(
   {
     type: Type.Enum(['user', 'token', 'system']),
-    id: Type.Union([Type.String(), Type.Null()]),
+    id: Nullable(Type.String()),
     label: Type.String({ description: "The user's e-mail or the token's name and prefix." }),
   },
   { additionalProperties: false },
@@ -160,7 +160,7 @@ export const AuditEntrySchema = Type.Object(
       Type.String(),
       Type.Object({ before: Type.Unknown(), after: Type.Unknown() }, { additionalProperties: false }),
     ),
-    requestId: Type.Union([Type.String(), Type.Null()]),
+    requestId: Nullable(Type.String()),
   },
   { additionalProperties: false, title: 'AuditEntry' },
 );

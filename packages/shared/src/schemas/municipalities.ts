@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CursorSchema, LimitSchema, PageSchema } from './common.js';
+import { CursorSchema, LimitSchema, Nullable, PageSchema } from './common.js';
 
 export const KommunenummerSchema = Type.String({
   pattern: '^[0-9]{4}$',
@@ -63,9 +63,7 @@ export const MunicipalitySchema = Type.Object(
     kommunenummer: KommunenummerSchema,
     name: Type.String(),
     county: CountySchema,
-    policeDistrict: Type.Union([PoliceDistrictSchema, Type.Null()], {
-      description: 'Set by the municipality; null until known.',
-    }),
+    policeDistrict: Nullable(PoliceDistrictSchema, { description: 'Set by the municipality; null until known.' }),
     malform: MalformSchema,
   },
   { additionalProperties: false, title: 'Municipality' },
