@@ -2,6 +2,8 @@
 export const env = {
   /** A Chrome or Chromium binary to use instead of looking for one. */
   chromePath: process.env['CHROME_PATH'] || undefined,
+  /** The directories of PATH, searched for a browser like `which` does. */
+  searchPath: (process.env['PATH'] ?? '').split(':').filter(Boolean),
   /** The rest of the environment, passed to the API process the tests start. */
   inherited: { ...process.env },
 };

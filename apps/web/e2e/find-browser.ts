@@ -1,18 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
 import { env } from './env';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-];
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 const HOW_TO_INSTALL =
   'No Chrome or Chromium found for the browser tests. Install one (on Debian/Ubuntu: ' +
   '`sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+
+const isExecutable = (file: string) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The first of /usr/bin/<name>, then the first <name> on PATH (as `which` would find it). */
+function findInstalled(): string | undefined {
+  const candidates = [
+    ...NAMES.map((name) => `/usr/bin/${name}`),
+    ...NAMES.flatMap((name) => env.searchPath.map((dir) => path.join(dir, name))),
+  ];
+  return candidates.find(isExecutable);
+}
 
 /**
  * A Chromium to drive: CHROME_PATH, else a system Chromium or Chrome; on Debian, as root, it
@@ -24,16 +37,14 @@ export function findBrowser(): string {
     if (!existsSync(env.chromePath)) throw new Error(`CHROME_PATH=${env.chromePath} does not exist.`);
     return env.chromePath;
   }
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  const found = findInstalled();
   if (found) return found;
   if (existsSync('/etc/debian_version') && process.getuid?.() === 0) {
-    console.log('Installing Debian\'s chromium for the browser tests (apt-get install -y chromium) …');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...env.inherited, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+    console.log("Installing Debian's chromium for the browser tests (apt-get install -y chromium) …");
+    const aptEnv = { ...env.inherited, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: aptEnv });
+    if (isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error(HOW_TO_INSTALL);
 }

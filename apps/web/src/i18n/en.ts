@@ -41,6 +41,7 @@ export const en: Messages = {
     malform: 'Written standard',
     malformNames: { nb: 'Bokmål', nn: 'Nynorsk' },
     back: 'Back to the municipality search',
+    notFoundTitle: 'Municipality not found',
     notFound: 'No municipality has the number {{kommunenummer}}.',
     manage: 'Administration',
   },

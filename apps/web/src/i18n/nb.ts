@@ -40,6 +40,7 @@ export const nb = {
     malform: 'Målform',
     malformNames: { nb: 'Bokmål', nn: 'Nynorsk' },
     back: 'Tilbake til kommunesøket',
+    notFoundTitle: 'Fant ikke kommunen',
     notFound: 'Fant ingen kommune med nummer {{kommunenummer}}.',
     manage: 'Administrasjon',
   },

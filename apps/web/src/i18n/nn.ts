@@ -41,6 +41,7 @@ export const nn: Messages = {
     malform: 'Målform',
     malformNames: { nb: 'Bokmål', nn: 'Nynorsk' },
     back: 'Tilbake til kommunesøket',
+    notFoundTitle: 'Fann ikkje kommunen',
     notFound: 'Fann ingen kommune med nummer {{kommunenummer}}.',
     manage: 'Administrasjon',
   },

@@ -1,5 +1,6 @@
 import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouter } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useSession } from '../auth/session';
@@ -8,6 +9,18 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut } = useSession();
   const coordinatorOf = user?.roles.find((r) => r.role === 'coordinator')?.kommunenummer;
+  const router = useRouter();
+  const main = useRef<HTMLElement>(null);
+
+  // After moving to another page (not on search-parameter changes such as typing in the search
+  // field), focus goes to <main>, so keyboard and screen-reader users start at the new content.
+  useEffect(
+    () =>
+      router.subscribe('onResolved', ({ fromLocation, pathChanged }) => {
+        if (fromLocation && pathChanged) main.current?.focus();
+      }),
+    [router],
+  );
 
   return (
     <div className="page">
@@ -65,7 +78,7 @@ export function AppLayout() {
           </Select>
         </Field>
       </header>
-      <main id="main" tabIndex={-1} className="main">
+      <main id="main" ref={main} tabIndex={-1} className="main">
         <Outlet />
       </main>
       <footer className="footer">

@@ -12,26 +12,41 @@ export function MunicipalityPage() {
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer' });
   const { user } = useSession();
   const municipality = useQuery(municipalityQueries.detail(kommunenummer));
-  const notFound = municipality.error instanceof ProblemError && municipality.error.status === 404;
-  useDocumentTitle(municipality.data?.name ?? (notFound ? t('municipality.notFound', { kommunenummer }) : undefined));
+  // 400 is a malformed number (not four digits): no such municipality either.
+  const notFound = municipality.error instanceof ProblemError && [400, 404].includes(municipality.error.status);
+  useDocumentTitle(municipality.data?.name ?? (notFound ? t('municipality.notFoundTitle') : undefined));
 
   return (
     <>
-      <DsLink asChild>
-        <Link to="/">← {t('municipality.back')}</Link>
-      </DsLink>
+      <Paragraph className="back-link">
+        <DsLink asChild>
+          <Link to="/">← {t('municipality.back')}</Link>
+        </DsLink>
+      </Paragraph>
       {municipality.isPending ? (
-        <Spinner aria-label={t('common.loading')} />
+        <Paragraph className="loading">
+          <Spinner aria-hidden data-size="sm" />
+          {t('common.loading')}
+        </Paragraph>
+      ) : notFound ? (
+        <>
+          <Heading level={1} data-size="lg">
+            {t('municipality.notFoundTitle')}
+          </Heading>
+          <Alert data-color="warning" role="alert" className="section">
+            {t('municipality.notFound', { kommunenummer })}
+          </Alert>
+        </>
       ) : municipality.isError ? (
-        <Alert data-color={notFound ? 'warning' : 'danger'} role="alert">
-          {notFound ? t('municipality.notFound', { kommunenummer }) : t('common.error')}
+        <Alert data-color="danger" role="alert">
+          {t('common.error')}
         </Alert>
       ) : (
         <>
           <Heading level={1} data-size="lg">
             {municipality.data.name}
           </Heading>
-          <section aria-labelledby="facts">
+          <section aria-labelledby="facts" className="section">
             <Heading level={2} data-size="sm" id="facts">
               {t('municipality.facts')}
             </Heading>
@@ -47,7 +62,7 @@ export function MunicipalityPage() {
             </dl>
           </section>
           {hasRole(user, kommunenummer, 'coordinator') && (
-            <nav aria-labelledby="manage">
+            <nav aria-labelledby="manage" className="section">
               <Heading level={2} data-size="sm" id="manage">
                 {t('municipality.manage')}
               </Heading>

@@ -1,5 +1,5 @@
 import { routes, type MunicipalityListQuery } from '@slt/shared';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
 type Filter = Pick<MunicipalityListQuery, 'q' | 'county'>;
@@ -18,6 +18,8 @@ export const municipalityQueries = {
         }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.nextCursor ?? undefined,
+      // While the next search loads, the previous results stay instead of the table flickering away.
+      placeholderData: keepPreviousData,
     }),
   detail: (kommunenummer: string) =>
     queryOptions({
