@@ -78,7 +78,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(openapiPlugin, { version });
 
   const { db } = database;
-  const municipalities = createMunicipalitiesService({ repository: createMunicipalitiesRepository(db, database.rows) });
+  const municipalities = createMunicipalitiesService({ db, repository: createMunicipalitiesRepository(db, database.rows) });
   const users = createUsersService({ db });
   const apiTokens = createApiTokensService({ db });
   const audit = createAuditService({ repository: createAuditRepository(db) });

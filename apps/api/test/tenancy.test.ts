@@ -1,7 +1,7 @@
 import { routes, type RouteContract } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditLog, userRoles, users } from '../src/db/schema/index.js';
+import { apiTokens, auditLog, municipalities, userRoles, users } from '../src/db/schema/index.js';
 import { call, createToken, DEMO, signIn } from './auth.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -36,6 +36,7 @@ afterAll(async () => {
 
 /** Every route that takes a municipality, with what a request needs. Adding a route without an entry fails the test. */
 const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
+  updateMunicipality: () => ({ params: { kommunenummer: B }, body: { malform: 'nn' } }),
   listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
   listApiTokens: () => ({ params: { kommunenummer: B } }),
   createApiToken: () => ({ params: { kommunenummer: B }, body: { name: 'intruder', scopes: ['read'] } }),
@@ -62,6 +63,7 @@ async function snapshotOfB() {
     tokens: await db.select().from(apiTokens).where(eq(apiTokens.kommunenummer, B)),
     audit: await db.select().from(auditLog).where(eq(auditLog.kommunenummer, B)),
     roles: await db.select().from(userRoles).where(eq(userRoles.kommunenummer, B)),
+    municipality: await db.select().from(municipalities).where(eq(municipalities.kommunenummer, B)),
     users: await db.select().from(users),
   };
 }

@@ -26,6 +26,7 @@ import {
   MunicipalityPageSchema,
   MunicipalityParamsSchema,
   MunicipalitySchema,
+  UpdateMunicipalitySchema,
 } from './schemas/municipalities.js';
 
 /** Every route of the API, by operationId. */
@@ -50,10 +51,25 @@ export const routes = {
     operationId: 'getMunicipality',
     tags: ['municipalities'],
     summary: 'Get one municipality',
+    description: 'Answers with an `ETag`; send it as `If-None-Match` for a 304, or as `If-Match` when updating.',
     access: { kind: 'public' },
     params: MunicipalityParamsSchema,
-    response: { 200: MunicipalitySchema },
+    response: { 200: MunicipalitySchema, 304: Type.Null() },
     problems: [400, 404],
+  }),
+  updateMunicipality: defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/municipalities/:kommunenummer',
+    operationId: 'updateMunicipality',
+    tags: ['municipalities'],
+    summary: "Set a municipality's own settings (police district, målform)",
+    description:
+      'Send the `ETag` of your last read as `If-Match`: a stale one is refused with 412, a missing one with 428.',
+    access: { kind: 'municipality', role: 'coordinator', tokenScope: 'write' },
+    params: MunicipalityParamsSchema,
+    body: UpdateMunicipalitySchema,
+    response: { 200: MunicipalitySchema },
+    problems: [400, 401, 403, 404, 412, 428],
   }),
   listCounties: defineRoute({
     method: 'GET',

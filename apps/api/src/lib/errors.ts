@@ -58,3 +58,15 @@ export class TooManyRequestsError extends AppError {
     super(429, ProblemType.tooManyRequests, 'Too many requests', detail);
   }
 }
+
+export class PreconditionFailedError extends AppError {
+  constructor(detail: string) {
+    super(412, ProblemType.preconditionFailed, 'Precondition failed', detail);
+  }
+}
+
+export class PreconditionRequiredError extends AppError {
+  constructor(detail: string) {
+    super(428, ProblemType.preconditionRequired, 'Precondition required', detail);
+  }
+}

@@ -100,3 +100,14 @@ export const CountyListSchema = Type.Object(
   { additionalProperties: false },
 );
 export type CountyList = Static<typeof CountyListSchema>;
+
+export const UpdateMunicipalitySchema = Type.Object(
+  {
+    policeDistrict: Type.Optional(
+      Type.Union([PoliceDistrictCodeSchema, Type.Null()], { description: 'A police district code, or null to unset.' }),
+    ),
+    malform: Type.Optional(MalformSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMunicipality = Static<typeof UpdateMunicipalitySchema>;

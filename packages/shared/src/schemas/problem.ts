@@ -11,6 +11,8 @@ export const ProblemType = {
   forbidden: 'urn:slt:problem:forbidden',
   notFound: 'urn:slt:problem:not-found',
   conflict: 'urn:slt:problem:conflict',
+  preconditionFailed: 'urn:slt:problem:precondition-failed',
+  preconditionRequired: 'urn:slt:problem:precondition-required',
   methodNotAllowed: 'urn:slt:problem:method-not-allowed',
   payloadTooLarge: 'urn:slt:problem:payload-too-large',
   unsupportedMediaType: 'urn:slt:problem:unsupported-media-type',

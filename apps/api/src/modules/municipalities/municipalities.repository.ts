@@ -110,12 +110,13 @@ export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
       }));
     },
 
-    async get(kommunenummer: string): Promise<MunicipalityRow | undefined> {
-      const [row] = await db
+    async get(kommunenummer: string, options: { forUpdate?: boolean } = {}): Promise<MunicipalityRow | undefined> {
+      const query = db
         .select(columns)
         .from(municipalities)
         .innerJoin(counties, eq(counties.number, municipalities.countyNumber))
         .where(eq(municipalities.kommunenummer, kommunenummer));
+      const [row] = options.forUpdate ? await query.for('update', { of: municipalities }) : await query;
       return row;
     },
 

@@ -5,10 +5,20 @@ import {
   type MunicipalityListQuery,
   type MunicipalityPage,
   type PoliceDistrictCode,
+  type UpdateMunicipality,
 } from '@slt/shared';
+import type { Db } from '../../db/client.js';
+import { diffChanges } from '../../lib/audit-diff.js';
+import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { foldName, type MunicipalitiesRepository, type MunicipalityRow } from './municipalities.repository.js';
+import {
+  createMunicipalitiesRepository,
+  foldName,
+  type MunicipalitiesRepository,
+  type MunicipalityRow,
+} from './municipalities.repository.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -29,10 +39,42 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
 }
 
 export function createMunicipalitiesService(deps: {
+  db: Db;
   repository: Pick<MunicipalitiesRepository, 'list' | 'get' | 'listCounties'>;
 }) {
-  const { repository } = deps;
+  const { db, repository } = deps;
   return {
+    /** Sets the municipality's own settings, if the caller's copy (If-Match) is current. */
+    async update(
+      actor: Actor,
+      kommunenummer: string,
+      patch: UpdateMunicipality,
+      ifMatch: string | undefined,
+    ): Promise<Municipality> {
+      return db.transaction(async (tx) => {
+        const repo = createMunicipalitiesRepository(tx);
+        const before = await repo.get(kommunenummer, { forUpdate: true });
+        if (!before) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+        checkIfMatch(ifMatch, etagOf(toMunicipality(before)));
+        await repo.updateSettings(kommunenummer, patch);
+        const after = (await repo.get(kommunenummer))!;
+        const changes = diffChanges(
+          { policeDistrict: before.policeDistrict, malform: before.malform },
+          { policeDistrict: after.policeDistrict, malform: after.malform },
+        );
+        if (Object.keys(changes).length > 0) {
+          await createAuditRepository(tx).record(actor, {
+            kommunenummer,
+            entity: 'municipality',
+            entityId: kommunenummer,
+            action: 'update',
+            changes,
+          });
+        }
+        return toMunicipality(after);
+      });
+    },
+
     async list(query: MunicipalityListQuery): Promise<MunicipalityPage> {
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       let after: string | undefined;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ProblemType, routes, type Municipality, type MunicipalityPage } from '@slt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { prepareDatabase } from '../../db/prepare.js';
+import { auditLog } from '../../db/schema/index.js';
+import { call, createToken, DEMO, signIn } from '../../../test/auth.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 /** Expectations come from the shipped reference file, not from the code under test. */
@@ -177,5 +180,87 @@ describe('reference data sync', () => {
     expect(page.items).toHaveLength(357);
     const kongsvinger = page.items.find((m) => m.kommunenummer === '3401');
     expect(kongsvinger?.policeDistrict?.code).toBe('innlandet');
+  });
+});
+
+describe('PATCH /api/v1/municipalities/{kommunenummer}', () => {
+  const patch = (body: unknown, headers: Record<string, string>) =>
+    fetch(`${t.baseUrl}/api/v1/municipalities/4206`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('serves an ETag and answers 304 to a current If-None-Match', async () => {
+    const first = await get('/api/v1/municipalities/3401');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await fetch(`${t.baseUrl}/api/v1/municipalities/3401`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('lets a coordinator token with write scope set police district and målform, with If-Match, audited', async () => {
+    const admin = await signIn(t, DEMO.admin);
+    // Farsund (4206) gets a coordinator for this test.
+    const coordinator = await call(t, 'POST', '/api/v1/users', {
+      bearer: admin.accessToken,
+      body: { email: 'koordinator.4206@demo.invalid', name: 'Frida Farsund', password: 'farsund-password-1' },
+    });
+    const { id } = (await coordinator.json()) as { id: string };
+    await call(t, 'PUT', `/api/v1/users/${id}/roles/4206`, { bearer: admin.accessToken, body: { role: 'coordinator' } });
+    const session = await signIn(t, 'koordinator.4206@demo.invalid', 'farsund-password-1');
+    const token = await createToken(t, session.accessToken, '4206', ['write']);
+    const auth = { authorization: `Bearer ${token.secret}` };
+
+    const read = await get('/api/v1/municipalities/4206');
+    const etag = read.headers.get('etag')!;
+
+    const missing = await patch({ malform: 'nn' }, auth);
+    expect(missing.status).toBe(428);
+    expect(((await missing.json()) as { type: string }).type).toBe(ProblemType.preconditionRequired);
+
+    const updated = await patch({ malform: 'nn', policeDistrict: null }, { ...auth, 'if-match': etag });
+    expect(updated.status).toBe(200);
+    const body = (await updated.json()) as Municipality;
+    expect(body).toMatchObject({ kommunenummer: '4206', malform: 'nn', policeDistrict: null });
+    expect(updated.headers.get('etag')).not.toBe(etag);
+
+    const stale = await patch({ malform: 'nb' }, { ...auth, 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect((await t.client.call(routes.getMunicipality, { params: { kommunenummer: '4206' } })).malform).toBe('nn');
+
+    const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, '4206'));
+    expect(rows.map((r) => [r.entity, r.action, r.actorType, r.changes])).toEqual([
+      [
+        'municipality',
+        'update',
+        'token',
+        { malform: { before: 'nb', after: 'nn' }, policeDistrict: { before: 'agder', after: null } },
+      ],
+    ]);
+  });
+
+  it('refuses an unknown district and an empty patch, naming the field; a read token cannot write', async () => {
+    const coordinator = await signIn(t, DEMO.coordinator3401);
+    const etag = (await get('/api/v1/municipalities/3401')).headers.get('etag')!;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${coordinator.accessToken}`, 'if-match': etag };
+    const bad = await fetch(`${t.baseUrl}/api/v1/municipalities/3401`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ policeDistrict: 'atlantis' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { name: string }[] }).errors.map((e) => e.name)).toContain('policeDistrict');
+    const empty = await fetch(`${t.baseUrl}/api/v1/municipalities/3401`, { method: 'PATCH', headers, body: '{}' });
+    expect(empty.status).toBe(400);
+
+    const read = await createToken(t, coordinator.accessToken, '3401', ['read']);
+    const denied = await fetch(`${t.baseUrl}/api/v1/municipalities/3401`, {
+      method: 'PATCH',
+      headers: { ...headers, authorization: `Bearer ${read.secret}` },
+      body: JSON.stringify({ malform: 'nn' }),
+    });
+    expect(denied.status).toBe(403);
   });
 });
