@@ -70,6 +70,26 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     await page.context().close();
   });
 
+  it('a coordinator sets the police district with If-Match; the page shows it; axe finds nothing', async () => {
+    const page = await h.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-post').fill('koordinator.1547@demo.invalid');
+    await page.getByLabel('Passord').fill('demo-password');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Innlogget som Nora Nynorsk').waitFor();
+    await page.goto('/municipalities/1547');
+    await page.getByRole('heading', { level: 2, name: 'Innstillinger for kommunen' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const settings = page.getByRole('region', { name: 'Innstillinger for kommunen' });
+    await settings.getByLabel('Politidistrikt').selectOption('vest');
+    await settings.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Lagret.').waitFor();
+    await expect.poll(() => page.locator('dl.facts').innerText()).toContain('Vest');
+    const api = await fetch(`${h.baseUrl}/api/v1/municipalities/1547`);
+    expect(((await api.json()) as { policeDistrict: { code: string } }).policeDistrict.code).toBe('vest');
+    await page.context().close();
+  });
+
   it('a member sees no management links and is told no on the token page', async () => {
     const page = await h.newPage();
     await page.goto('/login');

@@ -89,5 +89,11 @@ export const en: Messages = {
     empty: 'No changes recorded.',
     loadMore: 'Show older',
   },
+  settings: {
+    title: 'Municipality settings',
+    save: 'Save',
+    saved: 'Saved.',
+    stale: 'Someone else changed the municipality while you were editing. The fields now show what is stored; make your change again.',
+  },
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

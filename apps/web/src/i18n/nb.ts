@@ -88,6 +88,12 @@ export const nb = {
     empty: 'Ingen endringer registrert.',
     loadMore: 'Vis eldre',
   },
+  settings: {
+    title: 'Innstillinger for kommunen',
+    save: 'Lagre',
+    saved: 'Lagret.',
+    stale: 'Kommunen ble endret av noen andre mens du redigerte. Feltene viser nå det som er lagret; gjør endringen på nytt.',
+  },
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

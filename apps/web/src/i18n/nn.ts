@@ -89,5 +89,11 @@ export const nn: Messages = {
     empty: 'Ingen endringar registrerte.',
     loadMore: 'Vis eldre',
   },
+  settings: {
+    title: 'Innstillingar for kommunen',
+    save: 'Lagre',
+    saved: 'Lagra.',
+    stale: 'Kommunen vart endra av nokon andre medan du redigerte. Felta viser no det som er lagra; gjer endringa på nytt.',
+  },
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

@@ -62,6 +62,16 @@ describe('createClient', () => {
     expect(JSON.parse(seen.at(-1)!.body)).toEqual({ email: 'a@b.no', password: 'pw' });
   });
 
+  it('request() also returns the status and headers', async () => {
+    answer = { status: 200, type: 'application/json', body: '{"kommunenummer":"3401"}' };
+    const { body, headers, status } = await createClient({ baseUrl }).request(routes.getMunicipality, {
+      params: { kommunenummer: '3401' },
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({ kommunenummer: '3401' });
+    expect(headers.get('content-type')).toBe('application/json');
+  });
+
   it('throws a ProblemError carrying the problem+json answer', async () => {
     const problem = { type: 'urn:slt:problem:not-found', title: 'Not found', status: 404, detail: 'No 9999' };
     answer = { status: 404, type: 'application/problem+json', body: JSON.stringify(problem) };

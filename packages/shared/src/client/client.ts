@@ -78,7 +78,11 @@ export function createClient(options: ClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function call<C extends RouteContract>(route: C, input: RequestInput<C>): Promise<ResponseBody<C>> {
+  /** Like `call`, with the response headers too (for `ETag`, say). */
+  async function request<C extends RouteContract>(
+    route: C,
+    input: RequestInput<C>,
+  ): Promise<{ body: ResponseBody<C>; headers: Headers; status: number }> {
     const { params, query, body, signal, headers } = input as {
       params?: Record<string, string>;
       query?: Record<string, unknown>;
@@ -101,9 +105,13 @@ export function createClient(options: ClientOptions = {}) {
     if (signal) init.signal = signal;
     const response = await doFetch(url, init);
     if (!response.ok) throw new ProblemError(await readProblem(response));
-    if (response.status === 204) return undefined as ResponseBody<C>;
-    return (await response.json()) as ResponseBody<C>;
+    const parsed: unknown = response.status === 204 ? undefined : await response.json();
+    return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
   }
 
-  return { call };
+  async function call<C extends RouteContract>(route: C, input: RequestInput<C>): Promise<ResponseBody<C>> {
+    return (await request(route, input)).body;
+  }
+
+  return { call, request };
 }

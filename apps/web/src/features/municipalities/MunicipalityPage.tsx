@@ -5,6 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { MunicipalitySettings } from './MunicipalitySettings';
 import { municipalityQueries } from './queries';
 
 export function MunicipalityPage() {
@@ -81,6 +82,7 @@ export function MunicipalityPage() {
               </Paragraph>
             </nav>
           )}
+          {hasRole(user, kommunenummer, 'coordinator') && <MunicipalitySettings municipality={municipality.data} />}
         </>
       )}
     </>

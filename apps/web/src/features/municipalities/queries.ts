@@ -24,7 +24,11 @@ export const municipalityQueries = {
   detail: (kommunenummer: string) =>
     queryOptions({
       queryKey: [...municipalityQueries.all(), 'detail', kommunenummer] as const,
-      queryFn: ({ signal }) => api.call(routes.getMunicipality, { params: { kommunenummer }, signal }),
+      // The ETag comes along: an edit sends it back as If-Match.
+      queryFn: async ({ signal }) => {
+        const { body, headers } = await api.request(routes.getMunicipality, { params: { kommunenummer }, signal });
+        return { ...body, etag: headers.get('etag') ?? '' };
+      },
     }),
   counties: () =>
     queryOptions({
