@@ -90,6 +90,18 @@ describe('API tokens', () => {
     expect(inCookie.status).toBe(401);
   });
 
+  it('refuses a name holding a fødselsnummer, naming the field, and writes nothing', async () => {
+    const tokensBefore = await t.database.db.select({ id: apiTokens.id }).from(apiTokens);
+    const response = await call(t, 'POST', '/api/v1/municipalities/3401/api-tokens', {
+      bearer: coordinator,
+      body: { name: 'for 010190 12480', scopes: ['read'] },
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { name: string; detail: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ name: 'name', detail: expect.stringMatching(/fødselsnummer/) })]);
+    expect(await t.database.db.select({ id: apiTokens.id }).from(apiTokens)).toHaveLength(tokensBefore.length);
+  });
+
   it('refuses an expiry in the past, naming the field, and writes nothing', async () => {
     const before = await t.database.db.select({ id: auditLog.id }).from(auditLog);
     const tokensBefore = await t.database.db.select({ id: apiTokens.id }).from(apiTokens);
