@@ -16,6 +16,8 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { createMunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
@@ -81,6 +83,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const municipalities = createMunicipalitiesService({ db, repository: createMunicipalitiesRepository(db, database.rows) });
   const users = createUsersService({ db });
   const apiTokens = createApiTokensService({ db });
+  const organizations = createOrganizationsService({ db });
   const audit = createAuditService({ repository: createAuditRepository(db) });
   // The auth service signs with the JWT plugin, registered just below: resolved lazily.
   const auth = createAuthService({
@@ -95,6 +98,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(municipalitiesRoutes, { service: municipalities });
+  await app.register(organizationsRoutes, { service: organizations });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });
   await app.register(apiTokensRoutes, { service: apiTokens });

@@ -1,7 +1,7 @@
 import { routes, type RouteContract } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditLog, municipalities, userRoles, users } from '../src/db/schema/index.js';
+import { apiTokens, auditLog, municipalities, organizations, userRoles, users } from '../src/db/schema/index.js';
 import { call, createToken, DEMO, signIn } from './auth.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -17,6 +17,7 @@ let t: TestApp;
 let callers: { name: string; bearer: string }[];
 let bTokenId: string;
 let bUserId: string;
+let bOrganizationId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,6 +26,11 @@ beforeAll(async () => {
   const tokenA = await createToken(t, coordinatorA.accessToken, A, ['read', 'write', 'import']);
   bTokenId = (await createToken(t, coordinatorB.accessToken, B, ['read'])).id;
   bUserId = (await signIn(t, DEMO.member3401)).userId;
+  const organization = await call(t, 'POST', `/api/v1/municipalities/${B}/organizations`, {
+    bearer: coordinatorB.accessToken,
+    body: { name: 'Kongsvinger ungdomsskole', kind: 'school' },
+  });
+  bOrganizationId = ((await organization.json()) as { id: string }).id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -38,6 +44,9 @@ afterAll(async () => {
 const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
   updateMunicipality: () => ({ params: { kommunenummer: B }, body: { malform: 'nn' } }),
   listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
+  createOrganization: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder', kind: 'other' } }),
+  updateOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId }, body: { name: 'Hijacked' } }),
+  deleteOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId } }),
   listApiTokens: () => ({ params: { kommunenummer: B } }),
   createApiToken: () => ({ params: { kommunenummer: B }, body: { name: 'intruder', scopes: ['read'] } }),
   revokeApiToken: () => ({ params: { kommunenummer: B, tokenId: bTokenId } }),
@@ -64,6 +73,7 @@ async function snapshotOfB() {
     audit: await db.select().from(auditLog).where(eq(auditLog.kommunenummer, B)),
     roles: await db.select().from(userRoles).where(eq(userRoles.kommunenummer, B)),
     municipality: await db.select().from(municipalities).where(eq(municipalities.kommunenummer, B)),
+    organizations: await db.select().from(organizations).where(eq(organizations.kommunenummer, B)),
     users: await db.select().from(users),
   };
 }

@@ -1,3 +1,4 @@
 export * from './municipalities.js';
 export * from './identity.js';
 export * from './audit.js';
+export * from './organizations.js';
