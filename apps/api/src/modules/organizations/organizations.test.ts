@@ -20,14 +20,14 @@ const create = (body: unknown) => call(t, 'POST', base, { bearer, body });
 
 describe('organizations', () => {
   it('a coordinator adds one; anyone lists and reads it (with an ETag)', async () => {
-    const created = await create({ name: 'Kongsvinger politistasjon', kind: 'police', description: 'Forebyggende enhet' });
+    const created = await create({ name: 'Kongsvinger kulturskole', kind: 'municipal_unit', description: 'Kulturtilbud for unge' });
     expect(created.status).toBe(201);
     const organization = (await created.json()) as Organization;
-    expect(organization).toMatchObject({ kommunenummer: '3401', name: 'Kongsvinger politistasjon', kind: 'police' });
+    expect(organization).toMatchObject({ kommunenummer: '3401', name: 'Kongsvinger kulturskole', kind: 'municipal_unit' });
     expect(created.headers.get('location')).toBe(`${base}/${organization.id}`);
 
     const list = (await (await call(t, 'GET', base)).json()) as { items: Organization[] };
-    expect(list.items.map((o) => o.name)).toContain('Kongsvinger politistasjon');
+    expect(list.items.map((o) => o.name)).toContain('Kongsvinger kulturskole');
     const one = await call(t, 'GET', `${base}/${organization.id}`);
     expect(one.status).toBe(200);
     expect(one.headers.get('etag')).toBe(created.headers.get('etag'));
@@ -36,11 +36,11 @@ describe('organizations', () => {
   });
 
   it('refuses a duplicate name (409), an unknown kind and a fødselsnummer (400 naming the field); writes nothing', async () => {
-    await create({ name: 'Barnevernstjenesten', kind: 'child_welfare' });
+    await create({ name: 'Utekontakten', kind: 'municipal_unit' });
     const before = await t.database.db.select().from(organizations).where(eq(organizations.kommunenummer, '3401'));
     const audit = await t.database.db.select().from(auditLog);
 
-    expect((await create({ name: 'Barnevernstjenesten', kind: 'child_welfare' })).status).toBe(409);
+    expect((await create({ name: 'Utekontakten', kind: 'municipal_unit' })).status).toBe(409);
     const kind = await create({ name: 'X', kind: 'ministry' });
     expect(kind.status).toBe(400);
     expect(((await kind.json()) as { errors: { name: string }[] }).errors[0]?.name).toBe('kind');
@@ -83,5 +83,17 @@ describe('organizations', () => {
     const response = await call(t, 'POST', base, { bearer: member.accessToken, body: { name: 'Z', kind: 'other' } });
     expect(response.status).toBe(403);
     expect((await call(t, 'GET', '/api/v1/municipalities/9999/organizations')).status).toBe(404);
+  });
+});
+
+describe('demo organizations', () => {
+  it("hold the seed pages' actors, Aukra's in nynorsk, and loading them twice adds nothing", async () => {
+    const aukra = (await (await call(t, 'GET', '/api/v1/municipalities/1547/organizations')).json()) as { items: Organization[] };
+    expect(aukra.items.map((o) => o.name)).toEqual(expect.arrayContaining(['Barnevernsvakta', 'Konfliktrådet', 'Trussamfunn']));
+    expect(aukra.items.find((o) => o.name === 'Trussamfunn')?.kind).toBe('faith_community');
+    const { prepareDatabase } = await import('../../db/prepare.js');
+    await prepareDatabase(t.database, { demoData: true });
+    const again = (await (await call(t, 'GET', '/api/v1/municipalities/1547/organizations')).json()) as { items: Organization[] };
+    expect(again.items).toHaveLength(aukra.items.length);
   });
 });
