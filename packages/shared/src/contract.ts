@@ -20,6 +20,9 @@ export type Access =
   | { kind: 'municipality'; role: Role; tokenScope?: TokenScope }
   | { kind: 'admin' };
 
+/** Writes to a municipality's SLT setup: its coordinators, admins, and its API tokens with the write scope. */
+export const setupWrite = { kind: 'municipality', role: 'coordinator', tokenScope: 'write' } as const satisfies Access;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Problem statuses a route can answer with besides its success responses. */

@@ -358,6 +358,8 @@ export const routes = {
     response: { 200: AuditPageSchema },
     problems: [400, 401, 403, 404],
   }),
+
+  // The SLT setup's routes join here as they are served (the route inventory test checks it).
 } as const;
 
 export type Routes = typeof routes;

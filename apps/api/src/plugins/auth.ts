@@ -80,6 +80,16 @@ export function authorize(access: Access, principal: Principal, method: string, 
   }
 }
 
+/**
+ * Whether the caller may see a municipality's internal data on a public read: its users (any
+ * role), admins, and its API tokens with the read scope. Everyone else gets the public view.
+ */
+export function canReadInternal(principal: Principal, kommunenummer: string): boolean {
+  if (principal.kind === 'user') return principal.isAdmin || principal.roles.has(kommunenummer);
+  if (principal.kind === 'token') return principal.kommunenummer === kommunenummer && principal.scopes.includes('read');
+  return false;
+}
+
 /** The audit actor for a request. */
 export function actorOf(request: FastifyRequest): Actor {
   const p = request.principal;

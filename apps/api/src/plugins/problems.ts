@@ -49,6 +49,15 @@ export const problemsPlugin = fp(
           ...(error.errors ? { errors: error.errors } : {}),
         });
       }
+      // A foreign key still pointing at a row being removed: the row is in use.
+      if (postgresCodeOf(error) === '23503') {
+        return sendProblem(request, reply, {
+          type: ProblemType.conflict,
+          title: 'Conflict',
+          status: 409,
+          detail: 'Other records still refer to this one: remove or change them first.',
+        });
+      }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         const known = clientErrors[error.code];
@@ -70,6 +79,14 @@ export const problemsPlugin = fp(
   },
   { name: 'problems' },
 );
+
+/** The SQLSTATE of a database error, also when wrapped (drizzle puts the driver's error in `cause`). */
+function postgresCodeOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as never, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
 
 /** The 404 problem for a path no route matches. */
 export function notFoundProblem(request: FastifyRequest, reply: FastifyReply) {

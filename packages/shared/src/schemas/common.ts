@@ -39,3 +39,16 @@ export const HealthSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Health = Static<typeof HealthSchema>;
+
+// --- building blocks of the SLT setup's resources --------------------------------------
+
+/** A short name or title: required, 1–200 characters. */
+export const NameText = (options: { description?: string } = {}) =>
+  Type.String({ minLength: 1, maxLength: 200, ...options });
+/** Free text: bounded, and refused when it holds a national identity number. */
+export const FreeText = (options: { description?: string } = {}) => Type.String({ maxLength: 4000, ...options });
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateSchema = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
+export const TimestampSchema = Type.String({ format: 'date-time' });
+/** Optional on create, nullable (to clear) on update. */
+export const Clearable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { char, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { municipalities } from './municipalities.js';
+
+/** Who a measure or the setup is for: an age range (inclusive) and risk criteria. */
+export const targetGroups = pgTable(
+  'target_groups',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kommunenummer: char({ length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    name: text().notNull(),
+    description: text(),
+    ageFrom: integer(),
+    ageTo: integer(),
+    riskCriteria: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.kommunenummer),
+    check('target_groups_age_ordered', sql`${t.ageFrom} is null or ${t.ageTo} is null or ${t.ageFrom} <= ${t.ageTo}`),
+  ],
+);
+
+/** A priority set by the strategic tier, optionally with the political decision behind it. */
+export const focusAreas = pgTable(
+  'focus_areas',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kommunenummer: char({ length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    name: text().notNull(),
+    description: text(),
+    decisionReference: text(),
+    decisionDate: date({ mode: 'string' }),
+    displayOrder: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.kommunenummer)],
+);

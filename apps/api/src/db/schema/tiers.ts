@@ -1,0 +1,30 @@
+import { TIER_LEVELS, type MeetingRule } from '@slt/shared';
+import { boolean, char, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { members } from './members.js';
+import { municipalities } from './municipalities.js';
+
+export const tierLevelEnum = pgEnum('tier_level', TIER_LEVELS);
+
+/** A body at one of the three levels; several tiers may share a level. */
+export const tiers = pgTable(
+  'tiers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kommunenummer: char({ length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    level: tierLevelEnum().notNull(),
+    name: text().notNull(),
+    mandate: text(),
+    responsibilities: text(),
+    chairMemberId: uuid().references((): AnyPgColumn => members.id),
+    secretaryMemberId: uuid().references((): AnyPgColumn => members.id),
+    individualCases: boolean().notNull().default(false),
+    displayOrder: integer().notNull().default(0),
+    /** The meeting-frequency rule as data (validated by MeetingRuleSchema). */
+    meetingRule: jsonb().$type<MeetingRule>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.kommunenummer)],
+);

@@ -1,0 +1,77 @@
+import { Type } from 'typebox';
+import { defineRoute, setupWrite as write } from '../contract.js';
+import { CreateMemberSchema, MemberListSchema, MemberParamsSchema, MemberSchema, UpdateMemberSchema } from '../schemas/members.js';
+import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
+
+/** Members: professionals in the network, with per-field public contact details; GDPR erase. Reads are public (anonymous callers get the public view); PATCH and DELETE need If-Match. */
+export const memberRoutes = {
+  listMembers: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/members',
+    operationId: 'listMembers',
+    tags: ['members'],
+    summary: "The municipality's members, by name",
+    description: "Anonymous callers see e-mail and phone only where flagged public; the municipality's users see them all.",
+    access: { kind: 'public' },
+    params: MunicipalityParamsSchema,
+    response: { 200: MemberListSchema },
+    problems: [400, 404],
+  }),
+  getMember: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/members/:memberId',
+    operationId: 'getMember',
+    tags: ['members'],
+    summary: 'Get one member (with an ETag)',
+    access: { kind: 'public' },
+    params: MemberParamsSchema,
+    response: { 200: MemberSchema, 304: Type.Null() },
+    problems: [400, 404],
+  }),
+  createMember: defineRoute({
+    method: 'POST',
+    path: '/api/v1/municipalities/:kommunenummer/members',
+    operationId: 'createMember',
+    tags: ['members'],
+    summary: 'Add a member',
+    access: write,
+    params: MunicipalityParamsSchema,
+    body: CreateMemberSchema,
+    response: { 201: MemberSchema },
+    problems: [400, 401, 403, 404, 409],
+  }),
+  updateMember: defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/municipalities/:kommunenummer/members/:memberId',
+    operationId: 'updateMember',
+    tags: ['members'],
+    summary: 'Change a member (If-Match required)',
+    access: write,
+    params: MemberParamsSchema,
+    body: UpdateMemberSchema,
+    response: { 200: MemberSchema },
+    problems: [400, 401, 403, 404, 409, 412, 428],
+  }),
+  deleteMember: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/municipalities/:kommunenummer/members/:memberId',
+    operationId: 'deleteMember',
+    tags: ['members'],
+    summary: 'Remove a member (If-Match required)',
+    access: write,
+    params: MemberParamsSchema,
+    response: { 204: Type.Null() },
+    problems: [400, 401, 403, 404, 409, 412, 428],
+  }),
+  eraseMember: defineRoute({
+    method: 'POST',
+    path: '/api/v1/municipalities/:kommunenummer/members/:memberId/erase',
+    operationId: 'eraseMember',
+    tags: ['members'],
+    summary: "Erase a person's identity (GDPR); memberships and measures keep referring to the erased member",
+    access: { kind: 'admin' },
+    params: MemberParamsSchema,
+    response: { 200: MemberSchema },
+    problems: [400, 401, 403, 404],
+  }),
+} as const;
