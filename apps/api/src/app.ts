@@ -16,12 +16,15 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { createMunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { createSetupService } from './modules/setup/setup.service.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
 import { contractPlugin } from './plugins/contract.js';
+import { corsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
 import { webPlugin } from './plugins/web.js';
@@ -77,6 +80,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
 
   await app.register(problemsPlugin);
   await app.register(contractPlugin);
+  await app.register(corsPlugin);
   await app.register(openapiPlugin, { version });
 
   const { db } = database;
@@ -84,6 +88,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const users = createUsersService({ db });
   const apiTokens = createApiTokensService({ db });
   const organizations = createOrganizationsService({ db });
+  const setup = createSetupService({ database });
   const audit = createAuditService({ repository: createAuditRepository(db) });
   // The auth service signs with the JWT plugin, registered just below: resolved lazily.
   const auth = createAuthService({
@@ -99,6 +104,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
+  await app.register(setupRoutes, { service: setup });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });
   await app.register(apiTokensRoutes, { service: apiTokens });

@@ -1,7 +1,7 @@
 import { routes, type RouteContract } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditLog, municipalities, organizations, userRoles, users } from '../src/db/schema/index.js';
+import { apiTokens, auditLog, municipalities, organizations, partnerships, userRoles, users } from '../src/db/schema/index.js';
 import { call, createToken, DEMO, signIn } from './auth.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -60,6 +60,8 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
   updateUser: () => ({ params: { userId: bUserId }, body: { active: false } }),
   setUserRole: () => ({ params: { userId: bUserId, kommunenummer: B }, body: { role: 'coordinator' } }),
   removeUserRole: () => ({ params: { userId: bUserId, kommunenummer: B } }),
+  addPartner: () => ({ params: { kommunenummer: B, partnerKommunenummer: '3403' } }),
+  removePartner: () => ({ params: { kommunenummer: '3905', partnerKommunenummer: '3911' } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];
@@ -75,6 +77,7 @@ async function snapshotOfB() {
     municipality: await db.select().from(municipalities).where(eq(municipalities.kommunenummer, B)),
     organizations: await db.select().from(organizations).where(eq(organizations.kommunenummer, B)),
     users: await db.select().from(users),
+    partnerships: await db.select().from(partnerships),
   };
 }
 
@@ -119,6 +122,7 @@ describe('tenant isolation', () => {
     const after = await snapshotOfB();
     expect(after.tokens).toEqual(before.tokens);
     expect(after.roles).toEqual(before.roles);
+    expect(after.partnerships).toEqual(before.partnerships);
     expect(after.users.map(({ updatedAt: _u, ...u }) => u)).toEqual(before.users.map(({ updatedAt: _u, ...u }) => u));
   });
 

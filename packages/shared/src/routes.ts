@@ -1,4 +1,5 @@
 import { defineRoute } from './contract.js';
+import { setupRoutes } from './routes/setup.js';
 import { Type } from 'typebox';
 import { HealthSchema } from './schemas/common.js';
 import {
@@ -360,6 +361,7 @@ export const routes = {
   }),
 
   // The SLT setup's routes join here as they are served (the route inventory test checks it).
+  ...setupRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -30,6 +30,8 @@ export interface Database {
    * as arrays, skipping the ORM's per-field mapping. For hot reads of plain text columns only.
    */
   rows(name: string, query: { sql: string; params: unknown[] }): Promise<unknown[][]>;
+  /** How many SQL statements this handle has sent so far (tests prove reads are bounded with it). */
+  statementCount(): number;
   /** Applies the committed drizzle-kit migrations (idempotent, safe with several replicas). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +58,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return { ...database, close: () => (closing ??= database.close()) };
 }
 
+/** Counts statements through Drizzle's logger hook (an increment: free on the hot path). */
+function statementCounter() {
+  let statements = 0;
+  return {
+    logger: {
+      logQuery: () => {
+        statements++;
+      },
+    },
+    count: () => statements,
+  };
+}
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let client: PGlite;
   if (dataDir) {
@@ -66,14 +81,19 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     client = new PGlite();
   }
   await client.waitReady;
-  const db = drizzlePglite({ client, schema, casing });
+  const counter = statementCounter();
+  const db = drizzlePglite({ client, schema, casing, logger: counter.logger });
   return {
+    statementCount: counter.count,
     db: db as unknown as Db,
     kind: 'pglite',
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    rows: async (_name, query) => (await client.query<unknown[]>(query.sql, query.params, { rowMode: 'array' })).rows,
+    rows: async (_name, query) => {
+      counter.logger.logQuery();
+      return (await client.query<unknown[]>(query.sql, query.params, { rowMode: 'array' })).rows;
+    },
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -88,15 +108,19 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
   const pool = new pg.Pool({ ...connection, max: options.poolMax, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   pool.on('error', (err) => options.logger.error({ err }, 'idle PostgreSQL client error'));
-  const db = drizzlePg({ client: pool, schema, casing });
+  const counter = statementCounter();
+  const db = drizzlePg({ client: pool, schema, casing, logger: counter.logger });
   return {
+    statementCount: counter.count,
     db: db as unknown as Db,
     kind: 'postgres',
     ping: async () => {
       await pool.query('select 1');
     },
-    rows: async (name, query) =>
-      (await pool.query<unknown[]>({ name, text: query.sql, values: query.params, rowMode: 'array' })).rows,
+    rows: async (name, query) => {
+      counter.logger.logQuery();
+      return (await pool.query<unknown[]>({ name, text: query.sql, values: query.params, rowMode: 'array' })).rows;
+    },
     migrate: async () => {
       // A dedicated connection, so the session-level advisory lock covers the whole run.
       const client = new pg.Client(connection);

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { createMunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.js';
 import { loadDemoAccounts } from './demo-accounts.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
+import { loadDemoSetups } from './demo-setup.js';
 
 /**
  * Demo data: the settings of the five seed municipalities (see ../shared/seeds). Police districts
@@ -27,4 +28,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   });
   await loadDemoAccounts(db);
   await loadDemoOrganizations(db);
+  await loadDemoSetups(db);
 }

@@ -8,6 +8,7 @@ import { organizations } from '../db/schema/index.js';
  */
 const DEMO_ORGANIZATIONS: Record<string, [string, OrganizationKind][]> = {
   '1547': [
+    ['Aukra kommune', 'municipal_unit'],
     ['Barne- og ungdomsskulane', 'school'],
     ['Barnehagane', 'municipal_unit'],
     ['Møre og Romsdal politidistrikt', 'police'],
@@ -28,6 +29,8 @@ const DEMO_ORGANIZATIONS: Record<string, [string, OrganizationKind][]> = {
     ['Konfliktrådet', 'state_agency'],
   ],
   '3401': [
+    ['Kongsvinger kommune', 'municipal_unit'],
+    ['Kulturenheten', 'municipal_unit'],
     ['Kongsvinger politistasjon', 'police'],
     ['Barnevernstjenesten', 'child_welfare'],
     ['NAV Kongsvinger', 'state_agency'],
@@ -35,15 +38,22 @@ const DEMO_ORGANIZATIONS: Record<string, [string, OrganizationKind][]> = {
     ['Helsestasjon og skolehelsetjenesten', 'health'],
   ],
   '3905': [
+    ['Tønsberg kommune', 'municipal_unit'],
+    ['Færder kommune', 'municipal_unit'],
     ['Tønsberg politistasjon', 'police'],
     ['Skolene i Tønsberg', 'school'],
   ],
   '3212': [
+    ['Nesodden kommune', 'municipal_unit'],
     ['Øst politidistrikt', 'police'],
     ['Barnevernet', 'child_welfare'],
     ['Helsesykepleierne', 'health'],
   ],
-  '4206': [['Agder politidistrikt', 'police']],
+  '4206': [
+    ['Farsund kommune', 'municipal_unit'],
+    ['Agder politidistrikt', 'police'],
+    ['Teknisk etat', 'municipal_unit'],
+  ],
 };
 
 /** Adds the demo organizations that are missing (one statement; existing names are left alone). */

@@ -20,3 +20,7 @@ export function checkIfMatch(ifMatch: string | undefined, currentEtag: string): 
     throw new PreconditionFailedError('The resource changed since you read it: read it again, then retry.');
   }
 }
+
+/** A strong ETag of a JSON text as sent (no re-serialization). */
+export const etagOfText = (json: string): string =>
+  `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;

@@ -9,8 +9,8 @@ import { FocusAreaSchema, TargetGroupSchema } from './target-groups.js';
 import { MeetingRuleSchema, TierLevelSchema } from './tiers.js';
 
 /**
- * A member as the setup shows them. In the public view `email` and `phone` are present only when
- * flagged public; the internal view has them all.
+ * A member as the setup shows them. In the public view `email` and `phone` are null unless flagged
+ * public; the internal view has them all.
  */
 export const SetupMemberSchema = Type.Object(
   {
@@ -19,8 +19,8 @@ export const SetupMemberSchema = Type.Object(
     roleTitle: Nullable(Type.String()),
     organizationId: Nullable(Type.String({ format: 'uuid' })),
     organizationName: Nullable(Type.String()),
-    email: Type.Optional(Type.String()),
-    phone: Type.Optional(Type.String()),
+    email: Nullable(Type.String(), { description: 'Null when not public and the view is public, or unknown.' }),
+    phone: Nullable(Type.String(), { description: 'Null when not public and the view is public, or unknown.' }),
   },
   { additionalProperties: false, title: 'SetupMember' },
 );
@@ -86,3 +86,4 @@ export const PartnerListSchema = Type.Object(
   { items: Type.Array(MunicipalityRefSchema) },
   { additionalProperties: false },
 );
+export type PartnerList = Static<typeof PartnerListSchema>;
