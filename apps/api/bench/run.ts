@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
+import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { freePort, startCluster } from './pg-cluster.js';
 
 const { values: flags } = parseArgs({
@@ -33,7 +34,11 @@ interface Entry {
   name: string;
   url: string;
   barePath: string;
-  query: { sql: string; params: unknown[] };
+  query: { sql: string; params: unknown[]; mode?: 'page' | 'json' };
+  /** Request headers (e.g. If-None-Match), the same for both sides. */
+  headers?: Record<string, string>;
+  /** The status both sides must answer with (200 unless said). */
+  status?: number;
   /** Checks a response body before measuring: both sides must return the same thing. */
   check(body: unknown): boolean;
 }
@@ -67,16 +72,21 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(url: string, seconds: number): Promise<Result> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+async function load(url: string, seconds: number, headers: Record<string, string> = {}, expected = 200): Promise<Result> {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
+  const statusCounts = result.statusCodeStats as Record<string, { count: number } | undefined>;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    non2xx: result.non2xx,
+    // Answers other than the one expected (a 304 is expected with If-None-Match).
+    non2xx:
+      Object.values(statusCounts).reduce((sum, stat) => sum + (stat?.count ?? 0), 0) - (statusCounts[String(expected)]?.count ?? 0),
     errors: result.errors + result.timeouts,
   };
 }
+
+const uniqueByPath = <T extends { path: string }>(list: T[]) => list.filter((e, i) => list.findIndex((x) => x.path === e.path) === i);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function combine(results: Result[]): Result {
@@ -112,9 +122,14 @@ try {
   // The same SQL text the app prepares; it asks for one row more than the page (51) to know
   // whether another page exists.
   const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
+  // The setup read: one statement; anonymous callers see no municipality's internal view.
+  const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'json' as const };
   await database.close();
+  const setupEtag = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`).then((r) => r.headers.get('etag') ?? '');
 
   const [appInfoPort, appWarnPort, barePort] = await Promise.all([freePort(), freePort(), freePort()]);
+  let etagForBench = '';
   const entries = (port: number): Entry[] => [
     {
       name: 'GET /api/v1/municipalities?limit=50',
@@ -122,6 +137,22 @@ try {
       barePath: '/api/v1/municipalities',
       query: listSql,
       check: (body) => (body as { items?: unknown[] }).items?.length === 50,
+    },
+    {
+      name: 'GET /api/v1/municipalities/3401/slt (anonymous)',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`,
+      barePath: '/api/v1/municipalities/3401/slt',
+      query: setupSql,
+      check: (body) => (body as { tiers?: unknown[] }).tiers?.length === 3,
+    },
+    {
+      name: 'GET /api/v1/municipalities/3401/slt (anonymous, If-None-Match: 304)',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`,
+      barePath: '/api/v1/municipalities/3401/slt',
+      query: setupSql,
+      headers: { 'if-none-match': etagForBench },
+      status: 304,
+      check: () => true,
     },
   ];
 
@@ -143,8 +174,8 @@ try {
       start: () =>
         startProcess(
           [
-            '--import', 'tsx', 'bench/bare-server.ts', String(barePort), cluster.url, String(POOL),
-            Buffer.from(JSON.stringify(entries(barePort).map((e) => ({ path: e.barePath, ...e.query })))).toString('base64'),
+            '--import', 'tsx', '--conditions=source', 'bench/bare-server.ts', String(barePort), cluster.url, String(POOL),
+            Buffer.from(JSON.stringify(uniqueByPath(entries(barePort).map((e) => ({ path: e.barePath, ...e.query }))))).toString('base64'),
           ],
           {},
         ),
@@ -154,24 +185,30 @@ try {
     children.push(target.start());
     await waitFor(`http://127.0.0.1:${target.port}${target.name.startsWith('bare') ? '/health' : '/api/health/ready'}`);
   }
+  // App and bare twin compute the same ETag over the same JSON text.
+  etagForBench = await setupEtag(appWarnPort);
+  if (etagForBench !== (await setupEtag(barePort))) throw new Error('the app and the bare handler disagree on the setup ETag');
 
   console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
   for (const [index, entry] of entries(0).entries()) {
     const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
+    const expected = entry.status ?? 200;
     for (const t of urls) {
-      const response = await fetch(t.url);
-      const body: unknown = await response.json();
-      if (response.status !== 200 || !entry.check(body)) throw new Error(`${t.name}: unexpected answer from ${t.url}`);
-      await load(t.url, 2); // warm-up
+      const response = await fetch(t.url, { headers: entry.headers });
+      const body: unknown = expected === 200 ? await response.json() : await response.text();
+      if (response.status !== expected || !entry.check(body)) {
+        throw new Error(`${t.name}: unexpected answer ${response.status} from ${t.url}`);
+      }
+      await load(t.url, 2, entry.headers, expected); // warm-up
     }
     const results = new Map<string, Result[]>(urls.map((t) => [t.name, []]));
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? urls : [...urls].reverse();
-      for (const t of order) results.get(t.name)!.push(await load(t.url, duration));
+      for (const t of order) results.get(t.name)!.push(await load(t.url, duration, entry.headers, expected));
     }
     const bare = combine(results.get('bare Fastify + pg')!);
     console.log(`\n${entry.name}`);
-    console.log('target                   req/s     p50 ms   p99 ms   non-2xx  errors   app/bare');
+    console.log('target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare');
     for (const t of urls) {
       const r = combine(results.get(t.name)!);
       const ratio = t.name.startsWith('bare') ? '' : `${((r.rps / bare.rps) * 100).toFixed(1)}%`;

@@ -65,6 +65,14 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Hooks on every request are callback-style: no promise per hook on the hot path.
+  // A 304 has no body: replace what a handler's `send(null)` serialized (undefined would keep it), so that no
+  // Content-Type or Content-Length of a 4-byte "null" misleads the client.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (reply.statusCode !== 304) return done(null, payload);
+    reply.removeHeader('content-type');
+    reply.removeHeader('content-length');
+    done(null, null);
+  });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');

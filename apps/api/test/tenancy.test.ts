@@ -64,6 +64,18 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
   removePartner: () => ({ params: { kommunenummer: '3905', partnerKommunenummer: '3911' } }),
 };
 
+/**
+ * Every public read of a municipality's data. Callers from A must get exactly what an anonymous
+ * caller gets (the public view), never B's internal view.
+ */
+const publicReads: Record<string, () => { params: Record<string, string> }> = {
+  getMunicipality: () => ({ params: { kommunenummer: B } }),
+  listOrganizations: () => ({ params: { kommunenummer: B } }),
+  getOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId } }),
+  getSltSetup: () => ({ params: { kommunenummer: B } }),
+  listPartners: () => ({ params: { kommunenummer: '3905' } }),
+};
+
 const allRoutes = Object.values(routes) as RouteContract[];
 const pathOf = (route: RouteContract, params: Record<string, string>) =>
   route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
@@ -89,6 +101,24 @@ describe('tenant isolation', () => {
     expect(Object.keys(adminRequests).sort()).toEqual(
       allRoutes.filter((r) => r.access.kind === 'admin').map((r) => r.operationId).sort(),
     );
+  });
+
+  it(`callers of ${A} get exactly the anonymous (public) answer on every public read of ${B}`, async () => {
+    expect(Object.keys(publicReads).sort()).toEqual(
+      allRoutes.filter((r) => r.access.kind === 'public' && r.path.includes(':kommunenummer')).map((r) => r.operationId).sort(),
+    );
+    for (const [operationId, request] of Object.entries(publicReads)) {
+      const route = allRoutes.find((r) => r.operationId === operationId)!;
+      const path = pathOf(route, request().params);
+      const anonymous = await call(t, 'GET', path);
+      expect(anonymous.status, path).toBe(200);
+      const expected = await anonymous.text();
+      for (const caller of callers) {
+        const response = await call(t, 'GET', path, { bearer: caller.bearer });
+        expect(response.status, `${caller.name}: ${path}`).toBe(200);
+        expect(await response.text(), `${caller.name}: ${path}`).toBe(expected);
+      }
+    }
   });
 
   it(`callers of ${A} get 404 on ${B}'s internal reads and 403 on writes, and ${B} is unchanged`, async () => {

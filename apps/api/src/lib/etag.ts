@@ -24,3 +24,4 @@ export function checkIfMatch(ifMatch: string | undefined, currentEtag: string): 
 /** A strong ETag of a JSON text as sent (no re-serialization). */
 export const etagOfText = (json: string): string =>
   `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+

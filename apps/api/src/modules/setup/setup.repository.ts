@@ -28,7 +28,7 @@ const idsOf = (table: string, column: string) =>
  * $1 the requested kommunenummer, $2 whether the caller sees every municipality's internal view,
  * $3 the municipalities whose internal view the caller sees. Null when the municipality is unknown.
  */
-const SETUP_SQL = `
+export const SETUP_SQL = `
 with host as (
   select mu.kommunenummer as k, mu.name, mu.malform
   from municipalities mu

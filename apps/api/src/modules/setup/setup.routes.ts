@@ -9,6 +9,8 @@ import type { SetupService } from './setup.service.js';
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 const INTERNAL_CACHE = 'private, no-cache';
 
+const withVary = (existing: unknown, name: string) => (existing ? `${String(existing)}, ${name}` : name);
+
 export const setupRoutes: FastifyPluginAsyncTypebox<{ service: SetupService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.getSltSetup),
@@ -17,7 +19,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ service: SetupService }> =
       reply
         .header('etag', setup.etag)
         .header('cache-control', setup.internal ? INTERNAL_CACHE : PUBLIC_CACHE)
-        .header('vary', 'Authorization');
+        .header('vary', withVary(reply.getHeader('vary'), 'Authorization'));
       if (isNotModified(request.headers['if-none-match'], setup.etag)) return reply.status(304).send(null);
       // Assembled and serialized by PostgreSQL in one statement: sent as is.
       return reply.type('application/json; charset=utf-8').send(setup.json as never);
