@@ -1,7 +1,22 @@
 import { routes, type RouteContract } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditLog, municipalities, organizations, partnerships, userRoles, users } from '../src/db/schema/index.js';
+import {
+  apiTokens,
+  auditLog,
+  focusAreas,
+  goals,
+  measures,
+  members,
+  memberships,
+  municipalities,
+  organizations,
+  partnerships,
+  targetGroups,
+  tiers,
+  userRoles,
+  users,
+} from '../src/db/schema/index.js';
 import { call, createToken, DEMO, signIn } from './auth.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -18,6 +33,9 @@ let callers: { name: string; bearer: string }[];
 let bTokenId: string;
 let bUserId: string;
 let bOrganizationId: string;
+let internalReader: string;
+/** B's SLT setup rows the matrix aims at (created by B's coordinator). */
+const b = { tier: '', member: '', membership: '', targetGroup: '', focusArea: '', goal: '', indicator: '', measurement: '', measure: '', evaluation: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,12 +43,38 @@ beforeAll(async () => {
   const coordinatorB = await signIn(t, DEMO.coordinator3401);
   const tokenA = await createToken(t, coordinatorA.accessToken, A, ['read', 'write', 'import']);
   bTokenId = (await createToken(t, coordinatorB.accessToken, B, ['read'])).id;
-  bUserId = (await signIn(t, DEMO.member3401)).userId;
+  const memberB = await signIn(t, DEMO.member3401);
+  bUserId = memberB.userId;
+  internalReader = memberB.accessToken;
   const organization = await call(t, 'POST', `/api/v1/municipalities/${B}/organizations`, {
     bearer: coordinatorB.accessToken,
     body: { name: 'Kongsvinger ungdomsskole', kind: 'school' },
   });
   bOrganizationId = ((await organization.json()) as { id: string }).id;
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await call(t, 'POST', `/api/v1/municipalities/${B}${path}`, { bearer: coordinatorB.accessToken, body, headers });
+    expect(response.status, path).toBe(201);
+    return { body: (await response.json()) as Record<string, unknown> & { id: string }, etag: response.headers.get('etag')! };
+  };
+  b.member = (await post('/members', { name: 'Tenancy Testperson', email: 'tenancy@demo.invalid', phone: '+47 400 00 000' })).body.id;
+  b.tier = (await post('/tiers', { level: 'operational', name: 'Tenancy-gruppa', chairMemberId: b.member })).body.id;
+  b.membership = (await post(`/tiers/${b.tier}/memberships`, { memberId: b.member, role: 'chair', startDate: '2025-01-01' })).body.id;
+  b.targetGroup = (await post('/target-groups', { name: 'Tenancy-ungdom', ageFrom: 13, ageTo: 17 })).body.id;
+  b.focusArea = (await post('/focus-areas', { name: 'Tenancy-satsing' })).body.id;
+  const goal = await post('/goals', { title: 'Tenancy-mål' });
+  b.goal = goal.body.id;
+  const withIndicator = await post(`/goals/${b.goal}/indicators`, { name: 'Andel', unit: 'percent', direction: 'increase' }, { 'if-match': goal.etag });
+  b.indicator = (withIndicator.body.indicators as { id: string }[])[0]!.id;
+  const withMeasurement = await post(
+    `/goals/${b.goal}/indicators/${b.indicator}/measurements`,
+    { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 42 },
+    { 'if-match': withIndicator.etag },
+  );
+  b.measurement = ((withMeasurement.body.indicators as { measurements: { id: string }[] }[])[0]!.measurements[0]!).id;
+  const measure = await post('/measures', { title: 'Tenancy-tiltak', isPublic: true, targetGroupIds: [b.targetGroup] });
+  b.measure = measure.body.id;
+  const evaluated = await post(`/measures/${b.measure}/evaluations`, { date: '2025-06-01', outcome: 'achieved', text: 'Internt' }, { 'if-match': measure.etag });
+  b.evaluation = (evaluated.body.evaluations as { id: string }[])[0]!.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -51,6 +95,40 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   createApiToken: () => ({ params: { kommunenummer: B }, body: { name: 'intruder', scopes: ['read'] } }),
   revokeApiToken: () => ({ params: { kommunenummer: B, tokenId: bTokenId } }),
   listAuditEntries: () => ({ params: { kommunenummer: B } }),
+  createTier: () => ({ params: { kommunenummer: B }, body: { level: 'strategic', name: 'Intruder' } }),
+  updateTier: () => ({ params: { kommunenummer: B, tierId: b.tier }, body: { name: 'Hijacked' } }),
+  deleteTier: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
+  createMembership: () => ({
+    params: { kommunenummer: B, tierId: b.tier },
+    body: { memberId: b.member, role: 'member', startDate: '2020-01-01', endDate: '2020-12-31' },
+  }),
+  updateMembership: () => ({ params: { kommunenummer: B, tierId: b.tier, membershipId: b.membership }, body: { endDate: '2025-02-01' } }),
+  deleteMembership: () => ({ params: { kommunenummer: B, tierId: b.tier, membershipId: b.membership } }),
+  createMember: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder' } }),
+  updateMember: () => ({ params: { kommunenummer: B, memberId: b.member }, body: { emailPublic: true } }),
+  deleteMember: () => ({ params: { kommunenummer: B, memberId: b.member } }),
+  createTargetGroup: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder' } }),
+  updateTargetGroup: () => ({ params: { kommunenummer: B, targetGroupId: b.targetGroup }, body: { name: 'Hijacked' } }),
+  deleteTargetGroup: () => ({ params: { kommunenummer: B, targetGroupId: b.targetGroup } }),
+  createFocusArea: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder' } }),
+  updateFocusArea: () => ({ params: { kommunenummer: B, focusAreaId: b.focusArea }, body: { name: 'Hijacked' } }),
+  deleteFocusArea: () => ({ params: { kommunenummer: B, focusAreaId: b.focusArea } }),
+  createGoal: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder' } }),
+  updateGoal: () => ({ params: { kommunenummer: B, goalId: b.goal }, body: { title: 'Hijacked' } }),
+  deleteGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
+  createIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal }, body: { name: 'Intruder', unit: 'count', direction: 'decrease' } }),
+  updateIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator }, body: { name: 'Hijacked' } }),
+  deleteIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
+  createMeasurement: () => ({
+    params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },
+    body: { periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 1 },
+  }),
+  deleteMeasurement: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator, measurementId: b.measurement } }),
+  createMeasure: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder' } }),
+  updateMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure }, body: { isPublic: false } }),
+  deleteMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
+  createEvaluation: () => ({ params: { kommunenummer: B, measureId: b.measure }, body: { date: '2025-01-01', outcome: 'achieved' } }),
+  deleteEvaluation: () => ({ params: { kommunenummer: B, measureId: b.measure, evaluationId: b.evaluation } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -62,6 +140,7 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
   removeUserRole: () => ({ params: { userId: bUserId, kommunenummer: B } }),
   addPartner: () => ({ params: { kommunenummer: B, partnerKommunenummer: '3403' } }),
   removePartner: () => ({ params: { kommunenummer: '3905', partnerKommunenummer: '3911' } }),
+  eraseMember: () => ({ params: { kommunenummer: B, memberId: b.member } }),
 };
 
 /**
@@ -74,6 +153,20 @@ const publicReads: Record<string, () => { params: Record<string, string> }> = {
   getOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId } }),
   getSltSetup: () => ({ params: { kommunenummer: B } }),
   listPartners: () => ({ params: { kommunenummer: '3905' } }),
+  listTiers: () => ({ params: { kommunenummer: B } }),
+  getTier: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
+  listMemberships: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
+  getMembership: () => ({ params: { kommunenummer: B, tierId: b.tier, membershipId: b.membership } }),
+  listMembers: () => ({ params: { kommunenummer: B } }),
+  getMember: () => ({ params: { kommunenummer: B, memberId: b.member } }),
+  listTargetGroups: () => ({ params: { kommunenummer: B } }),
+  getTargetGroup: () => ({ params: { kommunenummer: B, targetGroupId: b.targetGroup } }),
+  listFocusAreas: () => ({ params: { kommunenummer: B } }),
+  getFocusArea: () => ({ params: { kommunenummer: B, focusAreaId: b.focusArea } }),
+  listGoals: () => ({ params: { kommunenummer: B } }),
+  getGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
+  listMeasures: () => ({ params: { kommunenummer: B } }),
+  getMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];
@@ -90,6 +183,15 @@ async function snapshotOfB() {
     organizations: await db.select().from(organizations).where(eq(organizations.kommunenummer, B)),
     users: await db.select().from(users),
     partnerships: await db.select().from(partnerships),
+    tiers: await db.select().from(tiers).where(eq(tiers.kommunenummer, B)),
+    members: await db.select().from(members).where(eq(members.kommunenummer, B)),
+    memberships: await db.select().from(memberships),
+    targetGroups: await db.select().from(targetGroups).where(eq(targetGroups.kommunenummer, B)),
+    focusAreas: await db.select().from(focusAreas).where(eq(focusAreas.kommunenummer, B)),
+    goals: await db.select().from(goals).where(eq(goals.kommunenummer, B)),
+    measures: await db.select().from(measures).where(eq(measures.kommunenummer, B)),
+    // Indicators, measurements, evaluations and links: through the documents every reader sees.
+    setup: await (await call(t, 'GET', `/api/v1/municipalities/${B}/slt`, { bearer: internalReader })).text(),
   };
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { municipalities, partnerships } from '../../db/schema/index.js';
 import { reportedValueSql } from '../../lib/small-groups.js';
+import { measureDocSql, ts } from '../../lib/sql-json.js';
 
 /** Who may see the internal view: admins everywhere, otherwise the municipalities listed. */
 export interface InternalScope {
@@ -15,12 +16,6 @@ const memberJson = (m: string, o: string) => `json_build_object(
     'organizationId', ${m}.organization_id, 'organizationName', ${o}.name,
     'email', case when v.internal or ${m}.email_public then ${m}.email end,
     'phone', case when v.internal or ${m}.phone_public then ${m}.phone end)`;
-
-/** Timestamps as the rest of the API writes them (`Date#toISOString`). */
-const ts = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-const idsOf = (table: string, column: string) =>
-  `coalesce((select json_agg(l.${column} order by l.${column}) from ${table} l where l.measure_id = me.id), '[]'::json)`;
 
 /**
  * The whole setup as one JSON document, in ONE statement whatever its size: the host is resolved
@@ -104,20 +99,7 @@ select v.internal, json_build_object(
   'measures', coalesce((
     select json_agg(case when v.internal then m.doc else m.doc - 'evaluations' end order by m.title, m.id)
     from (
-      select me.title, me.id, jsonb_build_object(
-        'id', me.id, 'kommunenummer', me.kommunenummer, 'title', me.title, 'description', me.description,
-        'status', me.status, 'startDate', me.start_date, 'endDate', me.end_date,
-        'responsibleOrganizationId', me.responsible_organization_id,
-        'responsibleMemberId', me.responsible_member_id, 'decidedByTierId', me.decided_by_tier_id,
-        'evidenceLevel', me.evidence_level, 'isPublic', me.is_public,
-        'targetGroupIds', ${idsOf('measure_target_groups', 'target_group_id')},
-        'focusAreaIds', ${idsOf('measure_focus_areas', 'focus_area_id')},
-        'goalIds', ${idsOf('measure_goals', 'goal_id')},
-        'evaluations', coalesce((
-          select json_agg(json_build_object('id', ev.id, 'date', ev.date, 'outcome', ev.outcome, 'text', ev.text)
-                          order by ev.date, ev.id)
-          from measure_evaluations ev where ev.measure_id = me.id), '[]'::json),
-        'createdAt', ${ts('me.created_at')}, 'updatedAt', ${ts('me.updated_at')}) as doc
+      select me.title, me.id, ${measureDocSql('me')} as doc
       from measures me
       where me.kommunenummer = host.k and (v.internal or me.is_public)
     ) m), '[]'::json)

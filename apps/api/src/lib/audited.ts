@@ -1,0 +1,32 @@
+import type { Executor } from '../db/client.js';
+import { createAuditRepository, type Actor } from '../modules/audit/audit.repository.js';
+import { diffChanges } from './audit-diff.js';
+import { NotFoundError } from './errors.js';
+
+export type AuditedFields = Record<string, unknown> | null;
+
+/**
+ * Records one change of a municipality's entity in the audit log, inside the write's transaction.
+ * `before` is null on create, `after` null on delete; an update that changed nothing is not recorded.
+ */
+export async function recordChange(
+  tx: Executor,
+  actor: Actor,
+  change: { kommunenummer: string; entity: string; entityId: string; action: string; before: AuditedFields; after: AuditedFields },
+): Promise<void> {
+  const changes = diffChanges(change.before, change.after);
+  if (change.action === 'update' && Object.keys(changes).length === 0) return;
+  await createAuditRepository(tx).record(actor, {
+    kommunenummer: change.kommunenummer,
+    entity: change.entity,
+    entityId: change.entityId,
+    action: change.action,
+    changes,
+  });
+}
+
+/** The row, or a 404 with the message. */
+export function found<R>(row: R | undefined, message: string): R {
+  if (row === undefined) throw new NotFoundError(message);
+  return row;
+}

@@ -1,0 +1,191 @@
+import type {
+  CreateFocusArea,
+  CreateTargetGroup,
+  FocusArea,
+  FocusAreaList,
+  TargetGroup,
+  TargetGroupList,
+  UpdateFocusArea,
+  UpdateTargetGroup,
+} from '@slt/shared';
+import type { Db } from '../../db/client.js';
+import { found, recordChange } from '../../lib/audited.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { refuseNationalIds } from '../../lib/national-id.js';
+import { requireOrdered } from '../../lib/references.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { createTargetGroupsRepository, type FocusAreaRow, type TargetGroupRow } from './target-groups.repository.js';
+
+export function toTargetGroup(row: TargetGroupRow): TargetGroup {
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    name: row.name,
+    description: row.description,
+    ageFrom: row.ageFrom,
+    ageTo: row.ageTo,
+    riskCriteria: row.riskCriteria,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toFocusArea(row: FocusAreaRow): FocusArea {
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    name: row.name,
+    description: row.description,
+    decisionReference: row.decisionReference,
+    decisionDate: row.decisionDate,
+    displayOrder: row.displayOrder,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const fieldsOf = <R extends { id: string; kommunenummer: string; createdAt: Date; updatedAt: Date }>(row: R | null) => {
+  if (!row) return null;
+  const { id: _id, kommunenummer: _k, createdAt: _c, updatedAt: _u, ...fields } = row;
+  return fields;
+};
+
+/** Every free-text field, risk criteria one by one (`riskCriteria/2`), so the problem names the item. */
+const targetGroupText = (input: CreateTargetGroup | UpdateTargetGroup) => ({
+  name: input.name,
+  description: input.description,
+  ...Object.fromEntries((input.riskCriteria ?? []).map((text, i) => [`riskCriteria/${i}`, text])),
+});
+const focusAreaText = (input: CreateFocusArea | UpdateFocusArea) => ({
+  name: input.name,
+  description: input.description,
+  decisionReference: input.decisionReference,
+});
+
+export function createTargetGroupsService(deps: { db: Db }) {
+  const { db } = deps;
+  const repo = createTargetGroupsRepository(db);
+  const tgNotFound = (k: string, id: string) => `There is no target group ${id} in ${k}.`;
+  const faNotFound = (k: string, id: string) => `There is no focus area ${id} in ${k}.`;
+
+  async function requireMunicipality(kommunenummer: string) {
+    if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
+      throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+    }
+  }
+
+  return {
+    async listTargetGroups(kommunenummer: string): Promise<TargetGroupList> {
+      const rows = await repo.listTargetGroups(kommunenummer);
+      if (rows.length === 0) await requireMunicipality(kommunenummer);
+      return { items: rows.map(toTargetGroup) };
+    },
+
+    getTargetGroup: async (kommunenummer: string, id: string) =>
+      toTargetGroup(found(await repo.findTargetGroup(kommunenummer, id), tgNotFound(kommunenummer, id))),
+
+    async createTargetGroup(actor: Actor, kommunenummer: string, input: CreateTargetGroup): Promise<TargetGroup> {
+      refuseNationalIds(targetGroupText(input));
+      requireOrdered({ field: 'ageFrom', value: input.ageFrom }, { field: 'ageTo', value: input.ageTo });
+      return db.transaction(async (tx) => {
+        const row = await createTargetGroupsRepository(tx).insertTargetGroup(kommunenummer, {
+          name: input.name,
+          description: input.description ?? null,
+          ageFrom: input.ageFrom ?? null,
+          ageTo: input.ageTo ?? null,
+          riskCriteria: input.riskCriteria ?? [],
+        });
+        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: row.id, action: 'create', before: null, after: fieldsOf(row) });
+        return toTargetGroup(row);
+      });
+    },
+
+    async updateTargetGroup(
+      actor: Actor,
+      kommunenummer: string,
+      id: string,
+      patch: UpdateTargetGroup,
+      ifMatch: string | undefined,
+    ): Promise<TargetGroup> {
+      refuseNationalIds(targetGroupText(patch));
+      return db.transaction(async (tx) => {
+        const txRepo = createTargetGroupsRepository(tx);
+        const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
+        checkIfMatch(ifMatch, etagOf(toTargetGroup(before)));
+        requireOrdered(
+          { field: 'ageFrom', value: patch.ageFrom === undefined ? before.ageFrom : patch.ageFrom },
+          { field: 'ageTo', value: patch.ageTo === undefined ? before.ageTo : patch.ageTo },
+        );
+        const after = await txRepo.updateTargetGroup(id, patch);
+        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: id, action: 'update', before: fieldsOf(before), after: fieldsOf(after) });
+        return toTargetGroup(after);
+      });
+    },
+
+    async removeTargetGroup(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const txRepo = createTargetGroupsRepository(tx);
+        const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
+        checkIfMatch(ifMatch, etagOf(toTargetGroup(before)));
+        await txRepo.deleteTargetGroup(id);
+        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
+      });
+    },
+
+    async listFocusAreas(kommunenummer: string): Promise<FocusAreaList> {
+      const rows = await repo.listFocusAreas(kommunenummer);
+      if (rows.length === 0) await requireMunicipality(kommunenummer);
+      return { items: rows.map(toFocusArea) };
+    },
+
+    getFocusArea: async (kommunenummer: string, id: string) =>
+      toFocusArea(found(await repo.findFocusArea(kommunenummer, id), faNotFound(kommunenummer, id))),
+
+    async createFocusArea(actor: Actor, kommunenummer: string, input: CreateFocusArea): Promise<FocusArea> {
+      refuseNationalIds(focusAreaText(input));
+      return db.transaction(async (tx) => {
+        const row = await createTargetGroupsRepository(tx).insertFocusArea(kommunenummer, {
+          name: input.name,
+          description: input.description ?? null,
+          decisionReference: input.decisionReference ?? null,
+          decisionDate: input.decisionDate ?? null,
+          displayOrder: input.displayOrder ?? 0,
+        });
+        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: row.id, action: 'create', before: null, after: fieldsOf(row) });
+        return toFocusArea(row);
+      });
+    },
+
+    async updateFocusArea(
+      actor: Actor,
+      kommunenummer: string,
+      id: string,
+      patch: UpdateFocusArea,
+      ifMatch: string | undefined,
+    ): Promise<FocusArea> {
+      refuseNationalIds(focusAreaText(patch));
+      return db.transaction(async (tx) => {
+        const txRepo = createTargetGroupsRepository(tx);
+        const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
+        checkIfMatch(ifMatch, etagOf(toFocusArea(before)));
+        const after = await txRepo.updateFocusArea(id, patch);
+        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'update', before: fieldsOf(before), after: fieldsOf(after) });
+        return toFocusArea(after);
+      });
+    },
+
+    async removeFocusArea(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const txRepo = createTargetGroupsRepository(tx);
+        const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
+        checkIfMatch(ifMatch, etagOf(toFocusArea(before)));
+        await txRepo.deleteFocusArea(id);
+        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
+      });
+    },
+  };
+}
+
+export type TargetGroupsService = ReturnType<typeof createTargetGroupsService>;

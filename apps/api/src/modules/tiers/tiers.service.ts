@@ -1,0 +1,219 @@
+import type {
+  CreateMembership,
+  CreateTier,
+  Membership,
+  MembershipList,
+  Tier,
+  TierList,
+  UpdateMembership,
+  UpdateTier,
+} from '@slt/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { found, recordChange } from '../../lib/audited.js';
+import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { refuseNationalIds } from '../../lib/national-id.js';
+import { checkReferences, requireOrdered } from '../../lib/references.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { createTiersRepository, type MembershipRow, type TierRow } from './tiers.repository.js';
+
+export function toTier(row: TierRow): Tier {
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    level: row.level,
+    name: row.name,
+    mandate: row.mandate,
+    responsibilities: row.responsibilities,
+    chairMemberId: row.chairMemberId,
+    secretaryMemberId: row.secretaryMemberId,
+    individualCases: row.individualCases,
+    displayOrder: row.displayOrder,
+    meetingRule: row.meetingRule ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toMembership(row: MembershipRow): Membership {
+  return {
+    id: row.id,
+    tierId: row.tierId,
+    memberId: row.memberId,
+    role: row.role,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const auditableTier = (row: TierRow | null) => {
+  if (!row) return null;
+  const { id: _id, kommunenummer: _k, createdAt: _c, updatedAt: _u, ...fields } = row;
+  return fields;
+};
+const auditableMembership = (row: MembershipRow | null) =>
+  row ? { tierId: row.tierId, memberId: row.memberId, role: row.role, startDate: row.startDate, endDate: row.endDate } : null;
+
+const freeText = (input: CreateTier | UpdateTier) => ({
+  name: input.name,
+  mandate: input.mandate,
+  responsibilities: input.responsibilities,
+});
+
+/** Chair and secretary must be members of the municipality, and not erased persons. */
+async function checkOfficers(tx: Executor, kommunenummer: string, input: CreateTier | UpdateTier) {
+  const officers = [
+    { field: 'chairMemberId', table: 'members' as const, ids: input.chairMemberId },
+    { field: 'secretaryMemberId', table: 'members' as const, ids: input.secretaryMemberId },
+  ];
+  await checkReferences(tx, kommunenummer, officers);
+  const ids = officers.flatMap((o) => (o.ids ? [o.ids] : []));
+  const erased = await createTiersRepository(tx).erasedAmong(ids);
+  for (const officer of officers) {
+    if (officer.ids && erased.has(officer.ids)) {
+      throw new InvalidFieldError({ in: 'body', name: officer.field, detail: `${officer.ids} is an erased member.` });
+    }
+  }
+}
+
+export function createTiersService(deps: { db: Db }) {
+  const { db } = deps;
+  const tiers = createTiersRepository(db);
+  const tierNotFound = (k: string, id: string) => `There is no tier ${id} in ${k}.`;
+  const membershipNotFound = (id: string) => `There is no membership ${id} on this tier.`;
+
+  async function lockedTier(tx: Executor, kommunenummer: string, tierId: string) {
+    return found(await createTiersRepository(tx).find(kommunenummer, tierId, { forUpdate: true }), tierNotFound(kommunenummer, tierId));
+  }
+
+  return {
+    async list(kommunenummer: string): Promise<TierList> {
+      const rows = await tiers.list(kommunenummer);
+      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
+        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+      }
+      return { items: rows.map(toTier) };
+    },
+
+    get: async (kommunenummer: string, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
+
+    async create(actor: Actor, kommunenummer: string, input: CreateTier): Promise<Tier> {
+      refuseNationalIds(freeText(input));
+      return db.transaction(async (tx) => {
+        await checkOfficers(tx, kommunenummer, input);
+        const row = await createTiersRepository(tx).insert(kommunenummer, {
+          level: input.level,
+          name: input.name,
+          mandate: input.mandate ?? null,
+          responsibilities: input.responsibilities ?? null,
+          chairMemberId: input.chairMemberId ?? null,
+          secretaryMemberId: input.secretaryMemberId ?? null,
+          individualCases: input.individualCases ?? false,
+          displayOrder: input.displayOrder ?? 0,
+          meetingRule: input.meetingRule ?? null,
+        });
+        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: row.id, action: 'create', before: null, after: auditableTier(row) });
+        return toTier(row);
+      });
+    },
+
+    async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateTier, ifMatch: string | undefined): Promise<Tier> {
+      refuseNationalIds(freeText(patch));
+      return db.transaction(async (tx) => {
+        const before = await lockedTier(tx, kommunenummer, id);
+        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        await checkOfficers(tx, kommunenummer, patch);
+        const after = await createTiersRepository(tx).update(id, patch);
+        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'update', before: auditableTier(before), after: auditableTier(after) });
+        return toTier(after);
+      });
+    },
+
+    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = createTiersRepository(tx);
+        const before = await lockedTier(tx, kommunenummer, id);
+        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        if (await repo.hasMemberships(id)) {
+          throw new ConflictError('The tier has memberships (current or past): remove them first, so that no history is lost by accident.');
+        }
+        await repo.delete(id);
+        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'delete', before: auditableTier(before), after: null });
+      });
+    },
+
+    async listMemberships(kommunenummer: string, tierId: string, currentOnly: boolean): Promise<MembershipList> {
+      found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
+      return { items: (await tiers.listMemberships(tierId, currentOnly)).map(toMembership) };
+    },
+
+    async getMembership(kommunenummer: string, tierId: string, id: string): Promise<Membership> {
+      found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
+      return toMembership(found(await tiers.findMembership(tierId, id), membershipNotFound(id)));
+    },
+
+    async createMembership(actor: Actor, kommunenummer: string, tierId: string, input: CreateMembership): Promise<Membership> {
+      requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
+      return db.transaction(async (tx) => {
+        const repo = createTiersRepository(tx);
+        // The tier's lock serializes seatings on it, so two overlapping ones cannot both pass the check.
+        await lockedTier(tx, kommunenummer, tierId);
+        await checkReferences(tx, kommunenummer, [{ field: 'memberId', table: 'members', ids: input.memberId }]);
+        if ((await repo.erasedAmong([input.memberId])).size > 0) {
+          throw new InvalidFieldError({ in: 'body', name: 'memberId', detail: `${input.memberId} is an erased member.` });
+        }
+        if (await repo.overlapping(tierId, input.memberId, input.startDate, input.endDate ?? null)) {
+          throw new ConflictError('The member already has a membership on this tier in that period.');
+        }
+        const row = await repo.insertMembership(tierId, input.memberId, {
+          role: input.role,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+        });
+        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: row.id, action: 'create', before: null, after: auditableMembership(row) });
+        return toMembership(row);
+      });
+    },
+
+    async updateMembership(
+      actor: Actor,
+      kommunenummer: string,
+      tierId: string,
+      id: string,
+      patch: UpdateMembership,
+      ifMatch: string | undefined,
+    ): Promise<Membership> {
+      return db.transaction(async (tx) => {
+        const repo = createTiersRepository(tx);
+        await lockedTier(tx, kommunenummer, tierId);
+        const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
+        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        const startDate = patch.startDate ?? before.startDate;
+        const endDate = patch.endDate === undefined ? before.endDate : patch.endDate;
+        requireOrdered({ field: 'startDate', value: startDate }, { field: 'endDate', value: endDate });
+        if (await repo.overlapping(tierId, before.memberId, startDate, endDate, id)) {
+          throw new ConflictError('The member already has another membership on this tier in that period.');
+        }
+        const after = await repo.updateMembership(id, patch);
+        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'update', before: auditableMembership(before), after: auditableMembership(after) });
+        return toMembership(after);
+      });
+    },
+
+    async removeMembership(actor: Actor, kommunenummer: string, tierId: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = createTiersRepository(tx);
+        await lockedTier(tx, kommunenummer, tierId);
+        const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
+        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        await repo.deleteMembership(id);
+        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'delete', before: auditableMembership(before), after: null });
+      });
+    },
+  };
+}
+
+export type TiersService = ReturnType<typeof createTiersService>;
