@@ -12,7 +12,9 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
+import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.repository.js';
 import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
+import { sql } from 'drizzle-orm';
 import { freePort, startCluster } from './pg-cluster.js';
 
 const { values: flags } = parseArgs({
@@ -34,7 +36,7 @@ interface Entry {
   name: string;
   url: string;
   barePath: string;
-  query: { sql: string; params: unknown[]; mode?: 'page' | 'json' };
+  query: { sql: string; params: unknown[]; mode?: 'page' | 'json' | 'docs' };
   /** Request headers (e.g. If-None-Match), the same for both sides. */
   headers?: Record<string, string>;
   /** The status both sides must answer with (200 unless said). */
@@ -124,6 +126,20 @@ try {
   const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
   // The setup read: one statement; anonymous callers see no municipality's internal view.
   const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'json' as const };
+  // A register worth paging: 300 more public measures for 3401, each linked to a target group and a focus area.
+  await database.db.execute(sql`
+    with m as (
+      insert into measures (kommunenummer, title, description, status, is_public)
+      select '3401', 'Benchtiltak ' || lpad(n::text, 3, '0'), 'Et tiltak for benchmark nummer ' || n, 'active', true
+      from generate_series(1, 300) n returning id)
+    , tg as (insert into measure_target_groups (measure_id, target_group_id)
+      select m.id, (select id from target_groups where kommunenummer = '3401' limit 1) from m
+      where exists (select 1 from target_groups where kommunenummer = '3401'))
+    insert into measure_focus_areas (measure_id, focus_area_id)
+      select m.id, (select id from focus_areas where kommunenummer = '3401' limit 1) from m
+      where exists (select 1 from focus_areas where kommunenummer = '3401')`);
+  // The register's first page for an anonymous caller: the app's statement and parameters.
+  const measuresSql = { sql: MEASURES_SQL, params: measuresParams('3401', { internal: false, limit: 50 }), mode: 'docs' as const };
   await database.close();
   const setupEtag = (port: number) =>
     fetch(`http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`).then((r) => r.headers.get('etag') ?? '');
@@ -153,6 +169,13 @@ try {
       headers: { 'if-none-match': etagForBench },
       status: 304,
       check: () => true,
+    },
+    {
+      name: 'GET /api/v1/municipalities/3401/measures?limit=50 (anonymous)',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/measures?limit=50`,
+      barePath: '/api/v1/municipalities/3401/measures',
+      query: measuresSql,
+      check: (body) => (body as { items?: unknown[] }).items?.length === 50,
     },
   ];
 
