@@ -126,20 +126,23 @@ try {
   const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
   // The setup read: one statement; anonymous callers see no municipality's internal view.
   const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'json' as const };
-  // A register worth paging: 300 more public measures for 3401, each linked to a target group and a focus area.
+  // A register worth paging: 300 public measures in Oslo (no demo setup there, so the 3401 setup read
+  // above keeps its size), each linked to a target group and a focus area.
+  const REGISTER = '0301';
+  await database.db.execute(sql`
+    with tg as (insert into target_groups (kommunenummer, name, age_from, age_to) values (${REGISTER}, 'Ungdom 13–17', 13, 17) returning id)
+    insert into focus_areas (kommunenummer, name) values (${REGISTER}, 'Rusforebygging')`);
   await database.db.execute(sql`
     with m as (
       insert into measures (kommunenummer, title, description, status, is_public)
-      select '3401', 'Benchtiltak ' || lpad(n::text, 3, '0'), 'Et tiltak for benchmark nummer ' || n, 'active', true
+      select ${REGISTER}, 'Benchtiltak ' || lpad(n::text, 3, '0'), 'Et tiltak for benchmark nummer ' || n, 'active', true
       from generate_series(1, 300) n returning id)
     , tg as (insert into measure_target_groups (measure_id, target_group_id)
-      select m.id, (select id from target_groups where kommunenummer = '3401' limit 1) from m
-      where exists (select 1 from target_groups where kommunenummer = '3401'))
+      select m.id, (select id from target_groups where kommunenummer = ${REGISTER} limit 1) from m)
     insert into measure_focus_areas (measure_id, focus_area_id)
-      select m.id, (select id from focus_areas where kommunenummer = '3401' limit 1) from m
-      where exists (select 1 from focus_areas where kommunenummer = '3401')`);
+      select m.id, (select id from focus_areas where kommunenummer = ${REGISTER} limit 1) from m`);
   // The register's first page for an anonymous caller: the app's statement and parameters.
-  const measuresSql = { sql: MEASURES_SQL, params: measuresParams('3401', { internal: false, limit: 50 }), mode: 'docs' as const };
+  const measuresSql = { sql: MEASURES_SQL, params: measuresParams(REGISTER, { internal: false, limit: 50 }), mode: 'docs' as const };
   await database.close();
   const setupEtag = (port: number) =>
     fetch(`http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`).then((r) => r.headers.get('etag') ?? '');
@@ -171,9 +174,9 @@ try {
       check: () => true,
     },
     {
-      name: 'GET /api/v1/municipalities/3401/measures?limit=50 (anonymous)',
-      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/measures?limit=50`,
-      barePath: '/api/v1/municipalities/3401/measures',
+      name: `GET /api/v1/municipalities/${REGISTER}/measures?limit=50 (anonymous, 300 measures)`,
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/${REGISTER}/measures?limit=50`,
+      barePath: `/api/v1/municipalities/${REGISTER}/measures`,
       query: measuresSql,
       check: (body) => (body as { items?: unknown[] }).items?.length === 50,
     },

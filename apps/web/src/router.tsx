@@ -5,6 +5,14 @@ import { LoginPage } from './features/auth/LoginPage';
 import { AppLayout } from './features/layout/AppLayout';
 import { MunicipalityPage } from './features/municipalities/MunicipalityPage';
 import { MunicipalitySearchPage } from './features/municipalities/MunicipalitySearchPage';
+import { GoalPage } from './features/goals/GoalPage';
+import { GoalsPage } from './features/goals/GoalsPage';
+import { FILTER_KEYS, MeasuresPage, type MeasureFilters } from './features/measures/MeasuresPage';
+import { MembersPage } from './features/members/MembersPage';
+import { OrganizationsPage } from './features/organizations/OrganizationsPage';
+import { SltPage } from './features/slt/SltPage';
+import { FocusAreasPage, TargetGroupsPage } from './features/target-groups/TargetGroupsPage';
+import { TiersPage } from './features/tiers/TiersPage';
 
 const rootRoute = createRootRoute({ component: AppLayout });
 
@@ -36,9 +44,31 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
+const page = <const P extends string>(path: P, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
+
+// The SLT setup: the chart (public), and the pages where coordinators manage each part.
+const sltRoutes = [
+  page('/municipalities/$kommunenummer/slt', SltPage),
+  page('/municipalities/$kommunenummer/tiers', TiersPage),
+  page('/municipalities/$kommunenummer/members', MembersPage),
+  page('/municipalities/$kommunenummer/organizations', OrganizationsPage),
+  page('/municipalities/$kommunenummer/target-groups', TargetGroupsPage),
+  page('/municipalities/$kommunenummer/focus-areas', FocusAreasPage),
+  page('/municipalities/$kommunenummer/goals', GoalsPage),
+  page('/municipalities/$kommunenummer/goals/$goalId', GoalPage),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/municipalities/$kommunenummer/measures',
+    validateSearch: (search: Record<string, unknown>): MeasureFilters =>
+      Object.fromEntries(FILTER_KEYS.filter((k) => typeof search[k] === 'string' && search[k]).map((k) => [k, search[k] as string])),
+    component: MeasuresPage,
+  }),
+] as const;
+
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, loginRoute]);
+const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, ...sltRoutes, loginRoute]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

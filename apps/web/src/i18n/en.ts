@@ -1,3 +1,4 @@
+import { setupEn } from './setup/en';
 import type { Messages } from './nb';
 
 export const en: Messages = {
@@ -11,6 +12,7 @@ export const en: Messages = {
     logout: 'Sign out',
     apiTokens: 'API tokens',
     audit: 'Audit log',
+    ...setupEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -95,5 +97,16 @@ export const en: Messages = {
     saved: 'Saved.',
     stale: 'Someone else changed the municipality while you were editing. The fields now show what is stored; make your change again.',
   },
+  levels: setupEn.levels,
+  roles: setupEn.roles,
+  forms: setupEn.forms,
+  slt: setupEn.slt,
+  tiers: setupEn.tiers,
+  members: setupEn.members,
+  organizations: setupEn.organizations,
+  targetGroups: setupEn.targetGroups,
+  focusAreas: setupEn.focusAreas,
+  goals: setupEn.goals,
+  measures: setupEn.measures,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

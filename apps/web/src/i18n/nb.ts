@@ -1,3 +1,4 @@
+import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
 export const nb = {
   app: { title: 'SLT', subtitle: 'Samordning av lokale rus- og kriminalitetsforebyggende tiltak' },
@@ -10,6 +11,7 @@ export const nb = {
     logout: 'Logg ut',
     apiTokens: 'API-nøkler',
     audit: 'Endringslogg',
+    ...setupNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -94,6 +96,17 @@ export const nb = {
     saved: 'Lagret.',
     stale: 'Kommunen ble endret av noen andre mens du redigerte. Feltene viser nå det som er lagret; gjør endringen på nytt.',
   },
+  levels: setupNb.levels,
+  roles: setupNb.roles,
+  forms: setupNb.forms,
+  slt: setupNb.slt,
+  tiers: setupNb.tiers,
+  members: setupNb.members,
+  organizations: setupNb.organizations,
+  targetGroups: setupNb.targetGroups,
+  focusAreas: setupNb.focusAreas,
+  goals: setupNb.goals,
+  measures: setupNb.measures,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

@@ -1,3 +1,4 @@
+import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
 
 export const nn: Messages = {
@@ -11,6 +12,7 @@ export const nn: Messages = {
     logout: 'Logg ut',
     apiTokens: 'API-nøklar',
     audit: 'Endringslogg',
+    ...setupNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -95,5 +97,16 @@ export const nn: Messages = {
     saved: 'Lagra.',
     stale: 'Kommunen vart endra av nokon andre medan du redigerte. Felta viser no det som er lagra; gjer endringa på nytt.',
   },
+  levels: setupNn.levels,
+  roles: setupNn.roles,
+  forms: setupNn.forms,
+  slt: setupNn.slt,
+  tiers: setupNn.tiers,
+  members: setupNn.members,
+  organizations: setupNn.organizations,
+  targetGroups: setupNn.targetGroups,
+  focusAreas: setupNn.focusAreas,
+  goals: setupNn.goals,
+  measures: setupNn.measures,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

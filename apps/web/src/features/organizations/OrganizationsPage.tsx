@@ -1,0 +1,33 @@
+import { ORGANIZATION_KINDS, routes, type Organization } from '@slt/shared';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { FieldDef } from '../resources/fields';
+import { ResourcePage } from '../resources/ResourcePage';
+import { ManagePage } from '../slt/ManagePage';
+
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/organizations' });
+  const fields: FieldDef[] = [
+    { name: 'name', kind: 'text', label: t('organizations.name'), required: true },
+    { name: 'kind', kind: 'select', label: t('organizations.kind'), required: true, options: ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) })) },
+    { name: 'description', kind: 'textarea', label: t('organizations.description') },
+  ];
+  return (
+    <ManagePage kommunenummer={kommunenummer} title={(name) => t('organizations.title', { name })}>
+      <ResourcePage<Organization>
+        kommunenummer={kommunenummer}
+        name="organizations"
+        routes={{ list: routes.listOrganizations, get: routes.getOrganization, create: routes.createOrganization, update: routes.updateOrganization, remove: routes.deleteOrganization }}
+        idParam="organizationId"
+        fields={fields}
+        itemName={(o) => o.name}
+        labels={{ list: t('nav.organizations'), add: t('organizations.add'), edit: (o) => t('forms.editNamed', { name: o.name }), empty: t('organizations.empty') }}
+        columns={[
+          { header: t('organizations.name'), cell: (o) => o.name },
+          { header: t('organizations.kind'), cell: (o) => t(`organizations.kinds.${o.kind}`) },
+        ]}
+      />
+    </ManagePage>
+  );
+}

@@ -1,0 +1,168 @@
+import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { ProblemError, type RouteContract } from '@slt/shared';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readWithEtag, useList, useSetupWrite } from './api';
+import { createBody, patchBody, valuesOf, type FieldDef, type FormValues } from './fields';
+import { ResourceForm } from './ResourceForm';
+
+export interface ResourceRoutes {
+  list: RouteContract;
+  get: RouteContract;
+  create: RouteContract;
+  update: RouteContract;
+  remove: RouteContract;
+}
+
+export interface ResourcePageProps<T extends { id: string }> {
+  kommunenummer: string;
+  /** Names the list's query and the form ids: `tiers`, `members`… */
+  name: string;
+  routes: ResourceRoutes;
+  idParam: string;
+  fields: FieldDef[];
+  /** The fields when editing an item, if they depend on it (a measure's possible next statuses, say). */
+  fieldsFor?: (item: T) => FieldDef[];
+  /** Filters for the list (the measures register). */
+  query?: Record<string, unknown>;
+  columns: { header: string; cell: (item: T) => ReactNode }[];
+  labels: { list: string; add: string; edit: (item: T) => string; empty: string };
+  itemName: (item: T) => string;
+  /** For composite values: the form's values of an item, and a body from the form's values. */
+  valuesOfItem?: (item: T) => FormValues;
+  compose?: (values: FormValues, body: Record<string, unknown>, initial?: FormValues) => Record<string, unknown>;
+  fieldOf?: (problemField: string) => string | undefined;
+  /** More about an item while it is being edited (a tier's memberships, say). */
+  details?: (item: T) => ReactNode;
+}
+
+/**
+ * A list of a municipality's resources with a form to add one and, per row, to edit or delete it
+ * (with the ETag read when editing starts as If-Match).
+ */
+export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<T>) {
+  const { kommunenummer, name, routes, idParam, fields, columns, labels, itemName } = props;
+  const { t } = useTranslation();
+  const list = useList<T>(kommunenummer, name, routes.list, {}, props.query);
+  const write = useSetupWrite(kommunenummer);
+  const [editing, setEditing] = useState<{ item: T; etag: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item as Record<string, unknown>));
+  const emptyValues = valuesOf(fields);
+
+  async function startEdit(item: T) {
+    setNotice(null);
+    setFailure(null);
+    setEditing(await readWithEtag<T>(routes.get, { kommunenummer, [idParam]: item.id }));
+  }
+
+  async function create(values: FormValues) {
+    const body = props.compose ? props.compose(values, createBody(fields, values)) : createBody(fields, values);
+    const created = (await write.mutateAsync({ route: routes.create, body })) as T;
+    setNotice(t('forms.created', { name: itemName(created) }));
+    setFormKey((k) => k + 1);
+  }
+
+  async function update(values: FormValues) {
+    if (!editing) return;
+    const initial = valuesOfItem(editing.item);
+    const patch = patchBody(props.fieldsFor?.(editing.item) ?? fields, initial, values);
+    const body = props.compose ? props.compose(values, patch, initial) : patch;
+    if (Object.keys(body).length === 0) {
+      setEditing(null);
+      return;
+    }
+    const saved = (await write.mutateAsync({ route: routes.update, params: { [idParam]: editing.item.id }, body, etag: editing.etag })) as T;
+    setNotice(t('forms.saved', { name: itemName(saved) }));
+    setEditing(null);
+  }
+
+  async function remove() {
+    if (!editing) return;
+    await write.mutateAsync({ route: routes.remove, params: { [idParam]: editing.item.id }, etag: editing.etag });
+    setNotice(t('forms.deleted', { name: itemName(editing.item) }));
+    setEditing(null);
+  }
+
+  return (
+    <>
+      <div aria-live="polite">
+        {notice && <Alert data-color="success">{notice}</Alert>}
+        {failure && <Alert data-color="danger">{failure}</Alert>}
+      </div>
+      {editing ? (
+        <section aria-labelledby={`${name}-edit`} className="panel">
+          <Heading level={2} data-size="sm" id={`${name}-edit`}>
+            {labels.edit(editing.item)}
+          </Heading>
+          <ResourceForm
+            key={editing.etag}
+            id={`${name}-edit-form`}
+            fields={props.fieldsFor?.(editing.item) ?? fields}
+            initial={valuesOfItem(editing.item)}
+            submitLabel={t('forms.save')}
+            onSubmit={update}
+            onCancel={() => setEditing(null)}
+            fieldOf={props.fieldOf}
+            extraButtons={
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => void remove().catch((e: unknown) => setFailure(e instanceof ProblemError && e.status !== 412 ? (e.problem.detail ?? t('common.error')) : t('forms.stale')))}>
+                {t('forms.delete')}
+              </Button>
+            }
+          />
+          {props.details?.(editing.item)}
+        </section>
+      ) : (
+        <section aria-labelledby={`${name}-new`} className="panel">
+          <Heading level={2} data-size="sm" id={`${name}-new`}>
+            {labels.add}
+          </Heading>
+          <ResourceForm key={formKey} id={`${name}-new-form`} fields={fields} initial={emptyValues} submitLabel={labels.add} onSubmit={create} fieldOf={props.fieldOf} />
+        </section>
+      )}
+      <section aria-labelledby={`${name}-list`} className="section">
+        <Heading level={2} data-size="sm" id={`${name}-list`}>
+          {labels.list}
+        </Heading>
+        {list.isPending ? (
+          <Spinner aria-label={t('common.loading')} />
+        ) : list.isError ? (
+          <Alert data-color="danger">{t('common.error')}</Alert>
+        ) : list.data.length === 0 ? (
+          <Paragraph>{labels.empty}</Paragraph>
+        ) : (
+          <div className="table-scroll">
+            <Table className="results">
+              <Table.Head>
+                <Table.Row>
+                  {columns.map((c) => (
+                    <Table.HeaderCell key={c.header}>{c.header}</Table.HeaderCell>
+                  ))}
+                  <Table.HeaderCell>
+                    <span className="visually-hidden">{t('forms.actions')}</span>
+                  </Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {list.data.map((item) => (
+                  <Table.Row key={item.id}>
+                    {columns.map((c) => (
+                      <Table.Cell key={c.header}>{c.cell(item)}</Table.Cell>
+                    ))}
+                    <Table.Cell>
+                      <Button variant="tertiary" data-size="sm" onClick={() => void startEdit(item)} aria-label={labels.edit(item)}>
+                        {t('forms.edit')}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
