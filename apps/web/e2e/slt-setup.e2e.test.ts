@@ -51,7 +51,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await newMember.getByLabel('Stilling').fill('Miljøterapeut');
     await newMember.getByRole('button', { name: 'Legg til person' }).click();
     await page.getByText('«Frida Fiktivsen» er lagt til.').waitFor();
-    await page.getByRole('cell', { name: 'Frida Fiktivsen' }).waitFor();
+    await page.getByRole('cell', { name: 'Frida Fiktivsen', exact: true }).waitFor();
 
     // … seated on the operational tier.
     await page.getByRole('navigation', { name: 'SLT-oppsettet' }).getByRole('link', { name: 'Nivåer og grupper' }).click();
@@ -63,7 +63,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await seat.getByLabel('Person').selectOption({ label: 'Frida Fiktivsen' });
     await seat.getByLabel('Rolle').selectOption({ label: 'Medlem' });
     await seat.getByRole('button', { name: 'Legg til medlem' }).click();
-    await page.getByRole('cell', { name: 'Frida Fiktivsen' }).waitFor();
+    await page.getByRole('cell', { name: 'Frida Fiktivsen', exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A new measure for a target group and a focus area.
@@ -80,23 +80,23 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await page.getByText('«Sommerjobb for ungdom (e2e)» er lagt til.').waitFor();
 
     // The register's filters find it, and the URL keeps them.
-    await page.getByLabel('Målgruppe').selectOption({ label: TARGET_GROUP });
+    await page.getByLabel('Målgruppe', { exact: true }).selectOption({ label: TARGET_GROUP });
     await page.waitForURL(/targetGroupId=/);
-    await page.getByLabel('Satsingsområde').selectOption({ label: FOCUS_AREA });
+    await page.getByLabel('Satsingsområde', { exact: true }).selectOption({ label: FOCUS_AREA });
     await page.waitForURL(/focusAreaId=/);
     await page.getByLabel('Status').first().selectOption({ label: 'Planlagt' });
     await page.waitForURL(/status=planned/);
     const results = page.locator('section[aria-labelledby="measures-list"]');
-    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)' }).waitFor();
+    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'Søk i tiltak' }).fill('sommerjobb');
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     await page.waitForURL(/q=sommerjobb/);
-    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)' }).waitFor();
+    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)', exact: true }).waitFor();
     expect(await results.getByRole('row').count()).toBe(2); // the header and the one match
     await page.getByLabel('Status').first().selectOption({ label: 'Aktivt' });
     await results.getByText('Ingen tiltak.').waitFor();
     await page.getByLabel('Status').first().selectOption({ label: 'Planlagt' });
-    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)' }).waitFor();
+    await results.getByRole('cell', { name: 'Sommerjobb for ungdom (e2e)', exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Not public yet: an anonymous visitor does not see it.
@@ -108,7 +108,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     // Marked public …
     await page.getByRole('button', { name: 'Endre Sommerjobb for ungdom (e2e)' }).click();
     const edit = page.locator('#measures-edit-form');
-    await edit.getByRole('checkbox', { name: 'Offentlig' }).check();
+    await edit.getByRole('checkbox', { name: 'Offentlig', exact: true }).check();
     await edit.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('«Sommerjobb for ungdom (e2e)» er lagret.').waitFor();
     await results.getByText('Offentlig', { exact: true }).waitFor();

@@ -42,6 +42,9 @@ export function refreshSession(): Promise<boolean> {
 async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const withToken = (): RequestInit => ({
     ...init,
+    // TanStack Query decides when data is stale; the browser revalidates every read (an ETag makes
+    // that a cheap 304) instead of serving the public setup's 60-second intranet cache.
+    cache: 'no-cache',
     credentials: 'same-origin',
     headers: { ...(init?.headers as Record<string, string>), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
   });

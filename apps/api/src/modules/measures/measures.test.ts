@@ -33,7 +33,9 @@ const list = async (query: string, token?: string) =>
 
 describe('measures', () => {
   it('walks idea → planned → active → completed; an unknown transition is a 400 naming status', async () => {
-    let { measure, etag } = await create({ title: 'Natteravn (test)' });
+    const created = await create({ title: 'Natteravn (test)' });
+    const { measure } = created;
+    let { etag } = created;
     expect(measure.status).toBe('idea');
     const url = `${base}/measures/${measure.id}`;
     const patch = (body: unknown) => call(t, 'PATCH', url, { bearer, body, headers: { 'if-match': etag } });
