@@ -113,9 +113,20 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await page.getByText('«Sommerjobb for ungdom (e2e)» er lagret.').waitFor();
     await results.getByText('Offentlig', { exact: true }).waitFor();
 
-    // … it shows on the public view.
+    // An internal evaluation of it.
+    await page.getByRole('button', { name: 'Endre Sommerjobb for ungdom (e2e)' }).click();
+    const evaluation = page.locator('#evaluation-form');
+    await evaluation.getByLabel('Dato').fill('2026-09-01');
+    await evaluation.getByLabel('Resultat').selectOption({ label: 'Delvis oppnådd' });
+    await evaluation.getByLabel('Vurdering').fill('Godt oppmøte, få arbeidsgivere.');
+    await evaluation.getByRole('button', { name: 'Legg til evaluering' }).click();
+    await page.getByRole('cell', { name: 'Godt oppmøte, få arbeidsgivere.' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // … it shows on the public view, without the evaluation.
     await visitor.reload();
     await visitor.getByText('Sommerjobb for ungdom (e2e)').waitFor();
+    expect(await visitor.getByText('Godt oppmøte').count()).toBe(0);
     expect(await visitor.getByText('Offentlig visning').isVisible()).toBe(true);
     expect(await accessibilityViolations(visitor)).toEqual([]);
     await visitor.context().close();

@@ -18,6 +18,7 @@ import { useList } from '../resources/api';
 import type { FieldDef } from '../resources/fields';
 import { ResourcePage } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
+import { Evaluations } from './Evaluations';
 
 export interface MeasureFilters {
   status?: string;
@@ -114,6 +115,7 @@ export function MeasuresPage() {
             fields={fields(MEASURE_STATUSES)}
             fieldsFor={(m) => fields([m.status, ...MEASURE_TRANSITIONS[m.status]])}
             itemName={(m) => m.title}
+            details={(m) => <Evaluations kommunenummer={kommunenummer} measureId={m.id} />}
             labels={{ list: t('measures.results'), add: t('measures.add'), edit: (m) => t('forms.editNamed', { name: m.title }), empty: t('measures.empty') }}
             columns={[
               { header: t('measures.measureTitle'), cell: (m) => m.title },
