@@ -18,3 +18,5 @@ export * from './routes/target-groups.js';
 export * from './routes/goals.js';
 export * from './routes/measures.js';
 export * from './routes/setup.js';
+export * from './schemas/meetings.js';
+export * from './routes/meetings.js';

@@ -1,6 +1,7 @@
 import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
 import { measureRoutes } from './routes/measures.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
@@ -372,6 +373,8 @@ export const routes = {
   ...targetGroupRoutes,
   ...goalRoutes,
   ...measureRoutes,
+  // Meetings and follow-up (issue 5).
+  ...meetingRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -82,6 +82,7 @@ export function fromContract<const C extends RouteContract>(contract: C) {
     querystring: contract.querystring ?? NoQuery,
     ...(contract.body ? { body: contract.body } : {}),
     response,
+    ...(contract.produces ? { produces: [contract.produces] } : {}),
   };
   return {
     method: contract.method,

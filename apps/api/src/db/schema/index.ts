@@ -8,3 +8,4 @@ export * from './target-groups.js';
 export * from './goals.js';
 export * from './measures.js';
 export * from './partnerships.js';
+export * from './meetings.js';
