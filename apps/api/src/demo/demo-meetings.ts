@@ -127,6 +127,7 @@ export async function loadDemoMeetings(db: Db, now = new Date()): Promise<void> 
       ]);
       // A setup someone changed (or an older demo without these people) is left alone.
       if (named.some((key) => lookup(key) === undefined)) return;
+      if (plan.meetings.some((m) => !tierRows.some((t) => t.name === m.tier))) return;
       const person = (key: string) => lookup(key)!;
       const tierId = (name: string) => tierRows.find((t) => t.name === name)!.id;
       for (const m of plan.meetings) {
