@@ -47,6 +47,7 @@ import { contractPlugin } from './plugins/contract.js';
 import { corsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
+import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { webPlugin } from './plugins/web.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     jwtSecret,
     resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
   });
+  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute });
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
