@@ -15,6 +15,8 @@ export const goals = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     title: text().notNull(),
     description: text(),
     focusAreaId: uuid().references(() => focusAreas.id, { onDelete: 'set null' }),
@@ -22,7 +24,10 @@ export const goals = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.kommunenummer)],
+  (t) => [
+    uniqueIndex('goals_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    index().on(t.kommunenummer),
+  ],
 );
 
 /** What is measured for a goal, which way it should go, and the target. */

@@ -1,6 +1,6 @@
 import { EVALUATION_OUTCOMES, EVIDENCE_LEVELS, MEASURE_STATUSES } from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, pgEnum, pgTable, timestamp, index, primaryKey, uniqueIndex, uuid, text } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { members } from './members.js';
 import { municipalities } from './municipalities.js';
@@ -20,6 +20,8 @@ export const measures = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     title: text().notNull(),
     description: text(),
     status: measureStatusEnum().notNull().default('idea'),
@@ -34,6 +36,7 @@ export const measures = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('measures_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer, t.title, t.id),
     check('measures_period_ordered', sql`${t.startDate} is null or ${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],

@@ -20,6 +20,8 @@ export const meetings = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     tierId: uuid()
       .notNull()
       .references(() => tiers.id),
@@ -36,6 +38,7 @@ export const meetings = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('meetings_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer, t.startsAt, t.id),
     index().on(t.tierId, t.startsAt),
     check('meetings_time_ordered', sql`${t.endsAt} >= ${t.startsAt}`),
@@ -109,6 +112,8 @@ export const actionItems = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     meetingId: uuid()
       .notNull()
       .references(() => meetings.id),
@@ -123,6 +128,7 @@ export const actionItems = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('action_items_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer, t.status, t.dueDate),
     index().on(t.meetingId),
     index().on(t.reportBackMeetingId),
@@ -164,4 +170,26 @@ export const calendarFeeds = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.secretHash), index().on(t.userId)],
+);
+
+/**
+ * Idempotency-Key of imports: the first request with a key claims it (`pending`), its answer is
+ * kept (`done`) and replayed to a retry with the same payload; a different payload is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    kommunenummer: char({ length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    key: text().notNull(),
+    /** SHA-256 of the request body (and its media type and query). */
+    requestHash: text(),
+    state: text().notNull().default('pending'),
+    status: integer(),
+    contentType: text(),
+    response: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kommunenummer, t.key] })],
 );

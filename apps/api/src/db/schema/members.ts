@@ -1,6 +1,6 @@
 import { MEMBERSHIP_ROLES } from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, pgEnum, pgTable, timestamp, index, uniqueIndex, uuid, text } from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities.js';
 import { organizations } from './organizations.js';
 import { tiers } from './tiers.js';
@@ -18,6 +18,8 @@ export const members = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     name: text(),
     roleTitle: text(),
     organizationId: uuid().references(() => organizations.id),
@@ -31,6 +33,7 @@ export const members = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('members_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer),
     index().on(t.organizationId),
     check('members_named_unless_erased', sql`${t.erasedAt} is not null or ${t.name} is not null`),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { char, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ORGANIZATION_KINDS } from '@slt/shared';
 import { municipalities } from './municipalities.js';
@@ -12,6 +13,8 @@ export const organizations = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     name: text().notNull(),
     kind: organizationKindEnum().notNull(),
     description: text(),
@@ -19,5 +22,8 @@ export const organizations = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // Names are unique within a municipality; the index also serves lookups by municipality.
-  (t) => [uniqueIndex().on(t.kommunenummer, t.name)],
+  (t) => [
+    uniqueIndex('organizations_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    uniqueIndex().on(t.kommunenummer, t.name),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, check, date, pgTable, timestamp, index, integer, uniqueIndex, uuid, text } from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities.js';
 
 /** Who a measure or the setup is for: an age range (inclusive) and risk criteria. */
@@ -10,6 +10,8 @@ export const targetGroups = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     name: text().notNull(),
     description: text(),
     ageFrom: integer(),
@@ -19,6 +21,7 @@ export const targetGroups = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('target_groups_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer),
     check('target_groups_age_ordered', sql`${t.ageFrom} is null or ${t.ageTo} is null or ${t.ageFrom} <= ${t.ageTo}`),
   ],
@@ -32,6 +35,8 @@ export const focusAreas = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     name: text().notNull(),
     description: text(),
     decisionReference: text(),
@@ -40,5 +45,8 @@ export const focusAreas = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.kommunenummer)],
+  (t) => [
+    uniqueIndex('focus_areas_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    index().on(t.kommunenummer),
+  ],
 );

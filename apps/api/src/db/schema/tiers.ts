@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { TIER_LEVELS, type MeetingRule } from '@slt/shared';
-import { boolean, char, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, char, pgEnum, pgTable, timestamp, index, integer, jsonb, uniqueIndex, uuid, text } from 'drizzle-orm/pg-core';
 import { members } from './members.js';
 import { municipalities } from './municipalities.js';
 
@@ -13,6 +14,8 @@ export const tiers = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     level: tierLevelEnum().notNull(),
     name: text().notNull(),
     mandate: text(),
@@ -26,5 +29,8 @@ export const tiers = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.kommunenummer)],
+  (t) => [
+    uniqueIndex('tiers_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    index().on(t.kommunenummer),
+  ],
 );
