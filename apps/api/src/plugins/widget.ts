@@ -18,7 +18,7 @@ export const widgetPlugin = fp(
     const script = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     if (!script) app.log.warn({ distDir: options.distDir }, 'no widget build found: /widget answers 404');
     const etag = script ? etagOfText(script) : '';
-    app.get(WIDGET_PATH, { config: { access: { kind: 'public' } } }, async (request, reply) => {
+    app.get(WIDGET_PATH, { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (request, reply) => {
       if (!script) throw new NotFoundError('The widget is not built on this server (pnpm --filter @slt/widget build).');
       reply
         .header('access-control-allow-origin', '*')
