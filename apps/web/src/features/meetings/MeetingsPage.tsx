@@ -41,6 +41,13 @@ export function MeetingsPage() {
 
   return (
     <>
+      <Paragraph className="back-link">
+        <DsLink asChild>
+          <Link to="/municipalities/$kommunenummer" params={{ kommunenummer }}>
+            ← {t('meetings.list.back', { name })}
+          </Link>
+        </DsLink>
+      </Paragraph>
       <Heading level={1} data-size="lg">
         {title}
       </Heading>

@@ -21,6 +21,7 @@ export const meetingsEn: MeetingsMessages = {
     attendanceStatuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
     actionStatuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
     list: {
+      back: 'Back to {{name}}',
       title: 'Meetings in {{name}}',
       intro: "The SLT groups' meetings, month by month. Open a meeting for its agenda, attendance, minutes and decisions.",
       filter: 'Filter the meetings',

@@ -19,6 +19,7 @@ export const meetingsNb = {
     attendanceStatuses: { present: 'Til stede', absent: 'Fravær', excused: 'Meldt forfall' },
     actionStatuses: { open: 'Åpen', done: 'Utført', cancelled: 'Avbrutt' },
     list: {
+      back: 'Tilbake til {{name}}',
       title: 'Møter i {{name}}',
       intro: 'Møtene i SLT-gruppene, måned for måned. Åpne et møte for saksliste, oppmøte, referat og vedtak.',
       filter: 'Filtrer møtene',

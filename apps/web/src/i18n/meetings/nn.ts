@@ -21,6 +21,7 @@ export const meetingsNn: MeetingsMessages = {
     attendanceStatuses: { present: 'Til stades', absent: 'Fråvær', excused: 'Meldt forfall' },
     actionStatuses: { open: 'Open', done: 'Utført', cancelled: 'Avbroten' },
     list: {
+      back: 'Tilbake til {{name}}',
       title: 'Møte i {{name}}',
       intro: 'Møta i SLT-gruppene, månad for månad. Opne eit møte for saksliste, oppmøte, referat og vedtak.',
       filter: 'Filtrer møta',
