@@ -81,6 +81,7 @@ CREATE TABLE "meetings" (
 	"place" text,
 	"status" "meeting_status" DEFAULT 'planned' NOT NULL,
 	"minutes" text,
+	"sequence" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "meetings_time_ordered" CHECK ("meetings"."ends_at" >= "meetings"."starts_at")

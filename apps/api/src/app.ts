@@ -16,6 +16,16 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.js';
 import { createMunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { actionItemsRoutes } from './modules/action-items/action-items.routes.js';
+import { createActionItemsService } from './modules/action-items/action-items.service.js';
+import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
+import { createCalendarsService } from './modules/calendars/calendars.service.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { createMeetingsService } from './modules/meetings/meetings.service.js';
+import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.js';
+import { createYearPlanService } from './modules/year-plan/year-plan.service.js';
 import { goalsRoutes } from './modules/goals/goals.routes.js';
 import { createGoalsService } from './modules/goals/goals.service.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
@@ -51,6 +61,9 @@ export interface AppDependencies {
 
 /** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** URLs as logged: the secret of a personal calendar feed (it is the credential) is blanked. */
+export const loggableUrl = (url: string): string => url.replace(/(\/calendar-feeds\/)[^/?#]+/, '$1[redacted]');
 
 /**
  * Builds the whole HTTP application. It never listens: server.ts does, and tests call
@@ -90,7 +103,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+      { method: request.method, url: loggableUrl(request.url), statusCode: reply.statusCode, responseTime: reply.elapsedTime },
       'request completed',
     );
     done();
@@ -128,6 +141,11 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
+  await app.register(meetingsRoutes, { service: createMeetingsService({ db }) });
+  await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
+  await app.register(complianceRoutes, { service: createComplianceService({ db }) });
+  await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
+  await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });
   await app.register(apiTokensRoutes, { service: apiTokens });

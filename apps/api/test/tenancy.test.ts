@@ -2,11 +2,17 @@ import { routes, type RouteContract } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  actionItems,
+  agendaItems,
   apiTokens,
+  attendance,
   auditLog,
+  decisions,
   focusAreas,
   goals,
+  keyDates,
   measures,
+  meetings,
   members,
   memberships,
   municipalities,
@@ -35,7 +41,23 @@ let bUserId: string;
 let bOrganizationId: string;
 let internalReader: string;
 /** B's SLT setup rows the matrix aims at (created by B's coordinator). */
-const b = { tier: '', member: '', membership: '', targetGroup: '', focusArea: '', goal: '', indicator: '', measurement: '', measure: '', evaluation: '' };
+const b = {
+  tier: '',
+  member: '',
+  membership: '',
+  targetGroup: '',
+  focusArea: '',
+  goal: '',
+  indicator: '',
+  measurement: '',
+  measure: '',
+  evaluation: '',
+  meeting: '',
+  agendaItem: '',
+  decision: '',
+  actionItem: '',
+  keyDate: '',
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -75,6 +97,20 @@ beforeAll(async () => {
   b.measure = measure.body.id;
   const evaluated = await post(`/measures/${b.measure}/evaluations`, { date: '2025-06-01', outcome: 'achieved', text: 'Internt' }, { 'if-match': measure.etag });
   b.evaluation = (evaluated.body.evaluations as { id: string }[])[0]!.id;
+  const meeting = await post('/meetings', {
+    tierId: b.tier,
+    title: 'Tenancy-møte',
+    startsAt: '2026-03-05T18:00:00+01:00',
+    endsAt: '2026-03-05T20:00:00+01:00',
+    minutes: 'Interne notater',
+  });
+  b.meeting = meeting.body.id;
+  const withAgenda = await post(`/meetings/${b.meeting}/agenda-items`, { title: 'Lukket sak', closed: true, visibleToMemberIds: [b.member] }, { 'if-match': meeting.etag });
+  b.agendaItem = (withAgenda.body.agenda as { id: string }[])[0]!.id;
+  const withDecision = await post(`/meetings/${b.meeting}/decisions`, { text: 'Internt vedtak', agendaItemId: b.agendaItem }, { 'if-match': withAgenda.etag });
+  b.decision = (withDecision.body.decisions as { id: string }[])[0]!.id;
+  b.actionItem = (await post('/action-items', { meetingId: b.meeting, description: 'Intern oppgave', responsibleMemberId: b.member, dueDate: '2026-01-01' })).body.id;
+  b.keyDate = (await post('/key-dates', { title: 'Tenancy-frist', date: '2026-12-01', isPublic: true })).body.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -85,7 +121,7 @@ afterAll(async () => {
 });
 
 /** Every route that takes a municipality, with what a request needs. Adding a route without an entry fails the test. */
-const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
+const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown; query?: string }> = {
   updateMunicipality: () => ({ params: { kommunenummer: B }, body: { malform: 'nn' } }),
   listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
   createOrganization: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder', kind: 'other' } }),
@@ -129,6 +165,28 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   deleteMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
   createEvaluation: () => ({ params: { kommunenummer: B, measureId: b.measure }, body: { date: '2025-01-01', outcome: 'achieved' } }),
   deleteEvaluation: () => ({ params: { kommunenummer: B, measureId: b.measure, evaluationId: b.evaluation } }),
+  createMeeting: () => ({
+    params: { kommunenummer: B },
+    body: { tierId: b.tier, title: 'Intruder', startsAt: '2026-01-01T10:00:00Z', endsAt: '2026-01-01T11:00:00Z' },
+  }),
+  updateMeeting: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { status: 'cancelled' } }),
+  deleteMeeting: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
+  createAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { title: 'Intruder' } }),
+  updateAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting, agendaItemId: b.agendaItem }, body: { closed: false } }),
+  deleteAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting, agendaItemId: b.agendaItem } }),
+  setAttendance: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { attendance: [{ memberId: b.member, status: 'absent' }] } }),
+  createDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { text: 'Intruder' } }),
+  updateDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting, decisionId: b.decision }, body: { text: 'Hijacked' } }),
+  deleteDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting, decisionId: b.decision } }),
+  listActionItems: () => ({ params: { kommunenummer: B } }),
+  getActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem } }),
+  createActionItem: () => ({ params: { kommunenummer: B }, body: { meetingId: b.meeting, description: 'Intruder' } }),
+  updateActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem }, body: { status: 'done' } }),
+  deleteActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem } }),
+  getCompliance: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  createKeyDate: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', date: '2026-01-01' } }),
+  updateKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate }, body: { isPublic: false } }),
+  deleteKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -147,7 +205,7 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
  * Every public read of a municipality's data. Callers from A must get exactly what an anonymous
  * caller gets (the public view), never B's internal view.
  */
-const publicReads: Record<string, () => { params: Record<string, string> }> = {
+const publicReads: Record<string, () => { params: Record<string, string>; query?: string }> = {
   getMunicipality: () => ({ params: { kommunenummer: B } }),
   listOrganizations: () => ({ params: { kommunenummer: B } }),
   getOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId } }),
@@ -167,11 +225,18 @@ const publicReads: Record<string, () => { params: Record<string, string> }> = {
   getGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
   listMeasures: () => ({ params: { kommunenummer: B } }),
   getMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
+  listMeetings: () => ({ params: { kommunenummer: B } }),
+  getMeeting: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
+  getYearPlan: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  listKeyDates: () => ({ params: { kommunenummer: B } }),
+  getKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
+  getMunicipalityCalendar: () => ({ params: { kommunenummer: B } }),
+  getTierCalendar: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];
-const pathOf = (route: RouteContract, params: Record<string, string>) =>
-  route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+const pathOf = (route: RouteContract, params: Record<string, string>, query?: string) =>
+  route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? `missing-${name}`) + (query ? `?${query}` : '');
 
 async function snapshotOfB() {
   const db = t.database.db;
@@ -190,6 +255,12 @@ async function snapshotOfB() {
     focusAreas: await db.select().from(focusAreas).where(eq(focusAreas.kommunenummer, B)),
     goals: await db.select().from(goals).where(eq(goals.kommunenummer, B)),
     measures: await db.select().from(measures).where(eq(measures.kommunenummer, B)),
+    meetings: await db.select().from(meetings).where(eq(meetings.kommunenummer, B)),
+    agendaItems: await db.select().from(agendaItems),
+    attendance: await db.select().from(attendance),
+    decisions: await db.select().from(decisions),
+    actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
+    keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
     // Indicators, measurements, evaluations and links: through the documents every reader sees.
     setup: await (await call(t, 'GET', `/api/v1/municipalities/${B}/slt`, { bearer: internalReader })).text(),
   };
@@ -211,7 +282,7 @@ describe('tenant isolation', () => {
     );
     for (const [operationId, request] of Object.entries(publicReads)) {
       const route = allRoutes.find((r) => r.operationId === operationId)!;
-      const path = pathOf(route, request().params);
+      const path = pathOf(route, request().params, request().query);
       const anonymous = await call(t, 'GET', path);
       expect(anonymous.status, path).toBe(200);
       const expected = await anonymous.text();
@@ -227,9 +298,9 @@ describe('tenant isolation', () => {
     const before = await snapshotOfB();
     for (const [operationId, request] of Object.entries(municipalityRequests)) {
       const route = allRoutes.find((r) => r.operationId === operationId)!;
-      const { params, body } = request();
+      const { params, body, query } = request();
       for (const caller of callers) {
-        const response = await call(t, route.method, pathOf(route, params), { bearer: caller.bearer, body });
+        const response = await call(t, route.method, pathOf(route, params, query), { bearer: caller.bearer, body });
         const expected = route.method === 'GET' ? 404 : 403;
         expect(response.status, `${caller.name}: ${route.method} ${route.path}`).toBe(expected);
         expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);

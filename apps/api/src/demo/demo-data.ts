@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { createMunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.js';
 import { loadDemoAccounts } from './demo-accounts.js';
+import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
 import { loadDemoSetups } from './demo-setup.js';
 
@@ -29,4 +30,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDemoAccounts(db);
   await loadDemoOrganizations(db);
   await loadDemoSetups(db);
+  await loadDemoMeetings(db);
 }

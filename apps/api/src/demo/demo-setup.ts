@@ -404,11 +404,12 @@ export const DEMO_SETUPS: DemoSetup[] = [
   {
     kommunenummer: '3401',
     people: {
+      // The demo accounts (demo-accounts.ts) are these people: a user is the member with the user's e-mail.
       koordinator: {
-        name: 'Mats Demostad',
+        name: 'Kari Koordinator',
         roleTitle: 'SLT-koordinator',
         organization: 'Kongsvinger kommune',
-        email: 'slt-koordinator@kongsvinger.demo.invalid',
+        email: 'koordinator.3401@demo.invalid',
         emailPublic: true,
         phone: '000 00 401',
         phonePublic: false,
@@ -429,6 +430,12 @@ export const DEMO_SETUPS: DemoSetup[] = [
       nav: { name: 'Kåre Antakelse', roleTitle: 'Leder', organization: 'NAV Kongsvinger' },
       fylke: { name: 'Berit Forslag', roleTitle: 'Rådgiver oppvekst', organization: 'Innlandet fylkeskommune' },
       politikontakt: { name: 'Øyvind Tankespinn', roleTitle: 'Politikontakt', organization: 'Kongsvinger politistasjon' },
+      medlem: {
+        name: 'Mats Medlem',
+        roleTitle: 'Helsesykepleier',
+        organization: 'Helsestasjon og skolehelsetjenesten',
+        email: 'medlem.3401@demo.invalid',
+      },
     },
     tiers: [
       {
@@ -473,6 +480,7 @@ export const DEMO_SETUPS: DemoSetup[] = [
         seats: [
           ['koordinator', 'member'],
           ['politikontakt', 'member'],
+          ['medlem', 'member'],
         ],
       },
     ],

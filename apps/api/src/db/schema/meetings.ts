@@ -30,6 +30,8 @@ export const meetings = pgTable(
     status: meetingStatusEnum().notNull().default('planned'),
     /** Internal. */
     minutes: text(),
+    /** iCalendar SEQUENCE: bumped whenever the public facts (title, time, place, status) change. */
+    sequence: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

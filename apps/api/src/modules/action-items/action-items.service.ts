@@ -1,0 +1,145 @@
+import type { ActionItem, ActionItemListQuery, ActionItemPage, CreateActionItem, UpdateActionItem } from '@slt/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { decisions, meetings } from '../../db/schema/index.js';
+import { found, recordChange } from '../../lib/audited.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { InvalidFieldError } from '../../lib/errors.js';
+import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { refuseNationalIds } from '../../lib/national-id.js';
+import { osloDay } from '../../lib/oslo-time.js';
+import { checkReferences } from '../../lib/references.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { toActionItem } from '../meetings/meetings.service.js';
+import { createActionItemsRepository, type ActionItemRow } from './action-items.repository.js';
+
+const auditable = (row: ActionItemRow | undefined) =>
+  row
+    ? {
+        meetingId: row.meetingId,
+        decisionId: row.decisionId,
+        description: row.description,
+        responsibleMemberId: row.responsibleMemberId,
+        dueDate: row.dueDate,
+        status: row.status,
+        reportBackMeetingId: row.reportBackMeetingId,
+      }
+    : null;
+
+/** Who asks for "mine": a signed-in user's e-mail, or nobody (tokens). */
+export interface TaskOwner {
+  email: string | null;
+}
+
+export function createActionItemsService(deps: { db: Db }) {
+  const { db } = deps;
+  const notFound = (k: string, id: string) => `There is no action item ${id} in ${k}.`;
+
+  /** The report-back meeting must be of the same municipality and not before the meeting that gave the item. */
+  async function checkMeetings(tx: Executor, k: string, meetingId: string, reportBackMeetingId: string | null | undefined, decisionId?: string | null) {
+    const [origin] = await tx.select().from(meetings).where(and(eq(meetings.kommunenummer, k), eq(meetings.id, meetingId)));
+    if (!origin) throw new InvalidFieldError({ in: 'body', name: 'meetingId', detail: `${meetingId} is not a meeting of ${k}.` });
+    if (decisionId) {
+      const [decision] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.meetingId, meetingId)));
+      if (!decision) throw new InvalidFieldError({ in: 'body', name: 'decisionId', detail: `${decisionId} is not a decision of meeting ${meetingId}` });
+    }
+    if (reportBackMeetingId) {
+      const [later] = await tx.select().from(meetings).where(and(eq(meetings.kommunenummer, k), eq(meetings.id, reportBackMeetingId)));
+      if (!later) throw new InvalidFieldError({ in: 'body', name: 'reportBackMeetingId', detail: `${reportBackMeetingId} is not a meeting of ${k}.` });
+      if (later.startsAt <= origin.startsAt) {
+        throw new InvalidFieldError({ in: 'body', name: 'reportBackMeetingId', detail: 'the item is reported back at a later meeting than the one that gave it' });
+      }
+    }
+  }
+
+  return {
+    async list(k: string, query: ActionItemListQuery, owner: TaskOwner): Promise<ActionItemPage> {
+      const limit = query.limit ?? 100;
+      let after: { due: string; id: string } | undefined;
+      if (query.cursor !== undefined) {
+        const key = decodeCursor(query.cursor, ['d', 'i']);
+        if (!key || !/^\d{4}-\d{2}-\d{2}$/.test(key.d) || !/^[0-9a-f-]{36}$/.test(key.i)) {
+          throw new InvalidFieldError({ in: 'query', name: 'cursor', detail: 'is not a cursor this API issued' });
+        }
+        after = { due: key.d, id: key.i };
+      }
+      if (query.mine && owner.email === null) {
+        throw new InvalidFieldError({ in: 'query', name: 'mine', detail: 'only a signed-in user has tasks of their own' });
+      }
+      const repo = createActionItemsRepository(db);
+      let memberIds: string[] | undefined;
+      if (query.mine) memberIds = await repo.membersWithEmail(k, owner.email!);
+      if (query.memberId) memberIds = memberIds ? memberIds.filter((id) => id === query.memberId) : [query.memberId];
+      const today = osloDay();
+      const rows = await repo.list(k, {
+        status: query.status,
+        overdueBefore: query.overdue ? today : undefined,
+        tierId: query.tierId,
+        memberIds,
+        meetingId: query.meetingId,
+        after,
+        limit,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => toActionItem(row, today)),
+        nextCursor: rows.length > limit && last ? encodeCursor({ d: last.dueDate ?? '9999-12-31', i: last.id }) : null,
+      };
+    },
+
+    async get(k: string, id: string): Promise<ActionItem> {
+      return toActionItem(found(await createActionItemsRepository(db).find(k, id), notFound(k, id)));
+    },
+
+    async create(actor: Actor, k: string, input: CreateActionItem): Promise<ActionItem> {
+      refuseNationalIds({ description: input.description });
+      return db.transaction(async (tx) => {
+        await checkMeetings(tx, k, input.meetingId, input.reportBackMeetingId, input.decisionId);
+        await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: input.responsibleMemberId }]);
+        const repo = createActionItemsRepository(tx);
+        const id = await repo.insert(k, {
+          meetingId: input.meetingId,
+          decisionId: input.decisionId ?? null,
+          description: input.description,
+          responsibleMemberId: input.responsibleMemberId ?? null,
+          dueDate: input.dueDate ?? null,
+          status: 'open',
+          reportBackMeetingId: input.reportBackMeetingId ?? null,
+          completedAt: null,
+        });
+        const row = (await repo.find(k, id))!;
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'create', before: null, after: auditable(row) });
+        return toActionItem(row);
+      });
+    },
+
+    async update(actor: Actor, k: string, id: string, patch: UpdateActionItem, ifMatch: string | undefined): Promise<ActionItem> {
+      refuseNationalIds({ description: patch.description });
+      return db.transaction(async (tx) => {
+        const repo = createActionItemsRepository(tx);
+        const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
+        checkIfMatch(ifMatch, etagOf(toActionItem(before)));
+        if (patch.reportBackMeetingId) await checkMeetings(tx, k, before.meetingId, patch.reportBackMeetingId);
+        await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: patch.responsibleMemberId }]);
+        const completedAt = patch.status === undefined || patch.status === before.status ? undefined : patch.status === 'done' ? new Date() : null;
+        await repo.update(id, { ...patch, ...(completedAt !== undefined ? { completedAt } : {}) });
+        const after = (await repo.find(k, id))!;
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        return toActionItem(after);
+      });
+    },
+
+    async remove(actor: Actor, k: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = createActionItemsRepository(tx);
+        const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
+        checkIfMatch(ifMatch, etagOf(toActionItem(before)));
+        await repo.delete(id);
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'delete', before: auditable(before), after: null });
+      });
+    },
+  };
+}
+
+export type ActionItemsService = ReturnType<typeof createActionItemsService>;

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routes } from '@slt/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { etagOfText, isNotModified } from '../../lib/etag.js';
+import { fromContract } from '../../plugins/contract.js';
+import type { CalendarsService } from './calendars.service.js';
+
+const ICS = 'text/calendar; charset=utf-8';
+
+/** Public feeds are cacheable: five minutes fresh, then revalidated with the ETag. */
+function sendPublic(request: FastifyRequest, reply: FastifyReply, ics: string) {
+  const etag = etagOfText(ics);
+  reply.header('etag', etag).header('cache-control', 'public, max-age=300').type(ICS);
+  if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
+  return reply.send(ics);
+}
+
+const userIdOf = (request: FastifyRequest): string => {
+  if (request.principal.kind !== 'user') throw new Error('a user route without a user');
+  return request.principal.id;
+};
+
+export const calendarsRoutes: FastifyPluginAsyncTypebox<{ service: CalendarsService }> = async (app, { service }) => {
+  app.route({
+    ...fromContract(routes.getMunicipalityCalendar),
+    handler: async (request, reply) => sendPublic(request, reply, await service.publicCalendar(request.params.kommunenummer)),
+  });
+  app.route({
+    ...fromContract(routes.getTierCalendar),
+    handler: async (request, reply) =>
+      sendPublic(request, reply, await service.publicCalendar(request.params.kommunenummer, request.params.tierId)),
+  });
+  app.route({
+    ...fromContract(routes.getPersonalCalendar),
+    handler: async (request, reply) => {
+      const ics = await service.personalCalendar(request.params.secret);
+      return reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').type(ICS).send(ics);
+    },
+  });
+  app.route({
+    ...fromContract(routes.listCalendarFeeds),
+    handler: async (request) => service.list(userIdOf(request)),
+  });
+  app.route({
+    ...fromContract(routes.createCalendarFeed),
+    handler: async (request, reply) => {
+      const created = await service.create(userIdOf(request), request.body.label, `${request.protocol}://${request.host}`);
+      return reply.status(201).header('cache-control', 'no-store').send(created);
+    },
+  });
+  app.route({
+    ...fromContract(routes.revokeCalendarFeed),
+    handler: async (request, reply) => {
+      await service.revoke(userIdOf(request), request.params.feedId);
+      return reply.status(204).send(null);
+    },
+  });
+};

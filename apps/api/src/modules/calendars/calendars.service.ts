@@ -1,0 +1,118 @@
+import type { CalendarFeed, CreatedCalendarFeed } from '@slt/shared';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Db } from '../../db/client.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { randomSecret, sha256 } from '../../lib/secrets.js';
+import { createCalendarsRepository, type CalendarFeedRow } from './calendars.repository.js';
+
+export const FEED_SECRET_PREFIX = 'slc_';
+
+interface FeedMeeting {
+  meeting: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    place: string | null;
+    status: 'planned' | 'held' | 'cancelled';
+    sequence: number;
+    updatedAt: Date;
+    kommunenummer: string;
+  };
+  tierName: string;
+  municipalityName: string;
+}
+
+const STATUS = { planned: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;
+
+/**
+ * An RFC 5545 calendar of meetings (times in UTC). UIDs are the meetings' ids, stable for life;
+ * SEQUENCE and LAST-MODIFIED move when a meeting moves or is cancelled; DTSTAMP is the last change,
+ * so an unchanged calendar is byte-identical (and its ETag stable).
+ */
+function calendarOf(name: string, rows: readonly FeedMeeting[], describe: (row: FeedMeeting) => string) {
+  const calendar = ical({ name, prodId: { company: 'SLT', product: 'slt-api', language: 'NB' }, ttl: 60 * 60 });
+  for (const row of rows) {
+    const m = row.meeting;
+    calendar.createEvent({
+      id: `${m.id}@slt`,
+      start: m.startsAt,
+      end: m.endsAt,
+      summary: m.title,
+      location: m.place,
+      description: describe(row),
+      status: STATUS[m.status],
+      sequence: m.sequence,
+      stamp: m.updatedAt,
+      lastModified: m.updatedAt,
+    });
+  }
+  return calendar.toString();
+}
+
+const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
+  id: row.id,
+  label: row.label,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+});
+
+export function createCalendarsService(deps: { db: Db }) {
+  const repo = createCalendarsRepository(deps.db);
+  const publicDescription = (row: FeedMeeting) => `${row.tierName} (${row.municipalityName})`;
+
+  return {
+    /** The public feed: title, time, place and status of a municipality's (or one tier's) meetings. */
+    async publicCalendar(kommunenummer: string, tierId?: string): Promise<string> {
+      const municipality = await repo.municipality(kommunenummer);
+      if (!municipality) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+      let name = `SLT ${municipality.name}`;
+      if (tierId) {
+        const tier = await repo.tier(kommunenummer, tierId);
+        if (!tier) throw new NotFoundError(`There is no tier ${tierId} in ${kommunenummer}.`);
+        name = `${name}: ${tier.name}`;
+      }
+      return calendarOf(name, await repo.meetings(kommunenummer, tierId), publicDescription);
+    },
+
+    /**
+     * A personal feed: the meetings of every municipality where the user has a role, with the
+     * agenda items the user may see (closed ones when they coordinate there or are named on them).
+     */
+    async personalCalendar(secret: string): Promise<string> {
+      const owner = await repo.resolveFeed(sha256(secret));
+      if (!owner) throw new NotFoundError('There is no such calendar feed (it may have been revoked).');
+      const roles = await repo.rolesOf(owner.userId);
+      const coordinates = new Set(roles.filter((r) => r.role === 'coordinator').map((r) => r.kommunenummer));
+      const rows = await repo.meetingsOf(roles.map((r) => r.kommunenummer));
+      const agenda = await repo.agendaOf(rows.map((r) => r.meeting.id));
+      const mine = new Set((await repo.membersWithEmail(owner.email)).map((m) => m.id));
+      const describe = (row: FeedMeeting) => {
+        const items = agenda.filter(
+          (item) =>
+            item.meetingId === row.meeting.id &&
+            (!item.closed || coordinates.has(row.meeting.kommunenummer) || item.readers.some((id) => mine.has(id)) || (item.ownerMemberId !== null && mine.has(item.ownerMemberId))),
+        );
+        return [publicDescription(row), ...items.map((item) => `${item.position}. ${item.title}`)].join('\n');
+      };
+      return calendarOf('SLT: mine møter', rows, describe);
+    },
+
+    async list(userId: string): Promise<{ items: CalendarFeed[] }> {
+      return { items: (await repo.feedsOf(userId)).map(toFeed) };
+    },
+
+    /** A new secret feed URL (the secret is shown once; only its hash is kept). */
+    async create(userId: string, label: string | undefined, baseUrl: string): Promise<CreatedCalendarFeed> {
+      const secret = `${FEED_SECRET_PREFIX}${randomSecret(32)}`;
+      const row = await repo.insertFeed(userId, label ?? 'Kalender', sha256(secret));
+      return { feed: toFeed(row), url: `${baseUrl}/api/v1/calendar-feeds/${secret}/calendar.ics` };
+    },
+
+    async revoke(userId: string, id: string): Promise<void> {
+      if (!(await repo.deleteFeed(userId, id))) throw new NotFoundError(`You have no calendar feed ${id}.`);
+    },
+  };
+}
+
+export type CalendarsService = ReturnType<typeof createCalendarsService>;

@@ -1,0 +1,62 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { keyDates, meetings } from '../../db/schema/index.js';
+import { osloStartOf } from '../meetings/meetings.repository.js';
+
+export type KeyDateRow = typeof keyDates.$inferSelect;
+type Writable = Pick<typeof keyDates.$inferInsert, 'title' | 'kind' | 'date' | 'yearly' | 'description' | 'isPublic'>;
+
+export function createYearPlanRepository(db: Executor) {
+  return {
+    keyDates: (kommunenummer: string, options: { publicOnly: boolean }) =>
+      db
+        .select()
+        .from(keyDates)
+        .where(and(eq(keyDates.kommunenummer, kommunenummer), options.publicOnly ? eq(keyDates.isPublic, true) : undefined))
+        .orderBy(asc(sql`to_char(${keyDates.date}, 'MM-DD')`), asc(keyDates.title), asc(keyDates.id)),
+
+    async find(kommunenummer: string, id: string, options: { forUpdate?: boolean } = {}): Promise<KeyDateRow | undefined> {
+      const query = db
+        .select()
+        .from(keyDates)
+        .where(and(eq(keyDates.kommunenummer, kommunenummer), eq(keyDates.id, id)));
+      const [row] = options.forUpdate ? await query.for('update') : await query;
+      return row;
+    },
+
+    async insert(kommunenummer: string, values: Writable): Promise<KeyDateRow> {
+      const [row] = await db
+        .insert(keyDates)
+        .values({ ...values, kommunenummer })
+        .returning();
+      return row!;
+    },
+
+    async update(id: string, values: Partial<Writable>): Promise<KeyDateRow> {
+      const [row] = await db
+        .update(keyDates)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(keyDates.id, id))
+        .returning();
+      return row!;
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.delete(keyDates).where(eq(keyDates.id, id));
+    },
+
+    /** All tiers' meetings whose start falls in the year in Europe/Oslo. */
+    meetingsOfYear: (kommunenummer: string, year: number) =>
+      db
+        .select()
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.kommunenummer, kommunenummer),
+            gte(meetings.startsAt, osloStartOf(`${year}-01-01`) as never),
+            lt(meetings.startsAt, osloStartOf(`${year + 1}-01-01`) as never),
+          ),
+        )
+        .orderBy(asc(meetings.startsAt), asc(meetings.id)),
+  };
+}

@@ -1,0 +1,126 @@
+import type { CreateKeyDate, KeyDate, UpdateKeyDate, YearPlan } from '@slt/shared';
+import type { Db } from '../../db/client.js';
+import { found, recordChange } from '../../lib/audited.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { refuseNationalIds } from '../../lib/national-id.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { meetingFacts } from '../meetings/meetings.service.js';
+import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { createYearPlanRepository, type KeyDateRow } from './year-plan.repository.js';
+
+export function toKeyDate(row: KeyDateRow): KeyDate {
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    title: row.title,
+    kind: row.kind,
+    date: row.date,
+    yearly: row.yearly,
+    description: row.description,
+    isPublic: row.isPublic,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Where a key date falls in `year`: itself, or for a yearly date the same day (29 February → 28 in other years). */
+export function dateInYear(row: Pick<KeyDateRow, 'date' | 'yearly'>, year: number): string | null {
+  const first = Number(row.date.slice(0, 4));
+  if (!row.yearly) return first === year ? row.date : null;
+  if (year < first) return null;
+  const monthDay = row.date.slice(5) === '02-29' && !isLeap(year) ? '02-28' : row.date.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+const auditable = (row: KeyDateRow | undefined) => {
+  if (!row) return null;
+  const { id: _i, kommunenummer: _k, createdAt: _c, updatedAt: _u, ...fields } = row;
+  return fields;
+};
+
+export function createYearPlanService(deps: { db: Db }) {
+  const { db } = deps;
+  const notFound = (k: string, id: string) => `There is no key date ${id} in ${k}.`;
+  const requireMunicipality = async (k: string) => {
+    if (!(await createMunicipalitiesRepository(db).get(k))) throw new NotFoundError(`There is no municipality with kommunenummer ${k}.`);
+  };
+
+  return {
+    async yearPlan(k: string, year: number, internal: boolean): Promise<YearPlan> {
+      await requireMunicipality(k);
+      const repo = createYearPlanRepository(db);
+      const meetings = await repo.meetingsOfYear(k, year);
+      const dates = (await repo.keyDates(k, { publicOnly: !internal }))
+        .map((row) => ({ row, date: dateInYear(row, year) }))
+        .filter((d): d is { row: KeyDateRow; date: string } => d.date !== null)
+        .sort((a, b) => a.date.localeCompare(b.date) || a.row.title.localeCompare(b.row.title));
+      return {
+        kommunenummer: k,
+        year,
+        meetings: meetings.map(meetingFacts),
+        keyDates: dates.map(({ row, date }) => ({
+          keyDateId: row.id,
+          title: row.title,
+          kind: row.kind,
+          date,
+          description: row.description,
+          isPublic: row.isPublic,
+        })),
+      };
+    },
+
+    async list(k: string, internal: boolean): Promise<{ items: KeyDate[] }> {
+      await requireMunicipality(k);
+      return { items: (await createYearPlanRepository(db).keyDates(k, { publicOnly: !internal })).map(toKeyDate) };
+    },
+
+    async get(k: string, id: string, internal: boolean): Promise<KeyDate> {
+      const row = await createYearPlanRepository(db).find(k, id);
+      if (!row || (!internal && !row.isPublic)) throw new NotFoundError(notFound(k, id));
+      return toKeyDate(row);
+    },
+
+    async create(actor: Actor, k: string, input: CreateKeyDate): Promise<KeyDate> {
+      refuseNationalIds({ title: input.title, description: input.description });
+      return db.transaction(async (tx) => {
+        const row = await createYearPlanRepository(tx).insert(k, {
+          title: input.title,
+          kind: input.kind ?? 'other',
+          date: input.date,
+          yearly: input.yearly ?? false,
+          description: input.description ?? null,
+          isPublic: input.isPublic ?? false,
+        });
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: row.id, action: 'create', before: null, after: auditable(row) });
+        return toKeyDate(row);
+      });
+    },
+
+    async update(actor: Actor, k: string, id: string, patch: UpdateKeyDate, ifMatch: string | undefined): Promise<KeyDate> {
+      refuseNationalIds({ title: patch.title, description: patch.description });
+      return db.transaction(async (tx) => {
+        const repo = createYearPlanRepository(tx);
+        const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
+        checkIfMatch(ifMatch, etagOf(toKeyDate(before)));
+        const after = await repo.update(id, patch);
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        return toKeyDate(after);
+      });
+    },
+
+    async remove(actor: Actor, k: string, id: string, ifMatch: string | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = createYearPlanRepository(tx);
+        const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
+        checkIfMatch(ifMatch, etagOf(toKeyDate(before)));
+        await repo.delete(id);
+        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'delete', before: auditable(before), after: null });
+      });
+    },
+  };
+}
+
+export type YearPlanService = ReturnType<typeof createYearPlanService>;
