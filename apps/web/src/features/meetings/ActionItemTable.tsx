@@ -2,7 +2,8 @@ import { Button, Link as DsLink, Table } from '@digdir/designsystemet-react';
 import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { etagOfRepresentation, useMeetingWrite } from './api';
+import { readWithEtag } from '../resources/api';
+import { useMeetingWrite } from './api';
 import { useOutcome } from './Failure';
 import { ActionItemStatusTag } from './StatusTags';
 import { formatDate } from './time';
@@ -27,7 +28,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, memb
   const setStatus = (item: ActionItem, status: ActionItemStatus) =>
     outcome.run(
       async () =>
-        write.mutateAsync({ route: routes.updateActionItem, params: { actionItemId: item.id }, body: { status }, etag: await etagOfRepresentation(item) }),
+        write.mutateAsync({ route: routes.updateActionItem, params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
       t(`meetings.actionItems.statusSaved.${status}`, { description: item.description }),
     );
   const meetingLink = (meetingId: string) => (

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { etagOfRepresentation, meetingQueries, useMeetingWrite } from './api';
+import { readWithEtag } from '../resources/api';
+import { meetingQueries, useMeetingWrite } from './api';
 import { useOutcome } from './Failure';
 import { useViewer } from './hooks';
 import { formatDate } from './time';
@@ -35,7 +36,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   const add = (body: CreateKeyDate) => outcome.run(() => write.mutateAsync({ route: routes.createKeyDate, body }), t('forms.created', { name: body.title }));
   const remove = (keyDate: KeyDate) =>
     outcome.run(
-      async () => write.mutateAsync({ route: routes.deleteKeyDate, params: { keyDateId: keyDate.id }, etag: await etagOfRepresentation(keyDate) }),
+      async () => write.mutateAsync({ route: routes.deleteKeyDate, params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
       t('forms.deleted', { name: keyDate.title }),
     );
 

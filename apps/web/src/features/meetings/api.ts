@@ -1,8 +1,6 @@
 import {
   routes,
-  type ActionItem,
   type ActionItemListQuery,
-  type KeyDate,
   type Meeting,
   type MeetingListQuery,
   type RouteContract,
@@ -59,17 +57,6 @@ export const meetingQueries = {
       queryFn: async ({ signal }) => (await api.call(routes.listActionItems, { params: { kommunenummer }, query: { limit: 500, ...query }, signal })).items,
     }),
 };
-
-/**
- * The ETag of a resource the API has no single read for (action items, key dates), from its
- * representation in a list: the API's tag is a SHA-256 of the JSON representation, the first 27
- * base64url characters, quoted (apps/api/src/lib/etag.ts).
- */
-export async function etagOfRepresentation(item: ActionItem | KeyDate): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(item))));
-  const base64 = btoa(String.fromCharCode(...digest));
-  return `"${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, 27)}"`;
-}
 
 export interface MeetingWrite {
   route: RouteContract;
