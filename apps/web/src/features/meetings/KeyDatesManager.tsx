@@ -53,6 +53,11 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
           </Button>
         ))}
       </div>
+      {quickAdds.every((q) => has(q.kind!)) && (
+        <Paragraph data-size="sm" className="muted">
+          {t('meetings.keyDates.grantsInPlan')}
+        </Paragraph>
+      )}
       {outcome.region}
       {existing.length > 0 && (
         <div className="table-scroll section">

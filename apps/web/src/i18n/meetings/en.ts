@@ -166,6 +166,7 @@ export const meetingsEn: MeetingsMessages = {
       quickAdd: 'Add: {{title}}',
       grantApplication: 'SLT grant application deadline (1 December)',
       grantReport: 'SLT grant report (1 April)',
+      grantsInPlan: 'The SLT grant deadlines are already in the year plan.',
       removeNamed: 'Delete the date {{name}}',
       kinds: {
         budget: 'Budget',

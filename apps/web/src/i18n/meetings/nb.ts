@@ -164,6 +164,7 @@ export const meetingsNb = {
       quickAdd: 'Legg til: {{title}}',
       grantApplication: 'Søknadsfrist SLT-tilskudd (1. desember)',
       grantReport: 'Rapportering på SLT-tilskudd (1. april)',
+      grantsInPlan: 'Fristene for SLT-tilskuddet ligger allerede i årshjulet.',
       removeNamed: 'Slett datoen {{name}}',
       kinds: {
         budget: 'Budsjett',

@@ -166,6 +166,7 @@ export const meetingsNn: MeetingsMessages = {
       quickAdd: 'Legg til: {{title}}',
       grantApplication: 'Søknadsfrist SLT-tilskot (1. desember)',
       grantReport: 'Rapportering på SLT-tilskot (1. april)',
+      grantsInPlan: 'Fristane for SLT-tilskotet ligg allereie i årshjulet.',
       removeNamed: 'Slett datoen {{name}}',
       kinds: {
         budget: 'Budsjett',
