@@ -337,6 +337,36 @@ describe('tenant isolation', () => {
   });
 });
 
+describe('optimistic concurrency', () => {
+  /** Writes that change a row someone read: without If-Match 428, with a stale one 412, and nothing changes. */
+  const notVersioned = new Set([
+    // Creating a top-level row needs no version (there is nothing to be stale against).
+    ...Object.keys(municipalityRequests).filter((id) => /^create/.test(id) && !['createAgendaItem', 'createDecision', 'createIndicator', 'createMeasurement', 'createEvaluation'].includes(id)),
+    'revokeApiToken', // issue 3: revoking is idempotent and final
+  ]);
+
+  it(`every write of ${B}'s data that changes what was read needs a current If-Match`, async () => {
+    const coordinatorB = (await signIn(t, DEMO.coordinator3401)).accessToken;
+    const before = await snapshotOfB();
+    const versioned = Object.entries(municipalityRequests).filter(([id]) => {
+      const route = allRoutes.find((r) => r.operationId === id)!;
+      return route.method !== 'GET' && !notVersioned.has(id);
+    });
+    expect(versioned.length).toBeGreaterThan(30);
+    for (const [operationId, request] of versioned) {
+      const route = allRoutes.find((r) => r.operationId === operationId)!;
+      const { params, body, query } = request();
+      const path = pathOf(route, params, query);
+      const missing = await call(t, route.method, path, { bearer: coordinatorB, body });
+      expect(missing.status, `${operationId} without If-Match`).toBe(428);
+      expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const stale = await call(t, route.method, path, { bearer: coordinatorB, body, headers: { 'if-match': '"stale"' } });
+      expect(stale.status, `${operationId} with a stale If-Match`).toBe(412);
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+});
+
 describe('route inventory', () => {
   it('every API route declares who may call it, and every contract route is served', () => {
     const inventory = t.app.routeInventory;

@@ -119,11 +119,16 @@ export async function loadDemoMeetings(db: Db, now = new Date()): Promise<void> 
       const tierRows = await tx.select({ id: tiers.id, name: tiers.name }).from(tiers).where(eq(tiers.kommunenummer, k));
       if (tierRows.length === 0) return;
       const people = await tx.select({ id: members.id, name: members.name, email: members.email }).from(members).where(eq(members.kommunenummer, k));
-      const person = (key: string) => {
-        const row = people.find((p) => personKeys[key]?.(p.name ?? '', p.email ?? ''));
-        if (!row) throw new Error(`demo data: no person "${key}" in ${k}`);
-        return row.id;
-      };
+      const lookup = (key: string) => people.find((p) => personKeys[key]?.(p.name ?? '', p.email ?? ''))?.id;
+      const named = plan.meetings.flatMap((m) => [
+        ...(m.agenda ?? []).flatMap((a) => a.closed ?? []),
+        ...(m.attendance ?? []).map(([key]) => key),
+        ...(m.actions ?? []).map((a) => a.person),
+      ]);
+      // A setup someone changed (or an older demo without these people) is left alone.
+      if (named.some((key) => lookup(key) === undefined)) return;
+      if (plan.meetings.some((m) => !tierRows.some((t) => t.name === m.tier))) return;
+      const person = (key: string) => lookup(key)!;
       const tierId = (name: string) => tierRows.find((t) => t.name === name)!.id;
       for (const m of plan.meetings) {
         const [meeting] = await tx

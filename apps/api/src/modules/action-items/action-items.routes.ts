@@ -36,7 +36,12 @@ export const actionItemsRoutes: FastifyPluginAsyncTypebox<{ service: ActionItems
     ...fromContract(routes.updateActionItem),
     handler: async (request, reply) => {
       const { kommunenummer, actionItemId } = request.params;
-      const item = await service.update(actorOf(request), kommunenummer, actionItemId, request.body, request.headers['if-match']);
+      const p = request.principal;
+      const editor = {
+        manages: p.kind === 'token' || (p.kind === 'user' && (p.isAdmin || p.roles.get(kommunenummer) === 'coordinator')),
+        email: p.kind === 'user' ? p.email : null,
+      };
+      const item = await service.update(actorOf(request), editor, kommunenummer, actionItemId, request.body, request.headers['if-match']);
       return reply.header('etag', etagOf(item)).send(item);
     },
   });

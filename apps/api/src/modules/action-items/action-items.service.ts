@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { decisions, meetings } from '../../db/schema/index.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { InvalidFieldError } from '../../lib/errors.js';
+import { ForbiddenError, InvalidFieldError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
 import { refuseNationalIds } from '../../lib/national-id.js';
 import { osloDay } from '../../lib/oslo-time.js';
@@ -29,6 +29,11 @@ const auditable = (row: ActionItemRow | undefined) =>
 /** Who asks for "mine": a signed-in user's e-mail, or nobody (tokens). */
 export interface TaskOwner {
   email: string | null;
+}
+
+/** Who changes an item: coordinators, administrators and write tokens manage all; members their own tasks' status. */
+export interface TaskEditor extends TaskOwner {
+  manages: boolean;
 }
 
 export function createActionItemsService(deps: { db: Db }) {
@@ -114,11 +119,19 @@ export function createActionItemsService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, k: string, id: string, patch: UpdateActionItem, ifMatch: string | undefined): Promise<ActionItem> {
+    async update(actor: Actor, editor: TaskEditor, k: string, id: string, patch: UpdateActionItem, ifMatch: string | undefined): Promise<ActionItem> {
       refuseNationalIds({ description: patch.description });
       return db.transaction(async (tx) => {
         const repo = createActionItemsRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
+        if (!editor.manages) {
+          const mine = editor.email ? await repo.membersWithEmail(k, editor.email) : [];
+          if (before.responsibleMemberId === null || !mine.includes(before.responsibleMemberId)) {
+            throw new ForbiddenError('Only coordinators change the action items of others.');
+          }
+          const other = Object.keys(patch).find((field) => field !== 'status');
+          if (other) throw new ForbiddenError(`You may set the status of your own tasks; ${other} is the coordinator's to change.`);
+        }
         checkIfMatch(ifMatch, etagOf(toActionItem(before)));
         if (patch.reportBackMeetingId) await checkMeetings(tx, k, before.meetingId, patch.reportBackMeetingId);
         await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: patch.responsibleMemberId }]);

@@ -247,6 +247,26 @@ describe('action items', () => {
     expect(audit.find((a) => a.action === 'update')!.changes).toMatchObject({ status: { before: 'open', after: 'done' } });
   });
 
+  it('a member completes their own task, but cannot change it otherwise nor touch the tasks of others', async () => {
+    const { meeting } = await schedule({ title: 'Egne oppgaver', startsAt: '2026-02-10T18:00:00+01:00', endsAt: '2026-02-10T20:00:00+01:00' });
+    const give = async (person: string) => {
+      const response = await call(t, 'POST', `${base}/action-items`, {
+        bearer: coordinator,
+        body: { meetingId: meeting.id, description: `Oppgave for ${person}`, responsibleMemberId: personNamed(person).id },
+      });
+      return { id: ((await response.json()) as { id: string }).id, etag: response.headers.get('etag')! };
+    };
+    const own = await give('Mats Medlem');
+    const others = await give('Kari Fiktiv');
+    const patch = (item: { id: string; etag: string }, body: unknown) =>
+      call(t, 'PATCH', `${base}/action-items/${item.id}`, { bearer: member, body, headers: { 'if-match': item.etag } });
+    await expectProblem(await patch(others, { status: 'done' }), 403);
+    await expectProblem(await patch(own, { dueDate: '2030-01-01' }), 403);
+    const done = await patch(own, { status: 'done' });
+    expect(((await done.json()) as { status: string }).status).toBe('done');
+    await expectProblem(await call(t, 'DELETE', `${base}/action-items/${own.id}`, { bearer: member, headers: { 'if-match': done.headers.get('etag')! } }), 403);
+  });
+
   it('refuses a report-back meeting before the giving one, a member of another municipality, and "mine" for tokens', async () => {
     const { meeting } = await schedule({ title: 'Giver', startsAt: '2026-03-10T18:00:00+01:00', endsAt: '2026-03-10T20:00:00+01:00' });
     const earlier = await schedule({ title: 'Tidligere', startsAt: '2026-03-01T18:00:00+01:00', endsAt: '2026-03-01T20:00:00+01:00' });
