@@ -186,7 +186,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.context().close();
   });
 
-  it("a member sees their own open tasks, the overdue ones marked, and cannot change them", async () => {
+  it('a member sees their own open tasks, the overdue ones marked, and marks one done; no management there', async () => {
     const page = await h.newPage();
     await page.goto('/login');
     await page.getByLabel('E-post').fill('medlem.3401@demo.invalid');
@@ -200,8 +200,20 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await row.waitFor();
     const overdue = todayOslo() > `${todayOslo().slice(0, 4)}-05-31`;
     expect(await row.getByText('Forfalt', { exact: true }).count()).toBe(overdue ? 1 : 0);
-    expect(await page.getByRole('button', { name: /som utført/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Åpne og forfalte oppgaver i kommunen' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Marker «Kartlegge tilbud til ungdom i sommerferien» som utført' }).click();
+    await page.getByText('«Kartlegge tilbud til ungdom i sommerferien» er utført.').waitFor();
+    await page.getByText('Du har ingen åpne oppgaver.').waitFor();
+
+    // On a meeting page the member reads the follow-up but schedules and writes nothing.
+    await page.getByRole('navigation', { name: 'Møter og oppfølging' }).getByRole('link', { name: 'Møter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Møter i Kongsvinger' }).waitFor();
+    expect(await page.locator('#schedule-form').count()).toBe(0);
+    await page.getByRole('link', { name: MEETING }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Oppmøte' }).waitFor();
+    await page.getByText(MINUTES).waitFor();
+    expect(await page.getByRole('button').filter({ hasText: /Lagre|Marker som holdt|Legg til/ }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });

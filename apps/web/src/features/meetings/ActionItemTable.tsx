@@ -13,18 +13,25 @@ interface ActionItemTableProps {
   items: ActionItem[];
   caption: string;
   canManage: boolean;
+  /** The user's own member records: a member may complete or cancel their own tasks. */
+  myMemberIds: Set<string>;
   memberName: (id: string | null) => string;
   /** The title of a meeting, for the "given at" and "report back at" columns. */
   meetingTitle: (id: string) => string | undefined;
   /** Show the meeting the item was given at (on pages across meetings). */
   showMeeting?: boolean;
+  /** The page's outcome region, when the table may disappear (its last open item done). */
+  outcome?: ReturnType<typeof useOutcome>;
 }
 
 /** Action items with responsible, due date, status (overdue said in words); coordinators mark them done or cancel them. */
-export function ActionItemTable({ kommunenummer, items, caption, canManage, memberName, meetingTitle, showMeeting }: ActionItemTableProps) {
+export function ActionItemTable({ kommunenummer, items, caption, canManage, myMemberIds, memberName, meetingTitle, showMeeting, outcome: shared }: ActionItemTableProps) {
   const { t, i18n } = useTranslation();
   const write = useMeetingWrite(kommunenummer);
-  const outcome = useOutcome();
+  const mayChange = (item: ActionItem) => canManage || (item.responsibleMemberId !== null && myMemberIds.has(item.responsibleMemberId));
+  const actions = items.some(mayChange);
+  const own = useOutcome();
+  const outcome = shared ?? own;
   const setStatus = (item: ActionItem, status: ActionItemStatus) =>
     outcome.run(
       async () =>
@@ -52,7 +59,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, memb
               <Table.HeaderCell>{t('meetings.actionItems.status')}</Table.HeaderCell>
               {showMeeting && <Table.HeaderCell>{t('meetings.actionItems.givenAt')}</Table.HeaderCell>}
               <Table.HeaderCell>{t('meetings.actionItems.reportBack')}</Table.HeaderCell>
-              {canManage && (
+              {actions && (
                 <Table.HeaderCell>
                   <span className="visually-hidden">{t('forms.actions')}</span>
                 </Table.HeaderCell>
@@ -70,9 +77,9 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, memb
                 </Table.Cell>
                 {showMeeting && <Table.Cell>{meetingLink(item.meetingId)}</Table.Cell>}
                 <Table.Cell>{item.reportBackMeetingId ? meetingLink(item.reportBackMeetingId) : t('forms.none')}</Table.Cell>
-                {canManage && (
+                {actions && (
                   <Table.Cell>
-                    {item.status === 'open' && (
+                    {item.status === 'open' && mayChange(item) && (
                       <div className="buttons">
                         <Button variant="secondary" data-size="sm" disabled={outcome.busy} onClick={() => void setStatus(item, 'done')} aria-label={t('meetings.actionItems.markDoneNamed', { description: item.description })}>
                           {t('meetings.actionItems.markDone')}
@@ -89,7 +96,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, memb
           </Table.Body>
         </Table>
       </div>
-      {outcome.region}
+      {!shared && outcome.region}
     </>
   );
 }

@@ -33,7 +33,7 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
     { name: 'reportBackMeetingId', kind: 'select', label: t('meetings.actionItems.reportBack'), options: laterMeetings.map((m) => ({ value: m.id, label: meetingTitle(m.id)! })) },
     { name: 'decisionId', kind: 'select', label: t('meetings.actionItems.decision'), options: (item.decisions ?? []).map((d) => ({ value: d.id, label: d.text.slice(0, 80) })) },
   ];
-  const tableProps = { kommunenummer, canManage, memberName: setup.memberName, meetingTitle };
+  const tableProps = { kommunenummer, canManage, myMemberIds: setup.myMemberIds, memberName: setup.memberName, meetingTitle };
 
   return (
     <section aria-labelledby="action-items" className="section">

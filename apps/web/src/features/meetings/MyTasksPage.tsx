@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { meetingQueries } from './api';
 import { ActionItemTable } from './ActionItemTable';
 import { useMunicipalityName, useTiersAndMembers, useViewer } from './hooks';
+import { useOutcome } from './Failure';
 import { MeetingsNav } from './MeetingsNav';
 import { currentYearOslo, formatDate, osloDate } from './time';
 
@@ -36,6 +37,8 @@ function Tasks({ kommunenummer }: { kommunenummer: string }) {
   const mine = useQuery(meetingQueries.actionItems(kommunenummer, { mine: true, status: 'open' }));
   const open = useQuery({ ...meetingQueries.actionItems(kommunenummer, { status: 'open' }), enabled: canManage });
   const overdue = useQuery({ ...meetingQueries.actionItems(kommunenummer, { overdue: true }), enabled: canManage });
+  // One announcement region for the page: a table goes away when its last open task is done.
+  const outcome = useOutcome();
   const meetings = useQuery(meetingQueries.list(kommunenummer, { from: `${currentYearOslo() - 2}-01-01`, limit: 500 }, viewer));
   const meetingTitle = (id: string) => {
     const found = meetings.data?.items.find((m) => m.id === id);
@@ -45,12 +48,13 @@ function Tasks({ kommunenummer }: { kommunenummer: string }) {
     items.length === 0 ? (
       <Paragraph>{empty}</Paragraph>
     ) : (
-      <ActionItemTable kommunenummer={kommunenummer} items={items} caption={caption} canManage={canManage} memberName={setup.memberName} meetingTitle={meetingTitle} showMeeting />
+      <ActionItemTable kommunenummer={kommunenummer} items={items} caption={caption} canManage={canManage} myMemberIds={setup.myMemberIds} memberName={setup.memberName} meetingTitle={meetingTitle} showMeeting outcome={outcome} />
     );
   const overdueCount = (items: ActionItem[] | undefined) => (items ?? []).filter((i) => i.overdue).length;
 
   return (
     <>
+      {outcome.region}
       <section aria-labelledby="mine" className="section">
         <Heading level={2} data-size="md" id="mine">
           {t('meetings.tasks.mine')}

@@ -27,12 +27,17 @@ export function useTiersAndMembers(kommunenummer: string) {
   const tiers = useList<Tier>(kommunenummer, 'tiers', routes.listTiers);
   const members = useList<Member>(kommunenummer, 'members', routes.listMembers);
   const activeMembers = (members.data ?? []).filter((m) => !m.erasedAt);
+  const { user } = useSession();
+  const email = user?.email.toLowerCase();
+  // The signed-in user's own member records (same e-mail), as the API resolves "mine".
+  const myMemberIds = new Set(activeMembers.filter((m) => email && m.email?.toLowerCase() === email).map((m) => m.id));
   return {
     tiers: tiers.data ?? [],
     members: members.data ?? [],
     ready: tiers.isSuccess && members.isSuccess,
     tierName: (id: string) => tiers.data?.find((tier) => tier.id === id)?.name ?? '',
     memberName: (id: string | null) => (id ? (members.data?.find((m) => m.id === id)?.name ?? '') : ''),
+    myMemberIds,
     memberOptions: activeMembers.map((m) => ({ value: m.id, label: m.roleTitle ? `${m.name}, ${m.roleTitle}` : m.name! })),
   };
 }
