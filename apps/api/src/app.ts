@@ -22,6 +22,7 @@ import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 import { createCalendarsService } from './modules/calendars/calendars.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { labelsRoutes } from './modules/labels/labels.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.js';
@@ -47,6 +48,7 @@ import { contractPlugin } from './plugins/contract.js';
 import { corsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
+import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { webPlugin } from './plugins/web.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -132,7 +134,9 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     jwtSecret,
     resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
   });
+  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute });
   await app.register(healthRoutes, { ping: database.ping });
+  await app.register(labelsRoutes);
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
   await app.register(setupRoutes, { service: setup });

@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
    * is generated and kept in DATA_DIR. Required with DATABASE_URL.
    */
   readonly jwtSecret: string | undefined;
+  /** Anonymous API requests allowed per client address and minute; 0 turns the limit off. */
+  readonly rateLimitAnonymousPerMinute: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jwtSecret: e.JWT_SECRET,
+    rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
   });
 }

@@ -71,7 +71,7 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   };
 }
 
-export async function createTestApp(options: { demoData?: boolean; logLevel?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demoData?: boolean; logLevel?: string; rateLimitAnonymousPerMinute?: number } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   await prepareDatabase(database, { demoData: options.demoData ?? true });
 
@@ -81,6 +81,7 @@ export async function createTestApp(options: { demoData?: boolean; logLevel?: st
     demoData: options.demoData ?? true,
     logLevel: options.logLevel ?? 'info',
     webDistDir: '/nonexistent-web-dist',
+    rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

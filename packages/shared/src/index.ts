@@ -20,3 +20,4 @@ export * from './routes/measures.js';
 export * from './routes/setup.js';
 export * from './schemas/meetings.js';
 export * from './routes/meetings.js';
+export * from './labels.js';

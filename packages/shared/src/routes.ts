@@ -7,7 +7,7 @@ import { setupRoutes } from './routes/setup.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
 import { tierRoutes } from './routes/tiers.js';
 import { Type } from 'typebox';
-import { HealthSchema } from './schemas/common.js';
+import { HealthSchema, LabelsSchema } from './schemas/common.js';
 import {
   ApiTokenListSchema,
   ApiTokenParamsSchema,
@@ -373,6 +373,16 @@ export const routes = {
   ...targetGroupRoutes,
   ...goalRoutes,
   ...measureRoutes,
+  getLabels: defineRoute({
+    method: 'GET',
+    path: '/api/v1/labels',
+    operationId: 'getLabels',
+    tags: ['reference'],
+    summary: "Words for every enum value (tier levels, roles, statuses…) in nb, nn or en, by Accept-Language",
+    access: { kind: 'public' },
+    response: { 200: LabelsSchema },
+    problems: [],
+  }),
   // Meetings and follow-up (issue 5).
   ...meetingRoutes,
 } as const;

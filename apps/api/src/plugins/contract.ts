@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemSchema, type Access, type RouteContract } from '@slt/shared';
 import { Type } from 'typebox';
+import { publicReadCaching } from '../lib/http-cache.js';
 import { PROBLEM_MEDIA_TYPE } from './problems.js';
 
 declare module 'fastify' {
@@ -89,6 +90,8 @@ export function fromContract<const C extends RouteContract>(contract: C) {
     url: contract.path,
     config: { access: contract.access },
     schema: schema as unknown as SchemaOf<C>,
+    // Public reads get their caching headers before the handler (see lib/http-cache.ts).
+    ...(contract.access.kind === 'public' && contract.method === 'GET' ? { preHandler: publicReadCaching } : {}),
   };
 }
 

@@ -18,15 +18,20 @@ export type ResponseBody<C extends RouteContract> = C extends { response: { 200:
     ? Static<S>
     : undefined;
 
-/** A problem+json answer (or a network-level failure) surfaced as an exception. */
+/** A problem+json answer surfaced as an exception: branch on `type` or `status`, show `errors` at their fields. */
 export class ProblemError extends Error {
   readonly problem: Problem;
   readonly status: number;
+  readonly type: string;
+  /** Each bad field with its JSON pointer (validation problems). */
+  readonly errors: NonNullable<Problem['errors']>;
   constructor(problem: Problem) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ProblemError';
     this.problem = problem;
     this.status = problem.status;
+    this.type = problem.type;
+    this.errors = problem.errors ?? [];
   }
 }
 
@@ -37,7 +42,33 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every request (e.g. `Accept-Language`). */
   headers?: Record<string, string> | (() => Record<string, string>);
+  /** An API token (`slt_…`) or access token, sent as `Authorization: Bearer`; a function is asked on every request. */
+  token?: string | (() => string | undefined);
+  /**
+   * How many times to retry a request that met a network error, a 429 or a 502/503/504
+   * (default 2; 0 turns retries off). Reads and PUT/PATCH/DELETE are retried; a POST only when it
+   * carries an `Idempotency-Key` (the same key on every attempt, so the server does it once).
+   */
+  retries?: number;
+  /** The wait before retry n (ms), unless the server's Retry-After says otherwise. Default 250 · 2ⁿ. */
+  retryDelayMs?: (attempt: number) => number;
 }
+
+const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/** A fresh Idempotency-Key for a write that should be done once however often it is sent. */
+export const newIdempotencyKey = (): string => globalThis.crypto.randomUUID();
+
+/** The items type of a paginated route's answer. */
+type ItemOf<C extends RouteContract> = ResponseBody<C> extends { items: (infer I)[]; nextCursor: string | null } ? I : never;
 
 export type Client = ReturnType<typeof createClient>;
 
@@ -91,27 +122,66 @@ export function createClient(options: ClientOptions = {}) {
       headers?: Record<string, string>;
     };
     const defaults = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
+    const token = typeof options.token === 'function' ? options.token() : options.token;
     const url = `${baseUrl}${buildPath(route.path, params)}${toSearch(query)}`;
-    const init: RequestInit = {
-      method: route.method,
-      headers: {
-        accept: 'application/json, application/problem+json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...defaults,
-        ...headers,
-      },
+    const allHeaders: Record<string, string> = {
+      accept: route.produces ? `${route.produces}, application/problem+json` : 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...defaults,
+      ...headers,
     };
+    const init: RequestInit = { method: route.method, headers: allHeaders };
     if (body !== undefined) init.body = JSON.stringify(body);
     if (signal) init.signal = signal;
-    const response = await doFetch(url, init);
-    if (!response.ok) throw new ProblemError(await readProblem(response));
-    const parsed: unknown = response.status === 204 ? undefined : await response.json();
-    return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
+    const hasKey = Object.keys(allHeaders).some((h) => h.toLowerCase() === 'idempotency-key');
+    const retries = route.method === 'POST' && !hasKey ? 0 : (options.retries ?? 2);
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await doFetch(url, init);
+      } catch (error) {
+        if (attempt >= retries || signal?.aborted) throw error;
+        await sleep(delayOf(attempt), signal);
+        continue;
+      }
+      if (!response.ok) {
+        if (attempt < retries && RETRIED_STATUSES.has(response.status)) {
+          const retryAfter = Number(response.headers.get('retry-after'));
+          await response.body?.cancel();
+          await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delayOf(attempt), signal);
+          continue;
+        }
+        throw new ProblemError(await readProblem(response));
+      }
+      const type = response.headers.get('content-type') ?? '';
+      const parsed: unknown = response.status === 204 || response.status === 304 ? undefined : /json/.test(type) ? await response.json() : await response.text();
+      return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
+    }
+  }
+
+  const delayOf = (attempt: number) => (options.retryDelayMs ?? ((n: number) => 250 * 2 ** n))(attempt);
+
+  /**
+   * Every item of a paginated list, page after page (following `nextCursor`), as an async iterator:
+   * `for await (const m of client.paginate(routes.listMeasures, { params }))`.
+   */
+  async function* paginate<C extends RouteContract>(route: C, input: RequestInput<C>): AsyncGenerator<ItemOf<C>, void, undefined> {
+    const base = input as { query?: Record<string, unknown> };
+    let cursor: string | null | undefined;
+    do {
+      const page = (await call(route, { ...input, query: { ...base.query, ...(cursor ? { cursor } : {}) } } as RequestInput<C>)) as unknown as {
+        items: ItemOf<C>[];
+        nextCursor: string | null;
+      };
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
   }
 
   async function call<C extends RouteContract>(route: C, input: RequestInput<C>): Promise<ResponseBody<C>> {
     return (await request(route, input)).body;
   }
 
-  return { call, request };
+  return { call, request, paginate };
 }

@@ -52,3 +52,15 @@ export const DateSchema = Type.String({ format: 'date', description: 'A calendar
 export const TimestampSchema = Type.String({ format: 'date-time' });
 /** Optional on create, nullable (to clear) on update. */
 export const Clearable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+
+/** Words for the API's enum values in one language (see labels.ts), for intranets that show them. */
+export const LabelsSchema = Type.Object(
+  {
+    language: Type.Enum(['nb', 'nn', 'en'], { description: 'Chosen from Accept-Language (also sent as Content-Language).' }),
+    labels: Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), {
+      description: 'Per enum (`tierLevel`, `meetingStatus`, …), each value’s label.',
+    }),
+  },
+  { additionalProperties: false, title: 'Labels' },
+);
+export type Labels = Static<typeof LabelsSchema>;

@@ -2,15 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOfText, isNotModified } from '../../lib/etag.js';
+import { PRIVATE_CACHE } from '../../lib/http-cache.js';
 import { fromContract } from '../../plugins/contract.js';
 import type { CalendarsService } from './calendars.service.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
-/** Public feeds are cacheable: five minutes fresh, then revalidated with the ETag. */
+/** Public feeds are cacheable: five minutes fresh, served stale for up to an hour while revalidating (ETag). */
 function sendPublic(request: FastifyRequest, reply: FastifyReply, ics: string) {
   const etag = etagOfText(ics);
-  reply.header('etag', etag).header('cache-control', 'public, max-age=300').type(ICS);
+  reply.header('etag', etag).header('cache-control', request.principal.kind === 'anonymous' ? 'public, max-age=300, stale-while-revalidate=3600' : PRIVATE_CACHE).type(ICS);
   if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
   return reply.send(ics);
 }

@@ -20,7 +20,7 @@ export const goalsRoutes: FastifyPluginAsyncTypebox<{ service: GoalsService }> =
     handler: async (request, reply) => {
       const goal = await service.get(request.params.kommunenummer, request.params.goalId);
       const etag = etagOf(goal);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return goal;
     },

@@ -14,7 +14,7 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ service: MeasuresServic
       const { kommunenummer } = request.params;
       const page = await service.list(kommunenummer, request.query, canReadInternal(request.principal, kommunenummer));
       // Serialized by PostgreSQL (see MEASURES_SQL): sent as is.
-      return reply.header('vary', 'Authorization').type('application/json; charset=utf-8').send(page as never);
+      return reply.type('application/json; charset=utf-8').send(page as never);
     },
   });
   app.route({
@@ -23,7 +23,7 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ service: MeasuresServic
       const { kommunenummer, measureId } = request.params;
       const measure = await service.get(kommunenummer, measureId, canReadInternal(request.principal, kommunenummer));
       const etag = etagOf(measure);
-      reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Authorization');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return measure;
     },

@@ -13,9 +13,9 @@ const answer = (reply: FastifyReply, meeting: Meeting, status = 200) => reply.st
 export const meetingsRoutes: FastifyPluginAsyncTypebox<{ service: MeetingsService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.listMeetings),
-    handler: async (request, reply) => {
+    handler: async (request) => {
       const page = await service.list(request.params.kommunenummer, request.query);
-      return reply.header('cache-control', 'public, max-age=60').send(page);
+      return page;
     },
   });
   app.route({
@@ -24,7 +24,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<{ service: MeetingsServic
       const { kommunenummer, meetingId } = request.params;
       const meeting = await service.get(kommunenummer, meetingId, callerOf(request, kommunenummer));
       const etag = etagOf(meeting);
-      reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Authorization');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return meeting;
     },

@@ -19,7 +19,7 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ service: MembersService 
       const { kommunenummer, memberId } = request.params;
       const member = await service.get(kommunenummer, memberId, canReadInternal(request.principal, kommunenummer));
       const etag = etagOf(member);
-      reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Authorization');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return member;
     },

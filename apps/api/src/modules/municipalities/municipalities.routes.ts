@@ -18,7 +18,7 @@ export const municipalitiesRoutes: FastifyPluginAsyncTypebox<{ service: Municipa
     handler: async (request, reply) => {
       const municipality = await service.get(request.params.kommunenummer);
       const etag = etagOf(municipality);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return municipality;
     },

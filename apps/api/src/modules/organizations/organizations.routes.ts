@@ -18,7 +18,7 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ service: Organizat
     handler: async (request, reply) => {
       const organization = await service.get(request.params.kommunenummer, request.params.organizationId);
       const etag = etagOf(organization);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return organization;
     },

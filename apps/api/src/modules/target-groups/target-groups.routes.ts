@@ -17,7 +17,7 @@ export const targetGroupsRoutes: FastifyPluginAsyncTypebox<{ service: TargetGrou
     handler: async (request, reply) => {
       const targetGroup = await service.getTargetGroup(request.params.kommunenummer, request.params.targetGroupId);
       const etag = etagOf(targetGroup);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return targetGroup;
     },
@@ -59,7 +59,7 @@ export const targetGroupsRoutes: FastifyPluginAsyncTypebox<{ service: TargetGrou
     handler: async (request, reply) => {
       const focusArea = await service.getFocusArea(request.params.kommunenummer, request.params.focusAreaId);
       const etag = etagOf(focusArea);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return focusArea;
     },

@@ -17,7 +17,7 @@ export const tiersRoutes: FastifyPluginAsyncTypebox<{ service: TiersService }> =
     handler: async (request, reply) => {
       const tier = await service.get(request.params.kommunenummer, request.params.tierId);
       const etag = etagOf(tier);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return tier;
     },
@@ -57,7 +57,7 @@ export const tiersRoutes: FastifyPluginAsyncTypebox<{ service: TiersService }> =
       const { kommunenummer, tierId, membershipId } = request.params;
       const membership = await service.getMembership(kommunenummer, tierId, membershipId);
       const etag = etagOf(membership);
-      reply.header('etag', etag).header('cache-control', 'no-cache');
+      reply.header('etag', etag);
       if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       return membership;
     },

@@ -8,18 +8,18 @@ import type { YearPlanService } from './year-plan.service.js';
 export const yearPlanRoutes: FastifyPluginAsyncTypebox<{ service: YearPlanService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.getYearPlan),
-    handler: async (request, reply) => {
+    handler: async (request) => {
       const { kommunenummer } = request.params;
       const plan = await service.yearPlan(kommunenummer, request.query.year, canReadInternal(request.principal, kommunenummer));
-      return reply.header('vary', 'Authorization').header('cache-control', 'no-cache').send(plan);
+      return plan;
     },
   });
   app.route({
     ...fromContract(routes.listKeyDates),
-    handler: async (request, reply) => {
+    handler: async (request) => {
       const { kommunenummer } = request.params;
       const list = await service.list(kommunenummer, canReadInternal(request.principal, kommunenummer));
-      return reply.header('vary', 'Authorization').header('cache-control', 'no-cache').send(list);
+      return list;
     },
   });
   app.route({
@@ -27,7 +27,7 @@ export const yearPlanRoutes: FastifyPluginAsyncTypebox<{ service: YearPlanServic
     handler: async (request, reply) => {
       const { kommunenummer, keyDateId } = request.params;
       const keyDate = await service.get(kommunenummer, keyDateId, canReadInternal(request.principal, kommunenummer));
-      return reply.header('etag', etagOf(keyDate)).header('vary', 'Authorization').header('cache-control', 'no-cache').send(keyDate);
+      return reply.header('etag', etagOf(keyDate)).send(keyDate);
     },
   });
   app.route({

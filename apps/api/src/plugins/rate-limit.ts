@@ -1,0 +1,33 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { TooManyRequestsError } from '../lib/errors.js';
+
+/** The anonymous API: everything under /api/ but health probes and sign-in (which has its own throttle). */
+const LIMITED = /^\/api\/(?!health\/|v1\/auth\/)/;
+
+/**
+ * Anonymous API requests are limited per client address (a fixed window of a minute, kept in
+ * memory by @fastify/rate-limit): an intranet that polls too eagerly gets a 429 problem with
+ * Retry-After, never a slower API for everyone. Authenticated callers are not limited here
+ * (sign-in has its own throttle). `perMinute` 0 turns the limit off.
+ */
+export const anonymousRateLimitPlugin = fp(
+  async (app: FastifyInstance, options: { perMinute: number }) => {
+    if (options.perMinute === 0) return;
+    await app.register(rateLimit, {
+      global: true,
+      hook: 'preHandler',
+      max: options.perMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.ip,
+      allowList: (request) => request.principal.kind !== 'anonymous' || !LIMITED.test(request.url),
+      errorResponseBuilder: (_request, context) =>
+        new TooManyRequestsError(
+          `Anonymous requests are limited to ${context.max} a minute per address: retry in ${Math.ceil(context.ttl / 1000)} s, or authenticate with a token.`,
+          Math.max(1, Math.ceil(context.ttl / 1000)),
+        ),
+    });
+  },
+  { name: 'anonymous-rate-limit', dependencies: ['auth'] },
+);
