@@ -127,7 +127,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     // Held.
     await page.getByRole('button', { name: 'Marker som holdt' }).click();
     await page.getByText('Møtet er markert som holdt.').waitFor();
-    await page.locator('.facts').getByText('Holdt', { exact: true }).waitFor();
+    await page.locator('.facts').getByText('Avholdt', { exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The printable minutes, in the municipality's language (Kongsvinger: bokmål).

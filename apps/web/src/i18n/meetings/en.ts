@@ -1,3 +1,4 @@
+import { ENUM_LABELS } from '@slt/shared';
 import type { MeetingsMessages } from './types';
 
 /** English texts of the meeting pages. */
@@ -17,9 +18,9 @@ export const meetingsEn: MeetingsMessages = {
     time: 'Time',
     place: 'Place',
     status: 'Status',
-    statuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
-    attendanceStatuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
-    actionStatuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+    statuses: ENUM_LABELS.en.meetingStatus,
+    attendanceStatuses: ENUM_LABELS.en.attendanceStatus,
+    actionStatuses: ENUM_LABELS.en.actionItemStatus,
     list: {
       back: 'Back to {{name}}',
       title: 'Meetings in {{name}}',
@@ -168,15 +169,7 @@ export const meetingsEn: MeetingsMessages = {
       grantReport: 'SLT grant report (1 April)',
       grantsInPlan: 'The SLT grant deadlines are already in the year plan.',
       removeNamed: 'Delete the date {{name}}',
-      kinds: {
-        budget: 'Budget',
-        ungdata: 'Ungdata',
-        grant_application: 'Grant application',
-        grant_report: 'Grant report',
-        self_evaluation: 'Self-evaluation',
-        action_plan: 'Action plan',
-        other: 'Other',
-      },
+      kinds: ENUM_LABELS.en.keyDateKind,
     },
     tasks: {
       title: 'Tasks in {{name}}',
@@ -202,7 +195,7 @@ export const meetingsEn: MeetingsMessages = {
       plannedAhead_one: '{{count}} planned ahead',
       plannedAhead_other: '{{count}} planned ahead',
       periods: { year: 'The whole year', spring: 'Spring (January–June)', autumn: 'Autumn (July–December)' },
-      statuses: { met: 'Met', on_track: 'On track', at_risk: 'At risk', behind: 'Behind' },
+      statuses: ENUM_LABELS.en.complianceStatus,
       toMeetings: 'To the meetings',
     },
   },

@@ -1,4 +1,6 @@
-/** Bokmål texts of the meeting pages (merged into the main catalog). */
+import { ENUM_LABELS } from '@slt/shared';
+
+/** Bokmål texts of the meeting pages (merged into the main catalog); enum words are the API's shared labels. */
 export const meetingsNb = {
   nav: {
     meetingsNav: 'Møter og oppfølging',
@@ -15,9 +17,9 @@ export const meetingsNb = {
     time: 'Tid',
     place: 'Sted',
     status: 'Status',
-    statuses: { planned: 'Planlagt', held: 'Holdt', cancelled: 'Avlyst' },
-    attendanceStatuses: { present: 'Til stede', absent: 'Fravær', excused: 'Meldt forfall' },
-    actionStatuses: { open: 'Åpen', done: 'Utført', cancelled: 'Avbrutt' },
+    statuses: ENUM_LABELS.nb.meetingStatus,
+    attendanceStatuses: ENUM_LABELS.nb.attendanceStatus,
+    actionStatuses: ENUM_LABELS.nb.actionItemStatus,
     list: {
       back: 'Tilbake til {{name}}',
       title: 'Møter i {{name}}',
@@ -166,15 +168,7 @@ export const meetingsNb = {
       grantReport: 'Rapportering på SLT-tilskudd (1. april)',
       grantsInPlan: 'Fristene for SLT-tilskuddet ligger allerede i årshjulet.',
       removeNamed: 'Slett datoen {{name}}',
-      kinds: {
-        budget: 'Budsjett',
-        ungdata: 'Ungdata',
-        grant_application: 'Søknad om tilskudd',
-        grant_report: 'Rapportering på tilskudd',
-        self_evaluation: 'Egenevaluering',
-        action_plan: 'Handlingsplan',
-        other: 'Annet',
-      },
+      kinds: ENUM_LABELS.nb.keyDateKind,
     },
     tasks: {
       title: 'Oppgaver i {{name}}',
@@ -200,7 +194,7 @@ export const meetingsNb = {
       plannedAhead_one: '{{count}} planlagt framover',
       plannedAhead_other: '{{count}} planlagt framover',
       periods: { year: 'Hele året', spring: 'Våren (januar–juni)', autumn: 'Høsten (juli–desember)' },
-      statuses: { met: 'Oppfylt', on_track: 'I rute', at_risk: 'I fare', behind: 'Ikke oppfylt' },
+      statuses: ENUM_LABELS.nb.complianceStatus,
       toMeetings: 'Til møtene',
     },
   },

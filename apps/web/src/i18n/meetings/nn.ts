@@ -1,3 +1,4 @@
+import { ENUM_LABELS } from '@slt/shared';
 import type { MeetingsMessages } from './types';
 
 /** Nynorsk texts of the meeting pages. */
@@ -17,9 +18,9 @@ export const meetingsNn: MeetingsMessages = {
     time: 'Tid',
     place: 'Stad',
     status: 'Status',
-    statuses: { planned: 'Planlagt', held: 'Halde', cancelled: 'Avlyst' },
-    attendanceStatuses: { present: 'Til stades', absent: 'Fråvær', excused: 'Meldt forfall' },
-    actionStatuses: { open: 'Open', done: 'Utført', cancelled: 'Avbroten' },
+    statuses: ENUM_LABELS.nn.meetingStatus,
+    attendanceStatuses: ENUM_LABELS.nn.attendanceStatus,
+    actionStatuses: ENUM_LABELS.nn.actionItemStatus,
     list: {
       back: 'Tilbake til {{name}}',
       title: 'Møte i {{name}}',
@@ -168,15 +169,7 @@ export const meetingsNn: MeetingsMessages = {
       grantReport: 'Rapportering på SLT-tilskot (1. april)',
       grantsInPlan: 'Fristane for SLT-tilskotet ligg allereie i årshjulet.',
       removeNamed: 'Slett datoen {{name}}',
-      kinds: {
-        budget: 'Budsjett',
-        ungdata: 'Ungdata',
-        grant_application: 'Søknad om tilskot',
-        grant_report: 'Rapportering på tilskot',
-        self_evaluation: 'Eigenevaluering',
-        action_plan: 'Handlingsplan',
-        other: 'Anna',
-      },
+      kinds: ENUM_LABELS.nn.keyDateKind,
     },
     tasks: {
       title: 'Oppgåver i {{name}}',
@@ -202,7 +195,7 @@ export const meetingsNn: MeetingsMessages = {
       plannedAhead_one: '{{count}} planlagt framover',
       plannedAhead_other: '{{count}} planlagde framover',
       periods: { year: 'Heile året', spring: 'Våren (januar–juni)', autumn: 'Hausten (juli–desember)' },
-      statuses: { met: 'Oppfylt', on_track: 'I rute', at_risk: 'I fare', behind: 'Ikkje oppfylt' },
+      statuses: ENUM_LABELS.nn.complianceStatus,
       toMeetings: 'Til møta',
     },
   },
