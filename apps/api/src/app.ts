@@ -50,6 +50,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
 import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { webPlugin } from './plugins/web.js';
+import { widgetPlugin } from './plugins/widget.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -154,6 +155,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(usersRoutes, { service: users });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
+  await app.register(widgetPlugin, { distDir: config.widgetDistDir });
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   return app;

@@ -15,6 +15,7 @@ const EnvSchema = Type.Object({
   DEMO_DATA: Type.Optional(Type.Enum(['true', 'false'])),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  WIDGET_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   TRUST_PROXY: Type.Enum(['true', 'false'], { default: 'false' }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
@@ -34,6 +35,8 @@ export interface Config {
   readonly logLevel: string;
   /** Where the built web client is; served from `/` when it exists. */
   readonly webDistDir: string;
+  /** Where the built widget is; served at /widget/slt-organization.js. */
+  readonly widgetDistDir: string;
   readonly trustProxy: boolean;
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA === undefined ? e.DATABASE_URL === undefined : e.DEMO_DATA === 'true',
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(apiRoot, '..', 'web', 'dist')),
+    widgetDistDir: path.resolve(e.WIDGET_DIST_DIR ?? path.join(apiRoot, '..', 'widget', 'dist')),
     trustProxy: e.TRUST_PROXY === 'true',
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,

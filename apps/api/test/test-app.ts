@@ -71,7 +71,9 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   };
 }
 
-export async function createTestApp(options: { demoData?: boolean; logLevel?: string; rateLimitAnonymousPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demoData?: boolean; logLevel?: string; rateLimitAnonymousPerMinute?: number; widgetDistDir?: string } = {},
+): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   await prepareDatabase(database, { demoData: options.demoData ?? true });
 
@@ -81,6 +83,7 @@ export async function createTestApp(options: { demoData?: boolean; logLevel?: st
     demoData: options.demoData ?? true,
     logLevel: options.logLevel ?? 'info',
     webDistDir: '/nonexistent-web-dist',
+    widgetDistDir: options.widgetDistDir ?? '/nonexistent-widget-dist',
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
   });
   const logs: Record<string, unknown>[] = [];
