@@ -8,6 +8,11 @@ import { MunicipalitySearchPage } from './features/municipalities/MunicipalitySe
 import { GoalPage } from './features/goals/GoalPage';
 import { GoalsPage } from './features/goals/GoalsPage';
 import { FILTER_KEYS, MeasuresPage, type MeasureFilters } from './features/measures/MeasuresPage';
+import { MeetingPage } from './features/meetings/MeetingPage';
+import { MeetingsPage, type MeetingFilters } from './features/meetings/MeetingsPage';
+import { MinutesPrintPage } from './features/meetings/MinutesPrintPage';
+import { MyTasksPage } from './features/meetings/MyTasksPage';
+import { YearPlanPage, type YearPlanSearch } from './features/meetings/YearPlanPage';
 import { MembersPage } from './features/members/MembersPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { SltPage } from './features/slt/SltPage';
@@ -66,9 +71,32 @@ const sltRoutes = [
   }),
 ] as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Meetings and their follow-up: the calendar, one meeting and its printable minutes, the year plan, my tasks.
+const meetingRoutes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/municipalities/$kommunenummer/meetings',
+    validateSearch: (search: Record<string, unknown>): MeetingFilters =>
+      typeof search['tierId'] === 'string' && UUID.test(search['tierId']) ? { tierId: search['tierId'] } : {},
+    component: MeetingsPage,
+  }),
+  page('/municipalities/$kommunenummer/meetings/$meetingId', MeetingPage),
+  page('/municipalities/$kommunenummer/meetings/$meetingId/minutes', MinutesPrintPage),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/municipalities/$kommunenummer/year-plan',
+    validateSearch: (search: Record<string, unknown>): YearPlanSearch =>
+      typeof search['year'] === 'string' && /^20[0-9]{2}$|^2100$/.test(search['year']) ? { year: search['year'] } : {},
+    component: YearPlanPage,
+  }),
+  page('/municipalities/$kommunenummer/tasks', MyTasksPage),
+] as const;
+
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, ...sltRoutes, loginRoute]);
+const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, ...sltRoutes, ...meetingRoutes, loginRoute]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

@@ -1,3 +1,4 @@
+import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
 import type { Messages } from './nb';
 
@@ -13,6 +14,7 @@ export const en: Messages = {
     apiTokens: 'API tokens',
     audit: 'Audit log',
     ...setupEn.nav,
+    ...meetingsEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -108,5 +110,6 @@ export const en: Messages = {
   focusAreas: setupEn.focusAreas,
   goals: setupEn.goals,
   measures: setupEn.measures,
+  meetings: meetingsEn.meetings,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

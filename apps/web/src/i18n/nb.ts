@@ -1,3 +1,4 @@
+import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
 export const nb = {
@@ -12,6 +13,7 @@ export const nb = {
     apiTokens: 'API-nøkler',
     audit: 'Endringslogg',
     ...setupNb.nav,
+    ...meetingsNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -107,6 +109,7 @@ export const nb = {
   focusAreas: setupNb.focusAreas,
   goals: setupNb.goals,
   measures: setupNb.measures,
+  meetings: meetingsNb.meetings,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

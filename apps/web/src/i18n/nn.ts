@@ -1,3 +1,4 @@
+import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
 
@@ -13,6 +14,7 @@ export const nn: Messages = {
     apiTokens: 'API-nøklar',
     audit: 'Endringslogg',
     ...setupNn.nav,
+    ...meetingsNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -108,5 +110,6 @@ export const nn: Messages = {
   focusAreas: setupNn.focusAreas,
   goals: setupNn.goals,
   measures: setupNn.measures,
+  meetings: meetingsNn.meetings,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

@@ -9,6 +9,7 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut } = useSession();
   const coordinatorOf = user?.roles.find((r) => r.role === 'coordinator')?.kommunenummer;
+  const memberOf = coordinatorOf ?? user?.roles[0]?.kommunenummer;
   const router = useRouter();
   const main = useRef<HTMLElement>(null);
 
@@ -36,6 +37,20 @@ export function AppLayout() {
           <DsLink asChild>
             <Link to="/">{t('nav.municipalities')}</Link>
           </DsLink>
+          {memberOf && (
+            <>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/meetings" params={{ kommunenummer: memberOf }}>
+                  {t('nav.meetings')}
+                </Link>
+              </DsLink>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/tasks" params={{ kommunenummer: memberOf }}>
+                  {t('nav.tasks')}
+                </Link>
+              </DsLink>
+            </>
+          )}
           {coordinatorOf && (
             <>
               <DsLink asChild>

@@ -5,6 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { CompliancePanel } from '../meetings/CompliancePanel';
 import { MunicipalitySettings } from './MunicipalitySettings';
 import { municipalityQueries } from './queries';
 
@@ -62,6 +63,35 @@ export function MunicipalityPage() {
               <dd>{t(`municipality.malformNames.${municipality.data.malform}`)}</dd>
             </dl>
           </section>
+          <nav aria-labelledby="meetings-links" className="section">
+            <Heading level={2} data-size="sm" id="meetings-links">
+              {t('nav.meetingsNav')}
+            </Heading>
+            <Paragraph>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/meetings" params={{ kommunenummer }}>
+                  {t('nav.meetings')}
+                </Link>
+              </DsLink>
+              {' · '}
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/year-plan" params={{ kommunenummer }}>
+                  {t('nav.yearPlan')}
+                </Link>
+              </DsLink>
+              {hasRole(user, kommunenummer, 'member') && (
+                <>
+                  {' · '}
+                  <DsLink asChild>
+                    <Link to="/municipalities/$kommunenummer/tasks" params={{ kommunenummer }}>
+                      {t('nav.tasks')}
+                    </Link>
+                  </DsLink>
+                </>
+              )}
+            </Paragraph>
+          </nav>
+          {hasRole(user, kommunenummer, 'member') && <CompliancePanel kommunenummer={kommunenummer} />}
           {hasRole(user, kommunenummer, 'coordinator') && (
             <nav aria-labelledby="manage" className="section">
               <Heading level={2} data-size="sm" id="manage">

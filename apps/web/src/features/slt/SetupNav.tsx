@@ -11,6 +11,9 @@ const PAGES = [
   ['focusAreas', '/municipalities/$kommunenummer/focus-areas'],
   ['goals', '/municipalities/$kommunenummer/goals'],
   ['measures', '/municipalities/$kommunenummer/measures'],
+  ['meetings', '/municipalities/$kommunenummer/meetings'],
+  ['yearPlan', '/municipalities/$kommunenummer/year-plan'],
+  ['tasks', '/municipalities/$kommunenummer/tasks'],
 ] as const;
 
 /** Between the pages that describe a municipality's SLT setup (for its coordinators). */

@@ -1,0 +1,56 @@
+import { Heading } from '@digdir/designsystemet-react';
+import { ProblemError, ProblemType, routes, type Meeting, type Tier } from '@slt/shared';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { ResourceForm } from '../resources/ResourceForm';
+import { useMeetingWrite } from './api';
+import { osloLocalToIso } from './time';
+
+/** A refusal shown at a field before anything is sent (as the API's own refusals are). */
+export function fieldProblem(name: string, detail: string): ProblemError {
+  return new ProblemError({ type: ProblemType.validation, title: detail, status: 400, errors: [{ in: 'body', pointer: `/${name}`, name, detail }] });
+}
+
+/** Start and end in Oslo time as instants with offset; refuses an end that is not after the start. */
+export function timesOf(values: FormValues, t: (key: string) => string): { startsAt: string; endsAt: string } {
+  const startsAt = osloLocalToIso(String(values.startsAt));
+  const endsAt = osloLocalToIso(String(values.endsAt));
+  if (!startsAt) throw fieldProblem('startsAt', t('meetings.schedule.startRequired'));
+  if (!endsAt) throw fieldProblem('endsAt', t('meetings.schedule.endRequired'));
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) throw fieldProblem('endsAt', t('meetings.schedule.endBeforeStart'));
+  return { startsAt, endsAt };
+}
+
+/** Coordinators schedule a meeting of a tier, then land on it to prepare the agenda. */
+export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { kommunenummer: string; tiers: Tier[]; defaultTierId?: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const write = useMeetingWrite(kommunenummer);
+  const fields: FieldDef[] = [
+    { name: 'tierId', kind: 'select', label: t('meetings.tier'), required: true, options: tiers.map((tier) => ({ value: tier.id, label: tier.name })) },
+    { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
+    { name: 'startsAt', kind: 'datetime-local', label: t('meetings.startsAt'), description: t('meetings.osloTime'), required: true },
+    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true },
+    { name: 'place', kind: 'text', label: t('meetings.place') },
+  ];
+
+  return (
+    <section aria-labelledby="schedule" className="panel no-print">
+      <Heading level={2} data-size="sm" id="schedule">
+        {t('meetings.schedule.title')}
+      </Heading>
+      <ResourceForm
+        id="schedule-form"
+        fields={fields}
+        initial={{ ...valuesOf(fields), tierId: defaultTierId ?? tiers[0]?.id ?? '' }}
+        submitLabel={t('meetings.schedule.submit')}
+        onSubmit={async (values) => {
+          const body = { ...createBody(fields, values), ...timesOf(values, t) };
+          const { body: meeting } = await write.mutateAsync({ route: routes.createMeeting, body });
+          await navigate({ to: '/municipalities/$kommunenummer/meetings/$meetingId', params: { kommunenummer, meetingId: (meeting as Meeting).id } });
+        }}
+      />
+    </section>
+  );
+}
