@@ -22,6 +22,8 @@ import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 import { createCalendarsService } from './modules/calendars/calendars.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import { createExchangeService } from './modules/exchange/exchange.service.js';
 import { labelsRoutes } from './modules/labels/labels.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
@@ -151,6 +153,10 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(complianceRoutes, { service: createComplianceService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
+  await app.register(exchangeRoutes, {
+    service: createExchangeService({ db, limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems } }),
+    maxBytes: config.importMaxBytes,
+  });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });
   await app.register(apiTokensRoutes, { service: apiTokens });

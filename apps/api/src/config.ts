@@ -22,6 +22,8 @@ const EnvSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
+  IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
+  IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
 });
 
 export interface Config {
@@ -48,6 +50,9 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   /** Anonymous API requests allowed per client address and minute; 0 turns the limit off. */
   readonly rateLimitAnonymousPerMinute: number;
+  /** The largest import body (bytes) and the most items it may hold (413 beyond). */
+  readonly importMaxBytes: number;
+  readonly importMaxItems: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,5 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     jwtSecret: e.JWT_SECRET,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importMaxItems: e.IMPORT_MAX_ITEMS,
   });
 }

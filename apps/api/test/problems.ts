@@ -5,7 +5,7 @@ export async function expectProblem(response: Response, status: number, field?: 
   const text = await response.text();
   expect(response.status, text).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as { type: string; detail?: string; errors?: { name: string }[] };
+  const problem = JSON.parse(text) as { type: string; detail?: string; errors?: { name: string; pointer: string }[] };
   if (field !== undefined) expect(problem.errors?.[0]?.name, text).toBe(field);
   return problem;
 }

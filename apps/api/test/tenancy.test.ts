@@ -187,6 +187,13 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   createKeyDate: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', date: '2026-01-01' } }),
   updateKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate }, body: { isPublic: false } }),
   deleteKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
+  importSetup: () => ({
+    params: { kommunenummer: B },
+    body: { format: 'slt-setup/1', members: [{ externalId: b.member, name: 'Hijacked' }] },
+  }),
+  exportSetup: () => ({ params: { kommunenummer: B } }),
+  exportMembersCsv: () => ({ params: { kommunenummer: B } }),
+  exportMeasuresCsv: () => ({ params: { kommunenummer: B } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -343,6 +350,7 @@ describe('optimistic concurrency', () => {
     // Creating a top-level row needs no version (there is nothing to be stale against).
     ...Object.keys(municipalityRequests).filter((id) => /^create/.test(id) && !['createAgendaItem', 'createDecision', 'createIndicator', 'createMeasurement', 'createEvaluation'].includes(id)),
     'revokeApiToken', // issue 3: revoking is idempotent and final
+    'importSetup', // matched by externalId, made safe to retry by Idempotency-Key
   ]);
 
   it(`every write of ${B}'s data that changes what was read needs a current If-Match`, async () => {

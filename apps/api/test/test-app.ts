@@ -72,7 +72,14 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
 }
 
 export async function createTestApp(
-  options: { demoData?: boolean; logLevel?: string; rateLimitAnonymousPerMinute?: number; widgetDistDir?: string } = {},
+  options: {
+    demoData?: boolean;
+    logLevel?: string;
+    rateLimitAnonymousPerMinute?: number;
+    widgetDistDir?: string;
+    importMaxBytes?: number;
+    importMaxItems?: number;
+  } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   await prepareDatabase(database, { demoData: options.demoData ?? true });
@@ -85,6 +92,8 @@ export async function createTestApp(
     webDistDir: '/nonexistent-web-dist',
     widgetDistDir: options.widgetDistDir ?? '/nonexistent-widget-dist',
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
+    importMaxBytes: options.importMaxBytes ?? environment.importMaxBytes,
+    importMaxItems: options.importMaxItems ?? environment.importMaxItems,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

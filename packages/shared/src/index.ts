@@ -21,3 +21,5 @@ export * from './routes/setup.js';
 export * from './schemas/meetings.js';
 export * from './routes/meetings.js';
 export * from './labels.js';
+export * from './schemas/setup-document.js';
+export * from './routes/exchange.js';

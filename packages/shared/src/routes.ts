@@ -1,5 +1,6 @@
 import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
+import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { memberRoutes } from './routes/members.js';
@@ -385,6 +386,8 @@ export const routes = {
   }),
   // Meetings and follow-up (issue 5).
   ...meetingRoutes,
+  // Import and export (issue 6).
+  ...exchangeRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -70,3 +70,28 @@ export class PreconditionRequiredError extends AppError {
     super(428, ProblemType.preconditionRequired, 'Precondition required', detail);
   }
 }
+
+export class PayloadTooLargeError extends AppError {
+  constructor(detail: string) {
+    super(413, ProblemType.payloadTooLarge, 'Payload too large', detail);
+  }
+}
+
+/** A well-formed document with invalid items: every one of them, each with its JSON pointer. */
+export class InvalidDocumentError extends AppError {
+  constructor(errors: ProblemFieldError[]) {
+    super(
+      422,
+      ProblemType.invalidDocument,
+      'Invalid document',
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in the document: nothing was imported.`,
+      errors,
+    );
+  }
+}
+
+export class IdempotencyKeyReusedError extends AppError {
+  constructor() {
+    super(422, ProblemType.idempotencyKeyReused, 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request: use a new key for a new request.');
+  }
+}

@@ -15,6 +15,8 @@ export const ProblemType = {
   preconditionRequired: 'urn:slt:problem:precondition-required',
   methodNotAllowed: 'urn:slt:problem:method-not-allowed',
   payloadTooLarge: 'urn:slt:problem:payload-too-large',
+  invalidDocument: 'urn:slt:problem:invalid-document',
+  idempotencyKeyReused: 'urn:slt:problem:idempotency-key-reused',
   unsupportedMediaType: 'urn:slt:problem:unsupported-media-type',
   tooManyRequests: 'urn:slt:problem:too-many-requests',
   unavailable: 'urn:slt:problem:unavailable',

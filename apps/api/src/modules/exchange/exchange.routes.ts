@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { negotiateLanguage, routes } from '@slt/shared';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { TSchema } from 'typebox';
+import { InvalidFieldError, PayloadTooLargeError } from '../../lib/errors.js';
+import { actorOf } from '../../plugins/auth.js';
+import { fromContract } from '../../plugins/contract.js';
+import { validatorCompiler } from '../../plugins/validation.js';
+import type { ExchangeService } from './exchange.service.js';
+
+/** The import body is read as a stream by the import itself: its schema documents it, the route does not buffer or check it. */
+const streamedBody: FastifySchemaCompiler<TSchema> = (context) =>
+  context.httpPart === 'body' ? (input: unknown) => ({ value: input }) : validatorCompiler(context);
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeService; maxBytes: number }> = async (app, { service, maxBytes }) => {
+  // Within this plugin only: JSON and CSV bodies reach the handler as the raw stream.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'text/csv'], (_request, payload, done) => done(null, payload));
+
+  app.route({
+    ...fromContract(routes.importSetup),
+    validatorCompiler: streamedBody,
+    handler: async (request, reply) => {
+      const { kommunenummer } = request.params;
+      const declared = Number(request.headers['content-length']);
+      if (declared > maxBytes) throw new PayloadTooLargeError(`An import may be at most ${Math.round(maxBytes / 1_048_576)} MB (${maxBytes} bytes).`);
+      const format = /^text\/csv\b/i.test(request.headers['content-type'] ?? '') ? 'csv' : 'json';
+      if (format === 'csv' && !request.query.entity) {
+        throw new InvalidFieldError({ in: 'query', name: 'entity', detail: 'a CSV file holds members or measures: say which (entity=members or entity=measures)' });
+      }
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+        throw new InvalidFieldError({ in: 'header', name: 'idempotency-key', detail: 'must be 1–200 letters, digits or . _ : -' });
+      }
+      const answer = await service.import(actorOf(request), {
+        kommunenummer,
+        body: request.body as unknown as AsyncIterable<Buffer>,
+        format,
+        entity: request.query.entity,
+        dryRun: request.query.dryRun ?? false,
+        idempotencyKey: key,
+      });
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(answer.status as 200).header('cache-control', 'no-store').type(answer.contentType).send(answer.body as never);
+    },
+  });
+
+  app.route({
+    ...fromContract(routes.exportSetup),
+    handler: async (request, reply) => {
+      const { kommunenummer } = request.params;
+      const document = await service.export(kommunenummer);
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="slt-${kommunenummer}.json"`)
+        .type('application/json; charset=utf-8')
+        .send(document as never);
+    },
+  });
+
+  for (const [route, entity] of [
+    [routes.exportMembersCsv, 'members'],
+    [routes.exportMeasuresCsv, 'measures'],
+  ] as const) {
+    app.route({
+      ...fromContract(route),
+      handler: async (request, reply) => {
+        const { kommunenummer } = request.params as { kommunenummer: string };
+        const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
+        const csv = await service.exportCsv(kommunenummer, entity, language);
+        return reply
+          .header('cache-control', 'private, no-store')
+          .header('content-language', language)
+          .header('vary', 'Accept-Language')
+          .header('content-disposition', `attachment; filename="slt-${kommunenummer}-${entity}.csv"`)
+          .type('text/csv; charset=utf-8')
+          .send(csv);
+      },
+    });
+  }
+};

@@ -1,0 +1,162 @@
+import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { InvalidDocumentError, NotFoundError } from '../../lib/errors.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { EXPORT_SQL, SECTION_SQL } from './document-sql.js';
+import { createIdempotency, type StoredAnswer } from './idempotency.js';
+import { createImportRepository } from './import.repository.js';
+import { checkItem, type NormalItem } from './items.js';
+import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } from './readers.js';
+
+/** Items written to the staging table per statement. */
+const BATCH = 2_000;
+/** At most this many problems are listed (the count in the detail is exact). */
+const MAX_LISTED_ERRORS = 1_000;
+
+export interface ImportRequest {
+  kommunenummer: string;
+  body: AsyncIterable<Buffer>;
+  format: 'json' | 'csv';
+  /** For CSV: what the rows are. */
+  entity?: 'members' | 'measures';
+  dryRun: boolean;
+  idempotencyKey?: string;
+}
+
+const labelsOf = (kind: string) =>
+  Object.fromEntries(Object.entries(ENUM_LABELS).map(([language, labels]) => [language, (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {}]));
+
+/** Collects checked items into batches for the staging table, and every problem found on the way. */
+class Collector implements ItemSink {
+  readonly errors: ProblemFieldError[] = [];
+  errorCount = 0;
+  #batches = new Map<SetupSection, { idx: number; item: NormalItem }[]>();
+  #pending = 0;
+  constructor(private readonly stage: (section: SetupSection, items: { idx: number; item: NormalItem }[]) => Promise<void>) {}
+
+  item(section: SetupSection, index: number, value: unknown): void {
+    const checked = checkItem(section, index, value);
+    let item: NormalItem;
+    if ('errors' in checked) {
+      for (const error of checked.errors) this.error(error);
+      // Staged by its key only, so that references to it are not reported as unknown too.
+      const externalId = (value as { externalId?: unknown } | null)?.externalId;
+      if (typeof externalId !== 'string') return;
+      item = { externalId };
+    } else {
+      item = checked.item;
+    }
+    const batch = this.#batches.get(section) ?? [];
+    batch.push({ idx: index, item });
+    this.#batches.set(section, batch);
+    this.#pending += 1;
+  }
+
+  error(error: ProblemFieldError): void {
+    this.errorCount += 1;
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+  }
+
+  async drain(force = false): Promise<void> {
+    if (!force && this.#pending < BATCH) return;
+    for (const [section, items] of this.#batches) await this.stage(section, items);
+    this.#batches.clear();
+    this.#pending = 0;
+  }
+}
+
+/** Document order: `/members/2/name` before `/members/10/email`, sections in their order. */
+function comparePointers(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  const rank = (segment: string | undefined, depth: number) =>
+    depth === 1 ? (SETUP_SECTIONS as readonly string[]).indexOf(segment ?? '') : /^\d+$/.test(segment ?? '') ? Number(segment) : NaN;
+  for (let i = 1; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    if (x[i] === undefined) return -1;
+    if (y[i] === undefined) return 1;
+    const [p, q] = [rank(x[i], i), rank(y[i], i)];
+    if (!Number.isNaN(p) && !Number.isNaN(q) && p !== q) return p - q;
+    return x[i]! < y[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+export function createExchangeService(deps: { db: Db; limits: Limits }) {
+  const { db, limits } = deps;
+  const idempotency = createIdempotency(db);
+
+  async function requireMunicipality(kommunenummer: string) {
+    if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
+      throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+    }
+  }
+
+  /** One import in one transaction: stream → check → stage → check across → plan → (apply). */
+  async function importOnce(actor: Actor, request: ImportRequest, body: AsyncIterable<Buffer>): Promise<StoredAnswer> {
+    const { kommunenummer } = request;
+    const answer = await db.transaction(async (tx: Executor) => {
+      const repo = createImportRepository(tx);
+      await repo.createStage();
+      const collector = new Collector((section, items) => repo.stage(section, items));
+      if (request.format === 'csv') await readCsv(body, request.entity!, labelsOf, collector, limits);
+      else await readJsonDocument(body, collector, limits);
+      await collector.drain(true);
+      for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
+      if (collector.errorCount > 0) {
+        const error = new InvalidDocumentError([...collector.errors].sort((a, b) => comparePointers(a.pointer, b.pointer)));
+        if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
+        throw error;
+      }
+      await repo.plan(kommunenummer);
+      const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
+      for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
+      const changes = await repo.changesJson();
+      if (!request.dryRun) await repo.apply(kommunenummer, actor);
+      return `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes}}`;
+    });
+    return { status: 200, contentType: 'application/json; charset=utf-8', body: answer };
+  }
+
+  return {
+    /** Imports a JSON setup document or a CSV file of members or measures: all or nothing. */
+    async import(actor: Actor, request: ImportRequest): Promise<StoredAnswer & { replayed: boolean }> {
+      await requireMunicipality(request.kommunenummer);
+      const fingerprint = `${request.format} ${request.entity ?? ''} ${request.dryRun}\n`;
+      return idempotency.run(request.kommunenummer, request.idempotencyKey, { body: request.body, fingerprint }, (body) =>
+        importOnce(actor, request, body),
+      );
+    },
+
+    /** The whole setup as one document (JSON text built by PostgreSQL in one statement). */
+    async export(kommunenummer: string): Promise<string> {
+      await requireMunicipality(kommunenummer);
+      const result = (await db.execute(sql.raw(EXPORT_SQL.replaceAll('$1', `'${kommunenummer}'`).replaceAll('$2', `'${SETUP_DOCUMENT_FORMAT}'`)))) as unknown as {
+        rows: Record<string, string>[];
+      };
+      return Object.values(result.rows[0]!)[0]!;
+    },
+
+    /** Members or measures as CSV (semicolon, UTF-8 with BOM, CRLF: what Excel in a Norwegian locale opens as is). */
+    async exportCsv(kommunenummer: string, entity: 'members' | 'measures', language: 'nb' | 'en'): Promise<string> {
+      await requireMunicipality(kommunenummer);
+      const result = (await db.execute(
+        sql.raw(`select q.doc from (${SECTION_SQL[entity].replaceAll('$1', `'${kommunenummer}'`)}) q order by q.ext collate "C"`),
+      )) as unknown as { rows: { doc: Record<string, unknown> }[] };
+      const columns = CSV_COLUMNS[entity](labelsOf);
+      const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+      const header = columns.map((c) => (language === 'en' ? c.names[0]! : capitalized(c.names[1]!)));
+      const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
+      const cell = (value: unknown): string => {
+        const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
+        return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      };
+      const lines = [header.join(';'), ...result.rows.map(({ doc }) => columns.map((c) => cell(doc[c.field])).join(';'))];
+      return `\uFEFF${lines.join('\r\n')}\r\n`;
+    },
+  };
+}
+
+export type ExchangeService = ReturnType<typeof createExchangeService>;

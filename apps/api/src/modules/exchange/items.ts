@@ -1,0 +1,235 @@
+import { SECTION_ITEM_SCHEMAS, type ProblemFieldError, type SetupSection } from '@slt/shared';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { containsNationalIdNumber } from '../../lib/national-id.js';
+import { toFieldErrors } from '../../plugins/validation.js';
+
+/** A document item as stored, compared and exported: every field present, parts in a fixed order. */
+export type NormalItem = Record<string, unknown> & { externalId: string };
+
+type Raw = Record<string, unknown>;
+const checkers = Object.fromEntries(
+  Object.entries(SECTION_ITEM_SCHEMAS).map(([section, schema]) => [section, Compile(schema as TSchema)]),
+) as unknown as Record<SetupSection, ReturnType<typeof Compile>>;
+
+/** Code-unit order with null first: the same order as PostgreSQL's `collate "C" nulls first`. */
+export function compareC(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+const by =
+  <T extends Raw>(...keys: (keyof T & string)[]) =>
+  (a: T, b: T): number => {
+    for (const key of keys) {
+      const order = compareC(a[key], b[key]);
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+const sortedStrings = (values: unknown) => [...((values as string[] | undefined) ?? [])].sort(compareC);
+const list = (value: unknown) => (value as Raw[] | undefined) ?? [];
+const or = <T>(value: unknown, fallback: T) => (value === undefined || value === null ? fallback : value);
+const n = (value: unknown) => (value === undefined ? null : value);
+const instant = (value: unknown) => new Date(value as string).toISOString();
+
+/** Each section's normal form (mirrors export.sql). */
+const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
+  organizations: (i) => ({ externalId: i.externalId, name: i.name, kind: i.kind, description: n(i.description) }),
+  members: (i) => ({
+    externalId: i.externalId,
+    name: i.name,
+    roleTitle: n(i.roleTitle),
+    organization: n(i.organization),
+    email: n(i.email),
+    emailPublic: or(i.emailPublic, false),
+    phone: n(i.phone),
+    phonePublic: or(i.phonePublic, false),
+    isCoordinator: or(i.isCoordinator, false),
+  }),
+  tiers: (i) => ({
+    externalId: i.externalId,
+    level: i.level,
+    name: i.name,
+    mandate: n(i.mandate),
+    responsibilities: n(i.responsibilities),
+    chair: n(i.chair),
+    secretary: n(i.secretary),
+    individualCases: or(i.individualCases, false),
+    displayOrder: or(i.displayOrder, 0),
+    meetingRule: n(i.meetingRule),
+    memberships: list(i.memberships)
+      .map((m) => ({ member: m.member, role: m.role, startDate: m.startDate, endDate: n(m.endDate) }))
+      .sort(by('member', 'startDate', 'role')),
+  }),
+  targetGroups: (i) => ({
+    externalId: i.externalId,
+    name: i.name,
+    description: n(i.description),
+    ageFrom: n(i.ageFrom),
+    ageTo: n(i.ageTo),
+    riskCriteria: or(i.riskCriteria, []),
+  }),
+  focusAreas: (i) => ({
+    externalId: i.externalId,
+    name: i.name,
+    description: n(i.description),
+    decisionReference: n(i.decisionReference),
+    decisionDate: n(i.decisionDate),
+    displayOrder: or(i.displayOrder, 0),
+  }),
+  goals: (i) => ({
+    externalId: i.externalId,
+    title: i.title,
+    description: n(i.description),
+    focusArea: n(i.focusArea),
+    displayOrder: or(i.displayOrder, 0),
+    indicators: list(i.indicators)
+      .map((x) => ({
+        name: x.name,
+        unit: x.unit,
+        direction: x.direction,
+        targetValue: n(x.targetValue),
+        measurements: list(x.measurements)
+          .map((m) => ({ periodStart: m.periodStart, periodEnd: m.periodEnd, value: m.value, groupSize: n(m.groupSize), source: n(m.source), caveat: n(m.caveat) }))
+          .sort(by('periodStart', 'periodEnd')),
+      }))
+      .sort(by('name', 'unit')),
+  }),
+  measures: (i) => ({
+    externalId: i.externalId,
+    title: i.title,
+    description: n(i.description),
+    status: or(i.status, 'idea'),
+    startDate: n(i.startDate),
+    endDate: n(i.endDate),
+    responsibleOrganization: n(i.responsibleOrganization),
+    responsibleMember: n(i.responsibleMember),
+    decidedByTier: n(i.decidedByTier),
+    evidenceLevel: or(i.evidenceLevel, 'not_assessed'),
+    isPublic: or(i.isPublic, false),
+    targetGroups: sortedStrings(i.targetGroups),
+    focusAreas: sortedStrings(i.focusAreas),
+    goals: sortedStrings(i.goals),
+    evaluations: list(i.evaluations)
+      .map((e) => ({ date: e.date, outcome: e.outcome, text: n(e.text) }))
+      .sort(by('date', 'outcome', 'text')),
+  }),
+  meetings: (i) => ({
+    externalId: i.externalId,
+    tier: i.tier,
+    title: i.title,
+    startsAt: instant(i.startsAt),
+    endsAt: instant(i.endsAt),
+    place: n(i.place),
+    status: or(i.status, 'planned'),
+    minutes: n(i.minutes),
+    agenda: list(i.agenda).map((a) => ({
+      title: a.title,
+      description: n(a.description),
+      owner: n(a.owner),
+      closed: or(a.closed, false),
+      visibleTo: sortedStrings(a.visibleTo),
+    })),
+    attendance: list(i.attendance)
+      .map((a) => ({ member: a.member, status: a.status }))
+      .sort(by('member')),
+    decisions: list(i.decisions).map((d) => ({ text: d.text, agendaItem: n(d.agendaItem), measure: n(d.measure) })),
+    actionItems: list(i.actionItems)
+      .map((a) => ({
+        externalId: a.externalId,
+        description: a.description,
+        responsibleMember: n(a.responsibleMember),
+        dueDate: n(a.dueDate),
+        status: or(a.status, 'open'),
+        reportBackMeeting: n(a.reportBackMeeting),
+        decision: n(a.decision),
+      }))
+      .sort(by('externalId')),
+  }),
+};
+
+/** Every string in a value, with its pointer (for the fødselsnummer check). */
+function* strings(value: unknown, pointer: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [pointer, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${pointer}/${i}`);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${k}`);
+}
+
+const ordered = (errors: ProblemFieldError[], pointer: string, from: unknown, to: unknown, field: string, what: string) => {
+  if (from !== null && from !== undefined && to !== null && to !== undefined && (to as string | number) < (from as string | number)) {
+    errors.push(fieldError(`${pointer}/${field}`, `comes before ${what}`));
+  }
+};
+
+export const fieldError = (pointer: string, detail: string): ProblemFieldError => ({
+  in: 'body',
+  pointer,
+  name: pointer.split('/').pop() ?? '',
+  detail,
+});
+
+/** The rules one item must meet on its own (references across items are checked in SQL). */
+function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFieldError[] {
+  const errors: ProblemFieldError[] = [];
+  for (const [at, text] of strings(item, pointer)) {
+    if (containsNationalIdNumber(text)) errors.push(fieldError(at, 'must not contain a national identity number (fødselsnummer or D-nummer)'));
+  }
+  if (section === 'targetGroups') ordered(errors, pointer, item.ageFrom, item.ageTo, 'ageTo', 'ageFrom');
+  if (section === 'measures') ordered(errors, pointer, item.startDate, item.endDate, 'endDate', 'startDate');
+  if (section === 'tiers') {
+    const seats = list(item.memberships);
+    seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, m.startDate, m.endDate, 'endDate', 'startDate'));
+    seats.forEach((m, i) => {
+      const overlap = seats.findIndex(
+        (o, j) => j < i && o.member === m.member && (o.endDate ?? '9999-12-31') >= (m.startDate as string) && (m.endDate ?? '9999-12-31') >= (o.startDate as string),
+      );
+      if (overlap >= 0) errors.push(fieldError(`${pointer}/memberships/${i}/startDate`, `overlaps membership ${overlap} of the same member`));
+    });
+  }
+  if (section === 'goals') {
+    list(item.indicators).forEach((x, i) => {
+      const ms = list(x.measurements);
+      ms.forEach((m, j) => {
+        ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, m.periodStart, m.periodEnd, 'periodEnd', 'periodStart');
+        if (ms.findIndex((o) => o.periodStart === m.periodStart && o.periodEnd === m.periodEnd) < j) {
+          errors.push(fieldError(`${pointer}/indicators/${i}/measurements/${j}/periodStart`, 'the indicator has a measurement for this period already'));
+        }
+      });
+    });
+  }
+  if (section === 'meetings') {
+    if (new Date(item.endsAt as string) < new Date(item.startsAt as string)) errors.push(fieldError(`${pointer}/endsAt`, 'comes before startsAt'));
+    const agenda = list(item.agenda).length;
+    list(item.decisions).forEach((d, i) => {
+      if (typeof d.agendaItem === 'number' && d.agendaItem > agenda) errors.push(fieldError(`${pointer}/decisions/${i}/agendaItem`, `the meeting has ${agenda} agenda items`));
+    });
+    const decisions = list(item.decisions).length;
+    list(item.actionItems).forEach((a, i) => {
+      if (typeof a.decision === 'number' && a.decision > decisions) errors.push(fieldError(`${pointer}/actionItems/${i}/decision`, `the meeting has ${decisions} decisions`));
+    });
+  }
+  return errors;
+}
+
+/**
+ * Checks one item of a section (schema, then its own rules) and returns its normal form, or the
+ * errors, each with its JSON pointer into the document (`/members/12/email`).
+ */
+export function checkItem(section: SetupSection, index: number, value: unknown): { item: NormalItem } | { errors: ProblemFieldError[] } {
+  const pointer = `/${section}/${index}`;
+  const checker = checkers[section];
+  if (!checker.Check(value)) {
+    const errors = toFieldErrors([...checker.Errors(value)] as never, 'body')
+      // A field may fail several ways (each branch of "text or null"): its first reason is enough.
+      .filter((e, i, all) => all.findIndex((o) => o.pointer === e.pointer) === i)
+      .map((e) => ({ ...e, pointer: `${pointer}${e.pointer}`, name: e.pointer === '' ? String(index) : e.name }));
+    return { errors: errors.slice(0, 20) };
+  }
+  const errors = itemRules(section, value as Raw, pointer);
+  if (errors.length) return { errors };
+  return { item: NORMALIZE[section](value as Raw) as NormalItem };
+}
