@@ -15,6 +15,7 @@ import { createMunicipalitiesRepository } from '../src/modules/municipalities/mu
 import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.repository.js';
 import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { sql } from 'drizzle-orm';
+import { benchImport } from './import.js';
 import { freePort, startCluster } from './pg-cluster.js';
 
 const { values: flags } = parseArgs({
@@ -23,8 +24,12 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
     'pg-bin': { type: 'string', default: '/usr/lib/postgresql/15/bin' },
+    only: { type: 'string', default: 'all' },
+    'import-items': { type: 'string', default: '100000' },
   },
 });
+/** `--only http` runs the request benchmarks, `--only import` the import one; both by default. */
+const only = flags.only as 'all' | 'http' | 'import';
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const rounds = Number(flags.rounds);
@@ -54,7 +59,7 @@ interface Result {
 }
 
 function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: apiRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: apiRoot, env, stdio: ['ignore', process.env.BENCH_APP_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (code && code !== 0 && !signal) console.error(`child ${args.join(' ')} exited with ${code}`);
   });
@@ -220,8 +225,8 @@ try {
   etagForBench = await setupEtag(appWarnPort);
   if (etagForBench !== (await setupEtag(barePort))) throw new Error('the app and the bare handler disagree on the setup ETag');
 
-  console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
-  for (const [index, entry] of entries(0).entries()) {
+  if (only !== 'import') console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
+  for (const [index, entry] of (only === 'import' ? [] : entries(0)).entries()) {
     const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
     const expected = entry.status ?? 200;
     for (const t of urls) {
@@ -248,7 +253,16 @@ try {
       );
     }
   }
-  await compareLoginTimings(`http://127.0.0.1:${appWarnPort}`);
+  if (only !== 'import') await compareLoginTimings(`http://127.0.0.1:${appWarnPort}`);
+  if (only !== 'http') {
+    const items = Number(flags['import-items']);
+    const app = children[0]!; // the app with LOG_LEVEL=info
+    app.on('exit', (code, signal) => console.error(`the app exited during the import bench: ${code ?? signal}`));
+    await benchImport(`http://127.0.0.1:${appInfoPort}`, app.pid!, [
+      { kommunenummer: '5001', items: Math.round(items / 5) },
+      { kommunenummer: '1103', items },
+    ]);
+  }
 } finally {
   stopAll();
 }

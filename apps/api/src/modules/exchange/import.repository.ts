@@ -188,6 +188,8 @@ export function createImportRepository(db: Executor) {
           where s.section = '${section}'`),
         );
       }
+      await db.execute(sql`create index on import_plan (section, external_id)`);
+      await db.execute(sql`analyze import_plan`);
     },
 
     async counts(): Promise<{ section: string; action: string; n: number }[]> {
@@ -228,8 +230,16 @@ export function createImportRepository(db: Executor) {
           ${planned('updated')} ${where(section)} and ${own(section, 't')}`);
         await run(`insert into ${TABLE[section]} (kommunenummer, external_id, ${names.join(', ')})
           select ${k}, s.external_id, ${names.map((c) => columns[c]).join(', ')} ${planned('created')} ${where(section)} order by s.idx`);
+        // Thousands of new rows make the planner's statistics wrong for the kinds that refer to
+        // these: refresh them (ANALYZE sees this transaction's rows), so references are index lookups.
+        if ((created.get(section) ?? 0) > 1_000) await run(`analyze ${TABLE[section]}`);
       };
       const nullable = (field: string) => `nullif(s.doc->'${field}', 'null'::jsonb)`;
+      const created = new Map(
+        (await rowsOf<{ section: SetupSection; n: number }>(db, sql`select section, count(*)::int as n from import_plan where action = 'created' group by section`)).map(
+          (r) => [r.section, r.n],
+        ),
+      );
 
       await upsert('organizations', { name: text('name'), kind: `(${text('kind')})::organization_kind`, description: text('description') });
       await upsert('members', {
