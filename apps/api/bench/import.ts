@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
  * answer, with the API process's peak memory (VmHWM) before and after. A smaller import first shows
  * that memory follows the stream, not the document size.
  */
-export async function benchImport(base: string, pid: number, sizes: readonly { kommunenummer: string; items: number }[]): Promise<void> {
+export async function benchImport(base: string, pid: number, heapMb: number, sizes: readonly { kommunenummer: string; items: number }[]): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -14,7 +14,7 @@ export async function benchImport(base: string, pid: number, sizes: readonly { k
   });
   if (login.status !== 200) throw new Error(`bench sign-in failed: ${login.status}`);
   const { accessToken } = (await login.json()) as { accessToken: string };
-  console.log('\nPOST /api/v1/municipalities/{k}/import (one JSON document, streamed; real PostgreSQL)');
+  console.log(`\nPOST /api/v1/municipalities/{k}/import (one JSON document, streamed; real PostgreSQL; API heap capped at ${heapMb} MB)`);
   console.log('items      bytes       seconds   items/s   API peak RSS before → after');
   for (const { kommunenummer, items } of sizes) {
     const before = peakRss(pid);

@@ -270,8 +270,13 @@ export const ImportResultSchema = Type.Object(
         },
         { additionalProperties: false },
       ),
-      { description: 'Every item created or updated; unchanged ones are only counted.' },
+      {
+        description:
+          'The items created or updated, in document order, with the fields that change; unchanged ones are only counted. ' +
+          'A dry run lists every one (the exact plan); an import lists the first 1,000 (the audit log has every change).',
+      },
     ),
+    changesOmitted: Type.Integer({ minimum: 0, description: 'How many created or updated items `changes` leaves out (0 for a dry run).' }),
   },
   { additionalProperties: false, title: 'ImportResult' },
 );

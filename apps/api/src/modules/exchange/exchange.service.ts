@@ -14,6 +14,8 @@ import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } fr
 const BATCH = 2_000;
 /** At most this many problems are listed (the count in the detail is exact). */
 const MAX_LISTED_ERRORS = 1_000;
+/** An import (not a dry run) lists this many of its changes; the audit log has all of them. */
+const LISTED_CHANGES = 1_000;
 
 export interface ImportRequest {
   kommunenummer: string;
@@ -34,6 +36,7 @@ class Collector implements ItemSink {
   errorCount = 0;
   #batches = new Map<SetupSection, { idx: number; item: NormalItem }[]>();
   #pending = 0;
+  #inFlight: Promise<void> = Promise.resolve();
   constructor(private readonly stage: (section: SetupSection, items: { idx: number; item: NormalItem }[]) => Promise<void>) {}
 
   item(section: SetupSection, index: number, value: unknown): void {
@@ -59,11 +62,23 @@ class Collector implements ItemSink {
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
   }
 
+  /**
+   * Writes the gathered batches once there are enough (or all, with `force`). One write is in
+   * flight while the parser goes on with the next batch: at most two batches are held in memory.
+   */
   async drain(force = false): Promise<void> {
-    if (!force && this.#pending < BATCH) return;
-    for (const [section, items] of this.#batches) await this.stage(section, items);
-    this.#batches.clear();
-    this.#pending = 0;
+    if (force || this.#pending >= BATCH) {
+      await this.#inFlight;
+      const batches = [...this.#batches];
+      this.#batches.clear();
+      this.#pending = 0;
+      this.#inFlight = (async () => {
+        for (const [section, items] of batches) await this.stage(section, items);
+      })();
+      // Handled when awaited by the next drain; until then it must not count as unhandled.
+      this.#inFlight.catch(() => undefined);
+    }
+    if (force) await this.#inFlight;
   }
 }
 
@@ -113,9 +128,13 @@ export function createExchangeService(deps: { db: Db; limits: Limits }) {
       await repo.plan(kommunenummer);
       const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
       for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
-      const changes = await repo.changesJson();
+      // The plan of a dry run is the answer, whatever its size; an import's answer stays small.
+      const listed = request.dryRun ? undefined : LISTED_CHANGES;
+      const changes = await repo.changesJson(listed);
+      const total = Object.values(counts).reduce((sum, c) => sum + c.created + c.updated, 0);
       if (!request.dryRun) await repo.apply(kommunenummer, actor);
-      return `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes}}`;
+      const omitted = listed === undefined ? 0 : Math.max(0, total - listed);
+      return `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes},"changesOmitted":${omitted}}`;
     });
     return { status: 200, contentType: 'application/json; charset=utf-8', body: answer };
   }

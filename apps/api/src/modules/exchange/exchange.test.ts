@@ -127,6 +127,11 @@ describe('export and import: one document', () => {
     // And the same document without the bad items goes in whole.
     const ok = await result(await importInto('3413', { ...base, members: many(10_000) }));
     expect(ok.counts['members']!.created).toBe(10_000);
+    // The answer of a large import stays small: the first 1,000 changes, in document order, and how many more.
+    expect(ok.changes).toHaveLength(1_000);
+    expect(ok.changes[0]).toMatchObject({ section: 'organizations', externalId: 'bulk-org', action: 'created' });
+    expect(ok.changes[999]).toMatchObject({ section: 'members', externalId: 'bulk-998', action: 'created' });
+    expect(ok.changesOmitted).toBe(10_001 - 1_000);
   });
 
   it('reports every kind of problem at once: unknown fields, duplicates, references, fødselsnummer, wrong format', async () => {

@@ -196,14 +196,15 @@ export function createImportRepository(db: Executor) {
       return rowsOf(db, sql`select section, action, count(*)::int as n from import_plan group by section, action`);
     },
 
-    /** The created and updated items with their changed fields, as JSON text (built by PostgreSQL). */
-    async changesJson(): Promise<string> {
+    /** The created and updated items (the first `limit`, in document order) with their changed fields, as JSON text built by PostgreSQL. */
+    async changesJson(limit?: number): Promise<string> {
+      const order = sql.raw(`array_position(array[${SETUP_SECTIONS.map((s) => `'${s}'`).join(',')}], section), idx`);
       const [row] = await rowsOf<{ json: string }>(
         db,
         sql`select coalesce(json_agg(json_build_object('section', section, 'externalId', external_id, 'action', action,
-              'fields', (select coalesce(json_agg(k order by k), '[]') from jsonb_object_keys(changes) k))
-            order by array_position(${sql.raw(`array[${SETUP_SECTIONS.map((s) => `'${s}'`).join(',')}]`)}, section), idx), '[]')::text as json
-            from import_plan where action <> 'unchanged'`,
+              'fields', (select coalesce(json_agg(k order by k), '[]') from jsonb_object_keys(changes) k)) order by n), '[]')::text as json
+            from (select *, row_number() over (order by ${order}) as n from import_plan where action <> 'unchanged'
+                  order by ${order} ${limit === undefined ? sql`` : sql`limit ${limit}`}) p`,
       );
       return row!.json;
     },
@@ -316,7 +317,11 @@ export function createImportRepository(db: Executor) {
         evidence_level: `(${text('evidenceLevel')})::evidence_level`,
         is_public: `(${text('isPublic')})::boolean`,
       });
-      const changedMeasures = `select me.id, s.doc ${planned('changed')} join measures me on ${own('measures', 'me')} ${where('measures')}`;
+      // The created and updated measures, once: their links and evaluations are replaced from the document.
+      await run(`create temp table import_measures on commit drop as
+        select me.id, s.doc ${planned('changed')} join measures me on ${own('measures', 'me')} ${where('measures')}`);
+      await run('analyze import_measures');
+      const changedMeasures = 'select id, doc from import_measures';
       for (const [table, column, field, target] of [
         ['measure_target_groups', 'target_group_id', 'targetGroups', 'targetGroups'],
         ['measure_focus_areas', 'focus_area_id', 'focusAreas', 'focusAreas'],
