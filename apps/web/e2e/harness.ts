@@ -11,6 +11,8 @@ import { findBrowser } from './find-browser';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiRoot = path.resolve(webRoot, '../api');
+/** The widget's build (apps/widget), which the API serves at /widget/slt-organization.js. */
+export const widgetDist = path.resolve(webRoot, '../widget/dist');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,8 +58,8 @@ async function waitUntilReady(api: ChildProcess, port: number): Promise<void> {
 
 /**
  * The real product for browser tests: the API process (embedded PostgreSQL in a temp dir, demo
- * data) serving the built web client, and Debian's Chromium driven by playwright-core. If any step
- * fails, whatever was started is stopped again before the error is thrown.
+ * data) serving the built web client and the built widget, and Debian's Chromium driven by
+ * playwright-core. If any step fails, whatever was started is stopped again before the error is thrown.
  */
 export async function startHarness(): Promise<Harness> {
   const webDist = path.join(webRoot, 'dist');
@@ -71,7 +73,7 @@ export async function startHarness(): Promise<Harness> {
   // tsx as a loader of this node process (not through a package-manager shim), so signals reach the server.
   const api = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
     cwd: apiRoot,
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', WEB_DIST_DIR: webDist },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const cleanUp = async (browser?: Browser) => {

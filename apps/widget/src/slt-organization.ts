@@ -53,6 +53,7 @@ export class SltOrganizationElement extends HTMLElement {
   readonly #root: ShadowRoot;
   #controller: AbortController | undefined;
   #status: Status = { kind: 'loading' };
+  #connected = false;
 
   constructor() {
     super();
@@ -60,15 +61,19 @@ export class SltOrganizationElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.#connected = true;
     void this.#load();
   }
 
   disconnectedCallback(): void {
+    this.#connected = false;
     this.#controller?.abort();
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
-    if (!this.isConnected || before === after) return;
+    // Not before connectedCallback: an element upgraded in the page (the script loads after the
+    // markup) gets a callback per attribute first, and each would start a read of its own.
+    if (!this.#connected || before === after) return;
     if (name === 'kommunenummer' || name === 'api') void this.#load();
     else this.#render();
   }

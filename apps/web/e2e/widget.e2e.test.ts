@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { SltSetup } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/labels';
+import { TEXTS } from '@slt/widget/src/texts';
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, startHarness, widgetDist, type Harness } from './harness';
+
+/** A theme colour the intranet sets through the widget's custom properties (contrast 12:1 on white). */
+const HEADING_COLOR = 'rgb(90, 20, 80)';
+const BORDER_COLOR = 'rgb(0, 90, 60)';
+
+/** A municipal intranet page: not the API's origin, it only includes the script and the element. */
+const intranetPage = (apiOrigin: string) => `<!doctype html>
+<html lang="nn">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Intranett – Kongsvinger kommune</title>
+    <link rel="icon" href="data:,">
+    <style>
+      body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; }
+      slt-organization { --slt-heading-color: ${HEADING_COLOR}; --slt-border-color: ${BORDER_COLOR}; }
+    </style>
+    <script type="module" src="${apiOrigin}/widget/slt-organization.js"></script>
+  </head>
+  <body>
+    <main>
+      <h1>Førebyggjande arbeid i Kongsvinger</h1>
+      <slt-organization kommunenummer="3401" lang="nn"></slt-organization>
+    </main>
+  </body>
+</html>
+`;
+
+/** Serves the intranet page on 127.0.0.1 (the API is on localhost): another host and port, so another origin. */
+async function startIntranet(apiOrigin: string): Promise<{ origin: string; server: Server }> {
+  const html = intranetPage(apiOrigin);
+  const server = createServer((request, response) => {
+    if (request.url === '/' || request.url === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, server };
+}
+
+let h: Harness;
+let intranet: { origin: string; server: Server };
+beforeAll(async () => {
+  if (!existsSync(path.join(widgetDist, 'slt-organization.js'))) {
+    throw new Error(`${widgetDist} has no build: run \`pnpm --filter @slt/widget build\` first (the web package's test script does).`);
+  }
+  h = await startHarness();
+  intranet = await startIntranet(h.baseUrl);
+});
+afterAll(async () => {
+  await new Promise((resolve) => (intranet ? intranet.server.close(resolve) : resolve(undefined)));
+  await h?.close();
+});
+
+/** Every answer the page got from the API, with the headers the browser saw on both sides. */
+function recordApiTraffic(page: Page, apiOrigin: string) {
+  const seen: { url: string; status: number; requestOrigin: string | undefined; allowOrigin: string | undefined }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (response: Response) => {
+    if (new URL(response.url()).origin !== apiOrigin) return;
+    pending.push(
+      (async () => {
+        const [requestHeaders, responseHeaders] = await Promise.all([response.request().allHeaders(), response.allHeaders()]);
+        seen.push({
+          url: response.url(),
+          status: response.status(),
+          requestOrigin: requestHeaders['origin'],
+          allowOrigin: responseHeaders['access-control-allow-origin'],
+        });
+      })(),
+    );
+  });
+  return async () => {
+    await Promise.all(pending);
+    return seen;
+  };
+}
+
+describe('<slt-organization> embedded on an intranet page of another origin (Chromium)', () => {
+  it('shows Kongsvinger\'s politiråd and its members in nynorsk, themed by the page, read cross-origin; axe finds nothing inside the shadow root', async () => {
+    // What the widget must show: the API's public answer, as any anonymous caller gets it.
+    const answer = await fetch(`${h.baseUrl}/api/v1/municipalities/3401/slt`, { headers: { accept: 'application/json' } });
+    expect(answer.status).toBe(200);
+    const setup = (await answer.json()) as SltSetup;
+    expect(setup.view).toBe('public');
+    const politiradet = setup.tiers.find((t) => t.name === 'Politirådet');
+    if (!politiradet) throw new Error(`no tier "Politirådet" in 3401's public setup: ${setup.tiers.map((t) => t.name).join(', ')}`);
+    expect(politiradet.seats.length).toBeGreaterThan(0);
+
+    const page = await (await h.browser.newContext({ locale: 'nn-NO' })).newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    const traffic = recordApiTraffic(page, h.baseUrl);
+
+    await page.goto(`${intranet.origin}/`);
+    expect(new URL(page.url()).origin).toBe(intranet.origin);
+    expect(intranet.origin).not.toBe(h.baseUrl);
+    expect(await page.locator('html').getAttribute('lang')).toBe('nn');
+
+    const nn = TEXTS.nn;
+    const labels = ENUM_LABELS.nn;
+    const widget = page.locator('slt-organization');
+    // Headings inside the open shadow root; heading-level defaults to 2 under the page's h1.
+    await widget.getByRole('heading', { level: 2, name: nn.title(setup.name) }).waitFor();
+    expect(await widget.locator('.slt').getAttribute('lang')).toBe('nn');
+    expect(await widget.getByText(nn.lead, { exact: true }).isVisible()).toBe(true);
+    expect(await widget.getByRole('heading', { level: 3, name: nn.organization, exact: true }).isVisible()).toBe(true);
+    expect(await widget.getByRole('heading', { level: 3, name: nn.upcoming, exact: true }).isVisible()).toBe(true);
+    // The nynorsk word, not the bokmål one ("Kommende møter").
+    expect(await widget.getByText(TEXTS.nb.upcoming, { exact: true }).count()).toBe(0);
+
+    // The politiråd: its heading, its level and every current member with their role, in nynorsk.
+    const tierHeading = { level: 4, name: politiradet.name, exact: true };
+    const heading = widget.getByRole('heading', tierHeading);
+    expect(await heading.isVisible()).toBe(true);
+    // (`has` is matched inside each tier, so its locator starts from the page.)
+    const tier = widget.locator('li.tier').filter({ has: page.getByRole('heading', tierHeading) });
+    expect(await tier.count()).toBe(1);
+    expect(await tier.getByText(labels.tierLevel[politiradet.level], { exact: true }).isVisible()).toBe(true);
+    const seats = tier.locator('ul > li');
+    expect(await seats.count()).toBe(politiradet.seats.length);
+    for (const seat of politiradet.seats) {
+      const { name, roleTitle, organizationName } = seat.member;
+      if (!name) throw new Error('a seat of the public setup has no name');
+      const person = [name, roleTitle, organizationName].filter(Boolean).join(', ');
+      const row = seats.filter({ hasText: person });
+      expect(await row.count(), person).toBe(1);
+      expect(await row.isVisible(), person).toBe(true);
+      expect(await row.innerText()).toBe(`${labels.membershipRole[seat.role]}: ${person}`);
+    }
+    // The chair's role in nynorsk (Leiar, not bokmål's Leder).
+    if (politiradet.seats.some((s) => s.role === 'chair')) {
+      expect(await tier.getByText(`${labels.membershipRole.chair}:`, { exact: true }).isVisible()).toBe(true);
+    }
+
+    // Themed by the host page's CSS custom properties, which cross the shadow boundary.
+    expect(await heading.evaluate((e) => getComputedStyle(e).color)).toBe(HEADING_COLOR);
+    expect(await tier.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe(BORDER_COLOR);
+
+    // Everything came from the API's origin, asked for by the intranet's origin, and allowed by CORS.
+    const requests = await traffic();
+    // One read each: the script, the setup and the upcoming meetings.
+    expect(requests.map((r) => new URL(r.url).pathname).sort()).toEqual([
+      '/api/v1/municipalities/3401/meetings',
+      '/api/v1/municipalities/3401/slt',
+      '/widget/slt-organization.js',
+    ]);
+    for (const r of requests) {
+      expect(r.status, r.url).toBe(200);
+      expect(r.requestOrigin, r.url).toBe(intranet.origin);
+      expect([intranet.origin, '*'], r.url).toContain(r.allowOrigin);
+    }
+
+    // Nothing went wrong on the way (the widget warns on the console when a read fails).
+    expect(problems).toEqual([]);
+
+    // axe with WCAG 2.1 A/AA over the host page and the widget's shadow root.
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // And it does look inside: a nameless button put into the shadow root is reported.
+    await widget.evaluate((host) => host.shadowRoot?.querySelector('.slt')?.append(document.createElement('button')));
+    const planted = await accessibilityViolations(page);
+    expect(planted).toHaveLength(1);
+    expect(planted[0]).toMatch(/^button-name .*\n\s+slt-organization\b/s);
+    await page.context().close();
+  });
+});
