@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { ApiTokensPage } from './features/api-tokens/ApiTokensPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AppLayout } from './features/layout/AppLayout';
 import { MunicipalityPage } from './features/municipalities/MunicipalityPage';
@@ -47,6 +48,12 @@ const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/municipalities/$kommunenummer/audit',
   component: AuditPage,
+});
+
+const exchangeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/municipalities/$kommunenummer/exchange',
+  component: ExchangePage,
 });
 
 const page = <const P extends string>(path: P, component: () => React.ReactNode) =>
@@ -96,7 +103,7 @@ const meetingRoutes = [
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, ...sltRoutes, ...meetingRoutes, loginRoute]);
+const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, loginRoute]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

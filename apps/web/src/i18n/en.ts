@@ -1,3 +1,4 @@
+import { exchangeEn } from './exchange/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
 import type { Messages } from './nb';
@@ -15,6 +16,7 @@ export const en: Messages = {
     audit: 'Audit log',
     ...setupEn.nav,
     ...meetingsEn.nav,
+    ...exchangeEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -111,5 +113,6 @@ export const en: Messages = {
   goals: setupEn.goals,
   measures: setupEn.measures,
   meetings: meetingsEn.meetings,
+  exchange: exchangeEn.exchange,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

@@ -1,3 +1,4 @@
+import { exchangeNb } from './exchange/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
@@ -14,6 +15,7 @@ export const nb = {
     audit: 'Endringslogg',
     ...setupNb.nav,
     ...meetingsNb.nav,
+    ...exchangeNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -110,6 +112,7 @@ export const nb = {
   goals: setupNb.goals,
   measures: setupNb.measures,
   meetings: meetingsNb.meetings,
+  exchange: exchangeNb.exchange,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

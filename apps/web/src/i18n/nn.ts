@@ -1,3 +1,4 @@
+import { exchangeNn } from './exchange/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
@@ -15,6 +16,7 @@ export const nn: Messages = {
     audit: 'Endringslogg',
     ...setupNn.nav,
     ...meetingsNn.nav,
+    ...exchangeNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -111,5 +113,6 @@ export const nn: Messages = {
   goals: setupNn.goals,
   measures: setupNn.measures,
   meetings: meetingsNn.meetings,
+  exchange: exchangeNn.exchange,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

@@ -63,6 +63,11 @@ export function AppLayout() {
                   {t('nav.audit')}
                 </Link>
               </DsLink>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/exchange" params={{ kommunenummer: coordinatorOf }}>
+                  {t('nav.exchange')}
+                </Link>
+              </DsLink>
             </>
           )}
           {user ? (

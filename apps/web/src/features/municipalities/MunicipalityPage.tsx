@@ -109,6 +109,12 @@ export function MunicipalityPage() {
                     {t('nav.audit')}
                   </Link>
                 </DsLink>
+                {' · '}
+                <DsLink asChild>
+                  <Link to="/municipalities/$kommunenummer/exchange" params={{ kommunenummer }}>
+                    {t('nav.exchange')}
+                  </Link>
+                </DsLink>
               </Paragraph>
             </nav>
           )}
