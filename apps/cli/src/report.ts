@@ -59,19 +59,23 @@ export function formatResult(result: ImportResult, target: { municipality: strin
   if (result.dryRun && changed > 0) {
     const changes = [...(result.changes ?? [])].sort((a, b) => order(a.section) - order(b.section));
     const shown = changes.slice(0, MAX_LISTED_CHANGES);
-    lines.push('', changed === 1 ? 'Planned change:' : `Planned changes${changed > shown.length ? ` (the first ${shown.length} of ${changed})` : ''}:`, '');
-    lines.push(
-      renderTable(
-        ['action', 'kind', 'externalId', 'fields that change'],
-        shown.map((c) => [
-          c.action === 'created' ? 'create' : 'update',
-          sectionName(c.section),
-          clip(c.externalId, 40),
-          c.action === 'created' ? '(new)' : clip(c.fields.join(', '), 70),
-        ]),
-      ),
-    );
-    if (changed > shown.length) lines.push(`… and ${changed - shown.length} more`);
+    if (shown.length === 0) {
+      lines.push('', `The server did not list the ${changed} planned changes.`);
+    } else {
+      lines.push('', changed === 1 ? 'Planned change:' : `Planned changes${changed > shown.length ? ` (the first ${shown.length} of ${changed})` : ''}:`, '');
+      lines.push(
+        renderTable(
+          ['action', 'kind', 'externalId', 'fields that change'],
+          shown.map((c) => [
+            c.action === 'created' ? 'create' : 'update',
+            sectionName(c.section),
+            clip(c.externalId, 40),
+            c.action === 'created' ? '(new)' : clip(c.fields.join(', '), 70),
+          ]),
+        ),
+      );
+      if (changed > shown.length) lines.push(`… and ${changed - shown.length} more`);
+    }
     lines.push('', 'Run the same command without --dry-run to import.');
   }
   return `${lines.join('\n')}\n`;
