@@ -174,6 +174,16 @@ describe('createClient', () => {
     expect(request).toMatchObject({ method: 'POST', url: '/api/v1/municipalities/3401/import?entity=members&dryRun=true', body: text });
     expect(request.headers).toMatchObject({ 'content-type': 'text/csv', 'content-length': String(bytes.length), authorization: 'Bearer slt_upload' });
 
+    // A stream goes out once, half duplex, never kept for a redirect (fetch would hold every byte sent).
+    const inits: RequestInit[] = [];
+    const spying = createClient({ baseUrl, fetch: (url, init) => (inits.push(init!), fetch(url, init)) });
+    await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => new Blob([bytes]).stream() } });
+    await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } });
+    expect(inits.map((i) => [(i as { duplex?: string }).duplex, i.redirect])).toEqual([
+      ['half', 'error'],
+      [undefined, undefined],
+    ]);
+
     answer = { status: 422, type: 'application/problem+json', body: JSON.stringify({ type: 'urn:slt:problem:invalid-document', title: 'Invalid document', status: 422, errors: [] }) };
     const error = await createClient({ baseUrl }).send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);

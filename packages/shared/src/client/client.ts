@@ -173,8 +173,13 @@ export function createClient(options: ClientOptions = {}) {
       if (raw !== undefined) {
         const body = raw.open();
         init.body = body;
-        // A stream as request body needs half duplex (Node's fetch refuses it otherwise).
-        if (typeof body !== 'string' && !(body instanceof Blob)) init.duplex = 'half';
+        if (typeof body !== 'string' && !(body instanceof Blob)) {
+          // A stream as request body needs half duplex (Node's fetch refuses it otherwise). A stream
+          // cannot be sent again to follow a redirect, and with redirect 'follow' fetch keeps a copy
+          // of every byte sent in case it must (the whole file in memory): 'error' sends it once.
+          init.duplex = 'half';
+          init.redirect = 'error';
+        }
       }
       if (signal) init.signal = signal;
       let response: Response;
