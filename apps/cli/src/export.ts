@@ -44,7 +44,10 @@ export async function runExport(options: ExportOptions, io: Io): Promise<void> {
   });
   const body = response.body ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
   if (!options.out) {
-    await pipeline(body, io.stdout, { end: false });
+    await pipeline(body, io.stdout, { end: false }).catch((error: NodeJS.ErrnoException) => {
+      // The reader stopped early (`| head`): that is not a failure of the export.
+      if (error.code !== 'EPIPE') throw error;
+    });
     return;
   }
   const partial = path.join(path.dirname(options.out), `.${path.basename(options.out)}.${process.pid}.partial`);

@@ -19,7 +19,7 @@ export interface ImportOptions {
   token: string;
 }
 
-/** What went wrong before any answer came back: the file was a CSV (its problems are shown by row). */
+/** Learned while importing, for the report of a failure: a CSV file's problems are shown by row and column. */
 export interface ImportContext {
   csv: boolean;
 }
