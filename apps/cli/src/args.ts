@@ -62,7 +62,7 @@ Exit codes:
   1  the server refused the request: invalid data (every problem listed), too large,
      not allowed, not found, already running
   2  usage error: wrong options, SLT_TOKEN missing, a file that cannot be read
-  3  the API could not be reached or failed (network error, 5xx after retries)
+  3  the API could not be reached or failed (network error, 5xx or 429 after retries)
 `;
 
 const shared = {

@@ -2,7 +2,7 @@
  * Exit codes of `slt` (listed in `--help` and the README):
  * 0 done; 1 the server refused the request (invalid data, too large, not allowed, not found…);
  * 2 usage error (options, missing SLT_TOKEN, a file that cannot be read);
- * 3 the API could not be reached or failed (network error, 5xx after the retries).
+ * 3 the API could not be reached or failed (network error, 5xx or 429 after the retries).
  */
 export const EXIT = { ok: 0, refused: 1, usage: 2, unavailable: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
