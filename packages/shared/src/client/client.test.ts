@@ -159,6 +159,75 @@ describe('createClient', () => {
     expect(attempts.map((a) => a.headers['idempotency-key'])).toEqual([key, key]);
   });
 
+  it('send() streams raw bytes (Content-Type, Content-Length) and returns the raw answer, unparsed', async () => {
+    answer = { status: 200, type: 'application/json', body: '{"dryRun":true}' };
+    const text = 'externalId;name\r\nx1;Åse\r\n';
+    const bytes = new TextEncoder().encode(text);
+    const response = await createClient({ baseUrl, token: 'slt_upload' }).send(routes.importSetup, {
+      params: { kommunenummer: '3401' },
+      query: { entity: 'members', dryRun: true },
+      raw: { contentType: 'text/csv', length: bytes.length, open: () => new Blob([bytes]).stream() },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('{"dryRun":true}');
+    const request = seen.at(-1)!;
+    expect(request).toMatchObject({ method: 'POST', url: '/api/v1/municipalities/3401/import?entity=members&dryRun=true', body: text });
+    expect(request.headers).toMatchObject({ 'content-type': 'text/csv', 'content-length': String(bytes.length), authorization: 'Bearer slt_upload' });
+
+    // A stream goes out once, half duplex, never kept for a redirect (fetch would hold every byte sent).
+    const inits: RequestInit[] = [];
+    const spying = createClient({ baseUrl, fetch: (url, init) => (inits.push(init!), fetch(url, init)) });
+    await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => new Blob([bytes]).stream() } });
+    await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } });
+    expect(inits.map((i) => [(i as { duplex?: string }).duplex, i.redirect])).toEqual([
+      ['half', 'error'],
+      [undefined, undefined],
+    ]);
+
+    answer = { status: 422, type: 'application/problem+json', body: JSON.stringify({ type: 'urn:slt:problem:invalid-document', title: 'Invalid document', status: 422, errors: [] }) };
+    const error = await createClient({ baseUrl }).send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProblemError);
+    expect((error as ProblemError).type).toBe('urn:slt:problem:invalid-document');
+  });
+
+  it('send() retries an upload with an Idempotency-Key from the start (a fresh stream each time), telling onRetry', async () => {
+    queue.push(
+      { status: 503, type: 'application/problem+json', body: '{"type":"x","title":"Unavailable","status":503}' },
+      { status: 429, type: 'application/problem+json', body: '{"type":"x","title":"Too many","status":429}' },
+    );
+    answer = { status: 200, type: 'application/json', body: '{}' };
+    const count = seen.length;
+    let opened = 0;
+    const retries: { attempt: number; status?: number }[] = [];
+    const key = newIdempotencyKey();
+    const client = createClient({ baseUrl, retryDelayMs: () => 1, onRetry: ({ attempt, status }) => retries.push({ attempt, status }) });
+    await client.send(routes.importSetup, {
+      params: { kommunenummer: '3401' },
+      headers: { 'idempotency-key': key },
+      raw: {
+        contentType: 'application/json',
+        open: () => {
+          opened += 1;
+          return new Blob(['{"format":', '"slt-setup/1"}']).stream();
+        },
+      },
+    });
+    expect(opened).toBe(3);
+    expect(retries).toEqual([
+      { attempt: 1, status: 503 },
+      { attempt: 2, status: 429 },
+    ]);
+    const attempts = seen.slice(count);
+    expect(attempts.map((a) => [a.headers['idempotency-key'], a.body])).toEqual(Array.from({ length: 3 }, () => [key, '{"format":"slt-setup/1"}']));
+
+    // Without a key, an upload is sent once.
+    queue.push({ status: 503, type: 'application/problem+json', body: '{"type":"x","title":"Unavailable","status":503}' });
+    const before = seen.length;
+    const error = (await client.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'application/json', open: () => '{}' } }).catch((e: unknown) => e)) as ProblemError;
+    expect(error.status).toBe(503);
+    expect(seen.length - before).toBe(1);
+  });
+
   it('iterates over every item of a paginated list, following nextCursor', async () => {
     queue.push(
       { status: 200, type: 'application/json', body: JSON.stringify({ items: [{ kommunenummer: '0301' }, { kommunenummer: '1101' }], nextCursor: 'c2' }) },

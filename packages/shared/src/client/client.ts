@@ -11,6 +11,34 @@ export type RequestInput<C extends RouteContract> = ParamsOf<C> &
   QueryOf<C> &
   BodyOf<C> & { signal?: AbortSignal; headers?: Record<string, string> };
 
+/**
+ * Bytes sent as they are instead of the JSON of `body`: a file being uploaded, say. `open` is
+ * called once per attempt, so a retry sends the bytes again from the start (a stream is read once).
+ */
+export interface RawBody {
+  /** Their media type, e.g. `text/csv; charset=utf-8` or `application/json`. */
+  contentType: string;
+  /** Their length in bytes, sent as `Content-Length` (so the server can refuse a body over its limit before reading it). */
+  length?: number;
+  open: () => ReadableStream<Uint8Array> | Blob | string;
+}
+
+/** What `send` takes: the route's path parameters and query, and optionally raw bytes to send. */
+export type SendInput<C extends RouteContract> = ParamsOf<C> &
+  QueryOf<C> & { raw?: RawBody; signal?: AbortSignal; headers?: Record<string, string> };
+
+/** A retry about to happen (see `ClientOptions.onRetry`). */
+export interface RetryEvent {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** How long the client waits before it (Retry-After, or the backoff). */
+  delayMs: number;
+  /** The answer's status (429, 502, 503, 504), or undefined after a network error. */
+  status?: number;
+  /** The network error, if that was the reason. */
+  error?: unknown;
+}
+
 /** The success body of route `C`. */
 export type ResponseBody<C extends RouteContract> = C extends { response: { 200: infer S extends TSchema } }
   ? Static<S>
@@ -52,6 +80,8 @@ export interface ClientOptions {
   retries?: number;
   /** The wait before retry n (ms), unless the server's Retry-After says otherwise. Default 250 · 2ⁿ. */
   retryDelayMs?: (attempt: number) => number;
+  /** Told about every retry before its wait (to say so to a user, say). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
@@ -109,15 +139,15 @@ export function createClient(options: ClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  /** Like `call`, with the response headers too (for `ETag`, say). */
-  async function request<C extends RouteContract>(
-    route: C,
-    input: RequestInput<C>,
-  ): Promise<{ body: ResponseBody<C>; headers: Headers; status: number }> {
-    const { params, query, body, signal, headers } = input as {
+  /**
+   * The raw answer of route `C` once it succeeded (2xx), for bodies to stream rather than parse
+   * (a large export, say); `raw` sends bytes as they are (an upload). Retries and problems as `call`.
+   */
+  async function send<C extends RouteContract>(route: C, input: SendInput<C>): Promise<Response> {
+    const { params, query, raw, signal, headers } = input as {
       params?: Record<string, string>;
       query?: Record<string, unknown>;
-      body?: unknown;
+      raw?: RawBody;
       signal?: AbortSignal;
       headers?: Record<string, string>;
     };
@@ -126,38 +156,62 @@ export function createClient(options: ClientOptions = {}) {
     const url = `${baseUrl}${buildPath(route.path, params)}${toSearch(query)}`;
     const allHeaders: Record<string, string> = {
       accept: route.produces ? `${route.produces}, application/problem+json` : 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(raw === undefined ? {} : { 'content-type': raw.contentType }),
+      ...(raw?.length === undefined ? {} : { 'content-length': String(raw.length) }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...defaults,
       ...headers,
     };
-    const init: RequestInit = { method: route.method, headers: allHeaders };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    if (signal) init.signal = signal;
     const hasKey = Object.keys(allHeaders).some((h) => h.toLowerCase() === 'idempotency-key');
     const retries = route.method === 'POST' && !hasKey ? 0 : (options.retries ?? 2);
+    const retry = async (attempt: number, delayMs: number, reason: Pick<RetryEvent, 'status' | 'error'>) => {
+      options.onRetry?.({ attempt: attempt + 1, delayMs, ...reason });
+      await sleep(delayMs, signal);
+    };
     for (let attempt = 0; ; attempt++) {
+      const init: RequestInit & { duplex?: 'half' } = { method: route.method, headers: allHeaders };
+      if (raw !== undefined) {
+        const body = raw.open();
+        init.body = body;
+        if (typeof body !== 'string' && !(body instanceof Blob)) {
+          // A stream as request body needs half duplex (Node's fetch refuses it otherwise). A stream
+          // cannot be sent again to follow a redirect, and with redirect 'follow' fetch keeps a copy
+          // of every byte sent in case it must (the whole file in memory): 'error' sends it once.
+          init.duplex = 'half';
+          init.redirect = 'error';
+        }
+      }
+      if (signal) init.signal = signal;
       let response: Response;
       try {
         response = await doFetch(url, init);
       } catch (error) {
         if (attempt >= retries || signal?.aborted) throw error;
-        await sleep(delayOf(attempt), signal);
+        await retry(attempt, delayOf(attempt), { error });
         continue;
       }
-      if (!response.ok) {
-        if (attempt < retries && RETRIED_STATUSES.has(response.status)) {
-          const retryAfter = Number(response.headers.get('retry-after'));
-          await response.body?.cancel();
-          await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delayOf(attempt), signal);
-          continue;
-        }
-        throw new ProblemError(await readProblem(response));
+      if (response.ok) return response;
+      if (attempt < retries && RETRIED_STATUSES.has(response.status)) {
+        const retryAfter = Number(response.headers.get('retry-after'));
+        await response.body?.cancel();
+        await retry(attempt, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delayOf(attempt), { status: response.status });
+        continue;
       }
-      const type = response.headers.get('content-type') ?? '';
-      const parsed: unknown = response.status === 204 || response.status === 304 ? undefined : /json/.test(type) ? await response.json() : await response.text();
-      return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
+      throw new ProblemError(await readProblem(response));
     }
+  }
+
+  /** Like `call`, with the response headers too (for `ETag`, say). */
+  async function request<C extends RouteContract>(
+    route: C,
+    input: RequestInput<C>,
+  ): Promise<{ body: ResponseBody<C>; headers: Headers; status: number }> {
+    const { body, ...rest } = input as { body?: unknown };
+    const raw: RawBody | undefined = body === undefined ? undefined : { contentType: 'application/json', open: () => JSON.stringify(body) };
+    const response = await send(route, { ...rest, ...(raw ? { raw } : {}) } as SendInput<C>);
+    const type = response.headers.get('content-type') ?? '';
+    const parsed: unknown = response.status === 204 || response.status === 304 ? undefined : /json/.test(type) ? await response.json() : await response.text();
+    return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
   }
 
   const delayOf = (attempt: number) => (options.retryDelayMs ?? ((n: number) => 250 * 2 ** n))(attempt);
@@ -183,5 +237,5 @@ export function createClient(options: ClientOptions = {}) {
     return (await request(route, input)).body;
   }
 
-  return { call, request, paginate };
+  return { call, request, send, paginate };
 }
