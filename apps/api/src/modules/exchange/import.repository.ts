@@ -55,15 +55,16 @@ const REFERENCES: { section: SetupSection; path: string[]; target: SetupSection 
   { section: 'meetings', path: ['actionItems', '*', 'reportBackMeeting'], target: 'meetings' },
 ];
 
+/** A kind of item in a sentence, with its article. */
 const singular: Record<SetupSection, string> = {
-  organizations: 'organization',
-  members: 'member',
-  tiers: 'tier',
-  targetGroups: 'target group',
-  focusAreas: 'focus area',
-  goals: 'goal',
-  measures: 'measure',
-  meetings: 'meeting',
+  organizations: 'an organization',
+  members: 'a member',
+  tiers: 'a tier',
+  targetGroups: 'a target group',
+  focusAreas: 'a focus area',
+  goals: 'a goal',
+  measures: 'a measure',
+  meetings: 'a meeting',
 };
 
 /** The rows a reference path yields: the pointer to each referring value and the value. */
@@ -130,7 +131,7 @@ export function createImportRepository(db: Executor) {
               and not exists (select 1 from ${table} x where x.kommunenummer = '${kommunenummer}' and ${extOf('x')} = r.ref)
             order by r.pointer`),
         );
-        for (const m of missing) errors.push(fieldError(m.pointer, `"${m.ref}" is not a ${singular[reference.target]} of the document or of ${kommunenummer}`));
+        for (const m of missing) errors.push(fieldError(m.pointer, `"${m.ref}" is not ${singular[reference.target]} of the document or of ${kommunenummer}`));
       }
 
       const names = await rowsOf<{ idx: number; detail: string }>(
