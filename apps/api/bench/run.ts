@@ -109,7 +109,9 @@ function combine(results: Result[]): Result {
 
 const cluster = await startCluster(flags['pg-bin']);
 const children: ChildProcess[] = [];
+let stopping = false;
 const stopAll = () => {
+  stopping = true;
   for (const child of children) child.kill('SIGKILL');
   cluster.stop();
 };
@@ -264,7 +266,9 @@ try {
     const port = await freePort();
     const app = startProcess([`--max-old-space-size=${heapMb}`, 'dist/server.js'], appEnv(port, 'info'));
     children.push(app);
-    app.on('exit', (code, signal) => console.error(`the app exited during the import bench: ${code ?? signal}`));
+    app.on('exit', (code, signal) => {
+      if (!stopping) console.error(`the app exited during the import bench: ${code ?? signal}`);
+    });
     await waitFor(`http://127.0.0.1:${port}/api/health/ready`);
     await benchImport(`http://127.0.0.1:${port}`, app.pid!, heapMb, [
       { kommunenummer: '5001', items: Math.round(items / 5) },
