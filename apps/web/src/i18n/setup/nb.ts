@@ -1,3 +1,5 @@
+import { ENUM_LABELS } from '@slt/shared';
+
 /** Bokmål texts of the SLT setup pages (merged into the main catalog). */
 export const setupNb = {
   nav: {
@@ -11,8 +13,8 @@ export const setupNb = {
     goals: 'Mål',
     measures: 'Tiltak',
   },
-  levels: { strategic: 'Styringsnivå', coordinating: 'Koordineringsnivå', operational: 'Utøvende nivå' },
-  roles: { chair: 'Leder', secretary: 'Sekretær', member: 'Medlem', observer: 'Observatør' },
+  levels: ENUM_LABELS.nb.tierLevel,
+  roles: ENUM_LABELS.nb.membershipRole,
   forms: {
     save: 'Lagre',
     cancel: 'Avbryt',
@@ -100,19 +102,7 @@ export const setupNb = {
     name: 'Navn',
     kind: 'Type',
     description: 'Beskrivelse',
-    kinds: {
-      municipal_unit: 'Kommunal enhet',
-      police: 'Politi',
-      county: 'Fylkeskommune',
-      state_agency: 'Statlig etat',
-      school: 'Skole',
-      health: 'Helse',
-      child_welfare: 'Barnevern',
-      volunteer: 'Frivillig organisasjon',
-      business: 'Næringsliv',
-      faith_community: 'Tros- og livssynssamfunn',
-      other: 'Annet',
-    },
+    kinds: ENUM_LABELS.nb.organizationKind,
   },
   targetGroups: {
     title: 'Målgrupper i {{name}}',
@@ -152,9 +142,9 @@ export const setupNb = {
     addIndicator: 'Legg til indikator',
     indicatorName: 'Indikator',
     unit: 'Enhet',
-    units: { count: 'Antall', percent: 'Prosent', rate_per_1000: 'Per 1000 innbyggere', other: 'Annet' },
+    units: ENUM_LABELS.nb.indicatorUnit,
     direction: 'Ønsket retning',
-    directions: { increase: 'Skal øke', decrease: 'Skal ned', maintain: 'Skal holdes' },
+    directions: ENUM_LABELS.nb.goalDirection,
     target: 'Mål',
     targetLegend: 'Stiplet linje: mål ({{target}}).',
     addMeasurement: 'Legg til måling',
@@ -183,7 +173,7 @@ export const setupNb = {
     measureTitle: 'Tittel',
     description: 'Beskrivelse',
     status: 'Status',
-    statuses: { idea: 'Idé', planned: 'Planlagt', active: 'Aktivt', completed: 'Fullført', discontinued: 'Avsluttet' },
+    statuses: ENUM_LABELS.nb.measureStatus,
     startDate: 'Startdato',
     endDate: 'Sluttdato',
     organization: 'Ansvarlig virksomhet',
@@ -192,13 +182,7 @@ export const setupNb = {
     focusArea: 'Satsingsområde',
     targetGroup: 'Målgruppe',
     evidence: 'Kunnskapsgrunnlag',
-    evidenceLevels: {
-      not_assessed: 'Ikke vurdert',
-      described: 'Beskrevet',
-      theoretically_grounded: 'Teoretisk begrunnet',
-      probable_effect: 'Sannsynlig effekt',
-      documented_effect: 'Dokumentert effekt',
-    },
+    evidenceLevels: ENUM_LABELS.nb.evidenceLevel,
     isPublic: 'Offentlig',
     isPublicHint: 'Vises i den offentlige visningen og for intranett.',
     evaluations: 'Evalueringer',
@@ -208,7 +192,7 @@ export const setupNb = {
     evaluationDate: 'Dato',
     evaluationText: 'Vurdering',
     outcome: 'Resultat',
-    outcomes: { achieved: 'Oppnådd', partly_achieved: 'Delvis oppnådd', not_achieved: 'Ikke oppnådd', inconclusive: 'Uavklart' },
+    outcomes: ENUM_LABELS.nb.evaluationOutcome,
     visibility: 'Synlighet',
     public: 'Offentlig',
     internal: 'Intern',
