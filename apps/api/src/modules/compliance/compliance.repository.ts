@@ -1,8 +1,8 @@
 import type { MeetingStatus } from '@slt/shared';
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { meetings, tiers } from '../../db/schema/index.js';
-import { osloStartOf } from '../meetings/meetings.repository.js';
+import { meetingsOfOsloYear } from '../meetings/meetings.repository.js';
 
 export function createComplianceRepository(db: Executor) {
   return {
@@ -24,11 +24,7 @@ export function createComplianceRepository(db: Executor) {
         })
         .from(meetings)
         .where(
-          and(
-            eq(meetings.kommunenummer, kommunenummer),
-            gte(meetings.startsAt, osloStartOf(`${year}-01-01`) as never),
-            lt(meetings.startsAt, osloStartOf(`${year + 1}-01-01`) as never),
-          ),
+          meetingsOfOsloYear(kommunenummer, year),
         ),
   };
 }

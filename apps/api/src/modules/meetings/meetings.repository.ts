@@ -20,6 +20,13 @@ type WritableAgendaItem = Pick<typeof agendaItems.$inferInsert, 'title' | 'descr
 
 /** The first instant of a day in Europe/Oslo, as SQL. */
 export const osloStartOf = (day: string): SQL => sql`(${day}::date)::timestamp at time zone 'Europe/Oslo'`;
+/** The municipality's meetings that start in the calendar year in Europe/Oslo. */
+export const meetingsOfOsloYear = (kommunenummer: string, year: number): SQL =>
+  and(
+    eq(meetings.kommunenummer, kommunenummer),
+    gte(meetings.startsAt, osloStartOf(`${year}-01-01`) as never),
+    lt(meetings.startsAt, osloStartOf(`${year + 1}-01-01`) as never),
+  )!;
 
 export interface MeetingFilter {
   /** Days (YYYY-MM-DD, Europe/Oslo), both included. */

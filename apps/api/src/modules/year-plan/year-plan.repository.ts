@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { keyDates, meetings } from '../../db/schema/index.js';
-import { osloStartOf } from '../meetings/meetings.repository.js';
+import { meetingsOfOsloYear } from '../meetings/meetings.repository.js';
 
 export type KeyDateRow = typeof keyDates.$inferSelect;
 type Writable = Pick<typeof keyDates.$inferInsert, 'title' | 'kind' | 'date' | 'yearly' | 'description' | 'isPublic'>;
@@ -51,11 +51,7 @@ export function createYearPlanRepository(db: Executor) {
         .select()
         .from(meetings)
         .where(
-          and(
-            eq(meetings.kommunenummer, kommunenummer),
-            gte(meetings.startsAt, osloStartOf(`${year}-01-01`) as never),
-            lt(meetings.startsAt, osloStartOf(`${year + 1}-01-01`) as never),
-          ),
+          meetingsOfOsloYear(kommunenummer, year),
         )
         .orderBy(asc(meetings.startsAt), asc(meetings.id)),
   };
