@@ -16,7 +16,8 @@ import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.r
 import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { sql } from 'drizzle-orm';
 import { benchImport } from './import.js';
-import { freePort, startCluster } from './pg-cluster.js';
+import { freePort } from '../test/api-process.js';
+import { startCluster } from './pg-cluster.js';
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The API as its own process, as the product runs it, for the tests of other packages (the web
+ * client's browser tests, the CLI's): embedded PostgreSQL in a temp dir with the demo data,
+ * spoken to over HTTP only. Exported as `@slt/api/test/api-process`.
+ */
+
+const apiRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  port: number;
+  /** SIGTERM for a graceful shutdown (SIGKILL if it has not exited after 10 s), then the data dir is removed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the API and waits until it is ready (90 s at most); if it exits or does not get there,
+ * it is stopped and the error thrown. `env` is the environment to start from (the caller's,
+ * say): its DATABASE_URL is dropped, so the API runs on its embedded database.
+ */
+export async function startApiProcess(env: Record<string, string | undefined>, extra: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'slt-api-'));
+  const { DATABASE_URL: _ignored, ...inherited } = env;
+  // tsx as a loader of this node process (not through a package-manager shim), so signals reach the server.
+  const api = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+    cwd: apiRoot,
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...extra },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = () => api.exitCode !== null || api.signalCode !== null;
+  const close = async () => {
+    if (!exited()) {
+      const gone = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      const timer = setTimeout(() => api.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (exited()) throw new Error(`the API exited (${api.exitCode ?? api.signalCode})`);
+      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error('the API did not become ready within 90 s');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { port, close };
+}
