@@ -127,17 +127,17 @@ const toList: Converter = (value) =>
     .map((v) => v.trim())
     .filter(Boolean);
 /** An enum given as its value or as its label in nb/nn/en (`Aktivt` → `active`). */
-const toEnum =
-  (labels: Record<string, Record<string, string>>): Converter =>
-  (value) => {
-    const v = value.trim();
-    const lower = v.toLowerCase();
-    for (const byValue of Object.values(labels)) {
-      const hit = Object.entries(byValue).find(([key, label]) => key === lower || label.toLowerCase() === lower);
-      if (hit) return hit[0];
+const toEnum = (labels: Record<string, Record<string, string>>): Converter => {
+  // Built once per column: every value, and every label in any language, in lower case → the value.
+  const values = new Map<string, string>();
+  for (const byValue of Object.values(labels)) {
+    for (const [key, label] of Object.entries(byValue)) {
+      values.set(key, key);
+      if (!values.has(label.toLowerCase())) values.set(label.toLowerCase(), key);
     }
-    return v;
-  };
+  }
+  return (value) => values.get(value.trim().toLowerCase()) ?? value.trim();
+};
 
 export const CSV_COLUMNS: Record<'members' | 'measures', (labels: (kind: string) => Record<string, Record<string, string>>) => Column[]> = {
   members: () => [
