@@ -39,11 +39,7 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/**
- * `fetch` with the in-memory access token and one silent refresh on a 401: for what the typed
- * client does not cover (a file as the body, a download as a Blob).
- */
-export async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const withToken = (): RequestInit => ({
     ...init,
     // TanStack Query decides when data is stale; the browser revalidates every read (an ETag makes
