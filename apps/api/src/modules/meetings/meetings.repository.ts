@@ -15,7 +15,7 @@ export interface MeetingTree {
   actionItems: ActionItemRow[];
   reportBackItems: ActionItemRow[];
 }
-type WritableMeeting = Pick<typeof meetings.$inferInsert, 'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes'>;
+export type WritableMeeting = Pick<typeof meetings.$inferInsert, 'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes'>;
 type WritableAgendaItem = Pick<typeof agendaItems.$inferInsert, 'title' | 'description' | 'ownerMemberId' | 'closed'>;
 
 /** The first instant of a day in Europe/Oslo, as SQL. */

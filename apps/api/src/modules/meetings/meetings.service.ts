@@ -26,7 +26,7 @@ import { createActionItemsRepository, type ActionItemRow } from '../action-items
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
 import type { Caller } from './caller.js';
-import { createMeetingsRepository, type MeetingRow, type MeetingTree } from './meetings.repository.js';
+import { createMeetingsRepository, type MeetingRow, type MeetingTree, type WritableMeeting } from './meetings.repository.js';
 
 /** An action item as the API shows it; `overdue` is open and due before today in Oslo. */
 export function toActionItem(row: ActionItemRow, today = osloDay()): ActionItem {
@@ -101,6 +101,13 @@ export function toMeeting(tree: MeetingTree, caller: Caller, callerMemberIds: re
   };
 }
 
+/** What a change of a meeting leaves to `changeMeeting`: the meeting's own fields, and its audit row once the meeting is read again. */
+interface MeetingChange {
+  meeting?: Partial<WritableMeeting>;
+  bumpSequence?: boolean;
+  audit?: (after: MeetingTree) => Promise<void>;
+}
+
 const auditable = (m: MeetingRow | undefined) =>
   m ? { tierId: m.tierId, title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), place: m.place, status: m.status, minutes: m.minutes } : null;
 
@@ -130,24 +137,27 @@ export function createMeetingsService(deps: { db: Db }) {
   }
 
   /**
-   * Locks the meeting, checks If-Match against the ETag of the caller's own view of it, changes it
-   * (and touches it, so its ETag moves), and answers with the caller's view as it now is.
+   * Locks the meeting, checks If-Match against the ETag of the caller's own view of it, changes it,
+   * writes the meeting's own fields the change returns in the same UPDATE that touches it (so its
+   * ETag moves), reads it once more for the change's audit row and answers with the caller's view.
    */
   async function changeMeeting(
     k: string,
     id: string,
     caller: Caller,
     ifMatch: string | undefined,
-    change: (tx: Executor, before: MeetingTree) => Promise<{ bumpSequence?: boolean } | void>,
+    change: (tx: Executor, before: MeetingTree) => Promise<MeetingChange | void>,
   ): Promise<Meeting> {
     return db.transaction(async (tx) => {
       const repo = createMeetingsRepository(tx);
       const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
       const mine = await memberIdsOf(tx, k, caller);
       checkIfMatch(ifMatch, etagOf(toMeeting(before, caller, mine)));
-      const options = await change(tx, before);
-      await repo.update(id, {}, options ?? {});
-      return toMeeting((await repo.find(k, id))!, caller, mine);
+      const result = await change(tx, before);
+      await repo.update(id, result?.meeting ?? {}, result ?? {});
+      const after = (await repo.find(k, id))!;
+      await result?.audit?.(after);
+      return toMeeting(after, caller, mine);
     });
   }
 
@@ -212,14 +222,15 @@ export function createMeetingsService(deps: { db: Db }) {
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
         requireTimeOrder(startsAt, endsAt);
         const values = { ...patch, startsAt, endsAt };
-        const repo = createMeetingsRepository(tx);
         const facts = (m: MeetingRow) => JSON.stringify([m.title, m.startsAt.getTime(), m.endsAt.getTime(), m.place, m.status]);
         const b = before.meeting;
         const next = { ...b, ...values, place: patch.place === undefined ? b.place : patch.place };
-        await repo.update(id, values);
-        const after = (await repo.find(k, id))!.meeting;
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'meeting', entityId: id, action: 'update', before: auditable(b), after: auditable(after) });
-        return { bumpSequence: facts(b) !== facts(next as MeetingRow) };
+        return {
+          meeting: values,
+          bumpSequence: facts(b) !== facts(next as MeetingRow),
+          audit: (after) =>
+            recordChange(tx, actor, { kommunenummer: k, entity: 'meeting', entityId: id, action: 'update', before: auditable(b), after: auditable(after.meeting) }),
+        };
       });
     },
 
@@ -283,9 +294,11 @@ export function createMeetingsService(deps: { db: Db }) {
           order.splice(Math.min(position, order.length + 1) - 1, 0, itemId);
           await repo.renumberAgenda(order);
         }
-        const after = agendaItemOf((await repo.find(k, id))!, itemId);
         const fieldsOf = (i: typeof item) => ({ position: i.position, title: i.title, description: i.description, ownerMemberId: i.ownerMemberId, closed: i.closed, visibleToMemberIds: i.readers });
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'agenda_item', entityId: itemId, action: 'update', before: fieldsOf(item), after: fieldsOf(after) });
+        return {
+          audit: (after) =>
+            recordChange(tx, actor, { kommunenummer: k, entity: 'agenda_item', entityId: itemId, action: 'update', before: fieldsOf(item), after: fieldsOf(agendaItemOf(after, itemId)) }),
+        };
       });
     },
 
