@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let dir: string;
@@ -16,13 +16,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signInAsCoordinator(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('E-post').fill('koordinator.3401@demo.invalid');
-  await page.getByLabel('Passord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByText('Innlogget som Kari Koordinator').waitFor();
-}
 
 /** Writes a file to upload into the test's temp directory and returns its path. */
 function tempFile(name: string, content: string): string {
@@ -59,7 +52,7 @@ const BAD = {
 describe('import and export in the web client (Chromium)', () => {
   it('the coordinator exports the setup, checks and imports a document, sees the new people, and gets every error of a bad one; every state passes axe', async () => {
     const page = await h.newPage();
-    await signInAsCoordinator(page);
+    await signIn(page, DEMO_USERS.coordinator3401);
 
     // The people page first, so its list is cached when the import happens.
     await page.goto('/municipalities/3401/members');
@@ -140,7 +133,7 @@ describe('import and export in the web client (Chromium)', () => {
 
   it('in nynorsk: a CSV file of people is recognised by its name, checked, and a bad row is pointed at by its line; the page passes axe', async () => {
     const page = await h.newPage();
-    await signInAsCoordinator(page);
+    await signIn(page, DEMO_USERS.coordinator3401);
     await page.getByLabel('Språk').selectOption('nn');
     await page.getByRole('navigation', { name: 'Hovudmeny' }).getByRole('link', { name: 'Import og eksport' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import og eksport for Kongsvinger' }).waitFor();

@@ -53,6 +53,22 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** Demo accounts (fictional people) the browser tests sign in as, with the name the header shows. */
+export const DEMO_USERS = {
+  coordinator3401: { email: 'koordinator.3401@demo.invalid', name: 'Kari Koordinator' },
+  member3401: { email: 'medlem.3401@demo.invalid', name: 'Mats Medlem' },
+  coordinator1547: { email: 'koordinator.1547@demo.invalid', name: 'Nora Nynorsk' },
+} as const;
+
+/** Signs in through the bokmål sign-in page and waits until the header names the user. */
+export async function signIn(page: Page, user: { email: string; name: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-post').fill(user.email);
+  await page.getByLabel('Passord').fill('demo-password');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByText(`Innlogget som ${user.name}`).waitFor();
+}
+
 /** axe-core with the WCAG 2.1 A and AA rules; returns the violations, readable. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

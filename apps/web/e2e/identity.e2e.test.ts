@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -72,11 +72,7 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
 
   it('a coordinator sets the police district with If-Match; the page shows it; axe finds nothing', async () => {
     const page = await h.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-post').fill('koordinator.1547@demo.invalid');
-    await page.getByLabel('Passord').fill('demo-password');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByText('Innlogget som Nora Nynorsk').waitFor();
+    await signIn(page, DEMO_USERS.coordinator1547);
     await page.goto('/municipalities/1547');
     await page.getByRole('heading', { level: 2, name: 'Innstillinger for kommunen' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -92,11 +88,7 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
 
   it('a member sees no management links and is told no on the token page', async () => {
     const page = await h.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-post').fill('medlem.3401@demo.invalid');
-    await page.getByLabel('Passord').fill('demo-password');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByText('Innlogget som Mats Medlem').waitFor();
+    await signIn(page, DEMO_USERS.member3401);
     expect(await page.getByRole('link', { name: 'API-nøkler' }).count()).toBe(0);
     await page.goto('/municipalities/3401/api-tokens');
     await page.getByText('Du har ikke tilgang til denne siden.').waitFor();

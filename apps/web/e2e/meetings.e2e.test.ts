@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,13 +10,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function signInAsCoordinator(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('E-post').fill('koordinator.3401@demo.invalid');
-  await page.getByLabel('Passord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByText('Innlogget som Kari Koordinator').waitFor();
-}
 
 /** Today in Oslo, `YYYY-MM-DD`. */
 const todayOslo = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
@@ -42,7 +35,7 @@ const ACTION = 'Lage utkast til tiltaksplan for sentrum';
 describe('meetings and follow-up in the web client (Chromium)', () => {
   it('the coordinator holds a politiråd meeting from agenda to action item; the compliance panel counts it; every page passes axe', async () => {
     const page = await h.newPage();
-    await signInAsCoordinator(page);
+    await signIn(page, DEMO_USERS.coordinator3401);
 
     // The dashboard's compliance panel, before.
     await page.goto('/municipalities/3401');
@@ -188,11 +181,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
 
   it('a member sees their own open tasks, the overdue ones marked, and marks one done; no management there', async () => {
     const page = await h.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-post').fill('medlem.3401@demo.invalid');
-    await page.getByLabel('Passord').fill('demo-password');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByText('Innlogget som Mats Medlem').waitFor();
+    await signIn(page, DEMO_USERS.member3401);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Mine oppgaver' }).click();
     await page.getByRole('heading', { level: 1, name: 'Oppgaver i Kongsvinger' }).waitFor();
     const mine = page.getByRole('table', { name: 'Mine åpne oppgaver' });

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,13 +9,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function signInAsCoordinator(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('E-post').fill('koordinator.3401@demo.invalid');
-  await page.getByLabel('Passord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByText('Innlogget som Kari Koordinator').waitFor();
-}
 
 const TARGET_GROUP = 'Unge utsatt for miljøer med rus, vold og kriminalitet';
 const FOCUS_AREA = 'Barn og ungdomskriminalitet';
@@ -40,7 +32,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
 
   it('the coordinator seats a new member, records a measure, finds it with the filters, publishes it, and the public sees it; every page passes axe', async () => {
     const page = await h.newPage();
-    await signInAsCoordinator(page);
+    await signIn(page, DEMO_USERS.coordinator3401);
 
     // A new person in the network.
     await page.goto('/municipalities/3401/members');
@@ -135,7 +127,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
 
   it('the other setup pages and a goal with its chart pass axe, in nynorsk too', async () => {
     const page = await h.newPage();
-    await signInAsCoordinator(page);
+    await signIn(page, DEMO_USERS.coordinator3401);
     for (const [path, heading] of [
       ['organizations', 'Virksomheter i Kongsvinger'],
       ['target-groups', 'Målgrupper i Kongsvinger'],
