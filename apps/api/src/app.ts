@@ -154,7 +154,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
   await app.register(exchangeRoutes, {
-    service: createExchangeService({ db, limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems } }),
+    service: createExchangeService({ db, database, limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems } }),
     maxBytes: config.importMaxBytes,
   });
   await app.register(authRoutes, { service: auth });

@@ -123,3 +123,9 @@ select jsonb_build_object('format', $2::text, 'kommunenummer', $1::text,
   ${Object.entries(SECTION_SQL)
     .map(([section, query]) => `'${section}', (select coalesce(jsonb_agg(q.doc order by q.ext collate "C"), '[]') from (${query}) q)`)
     .join(',\n  ')})::text`;
+
+/** One kind's items in the export's order, for CSV. $1 kommunenummer. */
+export const CSV_EXPORT_SQL = {
+  members: `select q.doc from (${SECTION_SQL.members}) q order by q.ext collate "C"`,
+  measures: `select q.doc from (${SECTION_SQL.measures}) q order by q.ext collate "C"`,
+} as const;

@@ -1,10 +1,9 @@
 import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
-import { sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import type { Database, Db, Executor } from '../../db/client.js';
 import { InvalidDocumentError, NotFoundError } from '../../lib/errors.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
-import { EXPORT_SQL, SECTION_SQL } from './document-sql.js';
+import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
 import { checkItem, type NormalItem } from './items.js';
@@ -99,8 +98,8 @@ function comparePointers(a: string, b: string): number {
   return 0;
 }
 
-export function createExchangeService(deps: { db: Db; limits: Limits }) {
-  const { db, limits } = deps;
+export function createExchangeService(deps: { db: Db; database: Database; limits: Limits }) {
+  const { db, database, limits } = deps;
   const idempotency = createIdempotency(db);
 
   async function requireMunicipality(kommunenummer: string) {
@@ -152,18 +151,14 @@ export function createExchangeService(deps: { db: Db; limits: Limits }) {
     /** The whole setup as one document (JSON text built by PostgreSQL in one statement). */
     async export(kommunenummer: string): Promise<string> {
       await requireMunicipality(kommunenummer);
-      const result = (await db.execute(sql.raw(EXPORT_SQL.replaceAll('$1', `'${kommunenummer}'`).replaceAll('$2', `'${SETUP_DOCUMENT_FORMAT}'`)))) as unknown as {
-        rows: Record<string, string>[];
-      };
-      return Object.values(result.rows[0]!)[0]!;
+      const [row] = await database.rows('setup_export', { sql: EXPORT_SQL, params: [kommunenummer, SETUP_DOCUMENT_FORMAT] });
+      return row![0] as string;
     },
 
     /** Members or measures as CSV (semicolon, UTF-8 with BOM, CRLF: what Excel in a Norwegian locale opens as is). */
     async exportCsv(kommunenummer: string, entity: 'members' | 'measures', language: 'nb' | 'en'): Promise<string> {
       await requireMunicipality(kommunenummer);
-      const result = (await db.execute(
-        sql.raw(`select q.doc from (${SECTION_SQL[entity].replaceAll('$1', `'${kommunenummer}'`)}) q order by q.ext collate "C"`),
-      )) as unknown as { rows: { doc: Record<string, unknown> }[] };
+      const rows = await database.rows(`${entity}_export`, { sql: CSV_EXPORT_SQL[entity], params: [kommunenummer] });
       const columns = CSV_COLUMNS[entity](labelsOf);
       const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
       const header = columns.map((c) => (language === 'en' ? c.names[0]! : capitalized(c.names[1]!)));
@@ -172,7 +167,7 @@ export function createExchangeService(deps: { db: Db; limits: Limits }) {
         const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
-      const lines = [header.join(';'), ...result.rows.map(({ doc }) => columns.map((c) => cell(doc[c.field])).join(';'))];
+      const lines = [header.join(';'), ...rows.map(([doc]) => columns.map((c) => cell((doc as Record<string, unknown>)[c.field])).join(';'))];
       return `\uFEFF${lines.join('\r\n')}\r\n`;
     },
   };
