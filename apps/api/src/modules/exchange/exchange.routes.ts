@@ -3,6 +3,7 @@ import { negotiateLanguage, routes } from '@slt/shared';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { InvalidFieldError, PayloadTooLargeError } from '../../lib/errors.js';
+import { varyOn } from '../../lib/http-cache.js';
 import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
 import { validatorCompiler } from '../../plugins/validation.js';
@@ -70,10 +71,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
         const { kommunenummer } = request.params as { kommunenummer: string };
         const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
         const csv = await service.exportCsv(kommunenummer, entity, language);
+        varyOn(reply, 'Accept-Language');
         return reply
           .header('cache-control', 'private, no-store')
           .header('content-language', language)
-          .header('vary', 'Accept-Language')
           .header('content-disposition', `attachment; filename="slt-${kommunenummer}-${entity}.csv"`)
           .type('text/csv; charset=utf-8')
           .send(csv);
