@@ -1,6 +1,7 @@
 import { routes, type ImportResult } from '@slt/shared';
 import { api } from '../../api';
-import { todayInOslo, type CsvEntity, type FileFormat } from './file-kind';
+import { todayOslo } from '../meetings/time';
+import type { CsvEntity, FileFormat } from './file-kind';
 
 export type ExportKind = 'json' | 'members' | 'measures';
 
@@ -19,7 +20,7 @@ export async function downloadExport(kommunenummer: string, kind: ExportKind, la
   // The shared client's raw answer: a refusal throws its ProblemError.
   const response = await api.send(route, { params: { kommunenummer }, headers: { 'accept-language': language } });
   const blob = await response.blob();
-  const fileName = name(kommunenummer, todayInOslo());
+  const fileName = name(kommunenummer, todayOslo());
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

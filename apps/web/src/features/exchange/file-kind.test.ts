@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRowOf, guessFileKind, todayInOslo } from './file-kind';
+import { csvRowOf, guessFileKind } from './file-kind';
 
 describe('guessFileKind', () => {
   it('tells JSON from CSV by the extension, then by the first character', () => {
@@ -25,12 +25,5 @@ describe('csvRowOf', () => {
     expect(csvRowOf('/measures/41')).toBe(43);
     expect(csvRowOf('/members')).toBeNull();
     expect(csvRowOf('')).toBeNull();
-  });
-});
-
-describe('todayInOslo', () => {
-  it('is the calendar date in Oslo, not in UTC', () => {
-    expect(todayInOslo(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
-    expect(todayInOslo(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
   });
 });

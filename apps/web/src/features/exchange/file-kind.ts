@@ -31,6 +31,3 @@ export function csvRowOf(pointer: string): number | null {
   const match = /^\/[^/]+\/(\d+)(?:\/|$)/.exec(pointer);
   return match ? Number(match[1]) + 2 : null;
 }
-
-/** Today's date in Oslo as `YYYY-MM-DD`, for file names. */
-export const todayInOslo = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);

@@ -17,4 +17,9 @@ describe('Oslo time', () => {
     expect(osloDate('2026-12-31T23:30:00Z')).toBe('2027-01-01');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
+
+  it('the date in Oslo, not in UTC', () => {
+    expect(osloDate(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+    expect(osloDate(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
 });
