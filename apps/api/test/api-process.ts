@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup, stopGroup } from '@slt/testing/processes';
 
 /**
  * The API as its own process, as the product runs it, for the tests of other packages (the web
@@ -27,43 +27,51 @@ export async function freePort(): Promise<number> {
 
 export interface ApiProcess {
   port: number;
-  /** SIGTERM for a graceful shutdown (SIGKILL if it has not exited after 10 s), then the data dir is removed. */
+  /** SIGTERM for a graceful shutdown (SIGKILL to its process group if it has not exited after 10 s), then the data dir is removed. */
   close(): Promise<void>;
 }
 
+export interface ApiProcessOptions {
+  /**
+   * A prepared data directory to start from (a copy of it: the tests' global setup makes one with
+   * the demo data, see database-templates.ts). Without it, the API starts on an empty one and
+   * prepares it itself, as on a user's first start.
+   */
+  dataTemplate?: string | undefined;
+}
+
 /**
- * Starts the API and waits until it is ready (90 s at most); if it exits or does not get there,
- * it is stopped and the error thrown. `env` is the environment to start from (the caller's,
- * say): its DATABASE_URL is dropped, so the API runs on its embedded database.
+ * Starts the API and waits until it is ready (120 s at most, for a busy machine); if it exits or
+ * does not get there, it is stopped and the error thrown. `env` is the environment to start from
+ * (the caller's, say): its DATABASE_URL is dropped, so the API runs on its embedded database.
  */
-export async function startApiProcess(env: Record<string, string | undefined>, extra: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  env: Record<string, string | undefined>,
+  extra: Record<string, string> = {},
+  options: ApiProcessOptions = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'slt-api-'));
+  if (options.dataTemplate) cpSync(options.dataTemplate, dataDir, { recursive: true });
   const { DATABASE_URL: _ignored, ...inherited } = env;
   // tsx as a loader of this node process (not through a package-manager shim), so signals reach the server.
-  const api = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+  const api = spawnGroup(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
     cwd: apiRoot,
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = () => api.exitCode !== null || api.signalCode !== null;
   const close = async () => {
-    if (!exited()) {
-      const gone = new Promise((resolve) => api.once('exit', resolve));
-      api.kill('SIGTERM');
-      const timer = setTimeout(() => api.kill('SIGKILL'), 10_000);
-      await gone;
-      clearTimeout(timer);
-    }
+    await stopGroup(api, { graceMs: 10_000 });
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       if (exited()) throw new Error(`the API exited (${api.exitCode ?? api.signalCode})`);
       const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
       if (ready) break;
-      if (Date.now() > deadline) throw new Error('the API did not become ready within 90 s');
+      if (Date.now() > deadline) throw new Error('the API did not become ready within 120 s');
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (error) {

@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createClient } from '@slt/shared';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { prepareDatabase } from '../src/db/prepare.js';
 import { createLogger } from '../src/logger.js';
+import { adminQuery, databaseUrl, type TemplateName } from './database-templates.js';
 
-/**
- * The environment decides the database: with DATABASE_URL (CI's second run) every test app gets
- * a fresh database on that PostgreSQL server, dropped afterwards; without, an in-memory PGlite.
- */
+/** The environment decides the database: DATABASE_URL (CI's second run) or PGlite (see openTestDatabase). */
 const environment = loadConfig();
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -30,34 +28,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `slt_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+/** The prepared databases of this test run (see database-templates.ts and global-setup.ts). */
+const templates = inject('sltTemplates');
+
+async function readTarball(file: string): Promise<Blob> {
+  return new Blob([await readFile(file)]);
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+/**
+ * A fresh database for one test app, copied from a prepared template: `demo` (migrated, reference
+ * data, demo data) or `base` (no demo data). With DATABASE_URL (CI's second run), a new database on
+ * that server made from the template database, dropped afterwards; else an in-memory PGlite.
+ */
+export async function openTestDatabase(template: TemplateName = 'base'): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+    const database = await openDatabase({ kind: 'pglite', dataDir: undefined, from: await readTarball(templates.pglite[template].tarball) });
     return { database, dispose: () => database.close() };
   }
-  const scratch = await createScratchDatabase(environment.databaseUrl);
+  const adminUrl = environment.databaseUrl;
+  const name = `slt_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name} template ${templates.postgres![template]}`);
   const database = await openDatabase({
     kind: 'postgres',
-    url: scratch.url,
+    url: databaseUrl(adminUrl, name),
     poolMax: 5,
     connectionTimeoutMs: 5_000,
     logger: { error: () => undefined },
@@ -66,7 +59,7 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
     database,
     dispose: async () => {
       await database.close();
-      await scratch.drop();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -81,8 +74,7 @@ export async function createTestApp(
     importMaxItems?: number;
   } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await openTestDatabase();
-  await prepareDatabase(database, { demoData: options.demoData ?? true });
+  const { database, dispose } = await openTestDatabase(options.demoData === false ? 'base' : 'demo');
 
   const config: Config = Object.freeze({
     ...environment,

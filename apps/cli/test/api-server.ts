@@ -1,4 +1,5 @@
 import { startApiProcess } from '@slt/api/test/api-process';
+import { inject } from 'vitest';
 import { env } from './env.js';
 
 export { freePort } from '@slt/api/test/api-process';
@@ -13,7 +14,8 @@ export interface ApiServer {
  * with the demo data. The CLI under test only talks to it over HTTP.
  */
 export async function startApi(extraEnv: Record<string, string> = {}): Promise<ApiServer> {
-  const api = await startApiProcess(env.inherited, extraEnv);
+  // A copy of the run's prepared database with the demo data (see test/global-setup.ts).
+  const api = await startApiProcess(env.inherited, extraEnv, { dataTemplate: inject('sltTemplates').pglite.demo.dataDir });
   return { baseUrl: `http://127.0.0.1:${api.port}`, close: api.close };
 }
 

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, routes, type SetupDocument } from '@slt/shared';
+import { spawnGroup } from '@slt/testing/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, freePort, startApi, type ApiServer } from './api-server.js';
 import { env } from './env.js';
@@ -276,7 +276,7 @@ describe('failures', () => {
 
 describe('pnpm slt', () => {
   it.skipIf(!env.pnpmExecPath)('runs from the repository root with paths relative to where it was typed (needs the tests run by pnpm)', async () => {
-    const child = spawn(process.execPath, [env.pnpmExecPath!, '--silent', '--dir', REPO_ROOT, 'slt', 'export', '-m', '3401', '-o', 'via-pnpm.json'], {
+    const child = spawnGroup(process.execPath, [env.pnpmExecPath!, '--silent', '--dir', REPO_ROOT, 'slt', 'export', '-m', '3401', '-o', 'via-pnpm.json'], {
       cwd: work,
       env: { ...env.inherited, SLT_API_URL: api.baseUrl, SLT_TOKEN: tokens.read3401 },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup, stopGroup } from '@slt/testing/processes';
 import { env } from './env.js';
 
 /** The command as `pnpm slt` runs it (the root script is `node apps/cli/bin/slt.js`). */
@@ -19,7 +20,7 @@ export interface CliRun {
  * user's directory in INIT_CWD (`from`); `env` adds SLT_TOKEN, SLT_API_URL….
  */
 export async function runCli(args: string[], options: { from: string; env?: Record<string, string> }): Promise<CliRun> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawnGroup(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...env.inherited, npm_lifecycle_event: 'slt', INIT_CWD: options.from, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,14 +28,22 @@ export async function runCli(args: string[], options: { from: string; env?: Reco
   return collect(child);
 }
 
-export async function collect(child: ReturnType<typeof spawn>): Promise<CliRun> {
+/**
+ * Collects a child's output until it closes (started with spawnGroup); whatever is left of its
+ * process group afterwards, or if the test gives up first, is stopped.
+ */
+export async function collect(child: ChildProcess): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (exitCode) => resolve(exitCode));
-  });
-  return { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (exitCode) => resolve(exitCode));
+    });
+    return { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+  } finally {
+    await stopGroup(child, { graceMs: 1_000 });
+  }
 }

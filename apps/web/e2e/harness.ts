@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startApiProcess } from '@slt/api/test/api-process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { env } from './env';
 import { findBrowser } from './find-browser';
 
@@ -29,7 +30,12 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`${webDist} has no build: run \`vite build\` first (the package's test script does).`);
   }
   const executablePath = findBrowser();
-  const api = await startApiProcess(env.inherited, { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist });
+  // A copy of the run's prepared database with the demo data (see e2e/global-setup.ts).
+  const api = await startApiProcess(
+    env.inherited,
+    { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist },
+    { dataTemplate: inject('sltTemplates').pglite.demo.dataDir },
+  );
   const cleanUp = async (browser?: Browser) => {
     await browser?.close().catch(() => undefined);
     await api.close();

@@ -1,0 +1,36 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROCESS_DIR_VARIABLE } from './processes.js';
+
+/**
+ * Vitest global setup: a registry directory for the run's child processes (see processes.ts), and
+ * at the end of the run SIGKILL to every process group still registered there, so no child
+ * survives a run, whatever happened to the test process that started it.
+ */
+export default function reaper(): () => void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'slt-test-processes-'));
+  // Set before the test processes start, so each of them inherits it.
+  process.env[PROCESS_DIR_VARIABLE] = dir;
+  return () => {
+    const left = killRegistered(dir);
+    rmSync(dir, { recursive: true, force: true });
+    if (left.length > 0) console.warn(`[reaper] killed ${left.length} child process group(s) a test left running: ${left.join(', ')}`);
+  };
+}
+
+/** SIGKILL to the group of every pid registered in `dir`; returns the ones that still existed. */
+export function killRegistered(dir: string): number[] {
+  const killed: number[] = [];
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 1) continue;
+    try {
+      process.kill(-pid, 'SIGKILL');
+      killed.push(pid);
+    } catch {
+      // already gone
+    }
+  }
+  return killed;
+}

@@ -1,0 +1,2 @@
+export type Reporters = (string | [string, Record<string, unknown>])[];
+export declare const reporters: Reporters;
