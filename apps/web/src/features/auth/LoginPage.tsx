@@ -21,7 +21,7 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn(String(form.get('email')), String(form.get('password')));
-      await navigate({ to: '/' });
+      await navigate({ to: '/home' });
     } catch (e) {
       setError(e instanceof ProblemError && e.status === 429 ? t('login.throttled') : t('login.failed'));
     } finally {

@@ -28,7 +28,7 @@ export function AppLayout() {
       <SkipLink href="#main">{t('skipLink')}</SkipLink>
       <header className="header">
         <div className="brand">
-          <Link to="/" className="brand-link">
+          <Link to={user ? '/home' : '/'} className="brand-link">
             <span className="brand-title">{t('app.title')}</span>
             <span className="brand-subtitle">{t('app.subtitle')}</span>
           </Link>
@@ -39,6 +39,11 @@ export function AppLayout() {
           </DsLink>
           {memberOf && (
             <>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/home" params={{ kommunenummer: memberOf }}>
+                  {t('nav.home')}
+                </Link>
+              </DsLink>
               <DsLink asChild>
                 <Link to="/municipalities/$kommunenummer/meetings" params={{ kommunenummer: memberOf }}>
                   {t('nav.meetings')}

@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { ProblemError, type RouteContract } from '@slt/shared';
+import type { RouteContract } from '@slt/shared';
+import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag, useList, useSetupWrite } from './api';
@@ -107,7 +108,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
             onCancel={() => setEditing(null)}
             fieldOf={props.fieldOf}
             extraButtons={
-              <Button type="button" variant="tertiary" data-color="danger" onClick={() => void remove().catch((e: unknown) => setFailure(e instanceof ProblemError && e.status !== 412 ? (e.problem.detail ?? t('common.error')) : t('forms.stale')))}>
+              <Button type="button" variant="tertiary" data-color="danger" onClick={() => void remove().catch((e: unknown) => setFailure(problemText(t, e)))}>
                 {t('forms.delete')}
               </Button>
             }

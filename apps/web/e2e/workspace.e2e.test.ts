@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Screenshots for a look by eye, when SCREENSHOT_DIR is set (not a test of their own). */
+async function shoot(page: Page, name: string) {
+  const dir = process.env['SCREENSHOT_DIR'];
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Every page a coordinator reaches from their home, by the link's text, and the heading it lands on. */
+const COORDINATOR_PAGES: [string, RegExp][] = [
+  ['Organisering', /Kongsvinger/],
+  ['Nivåer og grupper', /Nivåer og grupper/],
+  ['Personer', /Personer/],
+  ['Virksomheter', /Virksomheter/],
+  ['Målgrupper', /Målgrupper/],
+  ['Satsingsområder', /Satsingsområder/],
+  ['Mål', /^Mål/],
+  ['Tiltak', /Tiltak/],
+  ['Møter', /Møter i Kongsvinger/],
+  ['Årshjul', /Årshjul/],
+  ['Mine oppgaver', /oppgaver/i],
+  ['Brukere', /Brukere i Kongsvinger/],
+  ['API-nøkler', /API-nøkler/],
+  ['Endringslogg', /Endringslogg/],
+  ['Import og eksport', /Import og eksport/],
+];
+
+async function fromHome(page: Page, link: string, heading: RegExp) {
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Hjem' }).click();
+  await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+  await page.getByRole('region', { name: 'Trenger oppmerksomhet' }).waitFor();
+  await page.getByRole('navigation', { name: /SLT-oppsettet|Møter og oppfølging|Administrasjon/ }).getByRole('link', { name: link, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe("the coordinator's workspace (Chromium)", () => {
+  it('a coordinator lands on their municipality’s home and reaches every page by clicking only (≤ 2 clicks from any page)', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/municipalities/3401/home');
+    for (const name of ['Trenger oppmerksomhet', 'Neste møter', 'Alle sider']) await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Neste frister i årshjulet' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'home-coordinator-nb-desktop');
+    for (const [link, heading] of COORDINATOR_PAGES) await fromHome(page, link, heading);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a member lands on the home and reaches what their role allows; the coordinator’s pages are not offered', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.member3401);
+    await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+    for (const [link, heading] of [
+      ['Organisering', /Kongsvinger/],
+      ['Møter', /Møter i Kongsvinger/],
+      ['Årshjul', /Årshjul/],
+      ['Mine oppgaver', /oppgaver/i],
+    ] as const) {
+      await fromHome(page, link, heading);
+    }
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Hjem' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Alle sider' }).waitFor();
+    for (const hidden of ['Personer', 'Brukere', 'API-nøkler', 'Endringslogg', 'Import og eksport']) {
+      expect(await page.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
+    }
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the home in nynorsk on a 375 px phone: no horizontal scroll, no axe violations', async () => {
+    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'nb-NO', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('heading', { level: 2, name: 'Treng merksemd' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Neste møte' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'home-coordinator-nn-phone');
+    await page.getByLabel('Språk').selectOption('nb');
+    await context.close();
+  });
+});
