@@ -94,4 +94,74 @@ describe("the coordinator's workspace (Chromium)", () => {
     await page.getByLabel('Språk').selectOption('nb');
     await context.close();
   });
+
+  it('the person form shows every field’s error at its field, in nynorsk and in English, from the problem codes', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('navigation', { name: 'Administrasjon' }).waitFor();
+    await page.getByRole('link', { name: 'Personar', exact: true }).click();
+    const form = page.locator('#members-new-form');
+    await form.waitFor();
+    const errorOf = (label: string) =>
+      form.getByLabel(label, { exact: true }).evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+          .join(' ')
+          .trim(),
+      );
+    // A fictional, valid fødselsnummer (mod-11 checked), never a real person's.
+    const FNR = '01019012480';
+    await form.getByLabel('Namn', { exact: true }).fill('Ø'.repeat(400));
+    await form.getByLabel('E-post', { exact: true }).fill('ikkje-ei-adresse');
+    await form.getByLabel('Telefon', { exact: true }).fill(FNR);
+    await form.getByRole('button', { name: 'Legg til person' }).click();
+    await expect.poll(() => errorOf('Namn')).toContain('Kan ikkje vere lengre enn 200 teikn.');
+    expect(await errorOf('E-post')).toContain('Skriv ei gyldig e-postadresse');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'person-errors-nn-desktop');
+    // The same refusal in English.
+    await page.getByLabel('Språk').selectOption('en');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => errorOf('Name')).toContain('Cannot be longer than 200 characters.');
+    expect(await errorOf('E-mail')).toContain('Enter a valid e-mail address');
+    // Fixed name and e-mail: the fødselsnummer in a text field is refused at its field.
+    await form.getByLabel('Name', { exact: true }).fill('Frida Fiktiv');
+    await form.getByLabel('E-mail', { exact: true }).fill('frida.fiktiv@example.invalid');
+    await form.getByLabel('Position', { exact: true }).fill(`Rådgiver ${FNR}`);
+    await form.getByLabel('Phone', { exact: true }).fill('');
+    await page.getByLabel('Language').selectOption('nn');
+    await form.getByRole('button', { name: 'Legg til person' }).click();
+    await expect.poll(() => errorOf('Stilling')).toContain('Kan ikkje innehalde eit fødselsnummer eller D-nummer.');
+    expect(await errorOf('Namn')).toBe('');
+    // No English server text anywhere on the page.
+    expect(await page.locator('main').innerText()).not.toMatch(/must|national identity|is required|characters/i);
+    await page.getByLabel('Språk').selectOption('nb');
+  });
+
+  it('deleting a meeting asks first; marking a future meeting held is refused in the user’s language', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    await page.getByRole('heading', { level: 2, name: 'Neste møter' }).waitFor();
+    const next = page.getByRole('region', { name: 'Neste møter' }).getByRole('link').first();
+    const title = await next.innerText();
+    await next.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('button', { name: 'Marker som holdt' }).click();
+    await page.getByText('Møtet har ikke startet ennå, så det kan ikke markeres som holdt.').waitFor();
+    expect(await page.locator('.facts').getByText('Planlagt', { exact: true }).isVisible()).toBe(true);
+    // Delete asks; cancelling keeps the meeting.
+    await page.getByRole('button', { name: 'Slett møtet' }).click();
+    const dialog = page.getByRole('dialog', { name: `Slette møtet «${title}»?` });
+    await dialog.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'meeting-delete-confirm-nb-desktop');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('heading', { level: 1, name: title }).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toMatch(/\/meetings\/[0-9a-f-]{36}$/);
+  });
 });
+

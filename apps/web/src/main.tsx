@@ -1,5 +1,6 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme';
+import '@fontsource-variable/inter/wght.css';
 import './styles.css';
 import './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';

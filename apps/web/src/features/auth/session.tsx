@@ -1,6 +1,6 @@
 import { routes, type Role, type User } from '@slt/shared';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, getCurrentUser, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
+import { api, getCurrentUser, hadSession, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
 
 interface SessionState {
   user: User | null;
@@ -18,8 +18,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const unsubscribe = onSessionChange(setUser);
-    // A page load keeps the session if the refresh cookie is still good.
-    void refreshSession().finally(() => setReady(true));
+    // A page load keeps the session if the refresh cookie is still good (asked only when this browser had one).
+    if (hadSession()) void refreshSession().finally(() => setReady(true));
+    else setReady(true);
     return () => {
       unsubscribe();
     };

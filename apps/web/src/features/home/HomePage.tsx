@@ -190,8 +190,8 @@ function NextMeetings({ kommunenummer }: { kommunenummer: string }) {
   const setup = useTiersAndMembers(kommunenummer);
   const upcoming = useQuery(meetingQueries.list(kommunenummer, { from: todayOslo(), status: 'planned', limit: 5 }, viewer));
   return (
-    <Card className="home-next">
-      <Heading level={2} data-size="sm">
+    <Card className="home-next" role="region" aria-labelledby="home-next">
+      <Heading level={2} data-size="sm" id="home-next">
         {t('home.nextMeetings')}
       </Heading>
       {upcoming.isPending ? (

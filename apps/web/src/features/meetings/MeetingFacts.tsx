@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patchBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { ConfirmButton } from '../forms/ConfirmButton';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './api';
 import { useOutcome } from './Failure';
@@ -79,9 +80,13 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
           <Button variant="tertiary" onClick={() => setEditing(true)}>
             {t('meetings.meeting.edit')}
           </Button>
-          <Button variant="tertiary" data-color="danger" onClick={() => void remove()} disabled={outcome.busy}>
-            {t('meetings.meeting.delete')}
-          </Button>
+          <ConfirmButton
+            label={t('meetings.meeting.delete')}
+            question={t('meetings.meeting.deleteQuestion', { title: item.title })}
+            consequence={t('meetings.meeting.deleteConsequence')}
+            onConfirm={remove}
+            disabled={outcome.busy}
+          />
         </div>
       )}
       {outcome.region}

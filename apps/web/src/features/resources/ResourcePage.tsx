@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import type { RouteContract } from '@slt/shared';
+import { ConfirmButton } from '../forms/ConfirmButton';
 import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,9 +109,12 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
             onCancel={() => setEditing(null)}
             fieldOf={props.fieldOf}
             extraButtons={
-              <Button type="button" variant="tertiary" data-color="danger" onClick={() => void remove().catch((e: unknown) => setFailure(problemText(t, e)))}>
-                {t('forms.delete')}
-              </Button>
+              <ConfirmButton
+                label={t('forms.delete')}
+                question={t('forms.deleteQuestion', { name: itemName(editing.item) })}
+                consequence={t('forms.deleteConsequence')}
+                onConfirm={() => remove().catch((e: unknown) => setFailure(problemText(t, e)))}
+              />
             }
           />
           {props.details?.(editing.item)}

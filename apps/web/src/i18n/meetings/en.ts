@@ -64,6 +64,8 @@ export const meetingsEn: MeetingsMessages = {
       reopen: 'Set back to planned',
       edit: 'Change time and place',
       delete: 'Delete the meeting',
+      deleteQuestion: 'Delete the meeting “{{title}}”?',
+      deleteConsequence: 'The meeting and its agenda are deleted. A meeting that was held or has decisions or action items cannot be deleted: cancel it instead.',
       statusSaved: { planned: 'The meeting is planned again.', held: 'The meeting is marked held.', cancelled: 'The meeting is cancelled.' },
     },
     agenda: {

@@ -63,6 +63,8 @@ export const meetingsNb = {
       reopen: 'Sett tilbake til planlagt',
       edit: 'Endre tid og sted',
       delete: 'Slett møtet',
+      deleteQuestion: 'Slette møtet «{{title}}»?',
+      deleteConsequence: 'Møtet og sakslista slettes. Et møte som er holdt eller har vedtak eller oppfølgingspunkter, kan ikke slettes: avlys det i stedet.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er markert som holdt.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {

@@ -64,6 +64,8 @@ export const meetingsNn: MeetingsMessages = {
       reopen: 'Set tilbake til planlagt',
       edit: 'Endre tid og stad',
       delete: 'Slett møtet',
+      deleteQuestion: 'Slette møtet «{{title}}»?',
+      deleteConsequence: 'Møtet og sakslista vert sletta. Eit møte som er halde eller har vedtak eller oppfølgingspunkt, kan ikkje slettast: avlys det i staden.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er merkt som halde.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {

@@ -18,7 +18,10 @@ export const setupNb = {
   forms: {
     save: 'Lagre',
     cancel: 'Avbryt',
+    close: 'Lukk',
     delete: 'Slett',
+    deleteQuestion: 'Slette «{{name}}»?',
+    deleteConsequence: 'Dette kan ikke angres. Endringsloggen viser hva som ble slettet, og av hvem.',
     edit: 'Endre',
     editNamed: 'Endre {{name}}',
     actions: 'Handlinger',
