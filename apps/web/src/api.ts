@@ -1,4 +1,4 @@
-import { createClient, routes, type Session, type User } from '@slt/shared';
+import { createClient, routes, type Session, type User } from '@slt/shared/browser';
 import { QueryClient } from '@tanstack/react-query';
 import i18next from './i18n';
 

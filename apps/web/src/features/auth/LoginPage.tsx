@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
+import { ProblemError } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { routes, type Role, type User } from '@slt/shared';
+import { routes, type Role, type User } from '@slt/shared/browser';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, getCurrentUser, hadSession, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
 

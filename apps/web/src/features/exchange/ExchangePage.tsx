@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, Radio, Spinner, Table } from '@digdir/designsystemet-react';
-import { newIdempotencyKey, ProblemError, SETUP_SECTIONS, type ImportResult, type ProblemFieldError } from '@slt/shared';
+import { newIdempotencyKey, ProblemError, SETUP_SECTIONS, type ImportResult, type ProblemFieldError } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';

@@ -1,4 +1,4 @@
-import { ProblemError, type ProblemFieldError } from '@slt/shared';
+import { ProblemError, type ProblemFieldError } from '@slt/shared/browser';
 import type { TFunction } from 'i18next';
 import { problemsNb } from '../../i18n/problems/nb';
 

@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { GOAL_DIRECTIONS, INDICATOR_UNITS, ProblemError, routes, type Goal } from '@slt/shared';
+import { GOAL_DIRECTIONS, INDICATOR_UNITS, ProblemError, routes, type Goal } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 import { Alert, Card, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import type { ActionItem, Meeting } from '@slt/shared';
+import type { ActionItem, Meeting } from '@slt/shared/browser';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

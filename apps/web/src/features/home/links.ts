@@ -1,4 +1,4 @@
-import type { Role, User } from '@slt/shared';
+import type { Role, User } from '@slt/shared/browser';
 import { hasRole } from '../auth/session';
 
 /** Every page of a municipality's workspace, grouped as on the home page, with the role it needs (null: public). */

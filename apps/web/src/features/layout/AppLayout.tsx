@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
 import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,12 +88,14 @@ export function AppLayout() {
             </DsLink>
           )}
         </nav>
-        <Field className="language">
-          <Label>{t('language.label')}</Label>
+        {/* A label and a select without Field: Field pulls in Designsystemet's web behaviours, which public pages do not need. */}
+        <div className="language ds-field">
+          <Label htmlFor="language-select">{t('language.label')}</Label>
           <Select
+            id="language-select"
             data-size="sm"
             value={i18n.language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
+            onChange={(event) => void setLanguage(event.target.value as Language)}
           >
             {LANGUAGES.map((language) => (
               <Select.Option key={language} value={language} lang={language}>
@@ -101,7 +103,7 @@ export function AppLayout() {
               </Select.Option>
             ))}
           </Select>
-        </Field>
+        </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="main">
         <Outlet />

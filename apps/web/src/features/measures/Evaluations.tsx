@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { EVALUATION_OUTCOMES, routes, type Measure } from '@slt/shared';
+import { EVALUATION_OUTCOMES, routes, type Measure } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

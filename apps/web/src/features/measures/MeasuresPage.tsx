@@ -10,7 +10,7 @@ import {
   type Organization,
   type TargetGroup,
   type Tier,
-} from '@slt/shared';
+} from '@slt/shared/browser';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

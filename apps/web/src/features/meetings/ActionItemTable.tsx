@@ -1,5 +1,5 @@
 import { Button, Link as DsLink, Table } from '@digdir/designsystemet-react';
-import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared';
+import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared/browser';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag } from '../resources/api';

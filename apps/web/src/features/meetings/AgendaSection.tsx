@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { routes, type AgendaItem } from '@slt/shared';
+import { routes, type AgendaItem } from '@slt/shared/browser';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, patchBody, valuesOf, type FieldDef } from '../resources/fields';

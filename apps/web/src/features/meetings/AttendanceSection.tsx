@@ -1,5 +1,5 @@
 import { Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { ATTENDANCE_STATUSES, routes, type AttendanceStatus } from '@slt/shared';
+import { ATTENDANCE_STATUSES, routes, type AttendanceStatus } from '@slt/shared/browser';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

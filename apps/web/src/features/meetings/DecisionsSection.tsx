@@ -1,5 +1,5 @@
 import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
-import { routes, type Decision } from '@slt/shared';
+import { routes, type Decision } from '@slt/shared/browser';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { KEY_DATE_KINDS, routes, type CreateKeyDate, type KeyDate } from '@slt/shared';
+import { KEY_DATE_KINDS, routes, type CreateKeyDate, type KeyDate } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

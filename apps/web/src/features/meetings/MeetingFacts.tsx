@@ -1,5 +1,5 @@
 import { Button, Heading } from '@digdir/designsystemet-react';
-import { routes, type MeetingStatus } from '@slt/shared';
+import { routes, type MeetingStatus } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { routes } from '@slt/shared';
+import { routes } from '@slt/shared/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingWrite } from './api';

@@ -1,5 +1,5 @@
 import { Heading } from '@digdir/designsystemet-react';
-import { ProblemError, ProblemType, routes, type Meeting, type Tier } from '@slt/shared';
+import { ProblemError, ProblemType, routes, type Meeting, type Tier } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';

@@ -4,7 +4,7 @@ import {
   type Meeting,
   type MeetingListQuery,
   type RouteContract,
-} from '@slt/shared';
+} from '@slt/shared/browser';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { sltKey } from '../resources/api';

@@ -1,4 +1,4 @@
-import { routes, type UpdateMunicipality } from '@slt/shared';
+import { routes, type UpdateMunicipality } from '@slt/shared/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { municipalityQueries } from './queries';

@@ -1,4 +1,4 @@
-import { routes, type MunicipalityListQuery } from '@slt/shared';
+import { routes, type MunicipalityListQuery } from '@slt/shared/browser';
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 

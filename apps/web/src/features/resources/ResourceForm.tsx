@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
+import { ProblemError } from '@slt/shared/browser';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText, problemText } from '../forms/problem-text';

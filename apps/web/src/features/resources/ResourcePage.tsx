@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import type { RouteContract } from '@slt/shared';
+import type { RouteContract } from '@slt/shared/browser';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';

@@ -1,4 +1,4 @@
-import type { RouteContract } from '@slt/shared';
+import type { RouteContract } from '@slt/shared/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 

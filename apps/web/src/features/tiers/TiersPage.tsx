@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { MEMBERSHIP_ROLES, routes, TIER_LEVELS, type Member, type MeetingRule, type Membership, type Tier } from '@slt/shared';
+import { MEMBERSHIP_ROLES, routes, TIER_LEVELS, type Member, type MeetingRule, type Membership, type Tier } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 
 /** Bokmål texts of the meeting pages (merged into the main catalog); enum words are the API's shared labels. */
 export const meetingsNb = {

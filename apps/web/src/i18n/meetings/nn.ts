@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { MeetingsMessages } from './types';
 
 /** Nynorsk texts of the meeting pages. */

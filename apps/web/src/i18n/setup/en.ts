@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { SetupMessages } from './types';
 
 /** English texts of the SLT setup pages. */

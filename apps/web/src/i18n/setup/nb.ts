@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 
 /** Bokmål texts of the SLT setup pages (merged into the main catalog). */
 export const setupNb = {
