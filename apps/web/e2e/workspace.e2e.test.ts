@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from './env';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -13,7 +14,7 @@ afterAll(async () => {
 
 /** Screenshots for a look by eye, when SCREENSHOT_DIR is set (not a test of their own). */
 async function shoot(page: Page, name: string) {
-  const dir = process.env['SCREENSHOT_DIR'];
+  const dir = env.screenshotDir;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });

@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
 export const apiTokenQueries = {
-  all: (kommunenummer: string) => ['api-tokens', kommunenummer] as const,
+  all: (kommunenummer: string) => ['municipality', kommunenummer, 'api-tokens'] as const,
   list: (kommunenummer: string) =>
     queryOptions({
       queryKey: apiTokenQueries.all(kommunenummer),

@@ -14,13 +14,13 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(getCurrentUser);
-  const [ready, setReady] = useState(false);
+  // Ready at once for a browser that never signed in: nothing to restore.
+  const [ready, setReady] = useState(() => !hadSession());
 
   useEffect(() => {
     const unsubscribe = onSessionChange(setUser);
     // A page load keeps the session if the refresh cookie is still good (asked only when this browser had one).
     if (hadSession()) void refreshSession().finally(() => setReady(true));
-    else setReady(true);
     return () => {
       unsubscribe();
     };

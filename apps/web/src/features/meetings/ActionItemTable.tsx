@@ -3,7 +3,7 @@ import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared/brow
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag } from '../resources/api';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { ActionItemStatusTag } from './StatusTags';
 import { formatDate } from './time';
@@ -35,7 +35,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
   const setStatus = (item: ActionItem, status: ActionItemStatus) =>
     outcome.run(
       async () =>
-        write.mutateAsync({ route: routes.updateActionItem, params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
+        write.send(routes.updateActionItem, { params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
       t(`meetings.actionItems.statusSaved.${status}`, { description: item.description }),
     );
   const meetingLink = (meetingId: string) => (

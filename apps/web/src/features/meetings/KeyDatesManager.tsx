@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { readWithEtag } from '../resources/api';
-import { meetingQueries, useMeetingWrite } from './api';
+import { meetingQueries } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { useViewer } from './hooks';
 import { formatDate } from './time';
@@ -33,10 +34,10 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   ];
   const existing = keyDates.data ?? [];
   const has = (kind: string) => existing.some((d) => d.kind === kind && d.yearly);
-  const add = (body: CreateKeyDate) => outcome.run(() => write.mutateAsync({ route: routes.createKeyDate, body }), t('forms.created', { name: body.title }));
+  const add = (body: CreateKeyDate) => outcome.run(() => write.send(routes.createKeyDate, { body }), t('forms.created', { name: body.title }));
   const remove = (keyDate: KeyDate) =>
     outcome.run(
-      async () => write.mutateAsync({ route: routes.deleteKeyDate, params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
+      async () => write.send(routes.deleteKeyDate, { params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
       t('forms.deleted', { name: keyDate.title }),
     );
 
@@ -105,7 +106,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
           initial={{ ...valuesOf(fields), kind: 'other' }}
           submitLabel={t('meetings.keyDates.add')}
           onSubmit={async (values) => {
-            await write.mutateAsync({ route: routes.createKeyDate, body: createBody(fields, values) });
+            await write.send(routes.createKeyDate, { body: createBody<CreateKeyDate>(fields, values) });
             setFormKey((k) => k + 1);
           }}
         />

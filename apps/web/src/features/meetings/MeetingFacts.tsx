@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { patchBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import { ResourceForm } from '../resources/ResourceForm';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { timesOf } from './ScheduleMeetingForm';
 import { MeetingStatusTag } from './StatusTags';
@@ -33,14 +33,14 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
   async function save(values: FormValues) {
     const body = patchBody(fields, initial, values);
     if (values.startsAt !== initial.startsAt || values.endsAt !== initial.endsAt) Object.assign(body, timesOf(values, t));
-    if (Object.keys(body).length > 0) await write.mutateAsync({ route: routes.updateMeeting, params, body, etag });
+    if (Object.keys(body).length > 0) await write.send(routes.updateMeeting, { params, body, etag });
     setEditing(false);
   }
   const setStatus = (status: MeetingStatus) =>
-    outcome.run(() => write.mutateAsync({ route: routes.updateMeeting, params, body: { status }, etag }), t(`meetings.meeting.statusSaved.${status}`));
+    outcome.run(() => write.send(routes.updateMeeting, { params, body: { status }, etag }), t(`meetings.meeting.statusSaved.${status}`));
   const remove = () =>
     outcome.run(async () => {
-      await write.mutateAsync({ route: routes.deleteMeeting, params, etag });
+      await write.send(routes.deleteMeeting, { params, etag });
       await navigate({ to: '/municipalities/$kommunenummer/meetings', params: { kommunenummer } });
     });
 

@@ -4,7 +4,7 @@ import { ConfirmButton } from '../forms/ConfirmButton';
 import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readWithEtag, useList, useSetupWrite } from './api';
+import { readWithEtag, useList, useSetupWrite, type FormBody } from './api';
 import { createBody, patchBody, valuesOf, type FieldDef, type FormValues } from './fields';
 import { ResourceForm } from './ResourceForm';
 
@@ -32,7 +32,7 @@ export interface ResourcePageProps<T extends { id: string }> {
   itemName: (item: T) => string;
   /** For composite values: the form's values of an item, and a body from the form's values. */
   valuesOfItem?: (item: T) => FormValues;
-  compose?: (values: FormValues, body: Record<string, unknown>, initial?: FormValues) => Record<string, unknown>;
+  compose?: (values: FormValues, body: FormBody, initial?: FormValues) => FormBody;
   fieldOf?: (problemField: string) => string | undefined;
   /** More about an item while it is being edited (a tier's memberships, say). */
   details?: (item: T) => ReactNode;
@@ -62,7 +62,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
 
   async function create(values: FormValues) {
     const body = props.compose ? props.compose(values, createBody(fields, values)) : createBody(fields, values);
-    const created = (await write.mutateAsync({ route: routes.create, body })) as T;
+    const created = (await write.sendForm(routes.create, { body })).body as T;
     setNotice(t('forms.created', { name: itemName(created) }));
     setFormKey((k) => k + 1);
   }
@@ -76,14 +76,14 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
       setEditing(null);
       return;
     }
-    const saved = (await write.mutateAsync({ route: routes.update, params: { [idParam]: editing.item.id }, body, etag: editing.etag })) as T;
+    const saved = (await write.sendForm(routes.update, { params: { [idParam]: editing.item.id }, body, etag: editing.etag })).body as T;
     setNotice(t('forms.saved', { name: itemName(saved) }));
     setEditing(null);
   }
 
   async function remove() {
     if (!editing) return;
-    await write.mutateAsync({ route: routes.remove, params: { [idParam]: editing.item.id }, etag: editing.etag });
+    await write.sendForm(routes.remove, { params: { [idParam]: editing.item.id }, etag: editing.etag });
     setNotice(t('forms.deleted', { name: itemName(editing.item) }));
     setEditing(null);
   }

@@ -1,0 +1,30 @@
+import type { Meeting, ResponseBody, RouteContract } from '@slt/shared/browser';
+import { useQueryClient } from '@tanstack/react-query';
+import { municipalityKey, writeTo, type MunicipalityWrite } from '../resources/api';
+import { meetingsKey, type WithEtag } from './api';
+
+/**
+ * Writes to meetings, action items and key dates, typed from the contract:
+ * `send(routes.updateMeeting, { params: { meetingId }, body: { status }, etag })`. A write that
+ * answers with the meeting puts it (and its new ETag) in the cache at once, so the next write sends
+ * the right If-Match; afterwards everything under ['municipality', kommunenummer] refetches (the
+ * compliance panel, and the setup when a decision created a measure) before the promise resolves.
+ */
+export function useMeetingWrite(kommunenummer: string) {
+  const queryClient = useQueryClient();
+  return {
+    async send<C extends RouteContract>(route: C, write: MunicipalityWrite<C>): Promise<{ body: ResponseBody<C>; etag: string }> {
+      try {
+        const answer = await writeTo(kommunenummer, route, write);
+        const body: unknown = answer.body;
+        if (typeof body === 'object' && body !== null && 'agenda' in body) {
+          const meeting = body as Meeting;
+          queryClient.setQueriesData<WithEtag<Meeting>>({ queryKey: meetingsKey(kommunenummer, 'meeting', meeting.id) }, () => ({ item: meeting, etag: answer.etag }));
+        }
+        return answer;
+      } finally {
+        await queryClient.invalidateQueries({ queryKey: municipalityKey(kommunenummer) });
+      }
+    },
+  };
+}
