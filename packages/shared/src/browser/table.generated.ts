@@ -444,6 +444,22 @@ export const routes = {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/export/measures.csv",
     "produces": "text/csv"
+  },
+  "inviteUser": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/invitations"
+  },
+  "setMunicipalityUserRole": {
+    "method": "PUT",
+    "path": "/api/v1/municipalities/:kommunenummer/users/:userId/role"
+  },
+  "removeMunicipalityUser": {
+    "method": "DELETE",
+    "path": "/api/v1/municipalities/:kommunenummer/users/:userId"
+  },
+  "acceptInvitation": {
+    "method": "POST",
+    "path": "/api/v1/invitations/accept"
   }
 } as unknown as Routes;
 
@@ -491,6 +507,7 @@ export const FIELD_ERROR_CODES = [
   "not_in_future",
   "in_future",
   "wrong_password",
+  "invitation",
   "invalid"
 ] as const;
 

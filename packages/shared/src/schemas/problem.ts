@@ -55,6 +55,7 @@ export const FIELD_ERROR_CODES = [
   'not_in_future',
   'in_future',
   'wrong_password',
+  'invitation',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -25,6 +25,7 @@ export const problemsEn: ProblemMessages = {
   control_character: 'Contains an invisible control character. Type the text again.',
   not_in_future: 'Must be in the future.',
   in_future: 'The meeting has not started yet, so it cannot be marked held.',
+  invitation: 'The link is invalid, has expired or has been used. Ask the coordinator for a new invitation.',
   wrong_password: 'The password is wrong.',
   invalid: 'The value is not valid.',
 };

@@ -27,6 +27,7 @@ export const problemsNb = {
   control_character: 'Inneholder et usynlig kontrolltegn. Skriv teksten på nytt.',
   not_in_future: 'Må være fram i tid.',
   in_future: 'Møtet har ikke startet ennå, så det kan ikke markeres som holdt.',
+  invitation: 'Lenken er ugyldig, utløpt eller allerede brukt. Be koordinatoren om en ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikke gyldig.',
 };

@@ -25,6 +25,7 @@ export const problemsNn: ProblemMessages = {
   control_character: 'Inneheld eit usynleg kontrollteikn. Skriv teksten på nytt.',
   not_in_future: 'Må vere fram i tid.',
   in_future: 'Møtet har ikkje starta enno, så det kan ikkje merkast som halde.',
+  invitation: 'Lenkja er ugyldig, gått ut eller alt brukt. Be koordinatoren om ei ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikkje gyldig.',
 };
