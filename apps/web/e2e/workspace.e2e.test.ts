@@ -164,5 +164,51 @@ describe("the coordinator's workspace (Chromium)", () => {
     expect(await page.getByRole('heading', { level: 1, name: title }).isVisible()).toBe(true);
     expect(new URL(page.url()).pathname).toMatch(/\/meetings\/[0-9a-f-]{36}$/);
   });
+
+  it('a coordinator invites a person, who sets a password through the one-time link and sees what a member may; removing access ends their session', async () => {
+    const coordinator = await h.newPage();
+    await signIn(coordinator, DEMO_USERS.coordinator3401);
+    await coordinator.getByRole('navigation', { name: 'Administrasjon' }).getByRole('link', { name: 'Brukere' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Brukere i Kongsvinger' }).waitFor();
+    const form = coordinator.locator('#invite-form');
+    await form.getByLabel('Navn').fill('Siri Spørsmål');
+    await form.getByLabel('E-post').fill('siri.sporsmal@example.invalid');
+    await form.getByLabel('Rolle').selectOption({ label: 'Medlem' });
+    await form.getByRole('button', { name: 'Gi tilgang' }).click();
+    const link = await coordinator.getByTestId('invitation-link').innerText();
+    expect(link).toMatch(/\/invitation#[A-Za-z0-9_.-]+$/);
+    expect(await accessibilityViolations(coordinator)).toEqual([]);
+    await shoot(coordinator, 'users-nb-desktop');
+
+    // The invitee, in a browser of their own.
+    const invitee = await h.newPage();
+    await invitee.goto(new URL(link).pathname + new URL(link).hash);
+    await invitee.getByRole('heading', { level: 1, name: 'Velkommen til SLT' }).waitFor();
+    expect(await accessibilityViolations(invitee)).toEqual([]);
+    await invitee.getByLabel('Nytt passord').fill('et-langt-passord-for-siri');
+    await invitee.getByRole('button', { name: 'Lagre passord og logg inn' }).click();
+    await invitee.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
+    await invitee.getByText('Innlogget som Siri Spørsmål').waitFor();
+    expect(await invitee.getByRole('link', { name: 'Mine oppgaver', exact: true }).first().isVisible()).toBe(true);
+    for (const hidden of ['Brukere', 'API-nøkler', 'Endringslogg', 'Personer']) expect(await invitee.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
+    // The link works once.
+    const again = await h.newPage();
+    await again.goto(new URL(link).pathname + new URL(link).hash);
+    await again.getByLabel('Nytt passord').fill('et-annet-langt-passord');
+    await again.getByRole('button', { name: 'Lagre passord og logg inn' }).click();
+    await again.getByText('Lenken er ugyldig, utløpt eller allerede brukt.', { exact: false }).waitFor();
+
+    // The coordinator removes the access, after a confirmation.
+    await coordinator.reload();
+    const row = coordinator.getByRole('row').filter({ hasText: 'siri.sporsmal@example.invalid' });
+    await row.getByRole('button', { name: 'Fjern tilgang' }).click();
+    await coordinator.getByRole('dialog', { name: 'Fjerne tilgangen til Siri Spørsmål?' }).getByRole('button', { name: 'Fjern tilgang' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    // The invitee's session has ended: the next page asks them to sign in.
+    await invitee.goto('/municipalities/3401/home');
+    await invitee.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    expect(await invitee.getByText('Innlogget som Siri Spørsmål').count()).toBe(0);
+  });
 });
 

@@ -27,6 +27,7 @@ const FocusAreasPage = lazyRouteComponent(() => import('./features/target-groups
 const TargetGroupsPage = lazyRouteComponent(() => import('./features/target-groups/TargetGroupsPage'), 'TargetGroupsPage');
 const HomePage = lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage');
 const MyMunicipalitiesPage = lazyRouteComponent(() => import('./features/home/MyMunicipalitiesPage'), 'MyMunicipalitiesPage');
+const AcceptInvitationPage = lazyRouteComponent(() => import('./features/users/AcceptInvitationPage'), 'AcceptInvitationPage');
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage');
 const TiersPage = lazyRouteComponent(() => import('./features/tiers/TiersPage'), 'TiersPage');
 
@@ -118,6 +119,7 @@ const workspaceRoutes = [
   page('/home', MyMunicipalitiesPage),
   page('/municipalities/$kommunenummer/home', HomePage),
   page('/municipalities/$kommunenummer/users', UsersPage),
+  page('/invitation', AcceptInvitationPage),
 ] as const;
 
 const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, ...workspaceRoutes, loginRoute]);

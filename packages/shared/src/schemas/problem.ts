@@ -52,6 +52,7 @@ export const FIELD_ERROR_CODES = [
   'format',
   'national_id',
   'control_character',
+  'before_start',
   'not_in_future',
   'in_future',
   'wrong_password',

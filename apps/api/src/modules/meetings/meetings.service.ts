@@ -119,7 +119,7 @@ const instant = (field: string, value: string): Date => {
 
 function requireTimeOrder(startsAt: Date, endsAt: Date): void {
   if (endsAt < startsAt) {
-    throw new InvalidFieldError({ in: 'body', name: 'endsAt', detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})` });
+    throw new InvalidFieldError({ in: 'body', name: 'endsAt', detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})`, code: 'before_start' });
   }
 }
 
@@ -183,7 +183,7 @@ export function createMeetingsService(deps: { db: Db }) {
         after = { startsAt: key.s, id: key.i };
       }
       if (query.from && query.to && query.to < query.from) {
-        throw new InvalidFieldError({ in: 'query', name: 'to', detail: `to (${query.to}) comes before from (${query.from})` });
+        throw new InvalidFieldError({ in: 'query', name: 'to', detail: `to (${query.to}) comes before from (${query.from})`, code: 'before_start' });
       }
       const rows = await createMeetingsRepository(db).list(k, { ...query, after, limit });
       if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(k))) {

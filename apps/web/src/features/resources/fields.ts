@@ -3,7 +3,7 @@
  * turning the form back into a request body (a create omits empty fields; an update sends only
  * what changed, with emptied fields as null).
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'select' | 'checkbox' | 'lines' | 'multi';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'password' | 'select' | 'checkbox' | 'lines' | 'multi';
 
 export interface Option {
   value: string;

@@ -23,6 +23,7 @@ export const problemsEn: ProblemMessages = {
   format: 'The value is not in the right form.',
   national_id: 'Cannot contain a national identity number (fødselsnummer or D-nummer). SLT stores no data on individuals.',
   control_character: 'Contains an invisible control character. Type the text again.',
+  before_start: 'Cannot be before the start.',
   not_in_future: 'Must be in the future.',
   in_future: 'The meeting has not started yet, so it cannot be marked held.',
   invitation: 'The link is invalid, has expired or has been used. Ask the coordinator for a new invitation.',

@@ -25,6 +25,7 @@ export const problemsNb = {
   format: 'Verdien har feil form.',
   national_id: 'Kan ikke inneholde et fødselsnummer eller D-nummer. SLT lagrer ikke opplysninger om enkeltpersoner.',
   control_character: 'Inneholder et usynlig kontrolltegn. Skriv teksten på nytt.',
+  before_start: 'Kan ikke være før starten.',
   not_in_future: 'Må være fram i tid.',
   in_future: 'Møtet har ikke startet ennå, så det kan ikke markeres som holdt.',
   invitation: 'Lenken er ugyldig, utløpt eller allerede brukt. Be koordinatoren om en ny invitasjon.',

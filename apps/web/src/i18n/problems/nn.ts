@@ -23,6 +23,7 @@ export const problemsNn: ProblemMessages = {
   format: 'Verdien har feil form.',
   national_id: 'Kan ikkje innehalde eit fødselsnummer eller D-nummer. SLT lagrar ikkje opplysningar om enkeltpersonar.',
   control_character: 'Inneheld eit usynleg kontrollteikn. Skriv teksten på nytt.',
+  before_start: 'Kan ikkje vere før starten.',
   not_in_future: 'Må vere fram i tid.',
   in_future: 'Møtet har ikkje starta enno, så det kan ikkje merkast som halde.',
   invitation: 'Lenkja er ugyldig, gått ut eller alt brukt. Be koordinatoren om ei ny invitasjon.',
