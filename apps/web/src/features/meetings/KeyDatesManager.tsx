@@ -62,7 +62,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
       {outcome.region}
       {existing.length > 0 && (
         <div className="table-scroll section">
-          <Table className="results">
+          <Table className="results responsive-table">
             <caption className="visually-hidden">{t('meetings.keyDates.title')}</caption>
             <Table.Head>
               <Table.Row>
@@ -79,11 +79,11 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
             <Table.Body>
               {existing.map((d) => (
                 <Table.Row key={d.id}>
-                  <Table.Cell>{d.title}</Table.Cell>
-                  <Table.Cell>{t(`meetings.keyDates.kinds.${d.kind}`)}</Table.Cell>
-                  <Table.Cell>{formatDate(d.date, i18n.language)}</Table.Cell>
-                  <Table.Cell>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
-                  <Table.Cell>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.keyDateTitle')}>{d.title}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.kind')}>{t(`meetings.keyDates.kinds.${d.kind}`)}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.date')}>{formatDate(d.date, i18n.language)}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.repeats')}>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.visibility')}>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
                   <Table.Cell>
                     <Button variant="tertiary" data-size="sm" data-color="danger" disabled={outcome.busy} onClick={() => void remove(d)} aria-label={t('meetings.keyDates.removeNamed', { name: d.title })}>
                       {t('forms.delete')}

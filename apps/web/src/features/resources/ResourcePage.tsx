@@ -1,6 +1,7 @@
-import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { RouteContract } from '@slt/shared/browser';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import { DataTable } from '../layout/DataTable';
 import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -138,34 +139,15 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
         ) : list.data.length === 0 ? (
           <Paragraph>{labels.empty}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table className="results">
-              <Table.Head>
-                <Table.Row>
-                  {columns.map((c) => (
-                    <Table.HeaderCell key={c.header}>{c.header}</Table.HeaderCell>
-                  ))}
-                  <Table.HeaderCell>
-                    <span className="visually-hidden">{t('forms.actions')}</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {list.data.map((item) => (
-                  <Table.Row key={item.id}>
-                    {columns.map((c) => (
-                      <Table.Cell key={c.header}>{c.cell(item)}</Table.Cell>
-                    ))}
-                    <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => void startEdit(item)} aria-label={labels.edit(item)}>
-                        {t('forms.edit')}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            items={list.data}
+            columns={columns}
+            actions={(item) => (
+              <Button variant="tertiary" data-size="sm" onClick={() => void startEdit(item)} aria-label={labels.edit(item)}>
+                {t('forms.edit')}
+              </Button>
+            )}
+          />
         )}
       </section>
     </>
