@@ -62,4 +62,28 @@ describe('a 375 px phone (Chromium)', () => {
     expect(wide).toEqual([]);
     await context.close();
   });
+
+  it('every page passes axe in bokmål and nynorsk, and every button’s accessible name starts with its visible text', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    const meeting = await page.getByRole('region', { name: 'Neste møter' }).getByRole('link').first().getAttribute('href');
+    const problems: string[] = [];
+    for (const language of ['nb', 'nn']) {
+      await page.getByLabel(language === 'nb' ? 'Språk' : 'Språk').selectOption(language);
+      for (const path of [...PAGES, meeting!]) {
+        await settle(page, path);
+        for (const violation of await accessibilityViolations(page)) problems.push(`${language} ${path}: ${violation}`);
+        const misnamed = await page.evaluate(() =>
+          [...document.querySelectorAll('button')]
+            .map((b) => ({ text: (b.innerText || '').trim(), name: (b.getAttribute('aria-label') ?? (b.innerText || '')).trim() }))
+            .filter((b) => b.text && !b.name.startsWith(b.text))
+            .map((b) => `"${b.name}" (shows "${b.text}")`),
+        );
+        for (const m of misnamed) problems.push(`${language} ${path}: button ${m}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.getByLabel('Språk').selectOption('nb');
+  });
 });
+
