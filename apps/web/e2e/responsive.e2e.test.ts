@@ -69,7 +69,7 @@ describe('a 375 px phone (Chromium)', () => {
     const meeting = await page.getByRole('region', { name: 'Neste møter' }).getByRole('link').first().getAttribute('href');
     const problems: string[] = [];
     for (const language of ['nb', 'nn']) {
-      await page.getByLabel(language === 'nb' ? 'Språk' : 'Språk').selectOption(language);
+      await page.getByLabel('Språk').selectOption(language);
       for (const path of [...PAGES, meeting!]) {
         await settle(page, path);
         for (const violation of await accessibilityViolations(page)) problems.push(`${language} ${path}: ${violation}`);
@@ -84,6 +84,6 @@ describe('a 375 px phone (Chromium)', () => {
     }
     expect(problems).toEqual([]);
     await page.getByLabel('Språk').selectOption('nb');
-  });
+  }, 600_000);
 });
 

@@ -1,14 +1,14 @@
-import type { Meeting, ResponseBody, RouteContract } from '@slt/shared/browser';
+import { routes, type Meeting, type ResponseBody, type RouteContract } from '@slt/shared/browser';
 import { useQueryClient } from '@tanstack/react-query';
-import { municipalityKey, writeTo, type MunicipalityWrite } from '../resources/api';
+import { sltKey, writeTo, type MunicipalityWrite } from '../resources/api';
 import { meetingsKey, type WithEtag } from './api';
 
 /**
  * Writes to meetings, action items and key dates, typed from the contract:
  * `send(routes.updateMeeting, { params: { meetingId }, body: { status }, etag })`. A write that
  * answers with the meeting puts it (and its new ETag) in the cache at once, so the next write sends
- * the right If-Match; afterwards everything under ['municipality', kommunenummer] refetches (the
- * compliance panel, and the setup when a decision created a measure) before the promise resolves.
+ * the right If-Match; afterwards the meetings' part of the municipality refetches (the compliance
+ * panel too; the setup when a decision created a measure) before the promise resolves.
  */
 export function useMeetingWrite(kommunenummer: string) {
   const queryClient = useQueryClient();
@@ -23,7 +23,10 @@ export function useMeetingWrite(kommunenummer: string) {
         }
         return answer;
       } finally {
-        await queryClient.invalidateQueries({ queryKey: municipalityKey(kommunenummer) });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: meetingsKey(kommunenummer) }),
+          (route as RouteContract) === (routes.createDecision as RouteContract) ? queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) }) : undefined,
+        ]);
       }
     },
   };

@@ -60,7 +60,7 @@ export function useList<T>(kommunenummer: string, name: string, route: RouteCont
 
 /**
  * Writes to a municipality, typed from the contract: `send(routes.updateMembership, { params, body, etag })`.
- * Afterwards everything under ['municipality', kommunenummer] refetches before the promise resolves.
+ * Afterwards the setup's part of the municipality (['municipality', k, 'setup']) refetches before the promise resolves.
  */
 export function useSetupWrite(kommunenummer: string) {
   const queryClient = useQueryClient();
@@ -69,7 +69,7 @@ export function useSetupWrite(kommunenummer: string) {
       try {
         return await writeTo(kommunenummer, route, write);
       } finally {
-        await queryClient.invalidateQueries({ queryKey: municipalityKey(kommunenummer) });
+        await queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) });
       }
     },
     /**
@@ -82,7 +82,7 @@ export function useSetupWrite(kommunenummer: string) {
         const { body, headers } = await api.request(route, input as unknown as RequestInput<RouteContract>);
         return { body: body as unknown as object, etag: headers.get('etag') ?? '' };
       } finally {
-        await queryClient.invalidateQueries({ queryKey: municipalityKey(kommunenummer) });
+        await queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) });
       }
     },
   };
