@@ -10,6 +10,7 @@ const file = fileURLToPath(new URL('./table.generated.ts', import.meta.url));
 describe('the browser route table', () => {
   it('is generated from the current contract (UPDATE_BROWSER_TABLE=1 rewrites it)', () => {
     const text = renderBrowserTable();
+    // eslint-disable-next-line no-restricted-properties -- the test's own switch to rewrite the generated file, not configuration
     if (process.env['UPDATE_BROWSER_TABLE']) writeFileSync(file, text);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
