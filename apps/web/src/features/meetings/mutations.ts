@@ -16,9 +16,10 @@ export function useMeetingWrite(kommunenummer: string) {
     async send<C extends RouteContract>(route: C, write: MunicipalityWrite<C>): Promise<{ body: ResponseBody<C>; etag: string }> {
       try {
         const answer = await writeTo(kommunenummer, route, write);
-        const body: unknown = answer.body;
-        if (typeof body === 'object' && body !== null && 'agenda' in body) {
-          const meeting = body as Meeting;
+        // Writes that answer with the whole meeting (it has an agenda) update its cache entry.
+        const answered: object | null = answer.body ?? null;
+        if (answered !== null && 'agenda' in answered) {
+          const meeting = answered as Meeting;
           queryClient.setQueriesData<WithEtag<Meeting>>({ queryKey: meetingsKey(kommunenummer, 'meeting', meeting.id) }, () => ({ item: meeting, etag: answer.etag }));
         }
         return answer;
