@@ -43,6 +43,8 @@ import { createTiersService } from './modules/tiers/tiers.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import { createInvitationsService } from './modules/invitations/invitations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
@@ -159,6 +161,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });
+  await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
   await app.register(widgetPlugin, { distDir: config.widgetDistDir });

@@ -124,6 +124,9 @@ afterAll(async () => {
 const municipalityRequests: Record<string, () => { params: Record<string, string>; body?: unknown; query?: string }> = {
   updateMunicipality: () => ({ params: { kommunenummer: B }, body: { malform: 'nn' } }),
   listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
+  inviteUser: () => ({ params: { kommunenummer: B }, body: { email: 'intruder@example.invalid', name: 'Intruder', role: 'coordinator' } }),
+  setMunicipalityUserRole: () => ({ params: { kommunenummer: B, userId: '00000000-0000-4000-8000-000000000001' }, body: { role: 'coordinator' } }),
+  removeMunicipalityUser: () => ({ params: { kommunenummer: B, userId: '00000000-0000-4000-8000-000000000001' } }),
   createOrganization: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder', kind: 'other' } }),
   updateOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId }, body: { name: 'Hijacked' } }),
   deleteOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId } }),
@@ -351,6 +354,10 @@ describe('optimistic concurrency', () => {
     ...Object.keys(municipalityRequests).filter((id) => /^create/.test(id) && !['createAgendaItem', 'createDecision', 'createIndicator', 'createMeasurement', 'createEvaluation'].includes(id)),
     'revokeApiToken', // issue 3: revoking is idempotent and final
     'importSetup', // matched by externalId, made safe to retry by Idempotency-Key
+    // Access is set whole (PUT of a role is idempotent) and removing it is final, as in the admin API's setUserRole/removeUserRole.
+    'inviteUser',
+    'setMunicipalityUserRole',
+    'removeMunicipalityUser',
   ]);
 
   it(`every write of ${B}'s data that changes what was read needs a current If-Match`, async () => {

@@ -172,7 +172,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     const openTasks = page.getByRole('table', { name: 'Åpne oppgaver i kommunen' });
     await openTasks.getByRole('cell', { name: ACTION, exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await openTasks.getByRole('button', { name: `Marker «${ACTION}» som utført` }).click();
+    await openTasks.getByRole('button', { name: `Marker som utført: «${ACTION}»` }).click();
     await page.getByText(`«${ACTION}» er utført.`).waitFor();
     await page.getByText('Ingen åpne oppgaver.').or(openTasks.getByRole('cell', { name: ACTION, exact: true })).first().waitFor();
     expect(await openTasks.getByRole('cell', { name: ACTION, exact: true }).count()).toBe(0);
@@ -191,7 +191,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     expect(await row.getByText('Forfalt', { exact: true }).count()).toBe(overdue ? 1 : 0);
     expect(await page.getByRole('heading', { name: 'Åpne og forfalte oppgaver i kommunen' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await row.getByRole('button', { name: 'Marker «Kartlegge tilbud til ungdom i sommerferien» som utført' }).click();
+    await row.getByRole('button', { name: 'Marker som utført: «Kartlegge tilbud til ungdom i sommerferien»' }).click();
     await page.getByText('«Kartlegge tilbud til ungdom i sommerferien» er utført.').waitFor();
     await page.getByText('Du har ingen åpne oppgaver.').waitFor();
 

@@ -152,7 +152,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await form.getByLabel('Periode til').fill('2030-01-01');
     await form.getByLabel('Verdi', { exact: true }).fill('10');
     await form.getByRole('button', { name: 'Legg til måling' }).click();
-    await form.getByText(/comes before/).waitFor();
+    await form.getByText('Kan ikke være før starten.').waitFor();
 
     await page.getByLabel('Språk').selectOption('nn');
     await page.getByRole('button', { name: 'Legg til indikator' }).waitFor();

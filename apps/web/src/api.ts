@@ -1,4 +1,4 @@
-import { createClient, routes, type Session, type User } from '@slt/shared';
+import { createClient, routes, type Session, type User } from '@slt/shared/browser';
 import { QueryClient } from '@tanstack/react-query';
 import i18next from './i18n';
 
@@ -16,9 +16,20 @@ export function onSessionChange(listener: (user: User | null) => void): () => vo
   return () => listeners.delete(listener);
 }
 
+/**
+ * Whether this browser had a session: a flag (not the token) in localStorage, so an anonymous
+ * visitor's page load does not ask for a refresh that can only answer 401.
+ */
+const HAD_SESSION = 'slt.hadSession';
+export const hadSession = () => typeof localStorage !== 'undefined' && localStorage.getItem(HAD_SESSION) === '1';
+
 export function setSession(session: Session | null) {
   accessToken = session?.accessToken ?? null;
   currentUser = session?.user ?? null;
+  if (typeof localStorage !== 'undefined') {
+    if (session) localStorage.setItem(HAD_SESSION, '1');
+    else localStorage.removeItem(HAD_SESSION);
+  }
   for (const listener of listeners) listener(currentUser);
 }
 

@@ -1,7 +1,8 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme';
+import '@fontsource-variable/inter/wght.css';
 import './styles.css';
-import './i18n';
+import { languageReady } from './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -10,12 +11,15 @@ import { queryClient } from './api';
 import { SessionProvider } from './features/auth/session';
 import { router } from './router';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// A remembered nynorsk or English catalog loads before the first render (bokmål is bundled).
+void languageReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

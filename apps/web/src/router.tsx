@@ -1,24 +1,35 @@
-import { createRootRoute, createRoute, createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
-import { ApiTokensPage } from './features/api-tokens/ApiTokensPage';
-import { AuditPage } from './features/audit/AuditPage';
-import { ExchangePage } from './features/exchange/ExchangePage';
-import { LoginPage } from './features/auth/LoginPage';
+import { type RouteComponent, createRootRoute, createRoute, createRouter, lazyRouteComponent, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { AppLayout } from './features/layout/AppLayout';
-import { MunicipalityPage } from './features/municipalities/MunicipalityPage';
-import { MunicipalitySearchPage } from './features/municipalities/MunicipalitySearchPage';
-import { GoalPage } from './features/goals/GoalPage';
-import { GoalsPage } from './features/goals/GoalsPage';
-import { FILTER_KEYS, MeasuresPage, type MeasureFilters } from './features/measures/MeasuresPage';
-import { MeetingPage } from './features/meetings/MeetingPage';
-import { MeetingsPage, type MeetingFilters } from './features/meetings/MeetingsPage';
-import { MinutesPrintPage } from './features/meetings/MinutesPrintPage';
-import { MyTasksPage } from './features/meetings/MyTasksPage';
-import { YearPlanPage, type YearPlanSearch } from './features/meetings/YearPlanPage';
-import { MembersPage } from './features/members/MembersPage';
-import { OrganizationsPage } from './features/organizations/OrganizationsPage';
-import { SltPage } from './features/slt/SltPage';
-import { FocusAreasPage, TargetGroupsPage } from './features/target-groups/TargetGroupsPage';
-import { TiersPage } from './features/tiers/TiersPage';
+import { FILTER_KEYS } from './features/measures/filters';
+import type { MeasureFilters } from './features/measures/filters';
+import type { MeetingFilters } from './features/meetings/MeetingsPage';
+import type { YearPlanSearch } from './features/meetings/YearPlanPage';
+
+// Every page is its own chunk, loaded when its route is first shown.
+const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
+const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage');
+const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
+const LoginPage = lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage');
+const MunicipalityPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalityPage'), 'MunicipalityPage');
+const MunicipalitySearchPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalitySearchPage'), 'MunicipalitySearchPage');
+const GoalPage = lazyRouteComponent(() => import('./features/goals/GoalPage'), 'GoalPage');
+const GoalsPage = lazyRouteComponent(() => import('./features/goals/GoalsPage'), 'GoalsPage');
+const MeasuresPage = lazyRouteComponent(() => import('./features/measures/MeasuresPage'), 'MeasuresPage');
+const MeetingPage = lazyRouteComponent(() => import('./features/meetings/MeetingPage'), 'MeetingPage');
+const MeetingsPage = lazyRouteComponent(() => import('./features/meetings/MeetingsPage'), 'MeetingsPage');
+const MinutesPrintPage = lazyRouteComponent(() => import('./features/meetings/MinutesPrintPage'), 'MinutesPrintPage');
+const MyTasksPage = lazyRouteComponent(() => import('./features/meetings/MyTasksPage'), 'MyTasksPage');
+const YearPlanPage = lazyRouteComponent(() => import('./features/meetings/YearPlanPage'), 'YearPlanPage');
+const MembersPage = lazyRouteComponent(() => import('./features/members/MembersPage'), 'MembersPage');
+const OrganizationsPage = lazyRouteComponent(() => import('./features/organizations/OrganizationsPage'), 'OrganizationsPage');
+const SltPage = lazyRouteComponent(() => import('./features/slt/SltPage'), 'SltPage');
+const FocusAreasPage = lazyRouteComponent(() => import('./features/target-groups/TargetGroupsPage'), 'FocusAreasPage');
+const TargetGroupsPage = lazyRouteComponent(() => import('./features/target-groups/TargetGroupsPage'), 'TargetGroupsPage');
+const HomePage = lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage');
+const MyMunicipalitiesPage = lazyRouteComponent(() => import('./features/home/MyMunicipalitiesPage'), 'MyMunicipalitiesPage');
+const AcceptInvitationPage = lazyRouteComponent(() => import('./features/users/AcceptInvitationPage'), 'AcceptInvitationPage');
+const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage');
+const TiersPage = lazyRouteComponent(() => import('./features/tiers/TiersPage'), 'TiersPage');
 
 const rootRoute = createRootRoute({ component: AppLayout });
 
@@ -56,7 +67,7 @@ const exchangeRoute = createRoute({
   component: ExchangePage,
 });
 
-const page = <const P extends string>(path: P, component: () => React.ReactNode) =>
+const page = <const P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
 
 // The SLT setup: the chart (public), and the pages where coordinators manage each part.
@@ -103,7 +114,15 @@ const meetingRoutes = [
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, loginRoute]);
+// The signed-in user's workspace: where they land, their municipality's home, who has access.
+const workspaceRoutes = [
+  page('/home', MyMunicipalitiesPage),
+  page('/municipalities/$kommunenummer/home', HomePage),
+  page('/municipalities/$kommunenummer/users', UsersPage),
+  page('/invitation', AcceptInvitationPage),
+] as const;
+
+const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, ...workspaceRoutes, loginRoute]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

@@ -23,3 +23,5 @@ export * from './routes/meetings.js';
 export * from './labels.js';
 export * from './schemas/setup-document.js';
 export * from './routes/exchange.js';
+export * from './schemas/invitations.js';
+export * from './routes/invitations.js';

@@ -1,5 +1,6 @@
 import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -388,6 +389,8 @@ export const routes = {
   ...meetingRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
+  // User administration by coordinators (issue 17).
+  ...invitationRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,4 +1,4 @@
-import { ProblemType, type ProblemFieldError, type ProblemTypeUri } from '@slt/shared';
+import { ProblemType, type FieldErrorCode, type ProblemFieldError, type ProblemTypeUri } from '@slt/shared';
 
 /**
  * An error a service throws on purpose. The problem plugin turns it into an
@@ -25,9 +25,9 @@ export class NotFoundError extends AppError {
 
 /** A well-formed request whose field has a value the rules refuse. */
 export class InvalidFieldError extends AppError {
-  constructor(field: { in: ProblemFieldError['in']; name: string; detail: string }) {
+  constructor(field: { in: ProblemFieldError['in']; name: string; detail: string; code?: FieldErrorCode }) {
     super(400, ProblemType.validation, 'Invalid request', `${field.name}: ${field.detail}`, [
-      { in: field.in, pointer: `/${field.name}`, name: field.name, detail: field.detail },
+      { in: field.in, pointer: `/${field.name}`, name: field.name, detail: field.detail, code: field.code ?? 'invalid' },
     ]);
   }
 }

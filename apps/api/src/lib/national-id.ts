@@ -48,6 +48,7 @@ export function refuseNationalIds(fields: Record<string, string | null | undefin
         in: 'body',
         name,
         detail: 'must not contain a national identity number (fødselsnummer or D-nummer)',
+        code: 'national_id',
       });
     }
   }

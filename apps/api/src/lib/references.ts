@@ -51,6 +51,7 @@ export function requireOrdered<T extends number | string>(
       in: 'body',
       name: to.field,
       detail: `${to.field} (${to.value}) comes before ${from.field} (${from.value}).`,
+      code: 'before_start',
     });
   }
 }

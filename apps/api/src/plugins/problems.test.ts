@@ -72,7 +72,7 @@ describe('request bodies, errors and the route declaration check (on an app with
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json().errors).toEqual([
-      { in: 'body', pointer: '/colour', name: 'colour', detail: 'is not a known field' },
+      { in: 'body', pointer: '/colour', name: 'colour', detail: 'is not a known field', code: 'unknown_field' },
     ]);
   });
 

@@ -81,30 +81,82 @@ const lastSegment = (pointer: string): string =>
   (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 const escapeSegment = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** Turns validator errors into one entry per bad field, each with a JSON pointer. */
+type Coded = { code: string; limit?: number };
+
+const LIMITED: Record<string, string> = {
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  maximum: 'too_large',
+  exclusiveMaximum: 'too_large',
+  minimum: 'too_small',
+  exclusiveMinimum: 'too_small',
+  maxItems: 'too_many',
+  minItems: 'too_few',
+};
+
+/** The stable machine code (and limit) of one validator error, for clients to translate from. */
+export function codeOf(error: SchemaError): Coded {
+  const limited = LIMITED[error.keyword];
+  if (limited) {
+    const limit = error.params['limit'];
+    return typeof limit === 'number' ? { code: limited, limit } : { code: limited };
+  }
+  switch (error.keyword) {
+    case 'format':
+      return { code: typeof error.params['format'] === 'string' ? `format:${error.params['format']}` : 'format' };
+    case 'enum':
+    case 'const':
+      return { code: 'enum' };
+    case 'type':
+      return { code: 'type' };
+    case 'pattern':
+      return { code: 'pattern' };
+    case 'uniqueItems':
+      return { code: 'not_unique' };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/** Of several errors at one field (a nullable or union field reports each branch), the one that says most. */
+function mostSpecific(errors: SchemaError[]): SchemaError {
+  const telling = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params['type'] === 'null'));
+  if (telling.length === 0) return errors[0]!;
+  return telling.find((e) => e.keyword !== 'const' && e.keyword !== 'type') ?? telling[0]!;
+}
+
+/**
+ * Turns validator errors into one entry per bad field, each with a JSON pointer and a stable
+ * `code` (with its `limit` where there is one).
+ */
 export function toFieldErrors(errors: readonly SchemaError[], context: string | undefined): ProblemFieldError[] {
   const part = partNames[context ?? 'body'] ?? 'body';
   const out: ProblemFieldError[] = [];
   const seen = new Set<string>();
-  const add = (pointer: string, detail: string) => {
-    const key = `${pointer} ${detail}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ in: part, pointer, name: pointer === '' ? part : lastSegment(pointer), detail });
+  const add = (pointer: string, detail: string, coded: Coded) => {
+    if (seen.has(pointer)) return;
+    seen.add(pointer);
+    out.push({ in: part, pointer, name: pointer === '' ? part : lastSegment(pointer), detail, ...coded });
   };
+  const byPointer = new Map<string, SchemaError[]>();
   for (const error of errors) {
     if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) continue;
     if (error.keyword === 'additionalProperties' && Array.isArray(error.params['additionalProperties'])) {
       for (const name of error.params['additionalProperties'] as string[]) {
-        add(`${error.instancePath}/${escapeSegment(name)}`, 'is not a known field');
+        add(`${error.instancePath}/${escapeSegment(name)}`, 'is not a known field', { code: 'unknown_field' });
       }
     } else if (error.keyword === 'required' && Array.isArray(error.params['requiredProperties'])) {
       for (const name of error.params['requiredProperties'] as string[]) {
-        add(`${error.instancePath}/${escapeSegment(name)}`, 'is required');
+        add(`${error.instancePath}/${escapeSegment(name)}`, 'is required', { code: 'required' });
       }
     } else {
-      add(error.instancePath, error.message ?? error.keyword);
+      byPointer.set(error.instancePath, [...(byPointer.get(error.instancePath) ?? []), error]);
     }
+  }
+  for (const [pointer, atPointer] of byPointer) {
+    const error = mostSpecific(atPointer);
+    const allConst = atPointer.every((e) => e.keyword === 'const' || e.keyword === 'anyOf');
+    add(pointer, allConst ? 'must be one of the allowed values' : (error.message ?? error.keyword), allConst ? { code: 'enum' } : codeOf(error));
   }
   return out;
 }

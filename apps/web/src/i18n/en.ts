@@ -1,3 +1,6 @@
+import { usersEn } from './users/en';
+import { homeEn } from './home/en';
+import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
@@ -8,6 +11,8 @@ export const en: Messages = {
   skipLink: 'Skip to main content',
   language: { label: 'Language', nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   nav: {
+    home: 'Home',
+    users: 'Users',
     label: 'Main menu',
     municipalities: 'Municipalities',
     login: 'Sign in',
@@ -104,6 +109,9 @@ export const en: Messages = {
   levels: setupEn.levels,
   roles: setupEn.roles,
   forms: setupEn.forms,
+  problems: problemsEn,
+  home: homeEn,
+  users: usersEn,
   slt: setupEn.slt,
   tiers: setupEn.tiers,
   members: setupEn.members,

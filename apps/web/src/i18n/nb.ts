@@ -1,3 +1,6 @@
+import { usersNb } from './users/nb';
+import { homeNb } from './home/nb';
+import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
@@ -7,6 +10,8 @@ export const nb = {
   skipLink: 'Hopp til hovedinnholdet',
   language: { label: 'Språk', nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   nav: {
+    home: 'Hjem',
+    users: 'Brukere',
     label: 'Hovedmeny',
     municipalities: 'Kommuner',
     login: 'Logg inn',
@@ -103,6 +108,9 @@ export const nb = {
   levels: setupNb.levels,
   roles: setupNb.roles,
   forms: setupNb.forms,
+  problems: problemsNb,
+  home: homeNb,
+  users: usersNb,
   slt: setupNb.slt,
   tiers: setupNb.tiers,
   members: setupNb.members,

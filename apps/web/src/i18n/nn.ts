@@ -1,3 +1,6 @@
+import { usersNn } from './users/nn';
+import { homeNn } from './home/nn';
+import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
@@ -8,6 +11,8 @@ export const nn: Messages = {
   skipLink: 'Hopp til hovudinnhaldet',
   language: { label: 'Språk', nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   nav: {
+    home: 'Heim',
+    users: 'Brukarar',
     label: 'Hovudmeny',
     municipalities: 'Kommunar',
     login: 'Logg inn',
@@ -104,6 +109,9 @@ export const nn: Messages = {
   levels: setupNn.levels,
   roles: setupNn.roles,
   forms: setupNn.forms,
+  problems: problemsNn,
+  home: homeNn,
+  users: usersNn,
   slt: setupNn.slt,
   tiers: setupNn.tiers,
   members: setupNn.members,

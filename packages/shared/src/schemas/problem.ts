@@ -24,6 +24,43 @@ export const ProblemType = {
 } as const;
 export type ProblemTypeUri = (typeof ProblemType)[keyof typeof ProblemType];
 
+/**
+ * Stable machine codes for what is wrong with a field: clients translate from these (the
+ * `detail` text is English, for developers). `too_long`/`too_short`/`too_small`/`too_large`/
+ * `too_many`/`too_few` come with their `limit`; `format:<name>` names the format (`format:email`,
+ * `format:date`, …). Codes may be added; a client shows `invalid` for a code it does not know.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'type',
+  'too_long',
+  'too_short',
+  'too_small',
+  'too_large',
+  'too_many',
+  'too_few',
+  'not_unique',
+  'enum',
+  'pattern',
+  'format:email',
+  'format:date',
+  'format:date-time',
+  'format:time',
+  'format:uuid',
+  'format:uri',
+  'format',
+  'national_id',
+  'control_character',
+  'before_start',
+  'not_in_future',
+  'in_future',
+  'wrong_password',
+  'invitation',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export const ProblemFieldErrorSchema = Type.Object(
   {
     in: Type.Enum(['body', 'query', 'path', 'header'], {
@@ -33,7 +70,13 @@ export const ProblemFieldErrorSchema = Type.Object(
       description: 'JSON Pointer (RFC 6901) to the field within that part, e.g. `/limit`.',
     }),
     name: Type.String({ description: 'The field name (last pointer segment), e.g. `limit`.' }),
-    detail: Type.String({ description: 'What is wrong with the value.' }),
+    detail: Type.String({ description: 'What is wrong with the value (English, for developers).' }),
+    code: Type.Optional(
+      Type.String({
+        description: `A stable machine code for what is wrong, to translate from: ${FIELD_ERROR_CODES.map((c) => `\`${c}\``).join(', ')} (more may be added).`,
+      }),
+    ),
+    limit: Type.Optional(Type.Number({ description: 'The limit a `too_long`, `too_short`, `too_small`, `too_large`, `too_many` or `too_few` refers to.' })),
   },
   { additionalProperties: false },
 );

@@ -45,7 +45,7 @@ export function createApiTokensService(deps: { db: Db }) {
       refuseNationalIds({ name: input.name });
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= new Date()) {
-        throw new InvalidFieldError({ in: 'body', name: 'expiresAt', detail: 'must be in the future' });
+        throw new InvalidFieldError({ in: 'body', name: 'expiresAt', detail: 'must be in the future', code: 'not_in_future' });
       }
       const prefix = `${API_TOKEN_PREFIX}${randomSecret(6).replace(/[-_]/g, 'x').slice(0, 8)}`;
       const secret = `${prefix}_${randomSecret()}`;

@@ -148,7 +148,7 @@ export function createAuthService(deps: {
     async changePassword(actor: Actor & { id: string }, currentPassword: string, newPassword: string): Promise<void> {
       const user = await users.findById(actor.id);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new InvalidFieldError({ in: 'body', name: 'currentPassword', detail: 'is wrong' });
+        throw new InvalidFieldError({ in: 'body', name: 'currentPassword', detail: 'is wrong', code: 'wrong_password' });
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {

@@ -161,7 +161,7 @@ function* strings(value: unknown, pointer: string): Generator<[string, string]> 
 
 const ordered = (errors: ProblemFieldError[], pointer: string, from: unknown, to: unknown, field: string, what: string) => {
   if (from !== null && from !== undefined && to !== null && to !== undefined && (to as string | number) < (from as string | number)) {
-    errors.push(fieldError(`${pointer}/${field}`, `comes before ${what}`));
+    errors.push({ ...fieldError(`${pointer}/${field}`, `comes before ${what}`), code: 'before_start' });
   }
 };
 
@@ -202,7 +202,7 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
     });
   }
   if (section === 'meetings') {
-    if (new Date(item.endsAt as string) < new Date(item.startsAt as string)) errors.push(fieldError(`${pointer}/endsAt`, 'comes before startsAt'));
+    if (new Date(item.endsAt as string) < new Date(item.startsAt as string)) errors.push({ ...fieldError(`${pointer}/endsAt`, 'comes before startsAt'), code: 'before_start' });
     const agenda = list(item.agenda).length;
     list(item.decisions).forEach((d, i) => {
       if (typeof d.agendaItem === 'number' && d.agendaItem > agenda) errors.push(fieldError(`${pointer}/decisions/${i}/agendaItem`, `the meeting has ${agenda} agenda items`));

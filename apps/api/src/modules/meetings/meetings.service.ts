@@ -119,7 +119,14 @@ const instant = (field: string, value: string): Date => {
 
 function requireTimeOrder(startsAt: Date, endsAt: Date): void {
   if (endsAt < startsAt) {
-    throw new InvalidFieldError({ in: 'body', name: 'endsAt', detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})` });
+    throw new InvalidFieldError({ in: 'body', name: 'endsAt', detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})`, code: 'before_start' });
+  }
+}
+
+/** A meeting is marked held only once it has started: compliance cannot be met in advance. */
+function requireHeldInPast(status: string | undefined, startsAt: Date): void {
+  if (status === 'held' && startsAt.getTime() > Date.now()) {
+    throw new InvalidFieldError({ in: 'body', name: 'status', detail: 'a meeting that has not started yet cannot be marked held', code: 'in_future' });
   }
 }
 
@@ -176,7 +183,7 @@ export function createMeetingsService(deps: { db: Db }) {
         after = { startsAt: key.s, id: key.i };
       }
       if (query.from && query.to && query.to < query.from) {
-        throw new InvalidFieldError({ in: 'query', name: 'to', detail: `to (${query.to}) comes before from (${query.from})` });
+        throw new InvalidFieldError({ in: 'query', name: 'to', detail: `to (${query.to}) comes before from (${query.from})`, code: 'before_start' });
       }
       const rows = await createMeetingsRepository(db).list(k, { ...query, after, limit });
       if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(k))) {
@@ -197,6 +204,7 @@ export function createMeetingsService(deps: { db: Db }) {
       const startsAt = instant('startsAt', input.startsAt);
       const endsAt = instant('endsAt', input.endsAt);
       requireTimeOrder(startsAt, endsAt);
+      requireHeldInPast(input.status, startsAt);
       return db.transaction(async (tx) => {
         await checkReferences(tx, k, [{ field: 'tierId', table: 'tiers', ids: input.tierId }]);
         const repo = createMeetingsRepository(tx);
@@ -221,6 +229,7 @@ export function createMeetingsService(deps: { db: Db }) {
         const startsAt = patch.startsAt === undefined ? before.meeting.startsAt : instant('startsAt', patch.startsAt);
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
         requireTimeOrder(startsAt, endsAt);
+        requireHeldInPast(patch.status ?? before.meeting.status, startsAt);
         const values = { ...patch, startsAt, endsAt };
         const facts = (m: MeetingRow) => JSON.stringify([m.title, m.startsAt.getTime(), m.endsAt.getTime(), m.place, m.status]);
         const b = before.meeting;

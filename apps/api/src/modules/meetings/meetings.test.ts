@@ -185,6 +185,22 @@ describe('meetings', () => {
     await expectProblem(await call(t, 'DELETE', url, { bearer: coordinator, headers: { 'if-match': held.headers.get('etag')! } }), 409);
   });
 
+  it('a meeting that has not started cannot be marked held (compliance is not met in advance): a 400 with code in_future', async () => {
+    const nextYear = lastYear + 2;
+    const times = { startsAt: `${nextYear}-02-16T18:00:00+01:00`, endsAt: `${nextYear}-02-16T20:00:00+01:00` };
+    const refused = await expectProblem(
+      await call(t, 'POST', `${base}/meetings`, { bearer: coordinator, body: { tierId: tierNamed('Politirådet').id, title: 'For tidlig', status: 'held', ...times } }),
+      400,
+      'status',
+    );
+    expect((refused as { errors?: { code?: string }[] }).errors?.[0]?.code).toBe('in_future');
+    const { meeting, etag } = await schedule({ title: 'Planlagt i framtida', ...times });
+    const url = `${base}/meetings/${meeting.id}`;
+    await expectProblem(await call(t, 'PATCH', url, { bearer: coordinator, body: { status: 'held' }, headers: { 'if-match': etag } }), 400, 'status');
+    const after = await json<Meeting>(await call(t, 'GET', url, { bearer: coordinator }));
+    expect(after.status).toBe('planned');
+  });
+
   it('orders the agenda: insert at a position, move, remove; a decision can create a measure decided by the tier', async () => {
     let { meeting, etag } = await schedule({ title: 'Rekkefølge', startsAt: '2026-06-05T18:00:00+02:00', endsAt: '2026-06-05T20:00:00+02:00' });
     const url = `${base}/meetings/${meeting.id}`;

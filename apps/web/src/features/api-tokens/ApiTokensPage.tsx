@@ -10,7 +10,7 @@ import {
   Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
-import type { ApiToken, CreatedApiToken, TokenScope } from '@slt/shared';
+import type { ApiToken, CreatedApiToken, TokenScope } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';

@@ -1,4 +1,4 @@
-import { routes, type CreateApiToken } from '@slt/shared';
+import { routes, type CreateApiToken } from '@slt/shared/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { apiTokenQueries } from './queries';

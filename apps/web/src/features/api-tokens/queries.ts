@@ -1,9 +1,9 @@
-import { routes } from '@slt/shared';
+import { routes } from '@slt/shared/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
 export const apiTokenQueries = {
-  all: (kommunenummer: string) => ['api-tokens', kommunenummer] as const,
+  all: (kommunenummer: string) => ['municipality', kommunenummer, 'api-tokens'] as const,
   list: (kommunenummer: string) =>
     queryOptions({
       queryKey: apiTokenQueries.all(kommunenummer),

@@ -1,9 +1,9 @@
-import { routes } from '@slt/shared';
+import { routes } from '@slt/shared/browser';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
 export const auditQueries = {
-  all: (kommunenummer: string) => ['audit', kommunenummer] as const,
+  all: (kommunenummer: string) => ['municipality', kommunenummer, 'audit'] as const,
   list: (kommunenummer: string) =>
     infiniteQueryOptions({
       queryKey: auditQueries.all(kommunenummer),

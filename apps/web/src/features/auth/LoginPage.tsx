@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
+import { ProblemError } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,7 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn(String(form.get('email')), String(form.get('password')));
-      await navigate({ to: '/' });
+      await navigate({ to: '/home' });
     } catch (e) {
       setError(e instanceof ProblemError && e.status === 429 ? t('login.throttled') : t('login.failed'));
     } finally {

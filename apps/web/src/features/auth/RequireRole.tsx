@@ -1,5 +1,5 @@
 import { Alert, Spinner } from '@digdir/designsystemet-react';
-import type { Role } from '@slt/shared';
+import type { Role } from '@slt/shared/browser';
 import { Navigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

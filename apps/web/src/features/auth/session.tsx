@@ -1,6 +1,6 @@
-import { routes, type Role, type User } from '@slt/shared';
+import { routes, type Role, type User } from '@slt/shared/browser';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, getCurrentUser, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
+import { api, getCurrentUser, hadSession, onSessionChange, queryClient, refreshSession, setSession } from '../../api';
 
 interface SessionState {
   user: User | null;
@@ -14,12 +14,13 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(getCurrentUser);
-  const [ready, setReady] = useState(false);
+  // Ready at once for a browser that never signed in: nothing to restore.
+  const [ready, setReady] = useState(() => !hadSession());
 
   useEffect(() => {
     const unsubscribe = onSessionChange(setUser);
-    // A page load keeps the session if the refresh cookie is still good.
-    void refreshSession().finally(() => setReady(true));
+    // A page load keeps the session if the refresh cookie is still good (asked only when this browser had one).
+    if (hadSession()) void refreshSession().finally(() => setReady(true));
     return () => {
       unsubscribe();
     };

@@ -1,4 +1,4 @@
-import { routes, type ImportResult } from '@slt/shared';
+import { routes, type ImportResult } from '@slt/shared/browser';
 import { api } from '../../api';
 import { todayOslo } from '../meetings/time';
 import type { CsvEntity, FileFormat } from './file-kind';

@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { GOAL_DIRECTIONS, INDICATOR_UNITS, ProblemError, routes, type Goal } from '@slt/shared';
+import { GOAL_DIRECTIONS, INDICATOR_UNITS, ProblemError, routes, type CreateIndicator, type CreateMeasurement, type Goal } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -108,10 +108,9 @@ export function GoalPage() {
                 initial={valuesOf(measurementFields)}
                 submitLabel={t('goals.addMeasurement')}
                 onSubmit={async (values) => {
-                  await write.mutateAsync({
-                    route: routes.createMeasurement,
+                  await write.send(routes.createMeasurement, {
                     params: { goalId, indicatorId: indicator.id },
-                    body: createBody(measurementFields, values),
+                    body: createBody<CreateMeasurement>(measurementFields, values),
                     etag: (await readWithEtag(routes.getGoal, { kommunenummer, goalId })).etag,
                   });
                   saved();
@@ -133,7 +132,7 @@ export function GoalPage() {
             initial={{ ...valuesOf(indicatorFields), unit: 'count', direction: 'decrease' }}
             submitLabel={t('goals.addIndicator')}
             onSubmit={async (values) => {
-              await write.mutateAsync({ route: routes.createIndicator, params: { goalId }, body: createBody(indicatorFields, values), etag });
+              await write.send(routes.createIndicator, { params: { goalId }, body: createBody<CreateIndicator>(indicatorFields, values), etag });
               saved();
             }}
           />

@@ -1,5 +1,5 @@
 import { Link as DsLink } from '@digdir/designsystemet-react';
-import { routes, type FocusArea, type Goal } from '@slt/shared';
+import { routes, type FocusArea, type Goal } from '@slt/shared/browser';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useList } from '../resources/api';

@@ -1,4 +1,4 @@
-import type { Indicator } from '@slt/shared';
+import type { Indicator } from '@slt/shared/browser';
 import { useTranslation } from 'react-i18next';
 
 const W = 560;

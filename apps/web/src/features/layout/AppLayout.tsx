@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
 import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,7 @@ export function AppLayout() {
       <SkipLink href="#main">{t('skipLink')}</SkipLink>
       <header className="header">
         <div className="brand">
-          <Link to="/" className="brand-link">
+          <Link to={user ? '/home' : '/'} className="brand-link">
             <span className="brand-title">{t('app.title')}</span>
             <span className="brand-subtitle">{t('app.subtitle')}</span>
           </Link>
@@ -39,6 +39,11 @@ export function AppLayout() {
           </DsLink>
           {memberOf && (
             <>
+              <DsLink asChild>
+                <Link to="/municipalities/$kommunenummer/home" params={{ kommunenummer: memberOf }}>
+                  {t('nav.home')}
+                </Link>
+              </DsLink>
               <DsLink asChild>
                 <Link to="/municipalities/$kommunenummer/meetings" params={{ kommunenummer: memberOf }}>
                   {t('nav.meetings')}
@@ -83,12 +88,14 @@ export function AppLayout() {
             </DsLink>
           )}
         </nav>
-        <Field className="language">
-          <Label>{t('language.label')}</Label>
+        {/* A label and a select without Field: Field pulls in Designsystemet's web behaviours, which public pages do not need. */}
+        <div className="language ds-field">
+          <Label htmlFor="language-select">{t('language.label')}</Label>
           <Select
+            id="language-select"
             data-size="sm"
             value={i18n.language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
+            onChange={(event) => void setLanguage(event.target.value as Language)}
           >
             {LANGUAGES.map((language) => (
               <Select.Option key={language} value={language} lang={language}>
@@ -96,7 +103,7 @@ export function AppLayout() {
               </Select.Option>
             ))}
           </Select>
-        </Field>
+        </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="main">
         <Outlet />

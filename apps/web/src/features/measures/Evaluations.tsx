@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { EVALUATION_OUTCOMES, routes, type Measure } from '@slt/shared';
+import { EVALUATION_OUTCOMES, routes, type CreateEvaluation, type Measure } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +55,7 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
                       data-size="sm"
                       aria-label={t('measures.removeEvaluation', { date: e.date })}
                       onClick={() =>
-                        void freshEtag().then((etag) => write.mutateAsync({ route: routes.deleteEvaluation, params: { measureId, evaluationId: e.id }, etag }))
+                        void freshEtag().then((etag) => write.send(routes.deleteEvaluation, { params: { measureId, evaluationId: e.id }, etag }))
                       }
                     >
                       {t('forms.delete')}
@@ -74,7 +74,7 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
         initial={{ ...valuesOf(fields), outcome: 'achieved' }}
         submitLabel={t('measures.addEvaluation')}
         onSubmit={async (values) => {
-          await write.mutateAsync({ route: routes.createEvaluation, params: { measureId }, body: createBody(fields, values), etag: await freshEtag() });
+          await write.send(routes.createEvaluation, { params: { measureId }, body: createBody<CreateEvaluation>(fields, values), etag: await freshEtag() });
           setFormKey((k) => k + 1);
         }}
       />

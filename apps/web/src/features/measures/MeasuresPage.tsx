@@ -10,7 +10,7 @@ import {
   type Organization,
   type TargetGroup,
   type Tier,
-} from '@slt/shared';
+} from '@slt/shared/browser';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,14 +20,7 @@ import { ResourcePage } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
 import { Evaluations } from './Evaluations';
 
-export interface MeasureFilters {
-  status?: string;
-  focusAreaId?: string;
-  targetGroupId?: string;
-  organizationId?: string;
-  q?: string;
-}
-export const FILTER_KEYS = ['status', 'focusAreaId', 'targetGroupId', 'organizationId', 'q'] as const;
+import { FILTER_KEYS, type MeasureFilters } from './filters';
 
 /** The measures register: filters live in the URL (shareable, and kept on Back); add and edit below. */
 export function MeasuresPage() {

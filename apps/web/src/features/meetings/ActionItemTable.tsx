@@ -1,9 +1,9 @@
 import { Button, Link as DsLink, Table } from '@digdir/designsystemet-react';
-import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared';
+import { routes, type ActionItem, type ActionItemStatus } from '@slt/shared/browser';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag } from '../resources/api';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { ActionItemStatusTag } from './StatusTags';
 import { formatDate } from './time';
@@ -35,7 +35,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
   const setStatus = (item: ActionItem, status: ActionItemStatus) =>
     outcome.run(
       async () =>
-        write.mutateAsync({ route: routes.updateActionItem, params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
+        write.send(routes.updateActionItem, { params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
       t(`meetings.actionItems.statusSaved.${status}`, { description: item.description }),
     );
   const meetingLink = (meetingId: string) => (
@@ -49,7 +49,7 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
   return (
     <>
       <div className="table-scroll">
-        <Table className="results">
+        <Table className="results responsive-table">
           <caption className="visually-hidden">{caption}</caption>
           <Table.Head>
             <Table.Row>
@@ -69,14 +69,14 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
           <Table.Body>
             {items.map((item) => (
               <Table.Row key={item.id}>
-                <Table.Cell>{item.description}</Table.Cell>
-                <Table.Cell>{memberName(item.responsibleMemberId) || t('forms.none')}</Table.Cell>
-                <Table.Cell>{item.dueDate ? formatDate(item.dueDate, i18n.language) : t('forms.none')}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.description')}>{item.description}</Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.responsible')}>{memberName(item.responsibleMemberId) || t('forms.none')}</Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.dueDate')}>{item.dueDate ? formatDate(item.dueDate, i18n.language) : t('forms.none')}</Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.status')}>
                   <ActionItemStatusTag item={item} />
                 </Table.Cell>
-                {showMeeting && <Table.Cell>{meetingLink(item.meetingId)}</Table.Cell>}
-                <Table.Cell>{item.reportBackMeetingId ? meetingLink(item.reportBackMeetingId) : t('forms.none')}</Table.Cell>
+                {showMeeting && <Table.Cell data-label={t('meetings.actionItems.givenAt')}>{meetingLink(item.meetingId)}</Table.Cell>}
+                <Table.Cell data-label={t('meetings.actionItems.reportBack')}>{item.reportBackMeetingId ? meetingLink(item.reportBackMeetingId) : t('forms.none')}</Table.Cell>
                 {actions && (
                   <Table.Cell>
                     {item.status === 'open' && mayChange(item) && (

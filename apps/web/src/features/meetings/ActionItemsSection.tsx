@@ -1,11 +1,12 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { routes } from '@slt/shared';
+import { routes, type CreateActionItem } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { meetingQueries, useMeetingWrite } from './api';
+import { meetingQueries } from './api';
+import { useMeetingWrite } from './mutations';
 import { ActionItemTable } from './ActionItemTable';
 import { useViewer } from './hooks';
 import { formatDate, osloDate } from './time';
@@ -65,7 +66,7 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
             initial={valuesOf(fields)}
             submitLabel={t('meetings.actionItems.add')}
             onSubmit={async (values) => {
-              await write.mutateAsync({ route: routes.createActionItem, body: { meetingId: item.id, ...createBody(fields, values) } });
+              await write.send(routes.createActionItem, { body: { meetingId: item.id, ...createBody<Omit<CreateActionItem, 'meetingId'>>(fields, values) } });
               setFormKey((k) => k + 1);
             }}
           />

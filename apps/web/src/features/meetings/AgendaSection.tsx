@@ -1,10 +1,10 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { routes, type AgendaItem } from '@slt/shared';
+import { routes, type AgendaItem, type CreateAgendaItem } from '@slt/shared/browser';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, patchBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
 
@@ -26,10 +26,10 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
   ];
   const params = (agendaItemId: string) => ({ meetingId: item.id, agendaItemId });
   const move = (agendaItem: AgendaItem, position: number) =>
-    outcome.run(() => write.mutateAsync({ route: routes.updateAgendaItem, params: params(agendaItem.id), body: { position }, etag }));
+    outcome.run(() => write.send(routes.updateAgendaItem, { params: params(agendaItem.id), body: { position }, etag }));
   const remove = (agendaItem: AgendaItem) =>
     outcome.run(
-      () => write.mutateAsync({ route: routes.deleteAgendaItem, params: params(agendaItem.id), etag }),
+      () => write.send(routes.deleteAgendaItem, { params: params(agendaItem.id), etag }),
       t('forms.deleted', { name: agendaItem.title }),
     );
 
@@ -51,7 +51,7 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
                 onCancel={() => setEditing(null)}
                 onSubmit={async (values) => {
                   const body = patchBody(fields, valuesOf(fields, agendaItem), values);
-                  if (Object.keys(body).length > 0) await write.mutateAsync({ route: routes.updateAgendaItem, params: params(agendaItem.id), body, etag });
+                  if (Object.keys(body).length > 0) await write.send(routes.updateAgendaItem, { params: params(agendaItem.id), body, etag });
                   setEditing(null);
                 }}
               />
@@ -113,7 +113,7 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
             initial={valuesOf(fields)}
             submitLabel={t('meetings.agenda.add')}
             onSubmit={async (values) => {
-              await write.mutateAsync({ route: routes.createAgendaItem, params: { meetingId: item.id }, body: createBody(fields, values), etag });
+              await write.send(routes.createAgendaItem, { params: { meetingId: item.id }, body: createBody<CreateAgendaItem>(fields, values), etag });
               setFormKey((k) => k + 1);
             }}
           />

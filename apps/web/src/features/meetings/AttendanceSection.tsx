@@ -1,9 +1,9 @@
 import { Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { ATTENDANCE_STATUSES, routes, type AttendanceStatus } from '@slt/shared';
+import { ATTENDANCE_STATUSES, routes, type AttendanceStatus } from '@slt/shared/browser';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { useCurrentMemberships } from './hooks';
 import type { MeetingPartProps } from './types';
@@ -26,7 +26,7 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const attendance = memberIds.filter((id) => choices[id]).map((memberId) => ({ memberId, status: choices[memberId]! }));
-    void outcome.run(() => write.mutateAsync({ route: routes.setAttendance, params: { meetingId: item.id }, body: { attendance }, etag }), t('meetings.attendance.saved'));
+    void outcome.run(() => write.send(routes.setAttendance, { params: { meetingId: item.id }, body: { attendance }, etag }), t('meetings.attendance.saved'));
   };
 
   return (

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { buildPath, routes, type CreatedCalendarFeed, type Tier } from '@slt/shared';
+import { buildPath, routes, type CreatedCalendarFeed, type Tier } from '@slt/shared/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

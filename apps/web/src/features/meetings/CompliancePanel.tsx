@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import type { Compliance, ComplianceStatus } from '@slt/shared';
+import type { Compliance, ComplianceStatus } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,11 +1,11 @@
 import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
-import { routes, type Decision } from '@slt/shared';
+import { routes, type CreateDecision, type Decision } from '@slt/shared/browser';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
 
@@ -29,7 +29,7 @@ export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingP
     { name: 'newMeasureTitle', kind: 'text', label: t('meetings.decisions.newMeasure'), description: t('meetings.decisions.newMeasureHint'), virtual: true },
   ];
   const remove = (decision: Decision) =>
-    outcome.run(() => write.mutateAsync({ route: routes.deleteDecision, params: { meetingId: item.id, decisionId: decision.id }, etag }), t('meetings.decisions.removed'));
+    outcome.run(() => write.send(routes.deleteDecision, { params: { meetingId: item.id, decisionId: decision.id }, etag }), t('meetings.decisions.removed'));
 
   return (
     <section aria-labelledby="decisions" className="section">
@@ -80,12 +80,12 @@ export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingP
             submitLabel={t('meetings.decisions.add')}
             fieldOf={(name) => (name === 'title' || name.startsWith('newMeasure') ? 'newMeasureTitle' : undefined)}
             onSubmit={async (values) => {
-              const body = {
-                text: values.text,
-                ...(values.agendaItemId ? { agendaItemId: values.agendaItemId } : {}),
-                ...(values.newMeasureTitle ? { newMeasure: { title: values.newMeasureTitle } } : {}),
+              const body: CreateDecision = {
+                text: String(values.text),
+                ...(values.agendaItemId ? { agendaItemId: String(values.agendaItemId) } : {}),
+                ...(values.newMeasureTitle ? { newMeasure: { title: String(values.newMeasureTitle) } } : {}),
               };
-              await write.mutateAsync({ route: routes.createDecision, params: { meetingId: item.id }, body, etag });
+              await write.send(routes.createDecision, { params: { meetingId: item.id }, body, etag });
               setFormKey((k) => k + 1);
             }}
           />

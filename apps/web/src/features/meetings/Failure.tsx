@@ -1,16 +1,11 @@
 import { Alert } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../forms/problem-text';
 
-/** A refusal in words: a stale If-Match says so; otherwise the API's own detail. */
-export function problemMessage(t: TFunction, error: unknown): string {
-  if (!(error instanceof ProblemError)) return t('common.error');
-  if (error.status === 412) return t('forms.stale');
-  if (error.status === 409) return error.problem.detail ?? t('forms.conflict');
-  return error.problem.errors?.[0]?.detail ?? error.problem.detail ?? t('common.error');
-}
+/** A refusal in the user's language (from the problem's status and codes, never the API's English text). */
+export const problemMessage = (t: TFunction, error: unknown): string => problemText(t, error);
 
 /**
  * The outcome of a button's write, announced politely: `run` clears the last message, runs the

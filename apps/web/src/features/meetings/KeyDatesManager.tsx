@@ -1,12 +1,13 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { KEY_DATE_KINDS, routes, type CreateKeyDate, type KeyDate } from '@slt/shared';
+import { KEY_DATE_KINDS, routes, type CreateKeyDate, type KeyDate } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { readWithEtag } from '../resources/api';
-import { meetingQueries, useMeetingWrite } from './api';
+import { meetingQueries } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { useViewer } from './hooks';
 import { formatDate } from './time';
@@ -33,10 +34,10 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   ];
   const existing = keyDates.data ?? [];
   const has = (kind: string) => existing.some((d) => d.kind === kind && d.yearly);
-  const add = (body: CreateKeyDate) => outcome.run(() => write.mutateAsync({ route: routes.createKeyDate, body }), t('forms.created', { name: body.title }));
+  const add = (body: CreateKeyDate) => outcome.run(() => write.send(routes.createKeyDate, { body }), t('forms.created', { name: body.title }));
   const remove = (keyDate: KeyDate) =>
     outcome.run(
-      async () => write.mutateAsync({ route: routes.deleteKeyDate, params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
+      async () => write.send(routes.deleteKeyDate, { params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
       t('forms.deleted', { name: keyDate.title }),
     );
 
@@ -61,7 +62,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
       {outcome.region}
       {existing.length > 0 && (
         <div className="table-scroll section">
-          <Table className="results">
+          <Table className="results responsive-table">
             <caption className="visually-hidden">{t('meetings.keyDates.title')}</caption>
             <Table.Head>
               <Table.Row>
@@ -78,11 +79,11 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
             <Table.Body>
               {existing.map((d) => (
                 <Table.Row key={d.id}>
-                  <Table.Cell>{d.title}</Table.Cell>
-                  <Table.Cell>{t(`meetings.keyDates.kinds.${d.kind}`)}</Table.Cell>
-                  <Table.Cell>{formatDate(d.date, i18n.language)}</Table.Cell>
-                  <Table.Cell>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
-                  <Table.Cell>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.keyDateTitle')}>{d.title}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.kind')}>{t(`meetings.keyDates.kinds.${d.kind}`)}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.date')}>{formatDate(d.date, i18n.language)}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.repeats')}>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.visibility')}>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
                   <Table.Cell>
                     <Button variant="tertiary" data-size="sm" data-color="danger" disabled={outcome.busy} onClick={() => void remove(d)} aria-label={t('meetings.keyDates.removeNamed', { name: d.title })}>
                       {t('forms.delete')}
@@ -105,7 +106,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
           initial={{ ...valuesOf(fields), kind: 'other' }}
           submitLabel={t('meetings.keyDates.add')}
           onSubmit={async (values) => {
-            await write.mutateAsync({ route: routes.createKeyDate, body: createBody(fields, values) });
+            await write.send(routes.createKeyDate, { body: createBody<CreateKeyDate>(fields, values) });
             setFormKey((k) => k + 1);
           }}
         />

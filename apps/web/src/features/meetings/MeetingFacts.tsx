@@ -1,11 +1,12 @@
 import { Button, Heading } from '@digdir/designsystemet-react';
-import { routes, type MeetingStatus } from '@slt/shared';
+import { routes, type MeetingStatus } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patchBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { ConfirmButton } from '../forms/ConfirmButton';
 import { ResourceForm } from '../resources/ResourceForm';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { timesOf } from './ScheduleMeetingForm';
 import { MeetingStatusTag } from './StatusTags';
@@ -32,14 +33,14 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
   async function save(values: FormValues) {
     const body = patchBody(fields, initial, values);
     if (values.startsAt !== initial.startsAt || values.endsAt !== initial.endsAt) Object.assign(body, timesOf(values, t));
-    if (Object.keys(body).length > 0) await write.mutateAsync({ route: routes.updateMeeting, params, body, etag });
+    if (Object.keys(body).length > 0) await write.send(routes.updateMeeting, { params, body, etag });
     setEditing(false);
   }
   const setStatus = (status: MeetingStatus) =>
-    outcome.run(() => write.mutateAsync({ route: routes.updateMeeting, params, body: { status }, etag }), t(`meetings.meeting.statusSaved.${status}`));
+    outcome.run(() => write.send(routes.updateMeeting, { params, body: { status }, etag }), t(`meetings.meeting.statusSaved.${status}`));
   const remove = () =>
     outcome.run(async () => {
-      await write.mutateAsync({ route: routes.deleteMeeting, params, etag });
+      await write.send(routes.deleteMeeting, { params, etag });
       await navigate({ to: '/municipalities/$kommunenummer/meetings', params: { kommunenummer } });
     });
 
@@ -79,9 +80,13 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
           <Button variant="tertiary" onClick={() => setEditing(true)}>
             {t('meetings.meeting.edit')}
           </Button>
-          <Button variant="tertiary" data-color="danger" onClick={() => void remove()} disabled={outcome.busy}>
-            {t('meetings.meeting.delete')}
-          </Button>
+          <ConfirmButton
+            label={t('meetings.meeting.delete')}
+            question={t('meetings.meeting.deleteQuestion', { title: item.title })}
+            consequence={t('meetings.meeting.deleteConsequence')}
+            onConfirm={remove}
+            disabled={outcome.busy}
+          />
         </div>
       )}
       {outcome.region}

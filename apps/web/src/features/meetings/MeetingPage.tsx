@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
+import { ProblemError } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import { Alert, Field, Heading, Label, Link as DsLink, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
-import type { Meeting } from '@slt/shared';
+import type { Meeting } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';

@@ -1,9 +1,10 @@
 import { Alert, Button, Heading, Link as DsLink, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import type { Meeting } from '@slt/shared';
+import type { Meeting } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { loadLanguage } from '../../i18n';
 import { RequireRole } from '../auth/RequireRole';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from '../municipalities/queries';
@@ -33,10 +34,12 @@ function Minutes({ kommunenummer }: { kommunenummer: string }) {
   const meeting = useQuery(meetingQueries.detail(kommunenummer, meetingId, viewer));
   const setup = useTiersAndMembers(kommunenummer);
   const language = municipality.data?.malform ?? 'nb';
+  // The minutes are written in the municipality's language, whatever the UI's: its catalog may need loading.
+  const catalog = useQuery({ queryKey: ['i18n', language], queryFn: () => loadLanguage(language).then(() => true), staleTime: Infinity });
   const tm = i18n.getFixedT(language);
   useDocumentTitle(meeting.data ? tm('meetings.print.title', { title: meeting.data.item.title }) : undefined);
 
-  if (meeting.isPending || municipality.isPending || !setup.ready) return <Spinner aria-label={t('common.loading')} />;
+  if (meeting.isPending || municipality.isPending || catalog.isPending || !setup.ready) return <Spinner aria-label={t('common.loading')} />;
   if (meeting.isError || municipality.isError) return <Alert data-color="danger">{t('common.error')}</Alert>;
   return (
     <>

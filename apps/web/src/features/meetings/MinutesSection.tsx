@@ -1,8 +1,8 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { routes } from '@slt/shared';
+import { routes } from '@slt/shared/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
 
@@ -16,7 +16,7 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
   const save = (event: FormEvent) => {
     event.preventDefault();
     const minutes = text.trim() ? text : null;
-    void outcome.run(() => write.mutateAsync({ route: routes.updateMeeting, params: { meetingId: item.id }, body: { minutes }, etag }), t('meetings.minutes.saved'));
+    void outcome.run(() => write.send(routes.updateMeeting, { params: { meetingId: item.id }, body: { minutes }, etag }), t('meetings.minutes.saved'));
   };
 
   return (

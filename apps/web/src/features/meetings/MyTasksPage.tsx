@@ -1,5 +1,5 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import type { ActionItem } from '@slt/shared';
+import type { ActionItem } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

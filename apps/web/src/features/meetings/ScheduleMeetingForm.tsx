@@ -1,10 +1,10 @@
 import { Heading } from '@digdir/designsystemet-react';
-import { ProblemError, ProblemType, routes, type Meeting, type Tier } from '@slt/shared';
+import { ProblemError, ProblemType, routes, type CreateMeeting, type Tier } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { useMeetingWrite } from './api';
+import { useMeetingWrite } from './mutations';
 import { osloLocalToIso } from './time';
 
 /** A refusal shown at a field before anything is sent (as the API's own refusals are). */
@@ -46,9 +46,9 @@ export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { k
         initial={{ ...valuesOf(fields), tierId: defaultTierId ?? tiers[0]?.id ?? '' }}
         submitLabel={t('meetings.schedule.submit')}
         onSubmit={async (values) => {
-          const body = { ...createBody(fields, values), ...timesOf(values, t) };
-          const { body: meeting } = await write.mutateAsync({ route: routes.createMeeting, body });
-          await navigate({ to: '/municipalities/$kommunenummer/meetings/$meetingId', params: { kommunenummer, meetingId: (meeting as Meeting).id } });
+          const body = { ...createBody<Omit<CreateMeeting, 'startsAt' | 'endsAt'>>(fields, values), ...timesOf(values, t) };
+          const { body: meeting } = await write.send(routes.createMeeting, { body });
+          await navigate({ to: '/municipalities/$kommunenummer/meetings/$meetingId', params: { kommunenummer, meetingId: meeting.id } });
         }}
       />
     </section>

@@ -1,5 +1,5 @@
 import { Tag } from '@digdir/designsystemet-react';
-import type { ActionItem, ComplianceStatus, MeetingStatus } from '@slt/shared';
+import type { ActionItem, ComplianceStatus, MeetingStatus } from '@slt/shared/browser';
 import { useTranslation } from 'react-i18next';
 
 const MEETING_COLORS: Record<MeetingStatus, 'info' | 'success' | 'neutral'> = { planned: 'info', held: 'success', cancelled: 'neutral' };

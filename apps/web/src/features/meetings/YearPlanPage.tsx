@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import type { YearPlan } from '@slt/shared';
+import type { YearPlan } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

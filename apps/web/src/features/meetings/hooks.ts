@@ -1,4 +1,4 @@
-import { routes, type Member, type Membership, type Tier } from '@slt/shared';
+import { routes, type Member, type Membership, type Tier } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { hasRole, useSession } from '../auth/session';
 import { municipalityQueries } from '../municipalities/queries';

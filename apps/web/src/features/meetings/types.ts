@@ -1,4 +1,4 @@
-import type { Meeting } from '@slt/shared';
+import type { Meeting } from '@slt/shared/browser';
 import type { WithEtag } from './api';
 import type { useTiersAndMembers } from './hooks';
 

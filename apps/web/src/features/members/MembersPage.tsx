@@ -1,4 +1,4 @@
-import { routes, type Member, type Organization } from '@slt/shared';
+import { routes, type Member, type Organization } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useList } from '../resources/api';

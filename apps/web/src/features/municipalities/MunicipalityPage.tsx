@@ -1,13 +1,16 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
+import { ProblemError } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { CompliancePanel } from '../meetings/CompliancePanel';
-import { MunicipalitySettings } from './MunicipalitySettings';
 import { municipalityQueries } from './queries';
+
+// Only coordinators see the settings form: it loads when they do, not on the public page.
+const MunicipalitySettings = lazy(() => import('./MunicipalitySettings').then((m) => ({ default: m.MunicipalitySettings })));
 
 export function MunicipalityPage() {
   const { t } = useTranslation();
@@ -118,7 +121,11 @@ export function MunicipalityPage() {
               </Paragraph>
             </nav>
           )}
-          {hasRole(user, kommunenummer, 'coordinator') && <MunicipalitySettings municipality={municipality.data} />}
+          {hasRole(user, kommunenummer, 'coordinator') && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <MunicipalitySettings municipality={municipality.data} />
+            </Suspense>
+          )}
         </>
       )}
     </>

@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
-import { POLICE_DISTRICTS, ProblemError, type Malform, type Municipality, type PoliceDistrictCode } from '@slt/shared';
+import { POLICE_DISTRICTS, ProblemError, type Malform, type Municipality, type PoliceDistrictCode } from '@slt/shared/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateMunicipality } from './mutations';

@@ -1,4 +1,4 @@
-import { routes, type UpdateMunicipality } from '@slt/shared';
+import { routes, type UpdateMunicipality } from '@slt/shared/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { municipalityQueries } from './queries';
@@ -9,6 +9,10 @@ export function useUpdateMunicipality(kommunenummer: string) {
   return useMutation({
     mutationFn: ({ patch, etag }: { patch: UpdateMunicipality; etag: string }) =>
       api.call(routes.updateMunicipality, { params: { kommunenummer }, body: patch, headers: { 'if-match': etag } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: municipalityQueries.all() }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['municipality', kommunenummer] }),
+        queryClient.invalidateQueries({ queryKey: municipalityQueries.all() }),
+      ]),
   });
 }

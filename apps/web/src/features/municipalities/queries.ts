@@ -1,4 +1,4 @@
-import { routes, type MunicipalityListQuery } from '@slt/shared';
+import { routes, type MunicipalityListQuery } from '@slt/shared/browser';
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
@@ -23,7 +23,7 @@ export const municipalityQueries = {
     }),
   detail: (kommunenummer: string) =>
     queryOptions({
-      queryKey: [...municipalityQueries.all(), 'detail', kommunenummer] as const,
+      queryKey: ['municipality', kommunenummer, 'detail'] as const,
       // The ETag comes along: an edit sends it back as If-Match.
       queryFn: async ({ signal }) => {
         const { body, headers } = await api.request(routes.getMunicipality, { params: { kommunenummer }, signal });

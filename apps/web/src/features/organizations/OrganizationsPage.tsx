@@ -1,4 +1,4 @@
-import { ORGANIZATION_KINDS, routes, type Organization } from '@slt/shared';
+import { ORGANIZATION_KINDS, routes, type Organization } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../resources/fields';

@@ -1,17 +1,35 @@
-import { Alert, Button, Checkbox, Field, Fieldset, Label, Select, Textfield } from '@digdir/designsystemet-react';
-import { ProblemError } from '@slt/shared';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { ProblemError } from '@slt/shared/browser';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { readForm, type FieldDef, type FormValues } from './fields';
+import { fieldErrorText, problemText } from '../forms/problem-text';
+import type { FieldDef, FormValue, FormValues } from './fields';
 
-/** The field a problem names (`riskCriteria/1` is the riskCriteria field), if the form has it. */
-function fieldOfProblem(fields: FieldDef[], error: unknown, fieldOf?: (name: string) => string | undefined): string | undefined {
-  if (!(error instanceof ProblemError)) return undefined;
-  const named = error.problem.errors?.[0]?.name;
-  if (!named) return undefined;
-  const mapped = fieldOf?.(named) ?? named.split('/')[0]!;
+/** The form field a problem's field names (`riskCriteria/1` is the riskCriteria field), if the form has it. */
+function fieldOfPointer(fields: FieldDef[], name: string, pointer: string, fieldOf?: (name: string) => string | undefined): string | undefined {
+  const mapped = fieldOf?.(name) ?? fieldOf?.(pointer.split('/')[1] ?? '') ?? pointer.split('/')[1] ?? name;
   return fields.some((f) => f.name === mapped) ? mapped : undefined;
 }
+
+/** The form library's values as the field descriptions' values (trimmed text, lines split, lists as arrays). */
+function normalize(fields: FieldDef[], raw: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = raw[field.name];
+    if (field.kind === 'checkbox') values[field.name] = value === true;
+    else if (field.kind === 'multi') values[field.name] = Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
+    else if (field.kind === 'lines') {
+      values[field.name] = String(Array.isArray(value) ? value.join('\n') : (value ?? ''))
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    } else values[field.name] = String(value ?? '').trim();
+  }
+  return values;
+}
+
+const asDefault = (field: FieldDef, value: FormValue | undefined): unknown =>
+  field.kind === 'checkbox' ? value === true : field.kind === 'multi' ? (Array.isArray(value) ? value : []) : Array.isArray(value) ? value.join('\n') : String(value ?? '');
 
 export interface ResourceFormProps {
   id: string;
@@ -27,48 +45,54 @@ export interface ResourceFormProps {
 }
 
 /**
- * A form built from field descriptions. A refusal from the API shows at the field it names (or at
- * the top when no field is named); a stale If-Match says so in words.
+ * A form built from field descriptions, kept by react-hook-form. A refusal from the API shows
+ * every field's error at its field, in the user's language from the problem's codes; what names
+ * no field of the form (a stale If-Match, a conflict) shows above the buttons, in words.
  */
 export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCancel, fieldOf, extraButtons }: ResourceFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const invalidField = fieldOfProblem(fields, error, fieldOf);
-  const message = (e: unknown) => {
-    if (!(e instanceof ProblemError)) return t('common.error');
-    if (e.status === 412) return t('forms.stale');
-    if (e.status === 409) return e.problem.detail ?? t('forms.conflict');
-    return e.problem.errors?.[0]?.detail ?? e.problem.detail ?? t('common.error');
-  };
+  const defaultValues = Object.fromEntries(fields.map((f) => [f.name, asDefault(f, initial[f.name])]));
+  const form = useForm<Record<string, unknown>>({ defaultValues });
+  const { register, formState, setError } = form;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = form.handleSubmit(async (raw) => {
     try {
-      await onSubmit(readForm(fields, event.currentTarget));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+      await onSubmit(normalize(fields, raw));
+    } catch (error) {
+      const fieldErrors = error instanceof ProblemError && error.status === 400 ? (error.problem.errors ?? []) : [];
+      let unplaced = fieldErrors.length === 0;
+      const placed = new Set<string>();
+      for (const fieldError of fieldErrors) {
+        const name = fieldOfPointer(fields, fieldError.name, fieldError.pointer, fieldOf);
+        if (!name) unplaced = true;
+        else if (!placed.has(name)) {
+          placed.add(name);
+          setError(name, { type: fieldError.code ?? 'invalid', message: fieldErrorText(t, fieldError) });
+        }
+      }
+      if (unplaced) setError('root.server', { type: 'server', message: problemText(t, error) });
     }
-  }
+  });
+
+  const errorOf = (name: string) => {
+    const message = formState.errors[name]?.message;
+    return typeof message === 'string' ? message : undefined;
+  };
+  const root = formState.errors.root?.['server']?.message;
 
   return (
     <form id={id} onSubmit={(event) => void submit(event)} className="stack" noValidate>
       {fields.map((field) => {
-        const fieldError = invalidField === field.name ? message(error) : undefined;
-        const value = initial[field.name];
+        const fieldError = errorOf(field.name);
         const key = `${id}-${field.name}`;
         switch (field.kind) {
           case 'checkbox':
-            return <Checkbox key={key} name={field.name} label={field.label} description={field.description} defaultChecked={value === true} error={fieldError} />;
+            return <Checkbox key={key} {...register(field.name)} label={field.label} description={field.description} error={fieldError} />;
           case 'select':
             return (
               <Field key={key}>
                 <Label htmlFor={key}>{field.label}</Label>
-                <Select id={key} name={field.name} defaultValue={String(value ?? '')} aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${key}-error` : undefined}>
+                <Select id={key} {...register(field.name)} aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${key}-error` : undefined}>
                   {!field.required && <Select.Option value="">{t('forms.none')}</Select.Option>}
                   {field.options?.map((o) => (
                     <Select.Option key={o.value} value={o.value}>
@@ -76,28 +100,16 @@ export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCan
                     </Select.Option>
                   ))}
                 </Select>
-                {fieldError && (
-                  <Alert data-color="danger" data-size="sm" id={`${key}-error`}>
-                    {fieldError}
-                  </Alert>
-                )}
+                {fieldError && <ValidationMessage id={`${key}-error`}>{fieldError}</ValidationMessage>}
               </Field>
             );
           case 'multi':
             return (
-              <Fieldset key={key}>
+              <Fieldset key={key} aria-invalid={fieldError ? true : undefined}>
                 <Fieldset.Legend>{field.label}</Fieldset.Legend>
                 {field.options?.length === 0 && <p className="muted">{t('forms.noOptions')}</p>}
-                {field.options?.map((o) => (
-                  <Checkbox
-                    key={o.value}
-                    name={field.name}
-                    value={o.value}
-                    label={o.label}
-                    defaultChecked={Array.isArray(value) && value.includes(o.value)}
-                  />
-                ))}
-                {fieldError && <Alert data-color="danger" data-size="sm">{fieldError}</Alert>}
+                {field.options?.map((o) => <Checkbox key={o.value} {...register(field.name)} value={o.value} label={o.label} />)}
+                {fieldError && <ValidationMessage>{fieldError}</ValidationMessage>}
               </Fieldset>
             );
           case 'textarea':
@@ -107,10 +119,9 @@ export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCan
                 key={key}
                 multiline
                 rows={field.kind === 'lines' ? 4 : 3}
-                name={field.name}
+                {...register(field.name)}
                 label={field.label}
                 description={field.kind === 'lines' ? (field.description ?? t('forms.onePerLine')) : field.description}
-                defaultValue={Array.isArray(value) ? value.join('\n') : String(value ?? '')}
                 error={fieldError}
               />
             );
@@ -119,20 +130,19 @@ export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCan
               <Textfield
                 key={key}
                 type={field.kind === 'text' ? 'text' : field.kind}
-                name={field.name}
+                {...register(field.name)}
                 label={field.label}
                 description={field.description}
                 required={field.required}
                 step={field.kind === 'number' ? 'any' : undefined}
-                defaultValue={String(value ?? '')}
                 error={fieldError}
               />
             );
         }
       })}
-      <div aria-live="polite">{error !== null && !invalidField && <Alert data-color="danger">{message(error)}</Alert>}</div>
+      <div aria-live="polite">{root && <Alert data-color="danger">{root}</Alert>}</div>
       <div className="buttons">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={formState.isSubmitting}>
           {submitLabel}
         </Button>
         {onCancel && (

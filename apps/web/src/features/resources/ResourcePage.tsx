@@ -1,8 +1,11 @@
-import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { ProblemError, type RouteContract } from '@slt/shared';
+import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import type { RouteContract } from '@slt/shared/browser';
+import { ConfirmButton } from '../forms/ConfirmButton';
+import { DataTable } from '../layout/DataTable';
+import { problemText } from '../forms/problem-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readWithEtag, useList, useSetupWrite } from './api';
+import { readWithEtag, useList, useSetupWrite, type FormBody } from './api';
 import { createBody, patchBody, valuesOf, type FieldDef, type FormValues } from './fields';
 import { ResourceForm } from './ResourceForm';
 
@@ -30,7 +33,7 @@ export interface ResourcePageProps<T extends { id: string }> {
   itemName: (item: T) => string;
   /** For composite values: the form's values of an item, and a body from the form's values. */
   valuesOfItem?: (item: T) => FormValues;
-  compose?: (values: FormValues, body: Record<string, unknown>, initial?: FormValues) => Record<string, unknown>;
+  compose?: (values: FormValues, body: FormBody, initial?: FormValues) => FormBody;
   fieldOf?: (problemField: string) => string | undefined;
   /** More about an item while it is being edited (a tier's memberships, say). */
   details?: (item: T) => ReactNode;
@@ -60,7 +63,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
 
   async function create(values: FormValues) {
     const body = props.compose ? props.compose(values, createBody(fields, values)) : createBody(fields, values);
-    const created = (await write.mutateAsync({ route: routes.create, body })) as T;
+    const created = (await write.sendForm(routes.create, { body })).body as T;
     setNotice(t('forms.created', { name: itemName(created) }));
     setFormKey((k) => k + 1);
   }
@@ -74,14 +77,14 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
       setEditing(null);
       return;
     }
-    const saved = (await write.mutateAsync({ route: routes.update, params: { [idParam]: editing.item.id }, body, etag: editing.etag })) as T;
+    const saved = (await write.sendForm(routes.update, { params: { [idParam]: editing.item.id }, body, etag: editing.etag })).body as T;
     setNotice(t('forms.saved', { name: itemName(saved) }));
     setEditing(null);
   }
 
   async function remove() {
     if (!editing) return;
-    await write.mutateAsync({ route: routes.remove, params: { [idParam]: editing.item.id }, etag: editing.etag });
+    await write.sendForm(routes.remove, { params: { [idParam]: editing.item.id }, etag: editing.etag });
     setNotice(t('forms.deleted', { name: itemName(editing.item) }));
     setEditing(null);
   }
@@ -107,9 +110,12 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
             onCancel={() => setEditing(null)}
             fieldOf={props.fieldOf}
             extraButtons={
-              <Button type="button" variant="tertiary" data-color="danger" onClick={() => void remove().catch((e: unknown) => setFailure(e instanceof ProblemError && e.status !== 412 ? (e.problem.detail ?? t('common.error')) : t('forms.stale')))}>
-                {t('forms.delete')}
-              </Button>
+              <ConfirmButton
+                label={t('forms.delete')}
+                question={t('forms.deleteQuestion', { name: itemName(editing.item) })}
+                consequence={t('forms.deleteConsequence')}
+                onConfirm={() => remove().catch((e: unknown) => setFailure(problemText(t, e)))}
+              />
             }
           />
           {props.details?.(editing.item)}
@@ -133,34 +139,15 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
         ) : list.data.length === 0 ? (
           <Paragraph>{labels.empty}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table className="results">
-              <Table.Head>
-                <Table.Row>
-                  {columns.map((c) => (
-                    <Table.HeaderCell key={c.header}>{c.header}</Table.HeaderCell>
-                  ))}
-                  <Table.HeaderCell>
-                    <span className="visually-hidden">{t('forms.actions')}</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {list.data.map((item) => (
-                  <Table.Row key={item.id}>
-                    {columns.map((c) => (
-                      <Table.Cell key={c.header}>{c.cell(item)}</Table.Cell>
-                    ))}
-                    <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => void startEdit(item)} aria-label={labels.edit(item)}>
-                        {t('forms.edit')}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            items={list.data}
+            columns={columns}
+            actions={(item) => (
+              <Button variant="tertiary" data-size="sm" onClick={() => void startEdit(item)} aria-label={labels.edit(item)}>
+                {t('forms.edit')}
+              </Button>
+            )}
+          />
         )}
       </section>
     </>

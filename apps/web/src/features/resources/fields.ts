@@ -3,7 +3,7 @@
  * turning the form back into a request body (a create omits empty fields; an update sends only
  * what changed, with emptied fields as null).
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'select' | 'checkbox' | 'lines' | 'multi';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'password' | 'select' | 'checkbox' | 'lines' | 'multi';
 
 export interface Option {
   value: string;
@@ -53,7 +53,9 @@ export function readForm(fields: FieldDef[], form: HTMLFormElement): FormValues 
   return values;
 }
 
-function toJson(field: FieldDef, value: FormValue): unknown {
+type Json = string | number | boolean | string[] | null;
+
+function toJson(field: FieldDef, value: FormValue): Json {
   if (field.kind === 'number') return value === '' ? null : Number(value);
   if (typeof value === 'string') return value === '' ? null : value;
   return value;
@@ -61,23 +63,26 @@ function toJson(field: FieldDef, value: FormValue): unknown {
 
 const same = (a: FormValue, b: FormValue) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A create body: every non-virtual field with a value. */
-export function createBody(fields: FieldDef[], values: FormValues): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+/**
+ * A create body: every non-virtual field with a value. `B` is the route's body type from the
+ * contract: the fields are named after its properties and their kinds give the JSON types.
+ */
+export function createBody<B extends object = Record<string, Json>>(fields: FieldDef[], values: FormValues): B {
+  const body: Record<string, Json> = {};
   for (const field of fields) {
     if (field.virtual) continue;
     const json = toJson(field, values[field.name]!);
     if (json !== null && !(Array.isArray(json) && json.length === 0 && field.kind !== 'multi' && field.kind !== 'lines')) body[field.name] = json;
   }
-  return body;
+  return body as B;
 }
 
-/** A PATCH body: only the fields that changed; an emptied field is null (cleared). */
-export function patchBody(fields: FieldDef[], initial: FormValues, values: FormValues): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+/** A PATCH body: only the fields that changed; an emptied field is null (cleared). `B` as for createBody. */
+export function patchBody<B extends object = Record<string, Json>>(fields: FieldDef[], initial: FormValues, values: FormValues): B {
+  const body: Record<string, Json> = {};
   for (const field of fields) {
     if (field.virtual || same(initial[field.name]!, values[field.name]!)) continue;
     body[field.name] = toJson(field, values[field.name]!);
   }
-  return body;
+  return body as B;
 }

@@ -1,4 +1,4 @@
-import type { MeetingRule } from '@slt/shared';
+import type { MeetingRule } from '@slt/shared/browser';
 import type { TFunction } from 'i18next';
 
 /** "At least 4 meetings a year", "2 per half-year", "3 in spring, 2 in autumn". */

@@ -1,4 +1,4 @@
-import { routes } from '@slt/shared';
+import { routes } from '@slt/shared/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 import { sltKey } from '../resources/api';

@@ -1,4 +1,4 @@
-import { routes, type FocusArea, type TargetGroup } from '@slt/shared';
+import { routes, type FocusArea, type TargetGroup } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../resources/fields';

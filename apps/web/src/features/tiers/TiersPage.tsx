@@ -1,10 +1,10 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { MEMBERSHIP_ROLES, routes, TIER_LEVELS, type Member, type MeetingRule, type Membership, type Tier } from '@slt/shared';
+import { MEMBERSHIP_ROLES, routes, TIER_LEVELS, type CreateMembership, type Member, type MeetingRule, type Membership, type Tier } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readWithEtag, useList, useSetupWrite } from '../resources/api';
-import { valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { readWithEtag, useList, useSetupWrite, type FormBody } from '../resources/api';
+import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { ResourcePage } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
@@ -60,7 +60,7 @@ export function TiersPage() {
       ruleAutumn: rule?.kind === 'spring_autumn' ? String(rule.autumn) : '',
     };
   };
-  const compose = (values: FormValues, body: Record<string, unknown>, initial?: FormValues) => {
+  const compose = (values: FormValues, body: FormBody, initial?: FormValues): FormBody => {
     const rule = ruleOf(values);
     if (!initial) return rule ? { ...body, meetingRule: rule } : body;
     return JSON.stringify(rule) === JSON.stringify(ruleOf(initial)) ? body : { ...body, meetingRule: rule };
@@ -111,7 +111,7 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
 
   async function leave(membership: Membership) {
     const { etag } = await readWithEtag<Membership>(routes.getMembership, { kommunenummer, tierId: tier.id, membershipId: membership.id });
-    await write.mutateAsync({ route: routes.updateMembership, params: { tierId: tier.id, membershipId: membership.id }, body: { endDate: today() }, etag });
+    await write.send(routes.updateMembership, { params: { tierId: tier.id, membershipId: membership.id }, body: { endDate: today() }, etag });
   }
 
   return (
@@ -163,10 +163,9 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
         initial={{ memberId: '', role: 'member', startDate: today(), endDate: '' }}
         submitLabel={t('tiers.addMembership')}
         onSubmit={async (values) => {
-          await write.mutateAsync({
-            route: routes.createMembership,
+          await write.send(routes.createMembership, {
             params: { tierId: tier.id },
-            body: { memberId: values.memberId, role: values.role, startDate: values.startDate, ...(values.endDate ? { endDate: values.endDate } : {}) },
+            body: createBody<CreateMembership>(fields, values),
           });
           setFormKey((k) => k + 1);
         }}

@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { MeetingsMessages } from './types';
 
 /** English texts of the meeting pages. */
@@ -64,6 +64,8 @@ export const meetingsEn: MeetingsMessages = {
       reopen: 'Set back to planned',
       edit: 'Change time and place',
       delete: 'Delete the meeting',
+      deleteQuestion: 'Delete the meeting “{{title}}”?',
+      deleteConsequence: 'The meeting and its agenda are deleted. A meeting that was held or has decisions or action items cannot be deleted: cancel it instead.',
       statusSaved: { planned: 'The meeting is planned again.', held: 'The meeting is marked held.', cancelled: 'The meeting is cancelled.' },
     },
     agenda: {
@@ -81,8 +83,8 @@ export const meetingsEn: MeetingsMessages = {
       visibleToList: 'Visible to: {{names}}',
       moveUp: 'Move up',
       moveDown: 'Move down',
-      moveUpNamed: 'Move {{name}} up',
-      moveDownNamed: 'Move {{name}} down',
+      moveUpNamed: 'Move up: {{name}}',
+      moveDownNamed: 'Move down: {{name}}',
       removeNamed: 'Delete the item {{name}}',
     },
     attendance: {
@@ -128,7 +130,7 @@ export const meetingsEn: MeetingsMessages = {
       overdue: 'Overdue',
       openMeeting: 'Open the meeting',
       markDone: 'Mark done',
-      markDoneNamed: 'Mark "{{description}}" done',
+      markDoneNamed: 'Mark done: "{{description}}"',
       cancel: 'Cancel the task',
       cancelNamed: 'Cancel the task "{{description}}"',
       statusSaved: { open: '"{{description}}" is open again.', done: '"{{description}}" is done.', cancelled: '"{{description}}" is cancelled.' },

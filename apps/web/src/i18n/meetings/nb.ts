@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 
 /** Bokmål texts of the meeting pages (merged into the main catalog); enum words are the API's shared labels. */
 export const meetingsNb = {
@@ -63,6 +63,8 @@ export const meetingsNb = {
       reopen: 'Sett tilbake til planlagt',
       edit: 'Endre tid og sted',
       delete: 'Slett møtet',
+      deleteQuestion: 'Slette møtet «{{title}}»?',
+      deleteConsequence: 'Møtet og sakslista slettes. Et møte som er holdt eller har vedtak eller oppfølgingspunkter, kan ikke slettes: avlys det i stedet.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er markert som holdt.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {
@@ -80,8 +82,8 @@ export const meetingsNb = {
       visibleToList: 'Kan ses av: {{names}}',
       moveUp: 'Flytt opp',
       moveDown: 'Flytt ned',
-      moveUpNamed: 'Flytt {{name}} opp',
-      moveDownNamed: 'Flytt {{name}} ned',
+      moveUpNamed: 'Flytt opp: {{name}}',
+      moveDownNamed: 'Flytt ned: {{name}}',
       removeNamed: 'Slett saken {{name}}',
     },
     attendance: {
@@ -127,7 +129,7 @@ export const meetingsNb = {
       overdue: 'Forfalt',
       openMeeting: 'Åpne møtet',
       markDone: 'Marker som utført',
-      markDoneNamed: 'Marker «{{description}}» som utført',
+      markDoneNamed: 'Marker som utført: «{{description}}»',
       cancel: 'Avbryt oppgaven',
       cancelNamed: 'Avbryt oppgaven «{{description}}»',
       statusSaved: { open: '«{{description}}» er åpen igjen.', done: '«{{description}}» er utført.', cancelled: '«{{description}}» er avbrutt.' },

@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { MeetingsMessages } from './types';
 
 /** Nynorsk texts of the meeting pages. */
@@ -64,6 +64,8 @@ export const meetingsNn: MeetingsMessages = {
       reopen: 'Set tilbake til planlagt',
       edit: 'Endre tid og stad',
       delete: 'Slett møtet',
+      deleteQuestion: 'Slette møtet «{{title}}»?',
+      deleteConsequence: 'Møtet og sakslista vert sletta. Eit møte som er halde eller har vedtak eller oppfølgingspunkt, kan ikkje slettast: avlys det i staden.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er merkt som halde.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {
@@ -81,8 +83,8 @@ export const meetingsNn: MeetingsMessages = {
       visibleToList: 'Kan sjåast av: {{names}}',
       moveUp: 'Flytt opp',
       moveDown: 'Flytt ned',
-      moveUpNamed: 'Flytt {{name}} opp',
-      moveDownNamed: 'Flytt {{name}} ned',
+      moveUpNamed: 'Flytt opp: {{name}}',
+      moveDownNamed: 'Flytt ned: {{name}}',
       removeNamed: 'Slett saka {{name}}',
     },
     attendance: {
@@ -128,7 +130,7 @@ export const meetingsNn: MeetingsMessages = {
       overdue: 'Forfalle',
       openMeeting: 'Opne møtet',
       markDone: 'Merk som utført',
-      markDoneNamed: 'Merk «{{description}}» som utført',
+      markDoneNamed: 'Merk som utført: «{{description}}»',
       cancel: 'Avbryt oppgåva',
       cancelNamed: 'Avbryt oppgåva «{{description}}»',
       statusSaved: { open: '«{{description}}» er open igjen.', done: '«{{description}}» er utført.', cancelled: '«{{description}}» er avbroten.' },

@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { SetupMessages } from './types';
 
 /** English texts of the SLT setup pages. */
@@ -19,7 +19,10 @@ export const setupEn: SetupMessages = {
   forms: {
     save: 'Save',
     cancel: 'Cancel',
+    close: 'Close',
     delete: 'Delete',
+    deleteQuestion: 'Delete “{{name}}”?',
+    deleteConsequence: 'This cannot be undone. The audit log shows what was deleted, and by whom.',
     edit: 'Edit',
     editNamed: 'Edit {{name}}',
     actions: 'Actions',

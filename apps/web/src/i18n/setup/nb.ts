@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 
 /** Bokmål texts of the SLT setup pages (merged into the main catalog). */
 export const setupNb = {
@@ -18,7 +18,10 @@ export const setupNb = {
   forms: {
     save: 'Lagre',
     cancel: 'Avbryt',
+    close: 'Lukk',
     delete: 'Slett',
+    deleteQuestion: 'Slette «{{name}}»?',
+    deleteConsequence: 'Dette kan ikke angres. Endringsloggen viser hva som ble slettet, og av hvem.',
     edit: 'Endre',
     editNamed: 'Endre {{name}}',
     actions: 'Handlinger',

@@ -1,4 +1,4 @@
-import { ENUM_LABELS } from '@slt/shared';
+import { ENUM_LABELS } from '@slt/shared/browser';
 import type { SetupMessages } from './types';
 
 /** Nynorsk texts of the SLT setup pages. */
@@ -19,7 +19,10 @@ export const setupNn: SetupMessages = {
   forms: {
     save: 'Lagre',
     cancel: 'Avbryt',
+    close: 'Lukk',
     delete: 'Slett',
+    deleteQuestion: 'Slette «{{name}}»?',
+    deleteConsequence: 'Dette kan ikkje angrast. Endringsloggen viser kva som vart sletta, og av kven.',
     edit: 'Endre',
     editNamed: 'Endre {{name}}',
     actions: 'Handlingar',

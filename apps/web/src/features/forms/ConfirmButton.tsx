@@ -1,0 +1,49 @@
+import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ConfirmButtonProps {
+  /** The button's text, and the confirming button's text in the dialog. */
+  label: string;
+  /** The dialog's question, e.g. "Slette møtet?". */
+  question: string;
+  /** What happens, in words (what is lost, what is kept). */
+  consequence: string;
+  onConfirm: () => void | Promise<void>;
+  disabled?: boolean;
+  variant?: ComponentProps<typeof Button>['variant'];
+}
+
+/** A destructive action that asks first: the button opens a modal dialog; only its confirming button acts. */
+export function ConfirmButton({ label, question, consequence, onConfirm, disabled, variant = 'tertiary' }: ConfirmButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="button" variant={variant} data-color="danger" onClick={() => setOpen(true)} disabled={disabled}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('forms.close')} aria-label={question} modal>
+        <Heading level={2} data-size="xs">
+          {question}
+        </Heading>
+        <Paragraph>{consequence}</Paragraph>
+        <div className="buttons">
+          <Button
+            type="button"
+            data-color="danger"
+            onClick={() => {
+              setOpen(false);
+              void onConfirm();
+            }}
+          >
+            {label}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+            {t('forms.cancel')}
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

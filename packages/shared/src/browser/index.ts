@@ -1,0 +1,27 @@
+/**
+ * The contract for browsers: the typed client, a route table of methods and paths (typed as the
+ * full contract), and the constants the UI needs, without the TypeBox schemas (which only the
+ * server validates with). Types are all those of the main entry.
+ */
+export type * from '../index.js';
+export { buildPath, defineRoute } from '../contract.js';
+export { createClient, newIdempotencyKey, ProblemError } from '../client/client.js';
+export { ENUM_LABELS, LABEL_LANGUAGES } from '../labels.js';
+export {
+  routes,
+  ProblemType,
+  FIELD_ERROR_CODES,
+  TIER_LEVELS,
+  MEMBERSHIP_ROLES,
+  ORGANIZATION_KINDS,
+  INDICATOR_UNITS,
+  GOAL_DIRECTIONS,
+  EVALUATION_OUTCOMES,
+  EVIDENCE_LEVELS,
+  MEASURE_STATUSES,
+  MEASURE_TRANSITIONS,
+  ATTENDANCE_STATUSES,
+  KEY_DATE_KINDS,
+  SETUP_SECTIONS,
+  POLICE_DISTRICTS,
+} from './table.generated.js';

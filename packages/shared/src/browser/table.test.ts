@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { routes as contract } from '../routes.js';
+import * as browser from './index.js';
+import { BROWSER_CONSTANTS, renderBrowserTable } from './render.js';
+
+const file = fileURLToPath(new URL('./table.generated.ts', import.meta.url));
+
+describe('the browser route table', () => {
+  it('is generated from the current contract (UPDATE_BROWSER_TABLE=1 rewrites it)', () => {
+    const text = renderBrowserTable();
+    // eslint-disable-next-line no-restricted-properties -- the test's own switch to rewrite the generated file, not configuration
+    if (process.env['UPDATE_BROWSER_TABLE']) writeFileSync(file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('has every route with the method, path and media type the client sends by, and the same constants', () => {
+    expect(Object.keys(browser.routes).sort()).toEqual(Object.keys(contract).sort());
+    for (const [name, route] of Object.entries(contract)) {
+      const slim = browser.routes[name as keyof typeof contract] as { method: string; path: string; produces?: string };
+      expect(slim.method, name).toBe(route.method);
+      expect(slim.path, name).toBe(route.path);
+      expect(slim.produces, name).toBe((route as { produces?: string }).produces);
+    }
+    for (const [name, value] of Object.entries(BROWSER_CONSTANTS)) expect(browser[name as keyof typeof BROWSER_CONSTANTS], name).toEqual(value);
+  });
+});
