@@ -1,5 +1,6 @@
 import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
 import type { Database, Db, Executor } from '../../db/client.js';
+import { neutraliseFormula } from '../../lib/csv-formula.js';
 import { InvalidDocumentError, NotFoundError } from '../../lib/errors.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -164,7 +165,9 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
       const header = columns.map((c) => (language === 'en' ? c.names[0]! : capitalized(c.names[1]!)));
       const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
       const cell = (value: unknown): string => {
-        const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
+        const text = neutraliseFormula(
+          value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value),
+        );
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
       const lines = [header.join(';'), ...rows.map(([doc]) => columns.map((c) => cell((doc as Record<string, unknown>)[c.field])).join(';'))];
