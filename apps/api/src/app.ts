@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createLogger } from './logger.js';
+import { createLogger, loggableUrl } from './logger.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
@@ -66,9 +66,6 @@ export interface AppDependencies {
 
 /** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** URLs as logged: the secret of a personal calendar feed (it is the credential) is blanked. */
-export const loggableUrl = (url: string): string => url.replace(/(\/calendar-feeds\/)[^/?#]+/, '$1[redacted]');
 
 /**
  * Builds the whole HTTP application. It never listens: server.ts does, and tests call
@@ -154,8 +151,15 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
   await app.register(exchangeRoutes, {
-    service: createExchangeService({ db, database, limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems } }),
+    service: createExchangeService({
+      db,
+      database,
+      limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems },
+      timeouts: { statementMs: config.importStatementTimeoutMs, lockMs: config.importLockTimeoutMs },
+      concurrentTransactions: config.importConcurrentTransactions,
+    }),
     maxBytes: config.importMaxBytes,
+    concurrencyPerCaller: config.exchangeConcurrencyPerCaller,
   });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });

@@ -20,6 +20,12 @@ const EnvSchema = Type.Object({
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 15000 }),
+  DB_LOCK_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 5000 }),
+  IMPORT_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 300000 }),
+  IMPORT_LOCK_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 30000 }),
+  IMPORT_CONCURRENT_TRANSACTIONS: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  EXCHANGE_CONCURRENCY_PER_CALLER: Type.Integer({ minimum: 1, default: 2 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
@@ -43,6 +49,16 @@ export interface Config {
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** statement_timeout and lock_timeout of every API request's statements (ms; 0 = none). PostgreSQL only. */
+  readonly dbStatementTimeoutMs: number;
+  readonly dbLockTimeoutMs: number;
+  /** The same for an import's transaction, which may rightly take minutes. */
+  readonly importStatementTimeoutMs: number;
+  readonly importLockTimeoutMs: number;
+  /** Imports of one process in their transaction at once (default: half the pool, at least 1). */
+  readonly importConcurrentTransactions: number;
+  /** Imports and exports one caller (user or token) may have running at once, per process. */
+  readonly exchangeConcurrencyPerCaller: number;
   /**
    * Signs access tokens; every replica needs the same one. Unset with the embedded database: one
    * is generated and kept in DATA_DIR. Required with DATABASE_URL.
@@ -87,6 +103,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+    importStatementTimeoutMs: e.IMPORT_STATEMENT_TIMEOUT_MS,
+    importLockTimeoutMs: e.IMPORT_LOCK_TIMEOUT_MS,
+    importConcurrentTransactions: e.IMPORT_CONCURRENT_TRANSACTIONS ?? Math.max(1, Math.floor(e.DB_POOL_MAX / 2)),
+    exchangeConcurrencyPerCaller: e.EXCHANGE_CONCURRENCY_PER_CALLER,
     jwtSecret: e.JWT_SECRET,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     importMaxBytes: e.IMPORT_MAX_BYTES,

@@ -42,7 +42,16 @@ export interface DatabaseLogger {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolMax: number; connectionTimeoutMs: number; logger: DatabaseLogger }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolMax: number;
+      connectionTimeoutMs: number;
+      /** statement_timeout and lock_timeout of the pool's sessions (ms; 0 or unset = none); a transaction may set its own. */
+      statementTimeoutMs?: number;
+      lockTimeoutMs?: number;
+      logger: DatabaseLogger;
+    }
   /** `dataDir` undefined: in memory (tests). */
   | { kind: 'pglite'; dataDir: string | undefined };
 
@@ -105,7 +114,14 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     connectionTimeoutMillis: options.connectionTimeoutMs,
     application_name: 'slt-api',
   };
-  const pool = new pg.Pool({ ...connection, max: options.poolMax, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolMax,
+    idleTimeoutMillis: 30_000,
+    // Sent once per connection in the startup packet: nothing per statement.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+  });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   pool.on('error', (err) => options.logger.error({ err }, 'idle PostgreSQL client error'));
   const counter = statementCounter();

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { negotiateLanguage, routes } from '@slt/shared';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, preHandlerHookHandler } from 'fastify';
 import type { TSchema } from 'typebox';
-import { InvalidFieldError, PayloadTooLargeError } from '../../lib/errors.js';
+import { InvalidFieldError, PayloadTooLargeError, TooManyRequestsError } from '../../lib/errors.js';
+import { PerCallerLimit } from '../../lib/semaphore.js';
 import { varyOn } from '../../lib/http-cache.js';
 import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
@@ -15,13 +16,38 @@ const streamedBody: FastifySchemaCompiler<TSchema> = (context) =>
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
-export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeService; maxBytes: number }> = async (app, { service, maxBytes }) => {
+/** Seconds a caller at its limit of running imports and exports is asked to wait. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeService; maxBytes: number; concurrencyPerCaller: number }> = async (
+  app,
+  { service, maxBytes, concurrencyPerCaller },
+) => {
+  // One caller (a user or a token) runs at most `concurrencyPerCaller` imports and exports at once
+  // in this process; one more is a 429 at once, before its body is read.
+  const running = new PerCallerLimit(concurrencyPerCaller);
+  const oneAtATime: preHandlerHookHandler = (request, reply, done) => {
+    const p = request.principal;
+    const release = running.tryEnter(p.kind === 'anonymous' ? `ip:${request.ip}` : `${p.kind}:${p.id}`);
+    if (!release) {
+      return done(
+        new TooManyRequestsError(
+          `You already have ${concurrencyPerCaller} imports or exports running: wait for one to finish, then retry.`,
+          BUSY_RETRY_AFTER_SECONDS,
+        ),
+      );
+    }
+    reply.raw.once('close', release);
+    done();
+  };
+
   // Within this plugin only: JSON and CSV bodies reach the handler as the raw stream.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(['application/json', 'text/csv'], (_request, payload, done) => done(null, payload));
 
   app.route({
     ...fromContract(routes.importSetup),
+    preHandler: oneAtATime,
     validatorCompiler: streamedBody,
     handler: async (request, reply) => {
       const { kommunenummer } = request.params;
@@ -50,6 +76,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
 
   app.route({
     ...fromContract(routes.exportSetup),
+    preHandler: oneAtATime,
     handler: async (request, reply) => {
       const { kommunenummer } = request.params;
       const document = await service.export(kommunenummer);
@@ -67,6 +94,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
   ] as const) {
     app.route({
       ...fromContract(route),
+      preHandler: oneAtATime,
       handler: async (request, reply) => {
         const { kommunenummer } = request.params as { kommunenummer: string };
         const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
