@@ -121,6 +121,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     // Sent once per connection in the startup packet: nothing per statement.
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+    // A transaction no request is driving any more (its process died, say) ends within a minute,
+    // and a statement whose client is gone stops within 2 s instead of running (and holding its
+    // locks, an Idempotency-Key's among them) to the end.
+    idle_in_transaction_session_timeout: 60_000,
+    options: '-c client_connection_check_interval=2000',
   });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   pool.on('error', (err) => options.logger.error({ err }, 'idle PostgreSQL client error'));
