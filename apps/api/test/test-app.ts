@@ -49,7 +49,7 @@ async function createScratchDatabase(adminUrl: string): Promise<{ url: string; d
   };
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openTestDatabase(options: { poolMax?: number } = {}): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
     return { database, dispose: () => database.close() };
@@ -58,8 +58,10 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   const database = await openDatabase({
     kind: 'postgres',
     url: scratch.url,
-    poolMax: 5,
+    poolMax: options.poolMax ?? 5,
     connectionTimeoutMs: 5_000,
+    statementTimeoutMs: environment.dbStatementTimeoutMs,
+    lockTimeoutMs: environment.dbLockTimeoutMs,
     logger: { error: () => undefined },
   });
   return {
@@ -79,9 +81,12 @@ export async function createTestApp(
     widgetDistDir?: string;
     importMaxBytes?: number;
     importMaxItems?: number;
+    /** PostgreSQL only: the pool's size (default 5). */
+    dbPoolMax?: number;
+    exchangeConcurrencyPerCaller?: number;
   } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await openTestDatabase();
+  const { database, dispose } = await openTestDatabase({ poolMax: options.dbPoolMax });
   await prepareDatabase(database, { demoData: options.demoData ?? true });
 
   const config: Config = Object.freeze({
@@ -94,6 +99,9 @@ export async function createTestApp(
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
     importMaxBytes: options.importMaxBytes ?? environment.importMaxBytes,
     importMaxItems: options.importMaxItems ?? environment.importMaxItems,
+    dbPoolMax: options.dbPoolMax ?? 5,
+    importConcurrentTransactions: Math.max(1, Math.floor((options.dbPoolMax ?? 5) / 2)),
+    exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

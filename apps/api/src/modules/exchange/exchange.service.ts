@@ -10,7 +10,7 @@ import { createMunicipalitiesRepository } from '../municipalities/municipalities
 import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
-import { checkItem, type NormalItem } from './items.js';
+import { checkItem, fieldError, type NormalItem } from './items.js';
 import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } from './readers.js';
 
 /** Items written to the staging table per statement. */
@@ -43,6 +43,12 @@ class Collector implements ItemSink {
   constructor(private readonly stage: (section: SetupSection, items: { idx: number; item: NormalItem }[]) => Promise<void>) {}
 
   item(section: SetupSection, index: number, value: unknown): void {
+    // PostgreSQL cannot store a NUL character in text: such an item is refused here, not by a failing statement.
+    const nuls = nulPointers(value, `/${section}/${index}`);
+    if (nuls.length > 0) {
+      for (const pointer of nuls) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored'));
+      return;
+    }
     const checked = checkItem(section, index, value);
     let item: NormalItem;
     if ('errors' in checked) {
@@ -83,6 +89,21 @@ class Collector implements ItemSink {
     }
     if (force) await this.#inFlight;
   }
+}
+
+/** Pointers to the strings (values or keys) in `value` that hold a NUL character. */
+function nulPointers(value: unknown, pointer: string, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(pointer);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPointers(v, `${pointer}/${i}`, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) found.push(pointer);
+      else nulPointers(v, `${pointer}/${key}`, found);
+    }
+  }
+  return found;
 }
 
 /** Document order: `/members/2/name` before `/members/10/email`, sections in their order. */
