@@ -50,6 +50,7 @@ import { contractPlugin } from './plugins/contract.js';
 import { corsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
+import { securityPlugin } from './plugins/security.js';
 import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { webPlugin } from './plugins/web.js';
 import { widgetPlugin } from './plugins/widget.js';
@@ -80,7 +81,8 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // A hop count works at runtime (proxy-addr), though Fastify's types list only the other forms.
+    trustProxy: config.trustProxy as boolean | string,
     // Explicit timeouts: a slow or stuck client cannot hold a connection forever.
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
@@ -100,7 +102,6 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
@@ -112,6 +113,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
 
   await app.register(problemsPlugin);
+  await app.register(securityPlugin);
   await app.register(contractPlugin);
   await app.register(corsPlugin);
   await app.register(openapiPlugin, { version });

@@ -16,7 +16,7 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WIDGET_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
-  TRUST_PROXY: Type.Enum(['true', 'false'], { default: 'false' }),
+  TRUST_PROXY: Type.String({ pattern: '^(true|false|[0-9]{1,2}|[0-9A-Za-z.:/_, -]+)$', default: 'false' }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
@@ -45,7 +45,12 @@ export interface Config {
   readonly webDistDir: string;
   /** Where the built widget is; served at /widget/slt-organization.js. */
   readonly widgetDistDir: string;
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe: false (none), a hop count (1 = the one
+   * proxy in front), or their addresses/subnets (`10.0.0.0/8`, `loopback`…). `true` believes any
+   * client's header, which lets a client choose its own address: only for tests.
+   */
+  readonly trustProxy: boolean | number | string;
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -99,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(apiRoot, '..', 'web', 'dist')),
     widgetDistDir: path.resolve(e.WIDGET_DIST_DIR ?? path.join(apiRoot, '..', 'widget', 'dist')),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^[0-9]+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -79,6 +79,8 @@ export async function createTestApp(
     logLevel?: string;
     rateLimitAnonymousPerMinute?: number;
     widgetDistDir?: string;
+    webDistDir?: string;
+    trustProxy?: Config['trustProxy'];
     importMaxBytes?: number;
     importMaxItems?: number;
     /** PostgreSQL only: the pool's size (default 5). */
@@ -94,7 +96,8 @@ export async function createTestApp(
     databaseUrl: undefined,
     demoData: options.demoData ?? true,
     logLevel: options.logLevel ?? 'info',
-    webDistDir: '/nonexistent-web-dist',
+    webDistDir: options.webDistDir ?? '/nonexistent-web-dist',
+    trustProxy: options.trustProxy ?? environment.trustProxy,
     widgetDistDir: options.widgetDistDir ?? '/nonexistent-widget-dist',
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
     importMaxBytes: options.importMaxBytes ?? environment.importMaxBytes,
