@@ -45,6 +45,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { drainPlugin } from './lib/graceful-shutdown.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
 import { contractPlugin } from './plugins/contract.js';
 import { corsPlugin } from './plugins/cors.js';
@@ -87,6 +88,10 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 72_000,
+    // A shutdown closes connections itself, between requests (lib/graceful-shutdown.ts), and
+    // answers what still arrives on them instead of a 503.
+    forceCloseConnections: false,
+    return503OnClosing: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -112,6 +117,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     done();
   });
 
+  await app.register(drainPlugin);
   await app.register(problemsPlugin);
   await app.register(securityPlugin);
   await app.register(contractPlugin);
@@ -137,7 +143,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
   });
   await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute });
-  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(healthRoutes, { ping: database.ping, draining: () => app.drain.draining });
   await app.register(labelsRoutes);
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
