@@ -45,6 +45,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createCounters } from './lib/counters.js';
 import { drainPlugin } from './lib/graceful-shutdown.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
 import { contractPlugin } from './plugins/contract.js';
@@ -82,8 +83,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // A hop count works at runtime (proxy-addr), though Fastify's types list only the other forms.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: config.trustProxy,
     // Explicit timeouts: a slow or stuck client cannot hold a connection forever.
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
@@ -138,11 +138,15 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
   });
 
+  // Rate limits, quotas and credential failures, counted in PostgreSQL for every replica.
+  const counters = createCounters(database);
   await app.register(authPlugin, {
     jwtSecret,
     resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
+    counters,
+    failedCredentialsPerMinute: config.failedCredentialsPerMinute,
   });
-  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute });
+  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute, counters });
   await app.register(healthRoutes, { ping: database.ping, draining: () => app.drain.draining });
   await app.register(labelsRoutes);
   await app.register(municipalitiesRoutes, { service: municipalities });
@@ -168,6 +172,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     }),
     maxBytes: config.importMaxBytes,
     concurrencyPerCaller: config.exchangeConcurrencyPerCaller,
+    quota: { counters, perMinute: config.exchangePerCallerPerMinute },
   });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });

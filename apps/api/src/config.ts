@@ -16,7 +16,7 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WIDGET_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
-  TRUST_PROXY: Type.String({ pattern: '^(true|false|[0-9]{1,2}|[0-9A-Za-z.:/_, -]+)$', default: 'false' }),
+  TRUST_PROXY: Type.String({ pattern: '^(true|false|[0-9A-Fa-f.:/, ]*[.:/][0-9A-Fa-f.:/, ]*|loopback|linklocal|uniquelocal)$', default: 'false' }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
@@ -28,6 +28,8 @@ const EnvSchema = Type.Object({
   EXCHANGE_CONCURRENCY_PER_CALLER: Type.Integer({ minimum: 1, default: 2 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
+  FAILED_CREDENTIALS_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
+  EXCHANGE_PER_CALLER_PER_MINUTE: Type.Integer({ minimum: 0, default: 60 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
   IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
 });
@@ -46,11 +48,11 @@ export interface Config {
   /** Where the built widget is; served at /widget/slt-organization.js. */
   readonly widgetDistDir: string;
   /**
-   * Which proxies' X-Forwarded-For / -Proto to believe: false (none), a hop count (1 = the one
-   * proxy in front), or their addresses/subnets (`10.0.0.0/8`, `loopback`…). `true` believes any
-   * client's header, which lets a client choose its own address: only for tests.
+   * Which proxies' X-Forwarded-For / -Proto to believe: false (none), or their addresses/subnets
+   * (`172.28.5.0/24`, `10.0.0.2`, `loopback`). Not a hop count: Fastify cannot check the peer with
+   * one and ignores it. `true` believes any client's header (a client then picks its own address).
    */
-  readonly trustProxy: boolean | number | string;
+  readonly trustProxy: boolean | string;
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -71,6 +73,10 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   /** Anonymous API requests allowed per client address and minute; 0 turns the limit off. */
   readonly rateLimitAnonymousPerMinute: number;
+  /** Invalid tokens (bearer or slt_) one address may send a minute before its credentials get 429; 0 = no limit. */
+  readonly failedCredentialsPerMinute: number;
+  /** Imports and exports one caller (user or token) may start a minute, across replicas; 0 = no limit. */
+  readonly exchangePerCallerPerMinute: number;
   /** The largest import body (bytes) and the most items it may hold (413 beyond). */
   readonly importMaxBytes: number;
   readonly importMaxItems: number;
@@ -104,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(apiRoot, '..', 'web', 'dist')),
     widgetDistDir: path.resolve(e.WIDGET_DIST_DIR ?? path.join(apiRoot, '..', 'widget', 'dist')),
-    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^[0-9]+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
@@ -116,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exchangeConcurrencyPerCaller: e.EXCHANGE_CONCURRENCY_PER_CALLER,
     jwtSecret: e.JWT_SECRET,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    failedCredentialsPerMinute: e.FAILED_CREDENTIALS_PER_MINUTE,
+    exchangePerCallerPerMinute: e.EXCHANGE_PER_CALLER_PER_MINUTE,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxItems: e.IMPORT_MAX_ITEMS,
   });

@@ -86,10 +86,17 @@ export async function createTestApp(
     /** PostgreSQL only: the pool's size (default 5). */
     dbPoolMax?: number;
     exchangeConcurrencyPerCaller?: number;
+    /** Another app's database: a second "replica" on the same data. */
+    database?: Database;
+    /** Off (0) unless a test sets them: most tests call far more than a person would. */
+    exchangePerCallerPerMinute?: number;
+    failedCredentialsPerMinute?: number;
   } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await openTestDatabase({ poolMax: options.dbPoolMax });
-  await prepareDatabase(database, { demoData: options.demoData ?? true });
+  const { database, dispose } = options.database
+    ? { database: options.database, dispose: async () => undefined }
+    : await openTestDatabase({ poolMax: options.dbPoolMax });
+  if (!options.database) await prepareDatabase(database, { demoData: options.demoData ?? true });
 
   const config: Config = Object.freeze({
     ...environment,
@@ -105,6 +112,8 @@ export async function createTestApp(
     dbPoolMax: options.dbPoolMax ?? 5,
     importConcurrentTransactions: Math.max(1, Math.floor((options.dbPoolMax ?? 5) / 2)),
     exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
+    exchangePerCallerPerMinute: options.exchangePerCallerPerMinute ?? 0,
+    failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

@@ -16,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="nb"><title>SLT</title><script type="module" src="/assets/app.js"></script></html>');
   writeFileSync(path.join(dir, 'assets', 'app.js'), SCRIPT);
   writeFileSync(path.join(dir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
-  t = await createTestApp({ webDistDir: dir, trustProxy: 'loopback' });
+  t = await createTestApp({ webDistDir: dir, trustProxy: '127.0.0.1' });
 });
 afterAll(async () => {
   await t?.close();

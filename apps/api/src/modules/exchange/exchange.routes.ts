@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { negotiateLanguage, routes } from '@slt/shared';
-import type { FastifySchemaCompiler, preHandlerHookHandler } from 'fastify';
+import type { FastifyReply, FastifySchemaCompiler, HookHandlerDoneFunction, preHandlerHookHandler } from 'fastify';
+import type { Counters } from '../../lib/counters.js';
 import type { TSchema } from 'typebox';
 import { InvalidFieldError, PayloadTooLargeError, TooManyRequestsError } from '../../lib/errors.js';
 import { PerCallerLimit } from '../../lib/semaphore.js';
@@ -19,16 +20,33 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Seconds a caller at its limit of running imports and exports is asked to wait. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
-export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeService; maxBytes: number; concurrencyPerCaller: number }> = async (
-  app,
-  { service, maxBytes, concurrencyPerCaller },
-) => {
-  // One caller (a user or a token) runs at most `concurrencyPerCaller` imports and exports at once
-  // in this process; one more is a 429 at once, before its body is read.
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{
+  service: ExchangeService;
+  maxBytes: number;
+  concurrencyPerCaller: number;
+  /** Imports and exports one caller may start a minute, counted for all replicas (0: no quota). */
+  quota: { counters: Counters; perMinute: number };
+}> = async (app, { service, maxBytes, concurrencyPerCaller, quota }) => {
+  // One caller (a user or a token) starts at most `quota.perMinute` imports and exports a minute
+  // (all replicas), and runs at most `concurrencyPerCaller` at once in this process; one more is a
+  // 429 with Retry-After at once, before its body is read.
   const running = new PerCallerLimit(concurrencyPerCaller);
-  const oneAtATime: preHandlerHookHandler = (request, reply, done) => {
+  const limitCaller: preHandlerHookHandler = (request, reply, done) => {
     const p = request.principal;
-    const release = running.tryEnter(p.kind === 'anonymous' ? `ip:${request.ip}` : `${p.kind}:${p.id}`);
+    const caller = p.kind === 'anonymous' ? `ip:${request.ip}` : `${p.kind}:${p.id}`;
+    if (quota.perMinute > 0) {
+      quota.counters.increment(`exchange:${caller}`, 60_000).then(({ current, ttl }) => {
+        if (current > quota.perMinute) {
+          return done(new TooManyRequestsError(`Imports and exports are limited to ${quota.perMinute} a minute per user or token: retry in ${Math.ceil(ttl / 1000)} s.`, Math.ceil(ttl / 1000)));
+        }
+        enter(caller, reply, done);
+      }, done);
+      return;
+    }
+    enter(caller, reply, done);
+  };
+  const enter = (caller: string, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const release = running.tryEnter(caller);
     if (!release) {
       return done(
         new TooManyRequestsError(
@@ -47,7 +65,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
 
   app.route({
     ...fromContract(routes.importSetup),
-    preHandler: oneAtATime,
+    preHandler: limitCaller,
     validatorCompiler: streamedBody,
     handler: async (request, reply) => {
       const { kommunenummer } = request.params;
@@ -76,7 +94,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
 
   app.route({
     ...fromContract(routes.exportSetup),
-    preHandler: oneAtATime,
+    preHandler: limitCaller,
     handler: async (request, reply) => {
       const { kommunenummer } = request.params;
       const document = await service.export(kommunenummer);
@@ -94,7 +112,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
   ] as const) {
     app.route({
       ...fromContract(route),
-      preHandler: oneAtATime,
+      preHandler: limitCaller,
       handler: async (request, reply) => {
         const { kommunenummer } = request.params as { kommunenummer: string };
         const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
