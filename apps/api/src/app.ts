@@ -127,7 +127,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const { db } = database;
   const municipalities = createMunicipalitiesService({ db, repository: createMunicipalitiesRepository(db, database.rows) });
   const users = createUsersService({ db });
-  const apiTokens = createApiTokensService({ db });
+  const apiTokens = createApiTokensService({ db, maxActivePerMunicipality: config.apiTokensPerMunicipality });
   const organizations = createOrganizationsService({ db });
   const setup = createSetupService({ database });
   const audit = createAuditService({ repository: createAuditRepository(db) });
@@ -161,7 +161,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
   await app.register(complianceRoutes, { service: createComplianceService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
-  await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
+  await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {
     service: createExchangeService({
       db,

@@ -30,6 +30,8 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
   FAILED_CREDENTIALS_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
   EXCHANGE_PER_CALLER_PER_MINUTE: Type.Integer({ minimum: 0, default: 60 }),
+  API_TOKENS_PER_MUNICIPALITY: Type.Integer({ minimum: 1, default: 50 }),
+  CALENDAR_FEEDS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
   IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
 });
@@ -77,6 +79,9 @@ export interface Config {
   readonly failedCredentialsPerMinute: number;
   /** Imports and exports one caller (user or token) may start a minute, across replicas; 0 = no limit. */
   readonly exchangePerCallerPerMinute: number;
+  /** Caps: active API tokens of one municipality, calendar feeds of one user (409 beyond). */
+  readonly apiTokensPerMunicipality: number;
+  readonly calendarFeedsPerUser: number;
   /** The largest import body (bytes) and the most items it may hold (413 beyond). */
   readonly importMaxBytes: number;
   readonly importMaxItems: number;
@@ -124,6 +129,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     failedCredentialsPerMinute: e.FAILED_CREDENTIALS_PER_MINUTE,
     exchangePerCallerPerMinute: e.EXCHANGE_PER_CALLER_PER_MINUTE,
+    apiTokensPerMunicipality: e.API_TOKENS_PER_MUNICIPALITY,
+    calendarFeedsPerUser: e.CALENDAR_FEEDS_PER_USER,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxItems: e.IMPORT_MAX_ITEMS,
   });

@@ -86,6 +86,8 @@ export async function createTestApp(
     /** PostgreSQL only: the pool's size (default 5). */
     dbPoolMax?: number;
     exchangeConcurrencyPerCaller?: number;
+    /** Any other setting of the app's configuration. */
+    config?: Partial<Config>;
     /** Another app's database: a second "replica" on the same data. */
     database?: Database;
     /** Off (0) unless a test sets them: most tests call far more than a person would. */
@@ -114,6 +116,7 @@ export async function createTestApp(
     exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
     exchangePerCallerPerMinute: options.exchangePerCallerPerMinute ?? 0,
     failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
+    ...options.config,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

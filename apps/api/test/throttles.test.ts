@@ -15,7 +15,13 @@ let t: TestApp;
 let replica: TestApp;
 beforeAll(async () => {
   // One trusted proxy in front (here the test itself, on loopback), as docker-compose runs it.
-  const options = { trustProxy: '127.0.0.1', rateLimitAnonymousPerMinute: 6, failedCredentialsPerMinute: 5, exchangePerCallerPerMinute: 3 };
+  const options = {
+    trustProxy: '127.0.0.1',
+    rateLimitAnonymousPerMinute: 6,
+    failedCredentialsPerMinute: 5,
+    exchangePerCallerPerMinute: 3,
+    config: { apiTokensPerMunicipality: 3, calendarFeedsPerUser: 2 },
+  };
   t = await createTestApp(options);
   replica = await createTestApp({ ...options, database: t.database });
 });
@@ -78,5 +84,21 @@ describe('throttles', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
     // Another address behind the same proxy has its own budget.
     expect((await call(replica, 'GET', '/api/v1/municipalities/3401', { headers: from('198.18.0.10') })).status).toBe(200);
+  });
+
+  it('caps API tokens per municipality and calendar feeds per user (409 problem; revoking one frees a place)', async () => {
+    const { accessToken } = await signIn(t, DEMO.admin);
+    const tokens = [];
+    for (let i = 0; i < 3; i++) tokens.push(await createToken(t, accessToken, '3403', ['read']));
+    const fourth = await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', { bearer: accessToken, body: { name: 'fjerde', scopes: ['read'] } });
+    const problem = await expectProblem(fourth, 409);
+    expect(problem.detail).toContain('at most 3 active API tokens');
+    expect((await call(t, 'DELETE', `/api/v1/municipalities/3403/api-tokens/${tokens[0]!.id}`, { bearer: accessToken })).status).toBe(204);
+    expect((await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', { bearer: accessToken, body: { name: 'ny', scopes: ['read'] } })).status).toBe(201);
+
+    const feed = () => call(t, 'POST', '/api/v1/me/calendar-feeds', { bearer: accessToken, body: {} });
+    expect((await feed()).status).toBe(201);
+    expect((await feed()).status).toBe(201);
+    expect((await expectProblem(await feed(), 409)).detail).toContain('at most 2 calendar feeds');
   });
 });
