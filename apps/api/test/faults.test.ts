@@ -34,7 +34,6 @@ async function startApi(): Promise<void> {
   const child = processes.spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
     cwd: apiRoot,
     env: {
-      PATH: process.env['PATH'],
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: server.url,
@@ -78,7 +77,7 @@ function membersFile(name: string, prefix: string, n: number): string {
 function runCli(file: string) {
   const child = processes.spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/slt.js'), 'import', file, '--municipality', '3401', '--quiet'], {
     cwd: repoRoot,
-    env: { PATH: process.env['PATH'], SLT_TOKEN: token, SLT_API_URL: base(), INIT_CWD: work, npm_lifecycle_event: 'slt' },
+    env: { SLT_TOKEN: token, SLT_API_URL: base(), INIT_CWD: work, npm_lifecycle_event: 'slt' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { child, output: capture(child) };

@@ -24,10 +24,14 @@ function cells(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ';' && !quoted) out.push(cell), (cell = '');
-    else cell += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ';' && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
   }
   return [...out, cell];
 }
@@ -40,7 +44,11 @@ function records(text: string): string[][] {
   for (const piece of text.replace(/^\uFEFF/, '').split('\r\n')) {
     current = current ? `${current}\r\n${piece}` : piece;
     quotes += (piece.match(/"/g) ?? []).length;
-    if (quotes % 2 === 0) rows.push(current), (current = ''), (quotes = 0);
+    if (quotes % 2 === 0) {
+      rows.push(current);
+      current = '';
+      quotes = 0;
+    }
   }
   return rows.filter((r) => r !== '').map(cells);
 }
