@@ -79,6 +79,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
         throw new InvalidFieldError({ in: 'header', name: 'idempotency-key', detail: 'must be 1–200 letters, digits or . _ : -' });
       }
+      // The body is read to a file first, then checked and applied: nothing moves on the socket
+      // meanwhile, which the server's idle timeout (30 s) would take for a dead client. The import
+      // is bounded by its transaction's own timeouts instead.
+      request.raw.socket.setTimeout(0);
       const answer = await service.import(actorOf(request), {
         kommunenummer,
         body: request.body as unknown as AsyncIterable<Buffer>,
