@@ -40,7 +40,10 @@ async function readTarball(file: string): Promise<Blob> {
  * data, demo data) or `base` (no demo data). With DATABASE_URL (CI's second run), a new database on
  * that server made from the template database, dropped afterwards; else an in-memory PGlite.
  */
-export async function openTestDatabase(template: TemplateName = 'base'): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openTestDatabase(
+  template: TemplateName = 'base',
+  options: { poolMax?: number } = {},
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined, from: await readTarball(templates.pglite[template].tarball) });
     return { database, dispose: () => database.close() };
@@ -51,8 +54,10 @@ export async function openTestDatabase(template: TemplateName = 'base'): Promise
   const database = await openDatabase({
     kind: 'postgres',
     url: databaseUrl(adminUrl, name),
-    poolMax: 5,
+    poolMax: options.poolMax ?? 5,
     connectionTimeoutMs: 5_000,
+    statementTimeoutMs: environment.dbStatementTimeoutMs,
+    lockTimeoutMs: environment.dbLockTimeoutMs,
     logger: { error: () => undefined },
   });
   return {
@@ -70,22 +75,43 @@ export async function createTestApp(
     logLevel?: string;
     rateLimitAnonymousPerMinute?: number;
     widgetDistDir?: string;
+    webDistDir?: string;
+    trustProxy?: Config['trustProxy'];
     importMaxBytes?: number;
     importMaxItems?: number;
+    /** PostgreSQL only: the pool's size (default 5). */
+    dbPoolMax?: number;
+    exchangeConcurrencyPerCaller?: number;
+    /** Any other setting of the app's configuration. */
+    config?: Partial<Config>;
+    /** Another app's database: a second "replica" on the same data. */
+    database?: Database;
+    /** Off (0) unless a test sets them: most tests call far more than a person would. */
+    exchangePerCallerPerMinute?: number;
+    failedCredentialsPerMinute?: number;
   } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await openTestDatabase(options.demoData === false ? 'base' : 'demo');
+  const { database, dispose } = options.database
+    ? { database: options.database, dispose: async () => undefined }
+    : await openTestDatabase(options.demoData === false ? 'base' : 'demo', { poolMax: options.dbPoolMax });
 
   const config: Config = Object.freeze({
     ...environment,
     databaseUrl: undefined,
     demoData: options.demoData ?? true,
     logLevel: options.logLevel ?? 'info',
-    webDistDir: '/nonexistent-web-dist',
+    webDistDir: options.webDistDir ?? '/nonexistent-web-dist',
+    trustProxy: options.trustProxy ?? environment.trustProxy,
     widgetDistDir: options.widgetDistDir ?? '/nonexistent-widget-dist',
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
     importMaxBytes: options.importMaxBytes ?? environment.importMaxBytes,
     importMaxItems: options.importMaxItems ?? environment.importMaxItems,
+    dbPoolMax: options.dbPoolMax ?? 5,
+    importConcurrentTransactions: Math.max(1, Math.floor((options.dbPoolMax ?? 5) / 2)),
+    exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
+    exchangePerCallerPerMinute: options.exchangePerCallerPerMinute ?? 0,
+    failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
+    ...options.config,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

@@ -28,6 +28,15 @@ export function createAuthRepository(db: Executor) {
     },
 
     /** Seconds until `key` may try again, or 0. */
+    /** Failures counted for `key` in its current window (0 when the window is over). */
+    async failuresOf(key: string, windowSeconds: number): Promise<number> {
+      const [row] = await db
+        .select({ failures: loginThrottle.failures })
+        .from(loginThrottle)
+        .where(and(eq(loginThrottle.key, key), sql`${loginThrottle.windowStartedAt} >= now() - make_interval(secs => ${windowSeconds})`));
+      return row?.failures ?? 0;
+    },
+
     async blockedFor(keys: string[]): Promise<number> {
       const rows = await db
         .select({ seconds: sql<number>`ceil(extract(epoch from (${loginThrottle.blockedUntil} - now())))::int` })
