@@ -10,8 +10,10 @@ export default defineConfig({
     // The prepared database every API process of these tests copies, and the reaper of child processes.
     globalSetup: ['e2e/global-setup.ts'],
     reporters,
-    // Browser tests share one API process and one browser per file; files run one at a time.
-    fileParallelism: false,
+    // Each browser test file has its own API process (a copy of the prepared database) and its
+    // own Chromium, so two files run side by side on two cores: the browser waits on the API and
+    // the API on the browser, and neither fills a core alone.
+    maxWorkers: 2,
     // Sized for a busy two-core machine: a browser test walks a journey of several pages, each
     // rendered by Chromium and answered by the API process beside it.
     testTimeout: 120_000,
