@@ -34,6 +34,11 @@ export const ProblemFieldErrorSchema = Type.Object(
     }),
     name: Type.String({ description: 'The field name (last pointer segment), e.g. `limit`.' }),
     detail: Type.String({ description: 'What is wrong with the value.' }),
+    code: Type.Optional(
+      Type.String({
+        description: 'A stable machine code for the rule broken, e.g. `national_id`, `control_character`.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

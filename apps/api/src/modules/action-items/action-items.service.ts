@@ -6,7 +6,6 @@ import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ForbiddenError, InvalidFieldError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { checkReferences } from '../../lib/references.js';
 import type { Actor } from '../audit/audit.repository.js';
@@ -98,7 +97,6 @@ export function createActionItemsService(deps: { db: Db }) {
     },
 
     async create(actor: Actor, k: string, input: CreateActionItem): Promise<ActionItem> {
-      refuseNationalIds({ description: input.description });
       return db.transaction(async (tx) => {
         await checkMeetings(tx, k, input.meetingId, input.reportBackMeetingId, input.decisionId);
         await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: input.responsibleMemberId }]);
@@ -120,7 +118,6 @@ export function createActionItemsService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, editor: TaskEditor, k: string, id: string, patch: UpdateActionItem, ifMatch: string | undefined): Promise<ActionItem> {
-      refuseNationalIds({ description: patch.description });
       return db.transaction(async (tx) => {
         const repo = createActionItemsRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));

@@ -2,7 +2,6 @@ import type { ApiToken, CreateApiToken, CreatedApiToken } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { API_TOKEN_PREFIX, type Principal } from '../../plugins/auth.js';
 import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
@@ -42,7 +41,6 @@ export function createApiTokensService(deps: { db: Db }) {
 
     /** The secret is `slt_<8 visible chars>_<256 random bits>`; only its SHA-256 is stored. */
     async create(actor: Actor, kommunenummer: string, input: CreateApiToken): Promise<CreatedApiToken> {
-      refuseNationalIds({ name: input.name });
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= new Date()) {
         throw new InvalidFieldError({ in: 'body', name: 'expiresAt', detail: 'must be in the future' });

@@ -6,6 +6,7 @@ import { createMunicipalitiesRepository } from '../municipalities/municipalities
 import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
+import { textViolation } from '../../lib/text-rules.js';
 import { checkItem, type NormalItem } from './items.js';
 import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } from './readers.js';
 
@@ -45,7 +46,7 @@ class Collector implements ItemSink {
       for (const error of checked.errors) this.error(error);
       // Staged by its key only, so that references to it are not reported as unknown too.
       const externalId = (value as { externalId?: unknown } | null)?.externalId;
-      if (typeof externalId !== 'string') return;
+      if (typeof externalId !== 'string' || textViolation('secret', externalId)) return;
       item = { externalId };
     } else {
       item = checked.item;

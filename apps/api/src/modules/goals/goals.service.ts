@@ -3,7 +3,6 @@ import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import { reportedValue } from '../../lib/small-groups.js';
 import type { Actor } from '../audit/audit.repository.js';
@@ -99,7 +98,6 @@ export function createGoalsService(deps: { db: Db }) {
     get: async (kommunenummer: string, id: string) => toGoal(found(await goals.find(kommunenummer, id), notFound(kommunenummer, id))),
 
     async create(actor: Actor, kommunenummer: string, input: CreateGoal): Promise<Goal> {
-      refuseNationalIds({ title: input.title, description: input.description });
       return db.transaction(async (tx) => {
         await checkReferences(tx, kommunenummer, [{ field: 'focusAreaId', table: 'focusAreas', ids: input.focusAreaId }]);
         const row = await createGoalsRepository(tx).insert(kommunenummer, {
@@ -114,7 +112,6 @@ export function createGoalsService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateGoal, ifMatch: string | undefined): Promise<Goal> {
-      refuseNationalIds({ title: patch.title, description: patch.description });
       return changeGoal(kommunenummer, id, ifMatch, async (tx, tree) => {
         await checkReferences(tx, kommunenummer, [{ field: 'focusAreaId', table: 'focusAreas', ids: patch.focusAreaId }]);
         await createGoalsRepository(tx).update(id, patch);
@@ -134,7 +131,6 @@ export function createGoalsService(deps: { db: Db }) {
     },
 
     addIndicator: (actor: Actor, kommunenummer: string, goalId: string, input: CreateIndicator, ifMatch: string | undefined) => {
-      refuseNationalIds({ name: input.name });
       return changeGoal(kommunenummer, goalId, ifMatch, async (tx) => {
         const row = await createGoalsRepository(tx).insertIndicator(goalId, {
           name: input.name,
@@ -154,7 +150,6 @@ export function createGoalsService(deps: { db: Db }) {
       patch: UpdateIndicator,
       ifMatch: string | undefined,
     ) => {
-      refuseNationalIds({ name: patch.name });
       return changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         const after = await createGoalsRepository(tx).updateIndicator(indicatorId, patch);
@@ -177,7 +172,6 @@ export function createGoalsService(deps: { db: Db }) {
       input: CreateMeasurement,
       ifMatch: string | undefined,
     ) => {
-      refuseNationalIds({ source: input.source, caveat: input.caveat });
       requireOrdered({ field: 'periodStart', value: input.periodStart }, { field: 'periodEnd', value: input.periodEnd });
       return changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);

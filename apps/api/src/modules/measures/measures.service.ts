@@ -11,7 +11,6 @@ import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { checkReferences, requireOrdered, type Reference } from '../../lib/references.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -120,7 +119,6 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
     },
 
     async create(actor: Actor, kommunenummer: string, input: CreateMeasure): Promise<Measure> {
-      refuseNationalIds({ title: input.title, description: input.description });
       requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
       return db.transaction(async (tx) => {
         const repo = createMeasuresRepository(tx);
@@ -149,7 +147,6 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
     },
 
     update: (actor: Actor, kommunenummer: string, id: string, patch: UpdateMeasure, ifMatch: string | undefined) => {
-      refuseNationalIds({ title: patch.title, description: patch.description });
       return changeMeasure(kommunenummer, id, ifMatch, async (tx, before) => {
         const from = before.measure.status;
         if (patch.status !== undefined && patch.status !== from && !MEASURE_TRANSITIONS[from].includes(patch.status)) {
@@ -185,7 +182,6 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
     },
 
     addEvaluation: (actor: Actor, kommunenummer: string, id: string, input: CreateEvaluation, ifMatch: string | undefined) => {
-      refuseNationalIds({ text: input.text });
       return changeMeasure(kommunenummer, id, ifMatch, async (tx) => {
         const repo = createMeasuresRepository(tx);
         const row = await repo.insertEvaluation(id, { date: input.date, outcome: input.outcome, text: input.text ?? null });

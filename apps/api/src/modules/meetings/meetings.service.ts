@@ -19,7 +19,6 @@ import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { checkReferences } from '../../lib/references.js';
 import { createActionItemsRepository, type ActionItemRow } from '../action-items/action-items.repository.js';
@@ -193,7 +192,6 @@ export function createMeetingsService(deps: { db: Db }) {
     get: (k: string, id: string, caller: Caller) => view(db, k, id, caller),
 
     async create(actor: Actor, caller: Caller, k: string, input: CreateMeeting): Promise<Meeting> {
-      refuseNationalIds({ title: input.title, place: input.place, minutes: input.minutes });
       const startsAt = instant('startsAt', input.startsAt);
       const endsAt = instant('endsAt', input.endsAt);
       requireTimeOrder(startsAt, endsAt);
@@ -216,7 +214,6 @@ export function createMeetingsService(deps: { db: Db }) {
     },
 
     update: (actor: Actor, caller: Caller, k: string, id: string, patch: UpdateMeeting, ifMatch: string | undefined) => {
-      refuseNationalIds({ title: patch.title, place: patch.place, minutes: patch.minutes });
       return changeMeeting(k, id, caller, ifMatch, async (tx, before) => {
         const startsAt = patch.startsAt === undefined ? before.meeting.startsAt : instant('startsAt', patch.startsAt);
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
@@ -249,7 +246,6 @@ export function createMeetingsService(deps: { db: Db }) {
     },
 
     addAgendaItem: (actor: Actor, caller: Caller, k: string, id: string, input: CreateAgendaItem, ifMatch: string | undefined) => {
-      refuseNationalIds({ title: input.title, description: input.description });
       return changeMeeting(k, id, caller, ifMatch, async (tx, before) => {
         await checkReferences(tx, k, [
           { field: 'ownerMemberId', table: 'members', ids: input.ownerMemberId },
@@ -278,7 +274,6 @@ export function createMeetingsService(deps: { db: Db }) {
     },
 
     updateAgendaItem: (actor: Actor, caller: Caller, k: string, id: string, itemId: string, patch: UpdateAgendaItem, ifMatch: string | undefined) => {
-      refuseNationalIds({ title: patch.title, description: patch.description });
       return changeMeeting(k, id, caller, ifMatch, async (tx, before) => {
         const item = agendaItemOf(before, itemId);
         await checkReferences(tx, k, [
@@ -340,7 +335,6 @@ export function createMeetingsService(deps: { db: Db }) {
       }),
 
     addDecision: (actor: Actor, caller: Caller, k: string, id: string, input: CreateDecision, ifMatch: string | undefined) => {
-      refuseNationalIds({ text: input.text, newMeasureTitle: input.newMeasure?.title, newMeasureDescription: input.newMeasure?.description });
       if (input.newMeasure && input.measureId) {
         throw new InvalidFieldError({ in: 'body', name: 'newMeasure', detail: 'give either measureId (an existing measure) or newMeasure, not both' });
       }
@@ -402,7 +396,6 @@ export function createMeetingsService(deps: { db: Db }) {
     },
 
     updateDecision: (actor: Actor, caller: Caller, k: string, id: string, decisionId: string, patch: UpdateDecision, ifMatch: string | undefined) => {
-      refuseNationalIds({ text: patch.text });
       return changeMeeting(k, id, caller, ifMatch, async (tx, before) => {
         const decision = decisionOf(before, decisionId);
         if (patch.agendaItemId) agendaItemField(before, patch.agendaItemId);

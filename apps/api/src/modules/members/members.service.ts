@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { checkReferences } from '../../lib/references.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -45,7 +44,6 @@ const auditable = (row: MemberRow | null) =>
       }
     : null;
 
-const freeText = (input: CreateMember | UpdateMember) => ({ name: input.name, roleTitle: input.roleTitle, email: input.email });
 
 export function createMembersService(deps: { db: Db }) {
   const { db } = deps;
@@ -65,7 +63,6 @@ export function createMembersService(deps: { db: Db }) {
       toMember(found(await members.find(kommunenummer, id), notFound(kommunenummer, id)), internal),
 
     async create(actor: Actor, kommunenummer: string, input: CreateMember): Promise<Member> {
-      refuseNationalIds(freeText(input));
       return db.transaction(async (tx) => {
         await checkReferences(tx, kommunenummer, [{ field: 'organizationId', table: 'organizations', ids: input.organizationId }]);
         const row = await createMembersRepository(tx).insert(kommunenummer, {
@@ -84,7 +81,6 @@ export function createMembersService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateMember, ifMatch: string | undefined): Promise<Member> {
-      refuseNationalIds(freeText(patch));
       return db.transaction(async (tx) => {
         const repo = createMembersRepository(tx);
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));

@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
 import { createOrganizationsRepository, type OrganizationRow } from './organizations.repository.js';
@@ -45,7 +44,6 @@ export function createOrganizationsService(deps: { db: Db }) {
     get: async (kommunenummer: string, id: string) => toOrganization(await mustFind(organizations, kommunenummer, id)),
 
     async create(actor: Actor, kommunenummer: string, input: CreateOrganization): Promise<Organization> {
-      refuseNationalIds({ name: input.name, description: input.description });
       return db.transaction(async (tx) => {
         const row = await createOrganizationsRepository(tx).insert(kommunenummer, {
           name: input.name,
@@ -71,7 +69,6 @@ export function createOrganizationsService(deps: { db: Db }) {
       patch: UpdateOrganization,
       ifMatch: string | undefined,
     ): Promise<Organization> {
-      refuseNationalIds({ name: patch.name, description: patch.description });
       return db.transaction(async (tx) => {
         const repo = createOrganizationsRepository(tx);
         const before = await mustFind(repo, kommunenummer, id, true);

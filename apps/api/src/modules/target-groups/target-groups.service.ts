@@ -12,7 +12,6 @@ import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { requireOrdered } from '../../lib/references.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -52,17 +51,6 @@ const fieldsOf = <R extends { id: string; kommunenummer: string; createdAt: Date
   return fields;
 };
 
-/** Every free-text field, risk criteria one by one (`riskCriteria/2`), so the problem names the item. */
-const targetGroupText = (input: CreateTargetGroup | UpdateTargetGroup) => ({
-  name: input.name,
-  description: input.description,
-  ...Object.fromEntries((input.riskCriteria ?? []).map((text, i) => [`riskCriteria/${i}`, text])),
-});
-const focusAreaText = (input: CreateFocusArea | UpdateFocusArea) => ({
-  name: input.name,
-  description: input.description,
-  decisionReference: input.decisionReference,
-});
 
 export function createTargetGroupsService(deps: { db: Db }) {
   const { db } = deps;
@@ -87,7 +75,6 @@ export function createTargetGroupsService(deps: { db: Db }) {
       toTargetGroup(found(await repo.findTargetGroup(kommunenummer, id), tgNotFound(kommunenummer, id))),
 
     async createTargetGroup(actor: Actor, kommunenummer: string, input: CreateTargetGroup): Promise<TargetGroup> {
-      refuseNationalIds(targetGroupText(input));
       requireOrdered({ field: 'ageFrom', value: input.ageFrom }, { field: 'ageTo', value: input.ageTo });
       return db.transaction(async (tx) => {
         const row = await createTargetGroupsRepository(tx).insertTargetGroup(kommunenummer, {
@@ -109,7 +96,6 @@ export function createTargetGroupsService(deps: { db: Db }) {
       patch: UpdateTargetGroup,
       ifMatch: string | undefined,
     ): Promise<TargetGroup> {
-      refuseNationalIds(targetGroupText(patch));
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
@@ -144,7 +130,6 @@ export function createTargetGroupsService(deps: { db: Db }) {
       toFocusArea(found(await repo.findFocusArea(kommunenummer, id), faNotFound(kommunenummer, id))),
 
     async createFocusArea(actor: Actor, kommunenummer: string, input: CreateFocusArea): Promise<FocusArea> {
-      refuseNationalIds(focusAreaText(input));
       return db.transaction(async (tx) => {
         const row = await createTargetGroupsRepository(tx).insertFocusArea(kommunenummer, {
           name: input.name,
@@ -165,7 +150,6 @@ export function createTargetGroupsService(deps: { db: Db }) {
       patch: UpdateFocusArea,
       ifMatch: string | undefined,
     ): Promise<FocusArea> {
-      refuseNationalIds(focusAreaText(patch));
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));

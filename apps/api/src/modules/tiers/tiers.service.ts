@@ -12,7 +12,6 @@ import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -57,11 +56,6 @@ const auditableTier = (row: TierRow | null) => {
 const auditableMembership = (row: MembershipRow | null) =>
   row ? { tierId: row.tierId, memberId: row.memberId, role: row.role, startDate: row.startDate, endDate: row.endDate } : null;
 
-const freeText = (input: CreateTier | UpdateTier) => ({
-  name: input.name,
-  mandate: input.mandate,
-  responsibilities: input.responsibilities,
-});
 
 /** Chair and secretary must be members of the municipality, and not erased persons. */
 async function checkOfficers(tx: Executor, kommunenummer: string, input: CreateTier | UpdateTier) {
@@ -101,7 +95,6 @@ export function createTiersService(deps: { db: Db }) {
     get: async (kommunenummer: string, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
 
     async create(actor: Actor, kommunenummer: string, input: CreateTier): Promise<Tier> {
-      refuseNationalIds(freeText(input));
       return db.transaction(async (tx) => {
         await checkOfficers(tx, kommunenummer, input);
         const row = await createTiersRepository(tx).insert(kommunenummer, {
@@ -121,7 +114,6 @@ export function createTiersService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateTier, ifMatch: string | undefined): Promise<Tier> {
-      refuseNationalIds(freeText(patch));
       return db.transaction(async (tx) => {
         const before = await lockedTier(tx, kommunenummer, id);
         checkIfMatch(ifMatch, etagOf(toTier(before)));

@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -66,7 +65,6 @@ export function createUsersService(deps: { db: Db }) {
       page({ ...query, kommunenummer }),
 
     async create(actor: Actor, input: CreateUser): Promise<User> {
-      refuseNationalIds({ name: input.name });
       const email = normalizeEmail(input.email);
       const passwordHash = await hashPassword(input.password);
       const created = await db.transaction(async (tx) => {
@@ -90,7 +88,6 @@ export function createUsersService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, id: string, patch: UpdateUser): Promise<User> {
-      refuseNationalIds({ name: patch.name });
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       await db.transaction(async (tx) => {
         const repo = createUsersRepository(tx);

@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import type { Actor } from '../audit/audit.repository.js';
 import { meetingFacts } from '../meetings/meetings.service.js';
 import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
@@ -84,7 +83,6 @@ export function createYearPlanService(deps: { db: Db }) {
     },
 
     async create(actor: Actor, k: string, input: CreateKeyDate): Promise<KeyDate> {
-      refuseNationalIds({ title: input.title, description: input.description });
       return db.transaction(async (tx) => {
         const row = await createYearPlanRepository(tx).insert(k, {
           title: input.title,
@@ -100,7 +98,6 @@ export function createYearPlanService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, k: string, id: string, patch: UpdateKeyDate, ifMatch: string | undefined): Promise<KeyDate> {
-      refuseNationalIds({ title: patch.title, description: patch.description });
       return db.transaction(async (tx) => {
         const repo = createYearPlanRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
