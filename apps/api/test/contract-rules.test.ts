@@ -234,7 +234,10 @@ describe('the municipality in the path', () => {
           const response = await call(t, method, url, { bearer, ...(json ? { body: sample(json) } : {}) });
           walked += 1;
           const type = response.headers.get('content-type') ?? '';
-          const expected = kommunenummer === '9999' ? [400, 404] : [400, 404];
+          // `/municipalities/` is the list itself (a trailing slash is ignored), not a malformed number.
+          if (kommunenummer === '' && url === '/api/v1/municipalities/' && method === 'GET') continue;
+          // A well-formed unknown number is a 404; another municipality's token is refused its writes first (403).
+          const expected = kommunenummer === '9999' && bearer === token ? [400, 403, 404] : [400, 404];
           if (!expected.includes(response.status) || !type.startsWith('application/problem+json')) {
             failures.push(`${method} ${url}: ${response.status} ${type} ${(await response.text()).slice(0, 200)}`);
           } else if (kommunenummer === 'abc' && response.status === 400) {

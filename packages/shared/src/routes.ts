@@ -71,6 +71,7 @@ export const routes = {
     params: MunicipalityParamsSchema,
     response: { 200: MunicipalitySchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   updateMunicipality: defineRoute({
     method: 'PATCH',
@@ -85,6 +86,8 @@ export const routes = {
     body: UpdateMunicipalitySchema,
     response: { 200: MunicipalitySchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   listCounties: defineRoute({
     method: 'GET',
@@ -139,6 +142,7 @@ export const routes = {
     params: OrganizationParamsSchema,
     response: { 200: OrganizationSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createOrganization: defineRoute({
     method: 'POST',
@@ -151,6 +155,8 @@ export const routes = {
     body: CreateOrganizationSchema,
     response: { 201: OrganizationSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/organizations/:id',
   }),
   updateOrganization: defineRoute({
     method: 'PATCH',
@@ -163,6 +169,8 @@ export const routes = {
     body: UpdateOrganizationSchema,
     response: { 200: OrganizationSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteOrganization: defineRoute({
     method: 'DELETE',
@@ -174,6 +182,7 @@ export const routes = {
     params: OrganizationParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 412, 428],
+    ifMatch: true,
   }),
 
   // --- auth ---------------------------------------------------------------------------

@@ -73,6 +73,7 @@ export const meetingRoutes = {
     params: MeetingParamsSchema,
     response: { 200: MeetingSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createMeeting: defineRoute({
     method: 'POST',
@@ -85,6 +86,8 @@ export const meetingRoutes = {
     body: CreateMeetingSchema,
     response: { 201: MeetingSchema },
     problems: [400, 401, 403, 404],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/meetings/:id',
   }),
   updateMeeting: defineRoute({
     method: 'PATCH',
@@ -97,6 +100,8 @@ export const meetingRoutes = {
     body: UpdateMeetingSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   deleteMeeting: defineRoute({
     method: 'DELETE',
@@ -108,6 +113,7 @@ export const meetingRoutes = {
     params: MeetingParamsSchema,
     response: { 204: Type.Null() },
     problems: changed,
+    ifMatch: true,
   }),
   createAgendaItem: defineRoute({
     method: 'POST',
@@ -120,6 +126,8 @@ export const meetingRoutes = {
     body: CreateAgendaItemSchema,
     response: { 201: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   updateAgendaItem: defineRoute({
     method: 'PATCH',
@@ -132,6 +140,8 @@ export const meetingRoutes = {
     body: UpdateAgendaItemSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   deleteAgendaItem: defineRoute({
     method: 'DELETE',
@@ -143,6 +153,8 @@ export const meetingRoutes = {
     params: AgendaItemParamsSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   setAttendance: defineRoute({
     method: 'PUT',
@@ -155,6 +167,8 @@ export const meetingRoutes = {
     body: SetAttendanceSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   createDecision: defineRoute({
     method: 'POST',
@@ -167,6 +181,8 @@ export const meetingRoutes = {
     body: CreateDecisionSchema,
     response: { 201: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   updateDecision: defineRoute({
     method: 'PATCH',
@@ -179,6 +195,8 @@ export const meetingRoutes = {
     body: UpdateDecisionSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   deleteDecision: defineRoute({
     method: 'DELETE',
@@ -190,6 +208,8 @@ export const meetingRoutes = {
     params: DecisionParamsSchema,
     response: { 200: MeetingSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   listActionItems: defineRoute({
     method: 'GET',
@@ -214,6 +234,7 @@ export const meetingRoutes = {
     params: ActionItemParamsSchema,
     response: { 200: ActionItemSchema },
     problems: [400, 401, 404],
+    etag: true,
   }),
   createActionItem: defineRoute({
     method: 'POST',
@@ -226,6 +247,8 @@ export const meetingRoutes = {
     body: CreateActionItemSchema,
     response: { 201: ActionItemSchema },
     problems: [400, 401, 403, 404],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/action-items/:id',
   }),
   updateActionItem: defineRoute({
     method: 'PATCH',
@@ -239,6 +262,8 @@ export const meetingRoutes = {
     body: UpdateActionItemSchema,
     response: { 200: ActionItemSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   deleteActionItem: defineRoute({
     method: 'DELETE',
@@ -250,6 +275,7 @@ export const meetingRoutes = {
     params: ActionItemParamsSchema,
     response: { 204: Type.Null() },
     problems: changed,
+    ifMatch: true,
   }),
   getCompliance: defineRoute({
     method: 'GET',
@@ -299,6 +325,7 @@ export const meetingRoutes = {
     params: KeyDateParamsSchema,
     response: { 200: KeyDateSchema },
     problems: [400, 404],
+    etag: true,
   }),
   createKeyDate: defineRoute({
     method: 'POST',
@@ -311,6 +338,8 @@ export const meetingRoutes = {
     body: CreateKeyDateSchema,
     response: { 201: KeyDateSchema },
     problems: [400, 401, 403, 404],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/key-dates/:id',
   }),
   updateKeyDate: defineRoute({
     method: 'PATCH',
@@ -323,6 +352,8 @@ export const meetingRoutes = {
     body: UpdateKeyDateSchema,
     response: { 200: KeyDateSchema },
     problems: changed,
+    etag: true,
+    ifMatch: true,
   }),
   deleteKeyDate: defineRoute({
     method: 'DELETE',
@@ -334,6 +365,7 @@ export const meetingRoutes = {
     params: KeyDateParamsSchema,
     response: { 204: Type.Null() },
     problems: changed,
+    ifMatch: true,
   }),
   getMunicipalityCalendar: defineRoute({
     method: 'GET',
@@ -347,6 +379,7 @@ export const meetingRoutes = {
     response: { 200: Type.String({ description: 'text/calendar' }), 304: Type.Null() },
     problems: [400, 404],
     produces: ICS,
+    etag: true,
   }),
   getTierCalendar: defineRoute({
     method: 'GET',
@@ -359,6 +392,7 @@ export const meetingRoutes = {
     response: { 200: Type.String({ description: 'text/calendar' }), 304: Type.Null() },
     problems: [400, 404],
     produces: ICS,
+    etag: true,
   }),
   listCalendarFeeds: defineRoute({
     method: 'GET',

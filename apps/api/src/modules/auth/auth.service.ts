@@ -6,7 +6,8 @@ import { InvalidFieldError, TooManyRequestsError, UnauthorizedError } from '../.
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import type { AccessTokenClaims, Principal } from '../../plugins/auth.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Actor } from '../../lib/scope.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { normalizeEmail, toUser } from '../users/users.service.js';
 import { createAuthRepository } from './auth.repository.js';
@@ -84,7 +85,7 @@ export function createAuthService(deps: {
       const refreshToken = await db.transaction(async (tx) => {
         await createAuthRepository(tx).clearFailures(keys.account);
         const token = await issueRefreshToken(tx, user.id, familyId);
-        await createAuditRepository(tx).record(systemActor(user.id, user.email, input.requestId), {
+        await recordAudit(tx, systemActor(user.id, user.email, input.requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: familyId,
@@ -111,7 +112,7 @@ export function createAuthService(deps: {
         if (!user || !user.active) return { ok: false as const };
         await repo.markUsed(row.id);
         const next = await issueRefreshToken(tx, user.id, row.familyId);
-        await createAuditRepository(tx).record(systemActor(user.id, user.email, requestId), {
+        await recordAudit(tx, systemActor(user.id, user.email, requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: row.familyId,
@@ -135,7 +136,7 @@ export function createAuthService(deps: {
         if (!row || row.revokedAt) return;
         await repo.revokeFamily(row.familyId);
         const user = await createUsersRepository(tx).findById(row.userId);
-        await createAuditRepository(tx).record(systemActor(row.userId, user?.email ?? 'unknown', requestId), {
+        await recordAudit(tx, systemActor(row.userId, user?.email ?? 'unknown', requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: row.familyId,
@@ -153,7 +154,7 @@ export function createAuthService(deps: {
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await createUsersRepository(tx).update(user.id, { passwordHash, endSessions: true });
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer: null,
           entity: 'user',
           entityId: user.id,

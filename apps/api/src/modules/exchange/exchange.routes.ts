@@ -4,7 +4,6 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { InvalidFieldError, PayloadTooLargeError } from '../../lib/errors.js';
 import { varyOn } from '../../lib/http-cache.js';
-import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
 import { validatorCompiler } from '../../plugins/validation.js';
 import type { ExchangeService } from './exchange.service.js';
@@ -24,7 +23,6 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
     ...fromContract(routes.importSetup),
     validatorCompiler: streamedBody,
     handler: async (request, reply) => {
-      const { kommunenummer } = request.params;
       const declared = Number(request.headers['content-length']);
       if (declared > maxBytes) throw new PayloadTooLargeError(`An import may be at most ${Math.round(maxBytes / 1_048_576)} MB (${maxBytes} bytes).`);
       const format = /^text\/csv\b/i.test(request.headers['content-type'] ?? '') ? 'csv' : 'json';
@@ -35,8 +33,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
         throw new InvalidFieldError({ in: 'header', name: 'idempotency-key', detail: 'must be 1–200 letters, digits or . _ : -' });
       }
-      const answer = await service.import(actorOf(request), {
-        kommunenummer,
+      const answer = await service.import(request.scope, {
         body: request.body as unknown as AsyncIterable<Buffer>,
         format,
         entity: request.query.entity,
@@ -51,8 +48,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
   app.route({
     ...fromContract(routes.exportSetup),
     handler: async (request, reply) => {
-      const { kommunenummer } = request.params;
-      const document = await service.export(kommunenummer);
+      const { kommunenummer } = request.scope;
+      const document = await service.export(request.scope);
       return reply
         .header('cache-control', 'private, no-store')
         .header('content-disposition', `attachment; filename="slt-${kommunenummer}.json"`)
@@ -68,9 +65,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ service: ExchangeServic
     app.route({
       ...fromContract(route),
       handler: async (request, reply) => {
-        const { kommunenummer } = request.params as { kommunenummer: string };
+        const { kommunenummer } = request.scope;
         const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
-        const csv = await service.exportCsv(kommunenummer, entity, language);
+        const csv = await service.exportCsv(request.scope, { entity, language });
         varyOn(reply, 'Accept-Language');
         return reply
           .header('cache-control', 'private, no-store')

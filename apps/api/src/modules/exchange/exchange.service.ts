@@ -1,8 +1,7 @@
 import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
 import type { Database, Db, Executor } from '../../db/client.js';
-import { InvalidDocumentError, NotFoundError } from '../../lib/errors.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { InvalidDocumentError } from '../../lib/errors.js';
+import type { Actor, Scope } from '../../lib/scope.js';
 import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
@@ -26,6 +25,9 @@ export interface ImportRequest {
   dryRun: boolean;
   idempotencyKey?: string;
 }
+
+/** What a caller asks of an import; the municipality comes from the scope. */
+export type ImportInput = Omit<ImportRequest, 'kommunenummer'>;
 
 const labelsOf = (kind: string) =>
   Object.fromEntries(Object.entries(ENUM_LABELS).map(([language, labels]) => [language, (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {}]));
@@ -103,18 +105,13 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
   const { db, database, limits } = deps;
   const idempotency = createIdempotency(db);
 
-  async function requireMunicipality(kommunenummer: string) {
-    if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-      throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-    }
-  }
-
   /** One import in one transaction: stream → check → stage → check across → plan → (apply). */
   async function importOnce(actor: Actor, request: ImportRequest, body: AsyncIterable<Buffer>): Promise<StoredAnswer> {
     const { kommunenummer } = request;
     const answer = await db.transaction(async (tx: Executor) => {
       const repo = createImportRepository(tx);
       await repo.createStage();
+      await repo.bind(kommunenummer);
       const collector = new Collector((section, items) => repo.stage(section, items));
       if (request.format === 'csv') await readCsv(body, request.entity!, labelsOf, collector, limits);
       else await readJsonDocument(body, collector, limits);
@@ -125,7 +122,7 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
         if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
         throw error;
       }
-      await repo.plan(kommunenummer);
+      await repo.plan();
       const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
       for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
       // The plan of a dry run is the answer, whatever its size; an import's answer stays small.
@@ -141,8 +138,8 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
 
   return {
     /** Imports a JSON setup document or a CSV file of members or measures: all or nothing. */
-    async import(actor: Actor, request: ImportRequest): Promise<StoredAnswer & { replayed: boolean }> {
-      await requireMunicipality(request.kommunenummer);
+    async import({ kommunenummer, actor }: Scope, input: ImportInput): Promise<StoredAnswer & { replayed: boolean }> {
+      const request: ImportRequest = { ...input, kommunenummer };
       const fingerprint = `${request.format} ${request.entity ?? ''} ${request.dryRun}\n`;
       return idempotency.run(request.kommunenummer, request.idempotencyKey, { body: request.body, fingerprint }, (body) =>
         importOnce(actor, request, body),
@@ -150,15 +147,13 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
     },
 
     /** The whole setup as one document (JSON text built by PostgreSQL in one statement). */
-    async export(kommunenummer: string): Promise<string> {
-      await requireMunicipality(kommunenummer);
+    async export({ kommunenummer }: Scope): Promise<string> {
       const [row] = await database.rows('setup_export', { sql: EXPORT_SQL, params: [kommunenummer, SETUP_DOCUMENT_FORMAT] });
       return row![0] as string;
     },
 
     /** Members or measures as CSV (semicolon, UTF-8 with BOM, CRLF: what Excel in a Norwegian locale opens as is). */
-    async exportCsv(kommunenummer: string, entity: 'members' | 'measures', language: 'nb' | 'en'): Promise<string> {
-      await requireMunicipality(kommunenummer);
+    async exportCsv({ kommunenummer }: Scope, { entity, language }: { entity: 'members' | 'measures'; language: 'nb' | 'en' }): Promise<string> {
       const rows = await database.rows(`${entity}_export`, { sql: CSV_EXPORT_SQL[entity], params: [kommunenummer] });
       const columns = CSV_COLUMNS[entity](labelsOf);
       const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

@@ -11,10 +11,9 @@ import type {
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { createTiersRepository, type MembershipRow, type TierRow } from './tiers.repository.js';
 
 export function toTier(row: TierRow): Tier {
@@ -84,17 +83,14 @@ export function createTiersService(deps: { db: Db }) {
   }
 
   return {
-    async list(kommunenummer: string): Promise<TierList> {
+    async list({ kommunenummer }: Scope): Promise<TierList> {
       const rows = await tiers.list(kommunenummer);
-      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
       return { items: rows.map(toTier) };
     },
 
-    get: async (kommunenummer: string, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
+    get: async ({ kommunenummer }: Scope, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
 
-    async create(actor: Actor, kommunenummer: string, input: CreateTier): Promise<Tier> {
+    async create({ kommunenummer, actor }: Scope, input: CreateTier): Promise<Tier> {
       return db.transaction(async (tx) => {
         await checkOfficers(tx, kommunenummer, input);
         const row = await createTiersRepository(tx).insert(kommunenummer, {
@@ -113,10 +109,10 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateTier, ifMatch: string | undefined): Promise<Tier> {
+    async update({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateTier; expected: ExpectedVersion }): Promise<Tier> {
       return db.transaction(async (tx) => {
         const before = await lockedTier(tx, kommunenummer, id);
-        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        checkVersion(expected, toTier(before));
         await checkOfficers(tx, kommunenummer, patch);
         const after = await createTiersRepository(tx).update(id, patch);
         await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'update', before: auditableTier(before), after: auditableTier(after) });
@@ -124,11 +120,11 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         const before = await lockedTier(tx, kommunenummer, id);
-        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        checkVersion(expected, toTier(before));
         if (await repo.hasMemberships(id)) {
           throw new ConflictError('The tier has memberships (current or past): remove them first, so that no history is lost by accident.');
         }
@@ -137,17 +133,17 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async listMemberships(kommunenummer: string, tierId: string, currentOnly: boolean): Promise<MembershipList> {
+    async listMemberships({ kommunenummer }: Scope, { tierId, currentOnly }: { tierId: string; currentOnly: boolean }): Promise<MembershipList> {
       found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
       return { items: (await tiers.listMemberships(tierId, currentOnly)).map(toMembership) };
     },
 
-    async getMembership(kommunenummer: string, tierId: string, id: string): Promise<Membership> {
+    async getMembership({ kommunenummer }: Scope, { tierId, id }: { tierId: string; id: string }): Promise<Membership> {
       found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
       return toMembership(found(await tiers.findMembership(tierId, id), membershipNotFound(id)));
     },
 
-    async createMembership(actor: Actor, kommunenummer: string, tierId: string, input: CreateMembership): Promise<Membership> {
+    async createMembership({ kommunenummer, actor }: Scope, { tierId, input }: { tierId: string; input: CreateMembership }): Promise<Membership> {
       requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
@@ -170,19 +166,12 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async updateMembership(
-      actor: Actor,
-      kommunenummer: string,
-      tierId: string,
-      id: string,
-      patch: UpdateMembership,
-      ifMatch: string | undefined,
-    ): Promise<Membership> {
+    async updateMembership({ kommunenummer, actor }: Scope, { tierId, id, patch, expected }: { tierId: string; id: string; patch: UpdateMembership; expected: ExpectedVersion }): Promise<Membership> {
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
         const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
-        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        checkVersion(expected, toMembership(before));
         const startDate = patch.startDate ?? before.startDate;
         const endDate = patch.endDate === undefined ? before.endDate : patch.endDate;
         requireOrdered({ field: 'startDate', value: startDate }, { field: 'endDate', value: endDate });
@@ -195,12 +184,12 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async removeMembership(actor: Actor, kommunenummer: string, tierId: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async removeMembership({ kommunenummer, actor }: Scope, { tierId, id, expected }: { tierId: string; id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
         const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
-        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        checkVersion(expected, toMembership(before));
         await repo.deleteMembership(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'delete', before: auditableMembership(before), after: null });
       });
