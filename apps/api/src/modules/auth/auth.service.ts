@@ -77,8 +77,8 @@ export function createAuthService(deps: {
       // Unknown accounts cost the same argon2 verification as known ones: same answer, same time.
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
       if (!user || !valid || !user.active) {
-        await auth.recordFailure(keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
-        await auth.recordFailure(keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
+        await auth.recordFailure(keys.account, { limit: THROTTLE.perAccount, windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds });
+        await auth.recordFailure(keys.ip, { limit: THROTTLE.perIp, windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds });
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
       const familyId = randomUUID();

@@ -19,7 +19,7 @@ export function createComplianceService(deps: { db: Db }) {
         year,
         tiers: tiers.map((tier) => {
           const periods = tier.meetingRule
-            ? assessCompliance(tier.meetingRule, year, meetings.filter((m) => m.tierId === tier.id), today)
+            ? assessCompliance(tier.meetingRule, { year, meetings: meetings.filter((m) => m.tierId === tier.id), today })
             : [];
           return { tierId: tier.id, name: tier.name, level: tier.level, meetingRule: tier.meetingRule, status: worstOf(periods), periods };
         }),

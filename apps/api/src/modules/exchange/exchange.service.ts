@@ -113,7 +113,7 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
       await repo.createStage();
       await repo.bind(kommunenummer);
       const collector = new Collector((section, items) => repo.stage(section, items));
-      if (request.format === 'csv') await readCsv(body, request.entity!, labelsOf, collector, limits);
+      if (request.format === 'csv') await readCsv(body, { section: request.entity!, labels: labelsOf, limits }, collector);
       else await readJsonDocument(body, collector, limits);
       await collector.drain(true);
       for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
@@ -141,7 +141,7 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
     async import({ kommunenummer, actor }: Scope, input: ImportInput): Promise<StoredAnswer & { replayed: boolean }> {
       const request: ImportRequest = { ...input, kommunenummer };
       const fingerprint = `${request.format} ${request.entity ?? ''} ${request.dryRun}\n`;
-      return idempotency.run(request.kommunenummer, request.idempotencyKey, { body: request.body, fingerprint }, (body) =>
+      return idempotency.run({ kommunenummer: request.kommunenummer, key: request.idempotencyKey }, { body: request.body, fingerprint }, (body) =>
         importOnce(actor, request, body),
       );
     },

@@ -54,8 +54,7 @@ export function createIdempotency(db: Db) {
      * replay reads the body only to compare its hash.
      */
     async run(
-      kommunenummer: string,
-      key: string | undefined,
+      { kommunenummer, key }: { kommunenummer: string; key: string | undefined },
       request: { body: AsyncIterable<Buffer>; fingerprint: string },
       work: (body: AsyncIterable<Buffer>) => Promise<StoredAnswer>,
     ): Promise<StoredAnswer & { replayed: boolean }> {

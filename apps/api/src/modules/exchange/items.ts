@@ -156,7 +156,7 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
   }),
 };
 
-const ordered = (errors: ProblemFieldError[], pointer: string, from: unknown, to: unknown, field: string, what: string) => {
+const ordered = (errors: ProblemFieldError[], pointer: string, [from, to, field, what]: [unknown, unknown, string, string]) => {
   if (from !== null && from !== undefined && to !== null && to !== undefined && (to as string | number) < (from as string | number)) {
     errors.push(fieldError(`${pointer}/${field}`, `comes before ${what}`));
   }
@@ -173,11 +173,11 @@ export const fieldError = (pointer: string, detail: string, code?: string): Prob
 /** The rules one item must meet on its own (references across items are checked in SQL). */
 function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFieldError[] {
   const errors: ProblemFieldError[] = [];
-  if (section === 'targetGroups') ordered(errors, pointer, item.ageFrom, item.ageTo, 'ageTo', 'ageFrom');
-  if (section === 'measures') ordered(errors, pointer, item.startDate, item.endDate, 'endDate', 'startDate');
+  if (section === 'targetGroups') ordered(errors, pointer, [item.ageFrom, item.ageTo, 'ageTo', 'ageFrom']);
+  if (section === 'measures') ordered(errors, pointer, [item.startDate, item.endDate, 'endDate', 'startDate']);
   if (section === 'tiers') {
     const seats = list(item.memberships);
-    seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, m.startDate, m.endDate, 'endDate', 'startDate'));
+    seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, [m.startDate, m.endDate, 'endDate', 'startDate']));
     seats.forEach((m, i) => {
       const overlap = seats.findIndex(
         (o, j) => j < i && o.member === m.member && (o.endDate ?? '9999-12-31') >= (m.startDate as string) && (m.endDate ?? '9999-12-31') >= (o.startDate as string),
@@ -189,7 +189,7 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
     list(item.indicators).forEach((x, i) => {
       const ms = list(x.measurements);
       ms.forEach((m, j) => {
-        ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, m.periodStart, m.periodEnd, 'periodEnd', 'periodStart');
+        ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, [m.periodStart, m.periodEnd, 'periodEnd', 'periodStart']);
         if (ms.findIndex((o) => o.periodStart === m.periodStart && o.periodEnd === m.periodEnd) < j) {
           errors.push(fieldError(`${pointer}/indicators/${i}/measurements/${j}/periodStart`, 'the indicator has a measurement for this period already'));
         }

@@ -18,7 +18,7 @@ export function createMeetingAccess(db: Db) {
   const memberIdsOf = async (tx: Executor, k: string, caller: Caller) =>
     caller.internal && !caller.allClosed && caller.email ? createActionItemsRepository(tx).membersWithEmail(k, caller.email) : [];
 
-  async function view(tx: Executor, k: string, id: string, caller: Caller): Promise<Meeting> {
+  async function view(tx: Executor, { kommunenummer: k, caller }: Pick<Scope, 'kommunenummer' | 'caller'>, id: string): Promise<Meeting> {
     const tree = found(await createMeetingsRepository(tx).find(k, id), notFound(k, id));
     return toMeeting(tree, caller, await memberIdsOf(tx, k, caller));
   }

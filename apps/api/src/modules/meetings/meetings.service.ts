@@ -38,7 +38,7 @@ export function createMeetingsService(deps: { db: Db }) {
       };
     },
 
-    get: ({ kommunenummer: k, caller }: Scope, id: string) => view(db, k, id, caller),
+    get: (scope: Scope, id: string) => view(db, scope, id),
 
     async create({ kommunenummer: k, actor, caller }: Scope, input: CreateMeeting): Promise<Meeting> {
       const startsAt = instant('startsAt', input.startsAt);

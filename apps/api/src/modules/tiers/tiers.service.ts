@@ -153,7 +153,7 @@ export function createTiersService(deps: { db: Db }) {
         if ((await repo.erasedAmong([input.memberId])).size > 0) {
           throw new InvalidFieldError({ in: 'body', name: 'memberId', detail: `${input.memberId} is an erased member.` });
         }
-        if (await repo.overlapping(tierId, input.memberId, input.startDate, input.endDate ?? null)) {
+        if (await repo.overlapping({ tierId, memberId: input.memberId, start: input.startDate, end: input.endDate ?? null })) {
           throw new ConflictError('The member already has a membership on this tier in that period.');
         }
         const row = await repo.insertMembership(tierId, input.memberId, {
@@ -175,7 +175,7 @@ export function createTiersService(deps: { db: Db }) {
         const startDate = patch.startDate ?? before.startDate;
         const endDate = patch.endDate === undefined ? before.endDate : patch.endDate;
         requireOrdered({ field: 'startDate', value: startDate }, { field: 'endDate', value: endDate });
-        if (await repo.overlapping(tierId, before.memberId, startDate, endDate, id)) {
+        if (await repo.overlapping({ tierId, memberId: before.memberId, start: startDate, end: endDate }, id)) {
           throw new ConflictError('The member already has another membership on this tier in that period.');
         }
         const after = await repo.updateMembership(id, patch);
