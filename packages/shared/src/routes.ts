@@ -3,6 +3,7 @@ import { goalRoutes } from './routes/goals.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { yearPlanRoutes } from './routes/year-plan.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
@@ -395,6 +396,7 @@ export const routes = {
   }),
   // Meetings and follow-up (issue 5).
   ...meetingRoutes,
+  ...yearPlanRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
 } as const;
