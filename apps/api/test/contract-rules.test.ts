@@ -193,6 +193,30 @@ describe('text rules, from the OpenAPI document', () => {
     }
   });
 
+  it("a fødselsnummer is refused where it used to be stored: a member's phone (create and edit), a feed label, a user's e-mail", async () => {
+    const coordinator = (await signIn(t, DEMO.coordinator3401)).accessToken;
+    const members = '/api/v1/municipalities/3401/members';
+    const refused = async (response: Response, pointer: string) => {
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect((JSON.parse(text) as { errors: FieldError[] }).errors).toContainEqual(expect.objectContaining({ pointer, code: 'national_id' }));
+    };
+    await refused(await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Telefon', phone: FNR } }), '/phone');
+    await refused(await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Epost', email: `${FNR}@example.no` } }), '/email');
+    const created = await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Endring' } });
+    expect(created.status).toBe(201);
+    const member = (await created.json()) as { id: string };
+    const patch = await call(t, 'PATCH', `${members}/${member.id}`, { bearer: coordinator, body: { phone: `${FNR.slice(0, 6)} ${FNR.slice(6)}` }, headers: { 'if-match': created.headers.get('etag')! } });
+    await refused(patch, '/phone');
+    await refused(await call(t, 'POST', '/api/v1/me/calendar-feeds', { bearer: coordinator, body: { label: `Kalender ${FNR}` } }), '/label');
+    await refused(await call(t, 'POST', '/api/v1/users', { bearer: admin, body: { email: `${FNR}@example.no`, name: 'Fnr', password: 'a-long-enough-password' } }), '/email');
+    // Nothing of it was stored.
+    const list = (await (await call(t, 'GET', members, { bearer: coordinator })).json()) as { items: { name: string; phone: string | null }[] };
+    expect(list.items.some((m) => m.name.startsWith('Fnr ') && m.name !== 'Fnr Endring')).toBe(false);
+    expect(list.items.find((m) => m.name === 'Fnr Endring')?.phone).toBeNull();
+  });
+
   it('the import refuses them too, naming the item, also in a dry run and in CSV cells', async () => {
     const url = '/api/v1/municipalities/3401/import';
     for (const dryRun of [true, false]) {

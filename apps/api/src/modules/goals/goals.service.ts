@@ -1,7 +1,7 @@
 import type { CreateGoal, CreateIndicator, CreateMeasurement, Goal, GoalList, UpdateGoal, UpdateIndicator } from '@slt/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import { reportedValue } from '../../lib/small-groups.js';

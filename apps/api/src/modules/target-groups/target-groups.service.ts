@@ -10,7 +10,6 @@ import type {
 } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { NotFoundError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { requireOrdered } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';

@@ -10,7 +10,7 @@ import type {
 } from '@slt/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
