@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createLogger } from './logger.js';
+import { createLogger, loggableUrl } from './logger.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
@@ -46,11 +46,14 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createCounters } from './lib/counters.js';
+import { drainPlugin } from './lib/graceful-shutdown.js';
 import { ACCESS_TOKEN_TTL_SECONDS, authPlugin } from './plugins/auth.js';
 import { contractPlugin } from './plugins/contract.js';
 import { corsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
+import { securityPlugin } from './plugins/security.js';
 import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { scopePlugin } from './plugins/scope.js';
 import { webPlugin } from './plugins/web.js';
@@ -68,9 +71,6 @@ export interface AppDependencies {
 
 /** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** URLs as logged: the secret of a personal calendar feed (it is the credential) is blanked. */
-export const loggableUrl = (url: string): string => url.replace(/(\/calendar-feeds\/)[^/?#]+/, '$1[redacted]');
 
 /**
  * Builds the whole HTTP application. It never listens: server.ts does, and tests call
@@ -90,6 +90,10 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 72_000,
+    // A shutdown closes connections itself, between requests (lib/graceful-shutdown.ts), and
+    // answers what still arrives on them instead of a 503.
+    forceCloseConnections: false,
+    return503OnClosing: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -105,7 +109,6 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
@@ -116,7 +119,9 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     done();
   });
 
+  await app.register(drainPlugin);
   await app.register(problemsPlugin);
+  await app.register(securityPlugin);
   await app.register(contractPlugin);
   await app.register(corsPlugin);
   await app.register(openapiPlugin, { version });
@@ -125,7 +130,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const municipalityRows = createMunicipalitiesRepository(db, database.rows);
   const municipalities = createMunicipalitiesService({ db, repository: municipalityRows });
   const users = createUsersService({ db });
-  const apiTokens = createApiTokensService({ db });
+  const apiTokens = createApiTokensService({ db, maxActivePerMunicipality: config.apiTokensPerMunicipality });
   const organizations = createOrganizationsService({ db });
   const setup = createSetupService({ database });
   const audit = createAuditService({ repository: createAuditRepository(db) });
@@ -138,12 +143,16 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
   await app.register(scopePlugin, { hostOf: municipalityRows.hostOf });
+  // Rate limits, quotas and credential failures, counted in PostgreSQL for every replica.
+  const counters = createCounters(database);
   await app.register(authPlugin, {
     jwtSecret,
     resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
+    counters,
+    failedCredentialsPerMinute: config.failedCredentialsPerMinute,
   });
-  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute });
-  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(anonymousRateLimitPlugin, { perMinute: config.rateLimitAnonymousPerMinute, counters });
+  await app.register(healthRoutes, { ping: database.ping, draining: () => app.drain.draining });
   await app.register(labelsRoutes);
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
@@ -157,10 +166,18 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
   await app.register(complianceRoutes, { service: createComplianceService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
-  await app.register(calendarsRoutes, { service: createCalendarsService({ db }) });
+  await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {
-    service: createExchangeService({ db, database, limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems } }),
+    service: createExchangeService({
+      db,
+      database,
+      limits: { maxBytes: config.importMaxBytes, maxItems: config.importMaxItems },
+      timeouts: { statementMs: config.importStatementTimeoutMs, lockMs: config.importLockTimeoutMs },
+      concurrentTransactions: config.importConcurrentTransactions,
+    }),
     maxBytes: config.importMaxBytes,
+    concurrencyPerCaller: config.exchangeConcurrencyPerCaller,
+    quota: { counters, perMinute: config.exchangePerCallerPerMinute },
   });
   await app.register(authRoutes, { service: auth });
   await app.register(usersRoutes, { service: users });

@@ -16,12 +16,22 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WIDGET_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
-  TRUST_PROXY: Type.Enum(['true', 'false'], { default: 'false' }),
+  TRUST_PROXY: Type.String({ pattern: '^(true|false|[0-9A-Fa-f.:/, ]*[.:/][0-9A-Fa-f.:/, ]*|loopback|linklocal|uniquelocal)$', default: 'false' }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 15000 }),
+  DB_LOCK_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 5000 }),
+  IMPORT_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 300000 }),
+  IMPORT_LOCK_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 30000 }),
+  IMPORT_CONCURRENT_TRANSACTIONS: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  EXCHANGE_CONCURRENCY_PER_CALLER: Type.Integer({ minimum: 1, default: 2 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
+  FAILED_CREDENTIALS_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
+  EXCHANGE_PER_CALLER_PER_MINUTE: Type.Integer({ minimum: 0, default: 60 }),
+  API_TOKENS_PER_MUNICIPALITY: Type.Integer({ minimum: 1, default: 50 }),
+  CALENDAR_FEEDS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
   IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
 });
@@ -39,10 +49,25 @@ export interface Config {
   readonly webDistDir: string;
   /** Where the built widget is; served at /widget/slt-organization.js. */
   readonly widgetDistDir: string;
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe: false (none), or their addresses/subnets
+   * (`172.28.5.0/24`, `10.0.0.2`, `loopback`). Not a hop count: Fastify cannot check the peer with
+   * one and ignores it. `true` believes any client's header (a client then picks its own address).
+   */
+  readonly trustProxy: boolean | string;
   readonly dbPoolMax: number;
   readonly dbConnectionTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** statement_timeout and lock_timeout of every API request's statements (ms; 0 = none). PostgreSQL only. */
+  readonly dbStatementTimeoutMs: number;
+  readonly dbLockTimeoutMs: number;
+  /** The same for an import's transaction, which may rightly take minutes. */
+  readonly importStatementTimeoutMs: number;
+  readonly importLockTimeoutMs: number;
+  /** Imports of one process in their transaction at once (default: half the pool, at least 1). */
+  readonly importConcurrentTransactions: number;
+  /** Imports and exports one caller (user or token) may have running at once, per process. */
+  readonly exchangeConcurrencyPerCaller: number;
   /**
    * Signs access tokens; every replica needs the same one. Unset with the embedded database: one
    * is generated and kept in DATA_DIR. Required with DATABASE_URL.
@@ -50,6 +75,13 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   /** Anonymous API requests allowed per client address and minute; 0 turns the limit off. */
   readonly rateLimitAnonymousPerMinute: number;
+  /** Invalid tokens (bearer or slt_) one address may send a minute before its credentials get 429; 0 = no limit. */
+  readonly failedCredentialsPerMinute: number;
+  /** Imports and exports one caller (user or token) may start a minute, across replicas; 0 = no limit. */
+  readonly exchangePerCallerPerMinute: number;
+  /** Caps: active API tokens of one municipality, calendar feeds of one user (409 beyond). */
+  readonly apiTokensPerMunicipality: number;
+  readonly calendarFeedsPerUser: number;
   /** The largest import body (bytes) and the most items it may hold (413 beyond). */
   readonly importMaxBytes: number;
   readonly importMaxItems: number;
@@ -83,12 +115,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(apiRoot, '..', 'web', 'dist')),
     widgetDistDir: path.resolve(e.WIDGET_DIST_DIR ?? path.join(apiRoot, '..', 'widget', 'dist')),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     dbPoolMax: e.DB_POOL_MAX,
     dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+    importStatementTimeoutMs: e.IMPORT_STATEMENT_TIMEOUT_MS,
+    importLockTimeoutMs: e.IMPORT_LOCK_TIMEOUT_MS,
+    importConcurrentTransactions: e.IMPORT_CONCURRENT_TRANSACTIONS ?? Math.max(1, Math.floor(e.DB_POOL_MAX / 2)),
+    exchangeConcurrencyPerCaller: e.EXCHANGE_CONCURRENCY_PER_CALLER,
     jwtSecret: e.JWT_SECRET,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    failedCredentialsPerMinute: e.FAILED_CREDENTIALS_PER_MINUTE,
+    exchangePerCallerPerMinute: e.EXCHANGE_PER_CALLER_PER_MINUTE,
+    apiTokensPerMunicipality: e.API_TOKENS_PER_MUNICIPALITY,
+    calendarFeedsPerUser: e.CALENDAR_FEEDS_PER_USER,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxItems: e.IMPORT_MAX_ITEMS,
   });

@@ -49,7 +49,7 @@ async function createScratchDatabase(adminUrl: string): Promise<{ url: string; d
   };
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openTestDatabase(options: { poolMax?: number } = {}): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
     return { database, dispose: () => database.close() };
@@ -58,8 +58,10 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   const database = await openDatabase({
     kind: 'postgres',
     url: scratch.url,
-    poolMax: 5,
+    poolMax: options.poolMax ?? 5,
     connectionTimeoutMs: 5_000,
+    statementTimeoutMs: environment.dbStatementTimeoutMs,
+    lockTimeoutMs: environment.dbLockTimeoutMs,
     logger: { error: () => undefined },
   });
   return {
@@ -77,23 +79,44 @@ export async function createTestApp(
     logLevel?: string;
     rateLimitAnonymousPerMinute?: number;
     widgetDistDir?: string;
+    webDistDir?: string;
+    trustProxy?: Config['trustProxy'];
     importMaxBytes?: number;
     importMaxItems?: number;
+    /** PostgreSQL only: the pool's size (default 5). */
+    dbPoolMax?: number;
+    exchangeConcurrencyPerCaller?: number;
+    /** Any other setting of the app's configuration. */
+    config?: Partial<Config>;
+    /** Another app's database: a second "replica" on the same data. */
+    database?: Database;
+    /** Off (0) unless a test sets them: most tests call far more than a person would. */
+    exchangePerCallerPerMinute?: number;
+    failedCredentialsPerMinute?: number;
   } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await openTestDatabase();
-  await prepareDatabase(database, { demoData: options.demoData ?? true });
+  const { database, dispose } = options.database
+    ? { database: options.database, dispose: async () => undefined }
+    : await openTestDatabase({ poolMax: options.dbPoolMax });
+  if (!options.database) await prepareDatabase(database, { demoData: options.demoData ?? true });
 
   const config: Config = Object.freeze({
     ...environment,
     databaseUrl: undefined,
     demoData: options.demoData ?? true,
     logLevel: options.logLevel ?? 'info',
-    webDistDir: '/nonexistent-web-dist',
+    webDistDir: options.webDistDir ?? '/nonexistent-web-dist',
+    trustProxy: options.trustProxy ?? environment.trustProxy,
     widgetDistDir: options.widgetDistDir ?? '/nonexistent-widget-dist',
     rateLimitAnonymousPerMinute: options.rateLimitAnonymousPerMinute ?? environment.rateLimitAnonymousPerMinute,
     importMaxBytes: options.importMaxBytes ?? environment.importMaxBytes,
     importMaxItems: options.importMaxItems ?? environment.importMaxItems,
+    dbPoolMax: options.dbPoolMax ?? 5,
+    importConcurrentTransactions: Math.max(1, Math.floor((options.dbPoolMax ?? 5) / 2)),
+    exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
+    exchangePerCallerPerMinute: options.exchangePerCallerPerMinute ?? 0,
+    failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
+    ...options.config,
   });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

@@ -34,7 +34,12 @@ function describeCause(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error | undefined)?.message ?? 'unknown';
 }
 
-export const RETRIES = 3;
+/**
+ * Retries of an import (network errors, 429, 502–504), all with the same Idempotency-Key: 0.5, 1,
+ * 2 and then 4 s apart, or what the server's Retry-After says (5 s while its database is down), so
+ * an API restart or a database outage of 10–30 s does not fail the import.
+ */
+export const RETRIES = 6;
 
 /**
  * `slt import`: streams the file to `POST …/import` (never holding it in memory) with one
@@ -71,7 +76,7 @@ export async function runImport(options: ImportOptions, io: Io, context: ImportC
     baseUrl: options.apiUrl,
     token: options.token,
     retries: RETRIES,
-    retryDelayMs: (n) => 500 * 2 ** n,
+    retryDelayMs: (n) => Math.min(4_000, 500 * 2 ** n),
     onRetry: (event) => {
       current = 0;
       const text = describeRetry(event, RETRIES);

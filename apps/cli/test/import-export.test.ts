@@ -269,7 +269,7 @@ describe('failures', () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const run = await runCli(['import', 'oppsett.json', '-m', '3401', '--api', closed], { from: work, env: { SLT_TOKEN: tokens.import3401 } });
     expect(run.code, run.output).toBe(3);
-    expect(run.stderr.match(/^Network error \(ECONNREFUSED\); trying again in [\d.]+ s \(retry \d of 3, same Idempotency-Key\)…$/gm)).toHaveLength(3);
+    expect(run.stderr.match(/^Network error \(ECONNREFUSED\); trying again in [\d.]+ s \(retry \d of 6, same Idempotency-Key\)…$/gm)).toHaveLength(6);
     expect(run.stderr).toContain(`slt: could not reach the API at ${closed}: connection refused`);
   });
 });

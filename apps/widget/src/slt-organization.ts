@@ -119,11 +119,11 @@ export class SltOrganizationElement extends HTMLElement {
     const level = Math.min(Math.max(Number(this.getAttribute('heading-level') ?? 2) || 2, 1), 4);
     const heading = (offset: number, content: string, attributes: Record<string, string> = {}) =>
       el(`h${Math.min(level + offset, 6)}` as 'h2', attributes, content);
-    const style = el('style', {}, STYLE);
+    const style = this.#style();
     const status = this.#status;
     if (status.kind !== 'ready') {
       const message = status.kind === 'loading' ? el('p', { role: 'status' }, text.loading) : el('p', { role: 'alert' }, text.failed);
-      this.#root.replaceChildren(style, el('div', { class: 'slt', lang: language }, message));
+      this.#root.replaceChildren(...style, el('div', { class: 'slt', lang: language }, message));
       return;
     }
     const { setup, meetings } = status;
@@ -196,7 +196,24 @@ export class SltOrganizationElement extends HTMLElement {
       setup.focusAreas.length ? section(text.focusAreas, el('ul', {}, ...setup.focusAreas.map((f) => el('li', {}, f.name)))) : null,
       section(text.upcoming, meetingList),
     );
-    this.#root.replaceChildren(style, root);
+    this.#root.replaceChildren(...style, root);
+  }
+
+  /**
+   * The widget's styles as a constructed stylesheet adopted by its shadow root: no `<style>`
+   * element, so a host page whose Content-Security-Policy forbids inline styles still shows it
+   * styled. Browsers without constructable stylesheets get the `<style>` element.
+   */
+  #style(): HTMLStyleElement[] {
+    if ('adoptedStyleSheets' in ShadowRoot.prototype && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      if (this.#root.adoptedStyleSheets.length === 0) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLE);
+        this.#root.adoptedStyleSheets = [sheet];
+      }
+      return [];
+    }
+    return [el('style', {}, STYLE)];
   }
 }
 

@@ -349,7 +349,7 @@ export const routes = {
     params: MunicipalityParamsSchema,
     body: CreateApiTokenSchema,
     response: { 201: CreatedApiTokenSchema },
-    problems: [400, 401, 403, 404],
+    problems: [400, 401, 403, 404, 409],
   }),
   revokeApiToken: defineRoute({
     method: 'DELETE',

@@ -42,7 +42,16 @@ export interface DatabaseLogger {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolMax: number; connectionTimeoutMs: number; logger: DatabaseLogger }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolMax: number;
+      connectionTimeoutMs: number;
+      /** statement_timeout and lock_timeout of the pool's sessions (ms; 0 or unset = none); a transaction may set its own. */
+      statementTimeoutMs?: number;
+      lockTimeoutMs?: number;
+      logger: DatabaseLogger;
+    }
   /** `dataDir` undefined: in memory (tests). */
   | { kind: 'pglite'; dataDir: string | undefined };
 
@@ -105,7 +114,19 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     connectionTimeoutMillis: options.connectionTimeoutMs,
     application_name: 'slt-api',
   };
-  const pool = new pg.Pool({ ...connection, max: options.poolMax, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolMax,
+    idleTimeoutMillis: 30_000,
+    // Sent once per connection in the startup packet: nothing per statement.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+    // A transaction no request is driving any more (its process died, say) ends within a minute,
+    // and a statement whose client is gone stops within 2 s instead of running (and holding its
+    // locks, an Idempotency-Key's among them) to the end.
+    idle_in_transaction_session_timeout: 60_000,
+    options: '-c client_connection_check_interval=2000',
+  });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   pool.on('error', (err) => options.logger.error({ err }, 'idle PostgreSQL client error'));
   const counter = statementCounter();

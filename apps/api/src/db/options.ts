@@ -9,6 +9,8 @@ export function databaseOptions(config: Config, logger: DatabaseLogger): Databas
         url: config.databaseUrl,
         poolMax: config.dbPoolMax,
         connectionTimeoutMs: config.dbConnectionTimeoutMs,
+        statementTimeoutMs: config.dbStatementTimeoutMs,
+        lockTimeoutMs: config.dbLockTimeoutMs,
         logger,
       }
     : { kind: 'pglite', dataDir: config.dataDir };

@@ -3,7 +3,8 @@ import jwt from '@fastify/jwt';
 import type { Access, Role, TokenScope } from '@slt/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../lib/errors.js';
+import type { Counters } from '../lib/counters.js';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../lib/errors.js';
 
 /** Who is calling: resolved once per request from the Authorization header. */
 export type Principal =
@@ -95,7 +96,10 @@ export function canReadInternal(principal: Principal, kommunenummer: string): bo
  * 401 even on public routes, so a client never silently falls back to anonymous.
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { jwtSecret: string; resolvers: PrincipalResolvers }) => {
+  async (
+    app: FastifyInstance,
+    options: { jwtSecret: string; resolvers: PrincipalResolvers; counters: Counters; failedCredentialsPerMinute: number },
+  ) => {
     await app.register(cookie);
     await app.register(jwt, {
       secret: options.jwtSecret,
@@ -104,14 +108,42 @@ export const authPlugin = fp(
     });
     app.decorateRequest('principal', null as never);
 
+    // Failed credentials per address, counted in PostgreSQL (all replicas): past the limit, an
+    // address's credentials are refused with a 429 before any lookup, until the window ends.
+    // The block itself is remembered here, learnt from the count a failure returns.
+    const blockedUntil = new Map<string, number>();
+    const limit = options.failedCredentialsPerMinute;
+    const refuseBlocked = (ip: string): TooManyRequestsError | undefined => {
+      const until = blockedUntil.get(ip);
+      if (until === undefined) return undefined;
+      if (until <= Date.now()) {
+        blockedUntil.delete(ip);
+        return undefined;
+      }
+      return new TooManyRequestsError('Too many invalid credentials from your address: wait before trying again.', Math.ceil((until - Date.now()) / 1000));
+    };
+    const countFailure = async (ip: string) => {
+      if (limit === 0) return;
+      const { current, ttl } = await options.counters.increment(`credentials:${ip}`, 60_000);
+      if (current >= limit) blockedUntil.set(ip, Date.now() + ttl);
+    };
+
     app.addHook('onRequest', (request, _reply, done) => {
       request.principal = ANONYMOUS;
       const header = request.headers.authorization;
       if (header === undefined) return done();
-      authenticate(header).then((principal) => {
-        request.principal = principal;
-        done();
-      }, done);
+      const blocked = limit > 0 ? refuseBlocked(request.ip) : undefined;
+      if (blocked) return done(blocked);
+      authenticate(header).then(
+        (principal) => {
+          request.principal = principal;
+          done();
+        },
+        (error: Error) => {
+          if (!(error instanceof UnauthorizedError)) return done(error);
+          countFailure(request.ip).then(() => done(error), done);
+        },
+      );
     });
 
     async function authenticate(header: string): Promise<Principal> {

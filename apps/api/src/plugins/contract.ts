@@ -38,7 +38,7 @@ const problemDescriptions: Record<number, string> = {
   428: 'If-Match is required.',
   429: 'Too many requests; see Retry-After.',
   500: 'Internal error; nothing internal is shown.',
-  503: 'Not ready.',
+  503: 'Not available right now (the database is unavailable or busy, or the server is shutting down or not ready); see Retry-After.',
 };
 
 type SchemaOf<C extends RouteContract> = {
@@ -71,7 +71,7 @@ export function describeAccess(access: Access): string {
  */
 export function fromContract<const C extends RouteContract>(contract: C) {
   const response: Record<number, unknown> = { ...contract.response };
-  for (const status of [...contract.problems, 500]) {
+  for (const status of [...contract.problems, 500, 503]) {
     response[status] = problemResponse(problemDescriptions[status] ?? 'Problem.');
   }
   const schema = {

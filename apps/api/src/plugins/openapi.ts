@@ -46,6 +46,12 @@ export const openapiPlugin = fp(
     await app.register(swaggerUi, {
       routePrefix: '/api/docs',
       uiConfig: { docExpansion: 'list', deepLinking: true },
+      // The app's CSP (security.ts) plus the hashes of the reference UI's own inline scripts; its
+      // styles also inline, which Swagger UI adds at run time (styles only: scripts stay strict).
+      transformStaticCSP: (header: string) =>
+        header
+          .replace("script-src 'self'", `script-src 'self' ${app.swaggerCSP.script.join(' ')}`)
+          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
     });
     app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   },

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemType, type Problem } from '@slt/shared';
+import { databaseFaultOf, RETRY_AFTER_SECONDS } from '../lib/database-errors.js';
 import { AppError, TooManyRequestsError } from '../lib/errors.js';
 import { toFieldErrors, validatorCompiler } from './validation.js';
 
@@ -68,6 +69,21 @@ export const problemsPlugin = fp(
           detail: error.message,
         });
       }
+      const fault = databaseFaultOf(error);
+      if (fault) {
+        // One short line: an outage answers every request this way, and the details add nothing.
+        request.log.warn({ fault, code: codeOf(error) }, 'database not available: answered 503');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS[fault]));
+        return sendProblem(request, reply, {
+          type: ProblemType.unavailable,
+          title: 'Service unavailable',
+          status: 503,
+          detail:
+            fault === 'timeout'
+              ? 'The database is busy and this request waited too long: retry in a moment.'
+              : 'The database is not available right now: retry in a moment.',
+        });
+      }
       request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, {
         type: ProblemType.internal,
@@ -79,6 +95,14 @@ export const problemsPlugin = fp(
   },
   { name: 'problems' },
 );
+
+/** The error code (SQLSTATE or a socket error's) of an error or its cause, for the log. */
+function codeOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as never, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
 
 /** The SQLSTATE of a database error, also when wrapped (drizzle puts the driver's error in `cause`). */
 function postgresCodeOf(error: unknown): string | undefined {

@@ -1,25 +1,27 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { rateLimitStore, type Counters } from '../lib/counters.js';
 import { TooManyRequestsError } from '../lib/errors.js';
 
 /** The anonymous API: everything under /api/ but health probes and sign-in (which has its own throttle). */
 const LIMITED = /^\/api\/(?!health\/|v1\/auth\/)/;
 
 /**
- * Anonymous API requests are limited per client address (a fixed window of a minute, kept in
- * memory by @fastify/rate-limit): an intranet that polls too eagerly gets a 429 problem with
- * Retry-After, never a slower API for everyone. Authenticated callers are not limited here
- * (sign-in has its own throttle). `perMinute` 0 turns the limit off.
+ * Anonymous API requests are limited per client address (a fixed window of a minute, counted in
+ * PostgreSQL so that all replicas share one limit): an intranet that polls too eagerly gets a 429
+ * problem with Retry-After, never a slower API for everyone. Authenticated callers are not limited
+ * here (sign-in has its own throttle, failed credentials theirs). `perMinute` 0 turns it off.
  */
 export const anonymousRateLimitPlugin = fp(
-  async (app: FastifyInstance, options: { perMinute: number }) => {
+  async (app: FastifyInstance, options: { perMinute: number; counters: Counters }) => {
     if (options.perMinute === 0) return;
     await app.register(rateLimit, {
       global: true,
       hook: 'preHandler',
       max: options.perMinute,
       timeWindow: 60_000,
+      store: rateLimitStore(options.counters, 'anonymous:'),
       keyGenerator: (request) => request.ip,
       allowList: (request) => request.principal.kind !== 'anonymous' || !LIMITED.test(request.url),
       errorResponseBuilder: (_request, context) =>

@@ -20,6 +20,8 @@ export const webPlugin = fp(
         root: options.distDir,
         wildcard: false,
         index: false,
+        // Source maps are for the developers' own builds, not for the public.
+        allowedPath: (pathName: string) => !pathName.endsWith('.map'),
         setHeaders(res, filePath) {
           // Vite fingerprints asset names: they never change, so cache them for a year.
           res.header(

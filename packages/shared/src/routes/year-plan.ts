@@ -163,7 +163,7 @@ export const yearPlanRoutes = {
     access: { kind: 'user' },
     body: CreateCalendarFeedSchema,
     response: { 201: CreatedCalendarFeedSchema },
-    problems: [400, 401, 403],
+    problems: [400, 401, 403, 409],
   }),
   revokeCalendarFeed: defineRoute({
     method: 'DELETE',

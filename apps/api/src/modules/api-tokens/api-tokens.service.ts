@@ -1,7 +1,7 @@
 import type { ApiToken, CreateApiToken, CreatedApiToken } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
-import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { API_TOKEN_PREFIX, type Principal } from '../../plugins/auth.js';
 import { recordAudit } from '../../lib/audited.js';
@@ -33,8 +33,8 @@ const auditable = (row: ApiTokenRow) => ({
   revokedAt: row.revokedAt,
 });
 
-export function createApiTokensService(deps: { db: Db }) {
-  const { db } = deps;
+export function createApiTokensService(deps: { db: Db; maxActivePerMunicipality: number }) {
+  const { db, maxActivePerMunicipality } = deps;
   const tokens = createApiTokensRepository(db);
 
   return {
@@ -46,6 +46,11 @@ export function createApiTokensService(deps: { db: Db }) {
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= new Date()) {
         throw new InvalidFieldError({ in: 'body', name: 'expiresAt', detail: 'must be in the future' });
+      }
+      // A cap, so that no one fills the table (and every token lookup) with tokens.
+      const active = (await tokens.list(kommunenummer)).filter((t) => !t.revokedAt && (!t.expiresAt || t.expiresAt > new Date())).length;
+      if (active >= maxActivePerMunicipality) {
+        throw new ConflictError(`A municipality may have at most ${maxActivePerMunicipality} active API tokens: revoke one first.`);
       }
       const prefix = `${API_TOKEN_PREFIX}${randomSecret(6).replace(/[-_]/g, 'x').slice(0, 8)}`;
       const secret = `${prefix}_${randomSecret()}`;

@@ -27,6 +27,15 @@ export function createAuthRepository(db: Executor) {
         .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
     },
 
+    /** Failures counted for `key` in its current window (0 when the window is over). */
+    async failuresOf(key: string, windowSeconds: number): Promise<number> {
+      const [row] = await db
+        .select({ failures: loginThrottle.failures })
+        .from(loginThrottle)
+        .where(and(eq(loginThrottle.key, key), sql`${loginThrottle.windowStartedAt} >= now() - make_interval(secs => ${windowSeconds})`));
+      return row?.failures ?? 0;
+    },
+
     /** Seconds until `key` may try again, or 0. */
     async blockedFor(keys: string[]): Promise<number> {
       const rows = await db

@@ -14,13 +14,25 @@ import { createAuthRepository } from './auth.repository.js';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 60 * 60;
 
-/** Throttling: failures per window before a block, per account and per client IP. */
+/**
+ * Throttling of sign-in. Blocks are per account *and* address (10 failures in the window block that
+ * address for that account only, so a stranger cannot lock the owner out) and per address (100
+ * failures, any accounts). Per account, whatever the address, failures only slow every further
+ * attempt down: from the 5th, a delay that doubles up to `maxDelayMs`.
+ */
 export const THROTTLE = {
   windowSeconds: 15 * 60,
   blockSeconds: 15 * 60,
-  perAccount: 10,
+  perAccountAndAddress: 10,
   perIp: 100,
+  delayAfter: 5,
+  maxDelayMs: 4_000,
 };
+/** Never reached: the account's own counter only slows down, it does not block. */
+const NO_BLOCK = 2 ** 31 - 1;
+
+const delayFor = (failures: number) =>
+  failures < THROTTLE.delayAfter ? 0 : Math.min(THROTTLE.maxDelayMs, 250 * 2 ** (failures - THROTTLE.delayAfter));
 
 const INVALID_CREDENTIALS = 'The e-mail or the password is wrong.';
 
@@ -68,22 +80,26 @@ export function createAuthService(deps: {
   return {
     async login(input: { email: string; password: string; ip: string; requestId: string }): Promise<SessionResult> {
       const email = normalizeEmail(input.email);
-      const keys = { account: `account:${email}`, ip: `ip:${input.ip}` };
-      const wait = await auth.blockedFor([keys.account, keys.ip]);
+      const keys = { pair: `account:${email} ip:${input.ip}`, account: `account:${email}`, ip: `ip:${input.ip}` };
+      const wait = await auth.blockedFor([keys.pair, keys.ip]);
       if (wait > 0) {
         throw new TooManyRequestsError('Too many failed sign-ins. Wait before trying again.', wait);
       }
+      const delay = delayFor(await auth.failuresOf(keys.account, THROTTLE.windowSeconds));
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const user = await users.findByEmail(email);
       // Unknown accounts cost the same argon2 verification as known ones: same answer, same time.
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
       if (!user || !valid || !user.active) {
-        await auth.recordFailure(keys.account, { limit: THROTTLE.perAccount, windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds });
-        await auth.recordFailure(keys.ip, { limit: THROTTLE.perIp, windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds });
+        const timing = { windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds };
+        await auth.recordFailure(keys.pair, { limit: THROTTLE.perAccountAndAddress, ...timing });
+        await auth.recordFailure(keys.ip, { limit: THROTTLE.perIp, ...timing });
+        await auth.recordFailure(keys.account, { limit: NO_BLOCK, ...timing });
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
       const familyId = randomUUID();
       const refreshToken = await db.transaction(async (tx) => {
-        await createAuthRepository(tx).clearFailures(keys.account);
+        await createAuthRepository(tx).clearFailures(keys.pair);
         const token = await issueRefreshToken(tx, user.id, familyId);
         await recordAudit(tx, systemActor(user.id, user.email, input.requestId), {
           kommunenummer: null,

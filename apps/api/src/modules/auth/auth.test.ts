@@ -72,11 +72,11 @@ describe('sign-in', () => {
     expect((await login(DEMO.member3401.toUpperCase(), DEMO_PASSWORD)).status).toBe(200);
   });
 
-  it(`blocks an account after ${THROTTLE.perAccount} wrong passwords in a row: the next gets 429 with Retry-After`, async () => {
+  it(`blocks an account after ${THROTTLE.perAccountAndAddress} wrong passwords in a row: the next gets 429 with Retry-After`, async () => {
     const email = DEMO.coordinator1547;
     const statuses: number[] = [];
-    for (let i = 0; i < THROTTLE.perAccount; i += 1) statuses.push((await login(email, `wrong-${i}`)).status);
-    expect(statuses).toEqual(Array(THROTTLE.perAccount).fill(401));
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i += 1) statuses.push((await login(email, `wrong-${i}`)).status);
+    expect(statuses).toEqual(Array(THROTTLE.perAccountAndAddress).fill(401));
     const eleventh = await login(email, 'wrong-again');
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import type { CalendarFeed, CreatedCalendarFeed } from '@slt/shared';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import { found } from '../../lib/audited.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Scope } from '../../lib/scope.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { createCalendarsRepository, type CalendarFeedRow } from './calendars.repository.js';
@@ -59,7 +59,7 @@ const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
 });
 
-export function createCalendarsService(deps: { db: Db }) {
+export function createCalendarsService(deps: { db: Db; maxFeedsPerUser: number }) {
   const repo = createCalendarsRepository(deps.db);
   const publicDescription = (row: FeedMeeting) => `${row.tierName} (${row.municipalityName})`;
 
@@ -106,6 +106,9 @@ export function createCalendarsService(deps: { db: Db }) {
 
     /** A new secret feed URL (the secret is shown once; only its hash is kept). */
     async create(userId: string, label: string | undefined, baseUrl: string): Promise<CreatedCalendarFeed> {
+      if ((await repo.feedsOf(userId)).length >= deps.maxFeedsPerUser) {
+        throw new ConflictError(`You may have at most ${deps.maxFeedsPerUser} calendar feeds: revoke one first.`);
+      }
       const secret = `${FEED_SECRET_PREFIX}${randomSecret(32)}`;
       const row = await repo.insertFeed(userId, label ?? 'Kalender', sha256(secret));
       return { feed: toFeed(row), url: `${baseUrl}/api/v1/calendar-feeds/${secret}/calendar.ics` };

@@ -1,12 +1,16 @@
 import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
+import { sql } from 'drizzle-orm';
 import type { Database, Db, Executor } from '../../db/client.js';
-import { InvalidDocumentError } from '../../lib/errors.js';
+import { neutraliseFormula } from '../../lib/csv-formula.js';
+import { InvalidDocumentError, PayloadTooLargeError } from '../../lib/errors.js';
 import type { Actor, Scope } from '../../lib/scope.js';
+import { Semaphore } from '../../lib/semaphore.js';
+import { spool } from '../../lib/spool.js';
+import { textViolation } from '../../lib/text-rules.js';
 import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
-import { textViolation } from '../../lib/text-rules.js';
-import { checkItem, type NormalItem } from './items.js';
+import { checkItem, fieldError, type NormalItem } from './items.js';
 import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } from './readers.js';
 
 /** Items written to the staging table per statement. */
@@ -43,9 +47,17 @@ class Collector implements ItemSink {
 
   item(section: SetupSection, index: number, value: unknown): void {
     const checked = checkItem(section, index, value);
+    // PostgreSQL cannot store a NUL character in text: an item holding one anywhere (in a key too)
+    // is refused here and never staged, not by a failing statement.
+    const nuls = nulPointers(value, `/${section}/${index}`);
     let item: NormalItem;
-    if ('errors' in checked) {
-      for (const error of checked.errors) this.error(error);
+    if ('errors' in checked || nuls.length > 0) {
+      const errors = 'errors' in checked ? checked.errors : [];
+      for (const error of errors) this.error(error);
+      for (const pointer of nuls) {
+        if (!errors.some((e) => e.pointer === pointer)) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored'));
+      }
+      if (nuls.length > 0) return;
       // Staged by its key only, so that references to it are not reported as unknown too.
       const externalId = (value as { externalId?: unknown } | null)?.externalId;
       if (typeof externalId !== 'string' || textViolation('secret', externalId)) return;
@@ -84,6 +96,21 @@ class Collector implements ItemSink {
   }
 }
 
+/** Pointers to the strings (values or keys) in `value` that hold a NUL character. */
+function nulPointers(value: unknown, pointer: string, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(pointer);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPointers(v, `${pointer}/${i}`, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) found.push(pointer);
+      else nulPointers(v, `${pointer}/${key}`, found);
+    }
+  }
+  return found;
+}
+
 /** Document order: `/members/2/name` before `/members/10/email`, sections in their order. */
 function comparePointers(a: string, b: string): number {
   const x = a.split('/');
@@ -101,49 +128,72 @@ function comparePointers(a: string, b: string): number {
   return 0;
 }
 
-export function createExchangeService(deps: { db: Db; database: Database; limits: Limits }) {
-  const { db, database, limits } = deps;
+export function createExchangeService(deps: {
+  db: Db;
+  database: Database;
+  limits: Limits;
+  /** statement_timeout and lock_timeout of an import's transaction (ms). */
+  timeouts: { statementMs: number; lockMs: number };
+  /** How many imports of this process may be in their transaction at once. */
+  concurrentTransactions: number;
+}) {
+  const { db, database, limits, timeouts } = deps;
+  const transactions = new Semaphore(deps.concurrentTransactions);
   const idempotency = createIdempotency(db);
 
-  /** One import in one transaction: stream → check → stage → check across → plan → (apply). */
-  async function importOnce(actor: Actor, request: ImportRequest, body: AsyncIterable<Buffer>): Promise<StoredAnswer> {
+  /** One import in the transaction `tx`: read → check → stage → check across → plan → (apply). */
+  async function importOnce(tx: Executor, { actor, request, body }: { actor: Actor; request: ImportRequest; body: AsyncIterable<Buffer> }): Promise<StoredAnswer> {
     const { kommunenummer } = request;
-    const answer = await db.transaction(async (tx: Executor) => {
-      const repo = createImportRepository(tx);
-      await repo.createStage();
-      await repo.bind(kommunenummer);
-      const collector = new Collector((section, items) => repo.stage(section, items));
-      if (request.format === 'csv') await readCsv(body, { section: request.entity!, labels: labelsOf, limits }, collector);
-      else await readJsonDocument(body, collector, limits);
-      await collector.drain(true);
-      for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
-      if (collector.errorCount > 0) {
-        const error = new InvalidDocumentError([...collector.errors].sort((a, b) => comparePointers(a.pointer, b.pointer)));
-        if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
-        throw error;
-      }
-      await repo.plan();
-      const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
-      for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
-      // The plan of a dry run is the answer, whatever its size; an import's answer stays small.
-      const listed = request.dryRun ? undefined : LISTED_CHANGES;
-      const changes = await repo.changesJson(listed);
-      const total = Object.values(counts).reduce((sum, c) => sum + c.created + c.updated, 0);
-      if (!request.dryRun) await repo.apply(kommunenummer, actor);
-      const omitted = listed === undefined ? 0 : Math.max(0, total - listed);
-      return `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes},"changesOmitted":${omitted}}`;
-    });
+    // The import's own timeouts (config: IMPORT_STATEMENT_TIMEOUT_MS, IMPORT_LOCK_TIMEOUT_MS), for this transaction only.
+    await tx.execute(sql`select set_config('statement_timeout', ${String(timeouts.statementMs)}, true), set_config('lock_timeout', ${String(timeouts.lockMs)}, true)`);
+    const repo = createImportRepository(tx);
+    await repo.createStage();
+    await repo.bind(kommunenummer);
+    const collector = new Collector((section, items) => repo.stage(section, items));
+    if (request.format === 'csv') await readCsv(body, { section: request.entity!, labels: labelsOf, limits }, collector);
+    else await readJsonDocument(body, collector, limits);
+    await collector.drain(true);
+    for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
+    if (collector.errorCount > 0) {
+      const error = new InvalidDocumentError([...collector.errors].sort((a, b) => comparePointers(a.pointer, b.pointer)));
+      if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
+      throw error;
+    }
+    await repo.plan();
+    const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
+    for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
+    // The plan of a dry run is the answer, whatever its size; an import's answer stays small.
+    const listed = request.dryRun ? undefined : LISTED_CHANGES;
+    const changes = await repo.changesJson(listed);
+    const total = Object.values(counts).reduce((sum, c) => sum + c.created + c.updated, 0);
+    if (!request.dryRun) await repo.apply(kommunenummer, actor);
+    const omitted = listed === undefined ? 0 : Math.max(0, total - listed);
+    const answer = `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes},"changesOmitted":${omitted}}`;
     return { status: 200, contentType: 'application/json; charset=utf-8', body: answer };
   }
 
   return {
-    /** Imports a JSON setup document or a CSV file of members or measures: all or nothing. */
+    /**
+     * Imports a JSON setup document or a CSV file of members or measures: all or nothing. The body
+     * is first written to a temporary file as it arrives (no database connection is held while a
+     * slow sender uploads); then at most `transactions` imports of this process run their
+     * transaction at once, so imports never take every connection of the pool.
+     */
     async import({ kommunenummer, actor }: Scope, input: ImportInput): Promise<StoredAnswer & { replayed: boolean }> {
       const request: ImportRequest = { ...input, kommunenummer };
       const fingerprint = `${request.format} ${request.entity ?? ''} ${request.dryRun}\n`;
-      return idempotency.run({ kommunenummer: request.kommunenummer, key: request.idempotencyKey }, { body: request.body, fingerprint }, (body) =>
-        importOnce(actor, request, body),
-      );
+      const spooled = await spool(request.body, {
+        maxBytes: limits.maxBytes,
+        prefix: fingerprint,
+        tooLarge: () => new PayloadTooLargeError(`An import may be at most ${Math.round(limits.maxBytes / 1_048_576)} MB (${limits.maxBytes} bytes).`),
+      });
+      try {
+        return await transactions.run(() =>
+          idempotency.run({ kommunenummer, key: request.idempotencyKey }, spooled.digest, (tx) => importOnce(tx, { actor, request, body: spooled.open() })),
+        );
+      } finally {
+        await spooled.dispose();
+      }
     },
 
     /** The whole setup as one document (JSON text built by PostgreSQL in one statement). */
@@ -160,7 +210,9 @@ export function createExchangeService(deps: { db: Db; database: Database; limits
       const header = columns.map((c) => (language === 'en' ? c.names[0]! : capitalized(c.names[1]!)));
       const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
       const cell = (value: unknown): string => {
-        const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
+        const text = neutraliseFormula(
+          value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value),
+        );
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
       const lines = [header.join(';'), ...rows.map(([doc]) => columns.map((c) => cell((doc as Record<string, unknown>)[c.field])).join(';'))];

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { idempotencyKeys } from '../../db/schema/index.js';
 import { ConflictError, IdempotencyKeyReusedError } from '../../lib/errors.js';
 
@@ -11,81 +10,67 @@ export interface StoredAnswer {
   body: string;
 }
 
-/** A pending claim older than this is taken over (its request died without an answer). */
-const STALE_AFTER_MS = 15 * 60_000;
-
-/** Hashes a request body while it streams through (the import reads it once). */
-export function hashing(body: AsyncIterable<Buffer>, prefix: string): { body: AsyncIterable<Buffer>; digest: () => string } {
-  const hash = createHash('sha256').update(prefix);
-  return {
-    body: (async function* () {
-      for await (const chunk of body) {
-        hash.update(chunk);
-        yield chunk;
-      }
-    })(),
-    digest: () => hash.copy().digest('hex'),
-  };
+/** The municipality and the Idempotency-Key a request holds. */
+interface Held {
+  kommunenummer: string;
+  key: string;
 }
 
+/** Namespace of the advisory locks that hold keys (the second half is a hash of municipality and key). */
+const LOCK_NAMESPACE = 7_535_115;
+
 /**
- * Idempotency-Key for imports. The first request with a key claims it; its answer is stored and a
- * retry with the same payload gets that answer again (nothing is imported twice). A request with
- * the same key while the first still runs is a 409; the same key with another payload a 422.
- * Answers of server errors are not kept, so the client may retry them with the same key.
+ * Idempotency-Key for imports. A request's work runs in one transaction that holds its key by a
+ * transaction-level advisory lock and stores the answer in the same commit: a retry with the same
+ * payload gets that answer again (nothing is imported twice), the same key with another payload is
+ * a 422, and a request with the key while another holds it is a 409. A request that dies (an
+ * error, a killed process, a lost connection) rolls back and its lock goes with its transaction,
+ * so the key is free again at once: no pending row, no clock.
  */
 export function createIdempotency(db: Db) {
   const where = (kommunenummer: string, key: string) => and(eq(idempotencyKeys.kommunenummer, kommunenummer), eq(idempotencyKeys.key, key));
 
-  async function claim(kommunenummer: string, key: string): Promise<boolean> {
-    const claimed = await db.insert(idempotencyKeys).values({ kommunenummer, key }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
-    if (claimed.length) return true;
-    const taken = await db
-      .update(idempotencyKeys)
-      .set({ createdAt: sql`now()` })
-      .where(and(where(kommunenummer, key), eq(idempotencyKeys.state, 'pending'), sql`${idempotencyKeys.createdAt} < now() - ${`${STALE_AFTER_MS} milliseconds`}::interval`))
-      .returning({ key: idempotencyKeys.key });
-    return taken.length > 0;
+  async function stored(tx: Executor, { kommunenummer, key }: Held, digest: string): Promise<StoredAnswer | undefined> {
+    const [row] = await tx.select().from(idempotencyKeys).where(and(where(kommunenummer, key), eq(idempotencyKeys.state, 'done')));
+    if (!row) return undefined;
+    if (row.requestHash !== digest) throw new IdempotencyKeyReusedError();
+    return { status: row.status!, contentType: row.contentType!, body: row.response! };
   }
 
   return {
     /**
-     * Runs `work` once per key: `work` gets the body to read (hashed on the way) and answers; a
-     * replay reads the body only to compare its hash.
+     * Runs `work` once per key in one transaction (`digest` identifies the payload); without a key,
+     * just in a transaction.
      */
     async run(
       { kommunenummer, key }: { kommunenummer: string; key: string | undefined },
-      request: { body: AsyncIterable<Buffer>; fingerprint: string },
-      work: (body: AsyncIterable<Buffer>) => Promise<StoredAnswer>,
+      digest: string,
+      work: (tx: Executor) => Promise<StoredAnswer>,
     ): Promise<StoredAnswer & { replayed: boolean }> {
-      if (key === undefined) return { ...(await work(request.body)), replayed: false };
-      const hashed = hashing(request.body, request.fingerprint);
-      if (await claim(kommunenummer, key)) {
-        let answer: StoredAnswer;
-        try {
-          answer = await work(hashed.body);
-        } catch (error) {
-          // Nothing was imported: release the key (a retry with the same payload gets the same refusal).
-          await db.delete(idempotencyKeys).where(where(kommunenummer, key));
-          throw error;
-        }
-        for await (const _ of hashed.body) {
-          // read whatever the work left unread, so the hash covers the whole body
-        }
-        await db
-          .update(idempotencyKeys)
-          .set({ state: 'done', requestHash: hashed.digest(), status: answer.status, contentType: answer.contentType, response: answer.body })
-          .where(where(kommunenummer, key));
+      if (key === undefined) return { ...(await db.transaction(work)), replayed: false };
+      const held: Held = { kommunenummer, key };
+      // Most retries find the answer without taking any lock.
+      const earlier = await stored(db, held, digest);
+      if (earlier) return { ...earlier, replayed: true };
+      return db.transaction(async (tx) => {
+        const [lock] = (
+          (await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${kommunenummer}\n${key}`})) as locked`)) as unknown as {
+            rows: { locked: boolean }[];
+          }
+        ).rows;
+        if (!lock?.locked) throw new ConflictError('A request with this Idempotency-Key is still running: wait for its answer, then retry.');
+        // It may have committed between the look above and the lock.
+        const committed = await stored(tx, held, digest);
+        if (committed) return { ...committed, replayed: true };
+        const answer = await work(tx);
+        const row = { state: 'done', requestHash: digest, status: answer.status, contentType: answer.contentType, response: answer.body, createdAt: sql`now()` };
+        // A row left `pending` by an older version of the API is taken over.
+        await tx
+          .insert(idempotencyKeys)
+          .values({ kommunenummer, key, ...row })
+          .onConflictDoUpdate({ target: [idempotencyKeys.kommunenummer, idempotencyKeys.key], set: row });
         return { ...answer, replayed: false };
-      }
-      const [row] = await db.select().from(idempotencyKeys).where(where(kommunenummer, key));
-      if (!row || row.state === 'pending') throw new ConflictError('A request with this Idempotency-Key is still running: wait for its answer, then retry.');
-      for await (const _ of hashed.body) {
-        // the replay's payload must be the same as the first one's
-      }
-      if (row.requestHash !== hashed.digest()) throw new IdempotencyKeyReusedError();
-      return { status: row.status!, contentType: row.contentType!, body: row.response!, replayed: true };
+      });
     },
-
   };
 }

@@ -3,6 +3,7 @@ import { SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type Set
 import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InvalidDocumentError, PayloadTooLargeError } from '../../lib/errors.js';
+import { restoreFormula } from '../../lib/csv-formula.js';
 import { fieldError } from './items.js';
 
 /** Where the items of a document go, one at a time (the reader never holds the document). */
@@ -224,7 +225,8 @@ export async function readCsv(
       for (const [position, raw] of Object.entries(record.record)) {
         const column = mapping[Number(position)];
         if (!column || raw.trim() === '') continue;
-        item[column.field] = column.convert ? column.convert(raw) : raw.trim();
+        const text = restoreFormula(raw.trim());
+        item[column.field] = column.convert ? column.convert(text) : text;
       }
       count.item();
       sink.item(section, index++, item);

@@ -3,7 +3,7 @@ import { ProblemType, routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
 import { sendProblem } from '../../plugins/problems.js';
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void> }> = async (app, { ping }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void>; draining: () => boolean }> = async (app, { ping, draining }) => {
   app.route({
     ...fromContract(routes.healthLive),
     logLevel: 'warn',
@@ -13,6 +13,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void>
     ...fromContract(routes.healthReady),
     logLevel: 'warn',
     handler: async (request, reply) => {
+      // Shutting down: a load balancer should send no more requests here.
+      if (draining()) {
+        return sendProblem(request, reply.header('retry-after', '1'), {
+          type: ProblemType.unavailable,
+          title: 'Not ready',
+          status: 503,
+          detail: 'This server is shutting down.',
+        });
+      }
       try {
         await ping();
         return { status: 'ok' as const };
