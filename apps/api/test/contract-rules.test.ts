@@ -217,7 +217,7 @@ describe('text rules, from the OpenAPI document', () => {
     expect(list.items.find((m) => m.name === 'Fnr Endring')?.phone).toBeNull();
   });
 
-  it('the import refuses them too, naming the item, also in a dry run and in CSV cells', async () => {
+  it('the import refuses them too with a 400 naming the item, also in a dry run and in CSV cells', async () => {
     const url = '/api/v1/municipalities/3401/import';
     for (const dryRun of [true, false]) {
       const response = await call(t, 'POST', `${url}?dryRun=${dryRun}`, {
@@ -225,7 +225,9 @@ describe('text rules, from the OpenAPI document', () => {
         body: { format: 'slt-setup/1', members: [{ externalId: 'm1', name: BAD }, { externalId: 'm2', name: 'Ok', phone: FNR }] },
       });
       const text = await response.text();
-      expect(response.status, text).toBe(422);
+      expect(response.status, text).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(text)).toMatchObject({ type: 'urn:slt:problem:validation', status: 400 });
       const errors = (JSON.parse(text) as { errors: FieldError[] }).errors;
       expect(errors).toContainEqual(expect.objectContaining({ pointer: '/members/0/name', code: 'control_character' }));
       expect(errors).toContainEqual(expect.objectContaining({ pointer: '/members/1/phone', code: 'national_id' }));
@@ -236,7 +238,8 @@ describe('text rules, from the OpenAPI document', () => {
       body: `externalId,name\nm1,"A\u0000B"\n`,
     });
     const text = await csv.text();
-    expect(csv.status, text).toBe(422);
+    expect(csv.status, text).toBe(400);
+    expect(csv.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((JSON.parse(text) as { errors: FieldError[] }).errors[0]).toMatchObject({ pointer: '/members/0/name', code: 'control_character' });
     // Nothing was written.
     const members = (await (await call(t, 'GET', '/api/v1/municipalities/3401/members', { bearer: token })).json()) as { items: { name: string }[] };

@@ -2,7 +2,7 @@ import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldEr
 import { sql } from 'drizzle-orm';
 import type { Database, Db, Executor } from '../../db/client.js';
 import { neutraliseFormula } from '../../lib/csv-formula.js';
-import { InvalidDocumentError, PayloadTooLargeError } from '../../lib/errors.js';
+import { InvalidDocumentError, InvalidItemTextError, PayloadTooLargeError } from '../../lib/errors.js';
 import type { Actor, Scope } from '../../lib/scope.js';
 import { Semaphore } from '../../lib/semaphore.js';
 import { spool } from '../../lib/spool.js';
@@ -36,10 +36,16 @@ export type ImportInput = Omit<ImportRequest, 'kommunenummer'>;
 const labelsOf = (kind: string) =>
   Object.fromEntries(Object.entries(ENUM_LABELS).map(([language, labels]) => [language, (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {}]));
 
+/** The codes of the text rules (lib/text-rules.ts): an item breaking one makes the import a 400, like any request's text. */
+const TEXT_RULE_CODES: ReadonlySet<string> = new Set(['national_id', 'control_character']);
+
 /** Collects checked items into batches for the staging table, and every problem found on the way. */
 class Collector implements ItemSink {
   readonly errors: ProblemFieldError[] = [];
   errorCount = 0;
+  /** Text-rule violations, listed apart so that a 400 names them even past the list's limit. */
+  readonly textErrors: ProblemFieldError[] = [];
+  textErrorCount = 0;
   #batches = new Map<SetupSection, { idx: number; item: NormalItem }[]>();
   #pending = 0;
   #inFlight: Promise<void> = Promise.resolve();
@@ -55,7 +61,7 @@ class Collector implements ItemSink {
       const errors = 'errors' in checked ? checked.errors : [];
       for (const error of errors) this.error(error);
       for (const pointer of nuls) {
-        if (!errors.some((e) => e.pointer === pointer)) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored'));
+        if (!errors.some((e) => e.pointer === pointer)) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored', 'control_character'));
       }
       if (nuls.length > 0) return;
       // Staged by its key only, so that references to it are not reported as unknown too.
@@ -73,7 +79,29 @@ class Collector implements ItemSink {
 
   error(error: ProblemFieldError): void {
     this.errorCount += 1;
+    if (error.code !== undefined && TEXT_RULE_CODES.has(error.code)) {
+      this.textErrorCount += 1;
+      if (this.textErrors.length < MAX_LISTED_ERRORS) this.textErrors.push(error);
+    }
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+  }
+
+  /**
+   * The refusal of a document with problems, each with its pointer in document order: a 400 when
+   * any item breaks a text rule (a national identity number, a control character), the same as
+   * the text of any other request; otherwise a 422.
+   */
+  refusal(): InvalidDocumentError | InvalidItemTextError {
+    let listed = this.errors;
+    if (this.textErrorCount > 0) {
+      const text = new Set(this.textErrors);
+      const others = this.errors.filter((e) => !text.has(e));
+      listed = [...this.textErrors, ...others.slice(0, Math.max(0, MAX_LISTED_ERRORS - this.textErrors.length))];
+    }
+    const sorted = [...listed].sort((a, b) => comparePointers(a.pointer, b.pointer));
+    const error = this.textErrorCount > 0 ? new InvalidItemTextError(sorted) : new InvalidDocumentError(sorted);
+    if (this.errorCount > sorted.length) error.message = `${this.errorCount} problems in the document (the first ${sorted.length} listed): nothing was imported.`;
+    return error;
   }
 
   /**
@@ -154,11 +182,7 @@ export function createExchangeService(deps: {
     else await readJsonDocument(body, collector, limits);
     await collector.drain(true);
     for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
-    if (collector.errorCount > 0) {
-      const error = new InvalidDocumentError([...collector.errors].sort((a, b) => comparePointers(a.pointer, b.pointer)));
-      if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
-      throw error;
-    }
+    if (collector.errorCount > 0) throw collector.refusal();
     await repo.plan();
     const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
     for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
