@@ -58,5 +58,7 @@ describe('cli create-admin', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Four CLI processes, each starting tsx and the embedded database with its migrations: about
+    // 7 s apiece on a loaded 2-core machine, so the default 30 s is not enough.
+  }, 120_000);
 });
