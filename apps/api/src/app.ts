@@ -26,6 +26,7 @@ import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { createExchangeService } from './modules/exchange/exchange.service.js';
 import { labelsRoutes } from './modules/labels/labels.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { createMeetingItemsService } from './modules/meetings/meeting-items.service.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.js';
 import { createYearPlanService } from './modules/year-plan/year-plan.service.js';
@@ -56,6 +57,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
 import { securityPlugin } from './plugins/security.js';
 import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
+import { scopePlugin } from './plugins/scope.js';
 import { webPlugin } from './plugins/web.js';
 import { widgetPlugin } from './plugins/widget.js';
 
@@ -127,7 +129,8 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(openapiPlugin, { version });
 
   const { db } = database;
-  const municipalities = createMunicipalitiesService({ db, repository: createMunicipalitiesRepository(db, database.rows) });
+  const municipalityRows = createMunicipalitiesRepository(db, database.rows);
+  const municipalities = createMunicipalitiesService({ db, repository: municipalityRows });
   const users = createUsersService({ db });
   const apiTokens = createApiTokensService({ db, maxActivePerMunicipality: config.apiTokensPerMunicipality });
   const organizations = createOrganizationsService({ db });
@@ -140,6 +143,8 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
   });
 
+  // The scope's form check runs before authorization (preValidation hooks run in this order).
+  await app.register(scopePlugin, { hostOf: municipalityRows.hostOf });
   // Rate limits, quotas and credential failures, counted in PostgreSQL for every replica.
   const counters = createCounters(database);
   await app.register(authPlugin, {
@@ -159,7 +164,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
-  await app.register(meetingsRoutes, { service: createMeetingsService({ db }) });
+  await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
   await app.register(complianceRoutes, { service: createComplianceService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });

@@ -121,6 +121,7 @@ describe("the coordinator's workspace (Chromium)", () => {
     await form.getByRole('button', { name: 'Legg til person' }).click();
     await expect.poll(() => errorOf('Namn')).toContain('Kan ikkje vere lengre enn 200 teikn.');
     expect(await errorOf('E-post')).toContain('Skriv ei gyldig e-postadresse');
+    expect(await errorOf('Telefon')).toContain('Kan ikkje innehalde eit fødselsnummer eller D-nummer.');
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, 'person-errors-nn-desktop');
     // The same refusal in English.
@@ -128,6 +129,7 @@ describe("the coordinator's workspace (Chromium)", () => {
     await form.getByRole('button', { name: 'Add person' }).click();
     await expect.poll(() => errorOf('Name')).toContain('Cannot be longer than 200 characters.');
     expect(await errorOf('E-mail')).toContain('Enter a valid e-mail address');
+    expect(await errorOf('Phone')).toContain('Cannot contain a national identity number');
     // Fixed name and e-mail: the fødselsnummer in a text field is refused at its field.
     await form.getByLabel('Name', { exact: true }).fill('Frida Fiktiv');
     await form.getByLabel('E-mail', { exact: true }).fill('frida.fiktiv@example.invalid');

@@ -50,6 +50,18 @@ export interface RouteContract {
   problems: readonly ProblemStatus[];
   /** Response media type for the success response when it is not JSON. */
   produces?: string;
+  /**
+   * The answer carries an `ETag` (a hash of what is sent); on a read, `If-None-Match` with it is
+   * a 304. Done by the API's contract plugin, never by a handler.
+   */
+  etag?: boolean;
+  /**
+   * The write needs `If-Match` with the ETag of the caller's last read: 428 when it is missing,
+   * 412 when the resource changed since (the service compares under its row lock).
+   */
+  ifMatch?: boolean;
+  /** `Location` of a created resource: a path whose `:name` segments are filled from the answer's fields. */
+  location?: string;
 }
 
 export function defineRoute<const C extends RouteContract>(contract: C): C {

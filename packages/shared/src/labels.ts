@@ -1,4 +1,5 @@
-import type { ActionItemStatus, AttendanceStatus, ComplianceStatus, KeyDateKind, MeetingStatus } from './schemas/meetings.js';
+import type { ActionItemStatus, AttendanceStatus, MeetingStatus } from './schemas/meetings.js';
+import type { ComplianceStatus, KeyDateKind } from './schemas/year-plan.js';
 import type { EvaluationOutcome, EvidenceLevel, MeasureStatus } from './schemas/measures.js';
 import type { MembershipRole } from './schemas/members.js';
 import type { GoalDirection, IndicatorUnit } from './schemas/goals.js';

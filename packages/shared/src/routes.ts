@@ -4,6 +4,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { yearPlanRoutes } from './routes/year-plan.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
@@ -72,6 +73,7 @@ export const routes = {
     params: MunicipalityParamsSchema,
     response: { 200: MunicipalitySchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   updateMunicipality: defineRoute({
     method: 'PATCH',
@@ -86,6 +88,8 @@ export const routes = {
     body: UpdateMunicipalitySchema,
     response: { 200: MunicipalitySchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   listCounties: defineRoute({
     method: 'GET',
@@ -140,6 +144,7 @@ export const routes = {
     params: OrganizationParamsSchema,
     response: { 200: OrganizationSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createOrganization: defineRoute({
     method: 'POST',
@@ -152,6 +157,8 @@ export const routes = {
     body: CreateOrganizationSchema,
     response: { 201: OrganizationSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/organizations/:id',
   }),
   updateOrganization: defineRoute({
     method: 'PATCH',
@@ -164,6 +171,8 @@ export const routes = {
     body: UpdateOrganizationSchema,
     response: { 200: OrganizationSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteOrganization: defineRoute({
     method: 'DELETE',
@@ -175,6 +184,7 @@ export const routes = {
     params: OrganizationParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 412, 428],
+    ifMatch: true,
   }),
 
   // --- auth ---------------------------------------------------------------------------
@@ -387,6 +397,7 @@ export const routes = {
   }),
   // Meetings and follow-up (issue 5).
   ...meetingRoutes,
+  ...yearPlanRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
   // User administration by coordinators (issue 17).

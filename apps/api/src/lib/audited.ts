@@ -1,7 +1,30 @@
 import type { Executor } from '../db/client.js';
-import { createAuditRepository, type Actor } from '../modules/audit/audit.repository.js';
-import { diffChanges } from './audit-diff.js';
+import { auditLog } from '../db/schema/index.js';
+import { diffChanges, type Changes } from './audit-diff.js';
 import { NotFoundError } from './errors.js';
+import type { Actor } from './scope.js';
+
+export interface AuditRecord {
+  kommunenummer: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: Changes;
+}
+
+/**
+ * Writes one audit row: the one place that does. Call it with the mutation's transaction, so the
+ * row commits or rolls back with the change.
+ */
+export async function recordAudit(tx: Executor, actor: Actor, record: AuditRecord): Promise<void> {
+  await tx.insert(auditLog).values({
+    ...record,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    requestId: actor.requestId ?? null,
+  });
+}
 
 export type AuditedFields = Record<string, unknown> | null;
 
@@ -16,7 +39,7 @@ export async function recordChange(
 ): Promise<void> {
   const changes = diffChanges(change.before, change.after);
   if (change.action === 'update' && Object.keys(changes).length === 0) return;
-  await createAuditRepository(tx).record(actor, {
+  await recordAudit(tx, actor, {
     kommunenummer: change.kommunenummer,
     entity: change.entity,
     entityId: change.entityId,

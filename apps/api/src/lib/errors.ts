@@ -90,6 +90,23 @@ export class InvalidDocumentError extends AppError {
   }
 }
 
+/**
+ * A document whose items hold text the text rules refuse (a national identity number, a control
+ * character): a 400 like the same text in any other request, listing every problem of the
+ * document with its JSON pointer.
+ */
+export class InvalidItemTextError extends AppError {
+  constructor(errors: ProblemFieldError[]) {
+    super(
+      400,
+      ProblemType.validation,
+      'Invalid request',
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in the document, text that must not be stored among them: nothing was imported.`,
+      errors,
+    );
+  }
+}
+
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
     super(422, ProblemType.idempotencyKeyReused, 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request: use a new key for a new request.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIfMatch, etagOf, isNotModified } from './etag.js';
+import { checkVersion, etagOf, isNotModified, parseIfMatch } from './etag.js';
 
 describe('etag', () => {
   it('is stable for equal representations and differs otherwise', () => {
@@ -16,11 +16,12 @@ describe('etag', () => {
     expect(isNotModified(undefined, tag)).toBe(false);
   });
 
-  it('requires If-Match (428) and refuses a stale one (412)', () => {
+  it('reads If-Match (missing is null: a 428) and refuses a stale version (412)', () => {
     const tag = etagOf('x');
-    expect(() => checkIfMatch(undefined, tag)).toThrow(expect.objectContaining({ status: 428 }));
-    expect(() => checkIfMatch('"stale"', tag)).toThrow(expect.objectContaining({ status: 412 }));
-    expect(() => checkIfMatch(tag, tag)).not.toThrow();
-    expect(() => checkIfMatch('*', tag)).not.toThrow();
+    expect(parseIfMatch(undefined)).toBeNull();
+    expect(parseIfMatch(' ')).toBeNull();
+    expect(() => checkVersion(parseIfMatch('"stale"')!, 'x')).toThrow(expect.objectContaining({ status: 412 }));
+    expect(() => checkVersion(parseIfMatch(`"other", W/${tag}`)!, 'x')).not.toThrow();
+    expect(() => checkVersion(parseIfMatch('*')!, 'x')).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PreconditionFailedError, PreconditionRequiredError } from './errors.js';
+import { PreconditionFailedError } from './errors.js';
 
 /** A strong ETag from a resource's representation: equal JSON, equal tag. */
 export const etagOf = (representation: unknown): string =>
@@ -11,14 +11,22 @@ const tagsOf = (header: string): string[] => header.split(',').map((tag) => tag.
 export const isNotModified = (ifNoneMatch: string | undefined, etag: string): boolean =>
   ifNoneMatch !== undefined && (ifNoneMatch.trim() === '*' || tagsOf(ifNoneMatch).includes(etag));
 
-/** If-Match on a write: required (428), and must match the current version (412). */
-export function checkIfMatch(ifMatch: string | undefined, currentEtag: string): void {
-  if (ifMatch === undefined || ifMatch.trim() === '') {
-    throw new PreconditionRequiredError('Send the ETag of your last read in If-Match.');
-  }
-  if (ifMatch.trim() !== '*' && !tagsOf(ifMatch).includes(currentEtag)) {
-    throw new PreconditionFailedError('The resource changed since you read it: read it again, then retry.');
-  }
+/** The version a write expects, from If-Match: any (`*`) or one of the tags. */
+export type ExpectedVersion = 'any' | { readonly tags: readonly string[] };
+
+/** If-Match parsed, or null when it is missing (a write then gets a 428). */
+export function parseIfMatch(ifMatch: string | undefined): ExpectedVersion | null {
+  if (ifMatch === undefined || ifMatch.trim() === '') return null;
+  return ifMatch.trim() === '*' ? 'any' : { tags: tagsOf(ifMatch) };
+}
+
+/**
+ * A write's check of the version it expects against the resource as it is now (read under its
+ * row lock): a 412 when it changed since the caller's read.
+ */
+export function checkVersion(expected: ExpectedVersion, current: unknown): void {
+  if (expected === 'any' || expected.tags.includes(etagOf(current))) return;
+  throw new PreconditionFailedError('The resource changed since you read it: read it again, then retry.');
 }
 
 /** A strong ETag of a JSON text as sent (no re-serialization). */

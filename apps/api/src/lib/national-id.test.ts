@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containsNationalIdNumber, isNationalIdNumber, refuseNationalIds } from './national-id.js';
+import { containsNationalIdNumber, isNationalIdNumber } from './national-id.js';
+import { compileTextRules, textViolation } from './text-rules.js';
 
 // Check digits worked out by hand from the published weights (3 7 6 1 8 9 4 5 2 / 5 4 3 2 7 6 5 4 3 2).
 const FNR = '01019012480';
@@ -28,10 +29,29 @@ describe('national identity numbers', () => {
     expect(containsNationalIdNumber('tlf 40000000, org.nr 974760673')).toBe(false);
   });
 
-  it('names the field that holds one', () => {
-    expect(() => refuseNationalIds({ name: 'Ok', description: `om ${DNR}` })).toThrow(
-      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ name: 'description', pointer: '/description' })] }),
-    );
-    expect(() => refuseNationalIds({ name: 'Ok', description: undefined })).not.toThrow();
+  it('text rules name the pointer of each string that breaks one, with its code', () => {
+    const rules = compileTextRules({
+      type: 'object',
+      properties: {
+        name: { type: 'string', 'x-text': 'line' },
+        description: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+        riskCriteria: { type: 'array', items: { type: 'string' } },
+        status: { type: 'string', enum: ['a'] },
+      },
+    })!;
+    expect(rules({ name: 'Ok', description: `om ${DNR}`, riskCriteria: ['ok', 'A\u0000B'], status: 'a' })).toEqual([
+      { pointer: '/description', code: 'national_id', detail: expect.any(String) },
+      { pointer: '/riskCriteria/1', code: 'control_character', detail: expect.any(String) },
+    ]);
+    expect(rules({ name: 'Ok', description: null })).toEqual([]);
+    expect(compileTextRules({ type: 'object', properties: { limit: { type: 'integer' } } })).toBeNull();
+  });
+
+  it('one-line text refuses line breaks, text allows them; passwords are not searched for numbers', () => {
+    expect(textViolation('line', 'a\nb')).toBe('control_character');
+    expect(textViolation('text', 'a\r\n\tb')).toBeNull();
+    expect(textViolation('text', 'a\u001bb')).toBe('control_character');
+    expect(textViolation('secret', FNR)).toBeNull();
+    expect(textViolation('secret', 'a\u0000')).toBe('control_character');
   });
 });

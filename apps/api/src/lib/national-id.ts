@@ -1,5 +1,3 @@
-import { InvalidFieldError } from './errors.js';
-
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
@@ -35,21 +33,4 @@ export function containsNationalIdNumber(text: string): boolean {
     if (isNationalIdNumber(`${match[1]}${match[2]}`)) return true;
   }
   return false;
-}
-
-/**
- * The system holds no data on individuals: free text with a national identity number is refused,
- * naming the field (a 400 problem), before anything is written.
- */
-export function refuseNationalIds(fields: Record<string, string | null | undefined>): void {
-  for (const [name, text] of Object.entries(fields)) {
-    if (text && containsNationalIdNumber(text)) {
-      throw new InvalidFieldError({
-        in: 'body',
-        name,
-        detail: 'must not contain a national identity number (fødselsnummer or D-nummer)',
-        code: 'national_id',
-      });
-    }
-  }
 }

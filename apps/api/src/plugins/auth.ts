@@ -1,11 +1,10 @@
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { Access, Role, TokenScope } from '@slt/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Counters } from '../lib/counters.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../lib/errors.js';
-import type { Actor } from '../modules/audit/audit.repository.js';
 
 /** Who is calling: resolved once per request from the Authorization header. */
 export type Principal =
@@ -89,14 +88,6 @@ export function canReadInternal(principal: Principal, kommunenummer: string): bo
   if (principal.kind === 'user') return principal.isAdmin || principal.roles.has(kommunenummer);
   if (principal.kind === 'token') return principal.kommunenummer === kommunenummer && principal.scopes.includes('read');
   return false;
-}
-
-/** The audit actor for a request. */
-export function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  if (p.kind === 'user') return { type: 'user', id: p.id, label: p.email, requestId: request.id };
-  if (p.kind === 'token') return { type: 'token', id: p.id, label: p.label, requestId: request.id };
-  return { type: 'system', id: null, label: 'anonymous', requestId: request.id };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ProblemSchema, type Access, type RouteContract } from '@slt/shared';
 import { Type } from 'typebox';
 import { publicReadCaching } from '../lib/http-cache.js';
 import { PROBLEM_MEDIA_TYPE } from './problems.js';
+import { versioningHooks } from './versioning.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -85,13 +86,21 @@ export function fromContract<const C extends RouteContract>(contract: C) {
     response,
     ...(contract.produces ? { produces: [contract.produces] } : {}),
   };
+  const versioning = versioningHooks(contract);
+  // Public reads get their caching headers before the handler (see lib/http-cache.ts).
+  const preHandler = [
+    ...(contract.access.kind === 'public' && contract.method === 'GET' ? [publicReadCaching] : []),
+    ...(versioning.preHandler ? [versioning.preHandler] : []),
+  ];
   return {
     method: contract.method,
     url: contract.path,
-    config: { access: contract.access },
+    // Routes under :kommunenummer get the municipality scope (plugins/scope.ts).
+    config: { access: contract.access, scoped: contract.path.includes('/:kommunenummer') },
     schema: schema as unknown as SchemaOf<C>,
-    // Public reads get their caching headers before the handler (see lib/http-cache.ts).
-    ...(contract.access.kind === 'public' && contract.method === 'GET' ? { preHandler: publicReadCaching } : {}),
+    ...(preHandler.length ? { preHandler } : {}),
+    ...(versioning.preSerialization ? { preSerialization: versioning.preSerialization } : {}),
+    ...(versioning.onSend ? { onSend: versioning.onSend } : {}),
   };
 }
 

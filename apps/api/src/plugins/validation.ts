@@ -2,6 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { ProblemFieldError } from '@slt/shared';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { compileTextRules, type TextViolation } from '../lib/text-rules.js';
 
 type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema; default?: unknown };
 
@@ -55,12 +56,24 @@ function convertStrings(properties: [string, JsonSchema][], input: Record<string
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const checker = Compile(schema);
   const convert = httpPart === 'body' ? undefined : stringConverter(schema as JsonSchema);
+  // Human-entered text (bodies and query strings) also obeys the text rules (lib/text-rules.ts).
+  const textRules = httpPart === 'body' || httpPart === 'querystring' ? compileTextRules(schema) : null;
   return (input: unknown) => {
     const value = convert ? convert(input) : input;
-    if (checker.Check(value)) return { value };
-    return { error: [...checker.Errors(value)] as never };
+    const text = textRules ? textRules(value).map(textError) : [];
+    if (checker.Check(value) && text.length === 0) return { value };
+    return { error: [...checker.Errors(value), ...text] as never };
   };
 };
+
+/** A text rule's violation in the shape of a validator error, carrying its code. */
+const textError = (violation: TextViolation): SchemaError => ({
+  keyword: violation.code,
+  schemaPath: '#/x-text',
+  instancePath: violation.pointer,
+  params: { code: violation.code },
+  message: violation.detail,
+});
 
 interface SchemaError {
   keyword: string;
@@ -149,6 +162,8 @@ export function toFieldErrors(errors: readonly SchemaError[], context: string | 
       for (const name of error.params['requiredProperties'] as string[]) {
         add(`${error.instancePath}/${escapeSegment(name)}`, 'is required', { code: 'required' });
       }
+    } else if (typeof error.params['code'] === 'string') {
+      add(error.instancePath, error.message ?? error.keyword, { code: error.params['code'] });
     } else {
       byPointer.set(error.instancePath, [...(byPointer.get(error.instancePath) ?? []), error]);
     }

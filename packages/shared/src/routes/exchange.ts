@@ -17,7 +17,7 @@ export const exchangeRoutes = {
     description:
       'Items are matched by externalId: new ones are created, changed ones updated (their parts replaced), the rest left ' +
       'unchanged. `?dryRun=true` answers the exact plan and writes nothing. Every invalid item is reported at once (422, ' +
-      'each with a JSON pointer). Send `Idempotency-Key` to make retries safe: a replay gets the stored answer, the same key ' +
+      'each with a JSON pointer; a 400 when an item holds a national identity number or a control character). Send `Idempotency-Key` to make retries safe: a replay gets the stored answer, the same key ' +
       'with another payload is a 422, a request while the first still runs a 409. A CSV body (`text/csv`, `?entity=members` ' +
       'or `measures`) may be UTF-8 with or without BOM, `;` or `,`, CRLF, quoted — what Excel in a Norwegian locale saves; ' +
       'the headers are listed in the README in English and Norwegian. The body is read as a stream; size limits answer 413.',

@@ -26,6 +26,7 @@ export const goalRoutes = {
     params: GoalParamsSchema,
     response: { 200: GoalSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createGoal: defineRoute({
     method: 'POST',
@@ -38,6 +39,8 @@ export const goalRoutes = {
     body: CreateGoalSchema,
     response: { 201: GoalSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/goals/:id',
   }),
   updateGoal: defineRoute({
     method: 'PATCH',
@@ -50,6 +53,8 @@ export const goalRoutes = {
     body: UpdateGoalSchema,
     response: { 200: GoalSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteGoal: defineRoute({
     method: 'DELETE',
@@ -61,6 +66,7 @@ export const goalRoutes = {
     params: GoalParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
   createIndicator: defineRoute({
     method: 'POST',
@@ -73,6 +79,8 @@ export const goalRoutes = {
     body: CreateIndicatorSchema,
     response: { 201: GoalSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   updateIndicator: defineRoute({
     method: 'PATCH',
@@ -85,6 +93,8 @@ export const goalRoutes = {
     body: UpdateIndicatorSchema,
     response: { 200: GoalSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteIndicator: defineRoute({
     method: 'DELETE',
@@ -96,6 +106,8 @@ export const goalRoutes = {
     params: IndicatorParamsSchema,
     response: { 200: GoalSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   createMeasurement: defineRoute({
     method: 'POST',
@@ -109,6 +121,9 @@ export const goalRoutes = {
     body: CreateMeasurementSchema,
     response: { 201: GoalSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
+    location: '/api/v1/municipalities/:kommunenummer/goals/:id',
   }),
   deleteMeasurement: defineRoute({
     method: 'DELETE',
@@ -120,5 +135,7 @@ export const goalRoutes = {
     params: MeasurementParamsSchema,
     response: { 200: GoalSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
 } as const;

@@ -28,6 +28,7 @@ export const measureRoutes = {
     params: MeasureParamsSchema,
     response: { 200: MeasureSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createMeasure: defineRoute({
     method: 'POST',
@@ -40,6 +41,8 @@ export const measureRoutes = {
     body: CreateMeasureSchema,
     response: { 201: MeasureSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/measures/:id',
   }),
   updateMeasure: defineRoute({
     method: 'PATCH',
@@ -52,6 +55,8 @@ export const measureRoutes = {
     body: UpdateMeasureSchema,
     response: { 200: MeasureSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteMeasure: defineRoute({
     method: 'DELETE',
@@ -63,6 +68,7 @@ export const measureRoutes = {
     params: MeasureParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
   createEvaluation: defineRoute({
     method: 'POST',
@@ -75,6 +81,9 @@ export const measureRoutes = {
     body: CreateEvaluationSchema,
     response: { 201: MeasureSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
+    location: '/api/v1/municipalities/:kommunenummer/measures/:id',
   }),
   deleteEvaluation: defineRoute({
     method: 'DELETE',
@@ -86,5 +95,7 @@ export const measureRoutes = {
     params: EvaluationParamsSchema,
     response: { 200: MeasureSchema },
     problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
 } as const;

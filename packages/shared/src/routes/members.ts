@@ -27,6 +27,7 @@ export const memberRoutes = {
     params: MemberParamsSchema,
     response: { 200: MemberSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createMember: defineRoute({
     method: 'POST',
@@ -39,6 +40,8 @@ export const memberRoutes = {
     body: CreateMemberSchema,
     response: { 201: MemberSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/members/:id',
   }),
   updateMember: defineRoute({
     method: 'PATCH',
@@ -51,6 +54,8 @@ export const memberRoutes = {
     body: UpdateMemberSchema,
     response: { 200: MemberSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteMember: defineRoute({
     method: 'DELETE',
@@ -62,6 +67,7 @@ export const memberRoutes = {
     params: MemberParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
   eraseMember: defineRoute({
     method: 'POST',
@@ -73,5 +79,6 @@ export const memberRoutes = {
     params: MemberParamsSchema,
     response: { 200: MemberSchema },
     problems: [400, 401, 403, 404],
+    etag: true,
   }),
 } as const;

@@ -26,6 +26,7 @@ export const targetGroupRoutes = {
     params: TargetGroupParamsSchema,
     response: { 200: TargetGroupSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createTargetGroup: defineRoute({
     method: 'POST',
@@ -38,6 +39,8 @@ export const targetGroupRoutes = {
     body: CreateTargetGroupSchema,
     response: { 201: TargetGroupSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/target-groups/:id',
   }),
   updateTargetGroup: defineRoute({
     method: 'PATCH',
@@ -50,6 +53,8 @@ export const targetGroupRoutes = {
     body: UpdateTargetGroupSchema,
     response: { 200: TargetGroupSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteTargetGroup: defineRoute({
     method: 'DELETE',
@@ -61,6 +66,7 @@ export const targetGroupRoutes = {
     params: TargetGroupParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
   listFocusAreas: defineRoute({
     method: 'GET',
@@ -83,6 +89,7 @@ export const targetGroupRoutes = {
     params: FocusAreaParamsSchema,
     response: { 200: FocusAreaSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createFocusArea: defineRoute({
     method: 'POST',
@@ -95,6 +102,8 @@ export const targetGroupRoutes = {
     body: CreateFocusAreaSchema,
     response: { 201: FocusAreaSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/focus-areas/:id',
   }),
   updateFocusArea: defineRoute({
     method: 'PATCH',
@@ -107,6 +116,8 @@ export const targetGroupRoutes = {
     body: UpdateFocusAreaSchema,
     response: { 200: FocusAreaSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteFocusArea: defineRoute({
     method: 'DELETE',
@@ -118,5 +129,6 @@ export const targetGroupRoutes = {
     params: FocusAreaParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
 } as const;

@@ -27,6 +27,7 @@ export const tierRoutes = {
     params: TierParamsSchema,
     response: { 200: TierSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createTier: defineRoute({
     method: 'POST',
@@ -39,6 +40,8 @@ export const tierRoutes = {
     body: CreateTierSchema,
     response: { 201: TierSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/tiers/:id',
   }),
   updateTier: defineRoute({
     method: 'PATCH',
@@ -51,6 +54,8 @@ export const tierRoutes = {
     body: UpdateTierSchema,
     response: { 200: TierSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteTier: defineRoute({
     method: 'DELETE',
@@ -62,6 +67,7 @@ export const tierRoutes = {
     params: TierParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    ifMatch: true,
   }),
   listMemberships: defineRoute({
     method: 'GET',
@@ -85,6 +91,7 @@ export const tierRoutes = {
     params: MembershipParamsSchema,
     response: { 200: MembershipSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   createMembership: defineRoute({
     method: 'POST',
@@ -97,6 +104,8 @@ export const tierRoutes = {
     body: CreateMembershipSchema,
     response: { 201: MembershipSchema },
     problems: [400, 401, 403, 404, 409],
+    etag: true,
+    location: '/api/v1/municipalities/:kommunenummer/tiers/:tierId/memberships/:id',
   }),
   updateMembership: defineRoute({
     method: 'PATCH',
@@ -109,6 +118,8 @@ export const tierRoutes = {
     body: UpdateMembershipSchema,
     response: { 200: MembershipSchema },
     problems: [400, 401, 403, 404, 409, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   deleteMembership: defineRoute({
     method: 'DELETE',
@@ -120,6 +131,7 @@ export const tierRoutes = {
     params: MembershipParamsSchema,
     response: { 204: Type.Null() },
     problems: [400, 401, 403, 404, 412, 428],
+    ifMatch: true,
   }),
 
 } as const;

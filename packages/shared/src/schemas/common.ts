@@ -42,11 +42,20 @@ export type Health = Static<typeof HealthSchema>;
 
 // --- building blocks of the SLT setup's resources --------------------------------------
 
-/** A short name or title: required, 1–200 characters. */
+/**
+ * The kind of human-entered text a string holds, for the rules every request string obeys (no
+ * national identity number, no control characters; enforced by the API's validation):
+ * `line` is one line (tab allowed), `text` (the default for any string) also allows line breaks,
+ * `secret` (passwords) is checked for control characters only.
+ */
+export type TextKind = 'line' | 'text' | 'secret';
+
+/** A short name or title: required, 1–200 characters on one line. */
 export const NameText = (options: { description?: string } = {}) =>
-  Type.String({ minLength: 1, maxLength: 200, ...options });
-/** Free text: bounded, and refused when it holds a national identity number. */
-export const FreeText = (options: { description?: string } = {}) => Type.String({ maxLength: 4000, ...options });
+  Type.String({ minLength: 1, maxLength: 200, 'x-text': 'line' satisfies TextKind, ...options });
+/** Free text: bounded; line breaks allowed; refused when it holds a national identity number. */
+export const FreeText = (options: { description?: string } = {}) =>
+  Type.String({ maxLength: 4000, 'x-text': 'text' satisfies TextKind, ...options });
 /** A calendar date, `YYYY-MM-DD`. */
 export const DateSchema = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
 export const TimestampSchema = Type.String({ format: 'date-time' });

@@ -5,7 +5,7 @@ import { KommunenummerSchema } from './municipalities.js';
 export const UuidSchema = Type.String({ format: 'uuid' });
 export const EmailSchema = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 /** OWASP ASVS: at least 12 characters, and allow long passphrases. */
-export const NewPasswordSchema = Type.String({ minLength: 12, maxLength: 256 });
+export const NewPasswordSchema = Type.String({ minLength: 12, maxLength: 256, 'x-text': 'secret' });
 export const RoleSchema = Type.Enum(['coordinator', 'member'], {
   description: '`coordinator`: full write in the municipality; `member`: reads its internal data.',
 });
@@ -37,7 +37,7 @@ export const UserPageSchema = PageSchema(UserSchema);
 export const LoginRequestSchema = Type.Object(
   {
     email: Type.String({ minLength: 1, maxLength: 254 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
+    password: Type.String({ minLength: 1, maxLength: 256, 'x-text': 'secret' }),
   },
   { additionalProperties: false },
 );
@@ -55,7 +55,7 @@ export const SessionSchema = Type.Object(
 export type Session = Static<typeof SessionSchema>;
 
 export const ChangePasswordSchema = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: NewPasswordSchema },
+  { currentPassword: Type.String({ minLength: 1, maxLength: 256, 'x-text': 'secret' }), newPassword: NewPasswordSchema },
   { additionalProperties: false },
 );
 

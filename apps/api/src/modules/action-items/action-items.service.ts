@@ -5,12 +5,11 @@ import { decisions, meetings } from '../../db/schema/index.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ForbiddenError, InvalidFieldError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { checkReferences } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { toActionItem } from '../meetings/meetings.service.js';
+import type { Scope } from '../../lib/scope.js';
+import { toActionItem } from '../meetings/meeting-view.js';
 import { createActionItemsRepository, type ActionItemRow } from './action-items.repository.js';
 
 const auditable = (row: ActionItemRow | undefined) =>
@@ -26,22 +25,16 @@ const auditable = (row: ActionItemRow | undefined) =>
       }
     : null;
 
-/** Who asks for "mine": a signed-in user's e-mail, or nobody (tokens). */
-export interface TaskOwner {
-  email: string | null;
-}
-
-/** Who changes an item: coordinators, administrators and write tokens manage all; members their own tasks' status. */
-export interface TaskEditor extends TaskOwner {
-  manages: boolean;
-}
-
 export function createActionItemsService(deps: { db: Db }) {
   const { db } = deps;
   const notFound = (k: string, id: string) => `There is no action item ${id} in ${k}.`;
 
   /** The report-back meeting must be of the same municipality and not before the meeting that gave the item. */
-  async function checkMeetings(tx: Executor, k: string, meetingId: string, reportBackMeetingId: string | null | undefined, decisionId?: string | null) {
+  async function checkMeetings(
+    tx: Executor,
+    k: string,
+    { meetingId, reportBackMeetingId, decisionId }: { meetingId: string; reportBackMeetingId?: string | null; decisionId?: string | null },
+  ) {
     const [origin] = await tx.select().from(meetings).where(and(eq(meetings.kommunenummer, k), eq(meetings.id, meetingId)));
     if (!origin) throw new InvalidFieldError({ in: 'body', name: 'meetingId', detail: `${meetingId} is not a meeting of ${k}.` });
     if (decisionId) {
@@ -58,7 +51,8 @@ export function createActionItemsService(deps: { db: Db }) {
   }
 
   return {
-    async list(k: string, query: ActionItemListQuery, owner: TaskOwner): Promise<ActionItemPage> {
+    /** "Mine" is a signed-in user's tasks (by e-mail); tokens have none. */
+    async list({ kommunenummer: k, caller: owner }: Scope, query: ActionItemListQuery): Promise<ActionItemPage> {
       const limit = query.limit ?? 100;
       let after: { due: string; id: string } | undefined;
       if (query.cursor !== undefined) {
@@ -93,14 +87,13 @@ export function createActionItemsService(deps: { db: Db }) {
       };
     },
 
-    async get(k: string, id: string): Promise<ActionItem> {
+    async get({ kommunenummer: k }: Scope, id: string): Promise<ActionItem> {
       return toActionItem(found(await createActionItemsRepository(db).find(k, id), notFound(k, id)));
     },
 
-    async create(actor: Actor, k: string, input: CreateActionItem): Promise<ActionItem> {
-      refuseNationalIds({ description: input.description });
+    async create({ kommunenummer: k, actor }: Scope, input: CreateActionItem): Promise<ActionItem> {
       return db.transaction(async (tx) => {
-        await checkMeetings(tx, k, input.meetingId, input.reportBackMeetingId, input.decisionId);
+        await checkMeetings(tx, k, input);
         await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: input.responsibleMemberId }]);
         const repo = createActionItemsRepository(tx);
         const id = await repo.insert(k, {
@@ -119,8 +112,8 @@ export function createActionItemsService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, editor: TaskEditor, k: string, id: string, patch: UpdateActionItem, ifMatch: string | undefined): Promise<ActionItem> {
-      refuseNationalIds({ description: patch.description });
+    /** Coordinators, administrators and write tokens manage all items; members only their own tasks' status. */
+    async update({ kommunenummer: k, actor, caller: editor }: Scope, { id, patch, expected }: { id: string; patch: UpdateActionItem; expected: ExpectedVersion }): Promise<ActionItem> {
       return db.transaction(async (tx) => {
         const repo = createActionItemsRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
@@ -132,8 +125,8 @@ export function createActionItemsService(deps: { db: Db }) {
           const other = Object.keys(patch).find((field) => field !== 'status');
           if (other) throw new ForbiddenError(`You may set the status of your own tasks; ${other} is the coordinator's to change.`);
         }
-        checkIfMatch(ifMatch, etagOf(toActionItem(before)));
-        if (patch.reportBackMeetingId) await checkMeetings(tx, k, before.meetingId, patch.reportBackMeetingId);
+        checkVersion(expected, toActionItem(before));
+        if (patch.reportBackMeetingId) await checkMeetings(tx, k, { meetingId: before.meetingId, reportBackMeetingId: patch.reportBackMeetingId });
         await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: patch.responsibleMemberId }]);
         const completedAt = patch.status === undefined || patch.status === before.status ? undefined : patch.status === 'done' ? new Date() : null;
         await repo.update(id, { ...patch, ...(completedAt !== undefined ? { completedAt } : {}) });
@@ -143,11 +136,11 @@ export function createActionItemsService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, k: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer: k, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createActionItemsRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
-        checkIfMatch(ifMatch, etagOf(toActionItem(before)));
+        checkVersion(expected, toActionItem(before));
         await repo.delete(id);
         await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'delete', before: auditable(before), after: null });
       });

@@ -2,10 +2,10 @@ import type { ApiToken, CreateApiToken, CreatedApiToken } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { API_TOKEN_PREFIX, type Principal } from '../../plugins/auth.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Scope } from '../../lib/scope.js';
 import { createApiTokensRepository, type ApiTokenRow } from './api-tokens.repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -38,11 +38,11 @@ export function createApiTokensService(deps: { db: Db; maxActivePerMunicipality:
   const tokens = createApiTokensRepository(db);
 
   return {
-    list: async (kommunenummer: string) => ({ items: (await tokens.list(kommunenummer)).map(toApiToken) }),
+    list: async (scope: Scope) => ({ items: (await tokens.list(scope.kommunenummer)).map(toApiToken) }),
 
     /** The secret is `slt_<8 visible chars>_<256 random bits>`; only its SHA-256 is stored. */
-    async create(actor: Actor, kommunenummer: string, input: CreateApiToken): Promise<CreatedApiToken> {
-      refuseNationalIds({ name: input.name });
+    async create(scope: Scope, input: CreateApiToken): Promise<CreatedApiToken> {
+      const { kommunenummer, actor } = scope;
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= new Date()) {
         throw new InvalidFieldError({ in: 'body', name: 'expiresAt', detail: 'must be in the future', code: 'not_in_future' });
@@ -64,7 +64,7 @@ export function createApiTokensService(deps: { db: Db; maxActivePerMunicipality:
           expiresAt,
           createdBy: actor.type === 'user' ? actor.id : null,
         });
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'api_token',
           entityId: created.id,
@@ -76,14 +76,15 @@ export function createApiTokensService(deps: { db: Db; maxActivePerMunicipality:
       return { token: toApiToken(row), secret };
     },
 
-    async revoke(actor: Actor, kommunenummer: string, id: string): Promise<void> {
+    async revoke(scope: Scope, id: string): Promise<void> {
+      const { kommunenummer, actor } = scope;
       await db.transaction(async (tx) => {
         const repo = createApiTokensRepository(tx);
         const before = await repo.find(kommunenummer, id);
         if (!before) throw new NotFoundError(`There is no API token ${id} in ${kommunenummer}.`);
         if (before.revokedAt) return; // already revoked: nothing changes, nothing to audit
         const after = await repo.revoke(id);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'api_token',
           entityId: id,

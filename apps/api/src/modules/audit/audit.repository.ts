@@ -1,23 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
-import type { Changes } from '../../lib/audit-diff.js';
-
-/** Who did it: a signed-in user, an API token, or the system itself (CLI, demo data). */
-export interface Actor {
-  type: 'user' | 'token' | 'system';
-  id: string | null;
-  label: string;
-  requestId?: string;
-}
-
-export interface AuditRecord {
-  kommunenummer: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  changes: Changes;
-}
 
 export interface AuditFilter {
   kommunenummer: string;
@@ -31,17 +14,6 @@ export interface AuditFilter {
 
 export function createAuditRepository(db: Executor) {
   return {
-    /** Call with the mutation's transaction, so the row commits or rolls back with the change. */
-    async record(actor: Actor, record: AuditRecord): Promise<void> {
-      await db.insert(auditLog).values({
-        ...record,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorLabel: actor.label,
-        requestId: actor.requestId ?? null,
-      });
-    },
-
     list(filter: AuditFilter) {
       const conditions: SQL[] = [eq(auditLog.kommunenummer, filter.kommunenummer)];
       if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));

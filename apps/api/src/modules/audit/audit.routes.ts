@@ -6,6 +6,6 @@ import type { AuditService } from './audit.service.js';
 export const auditRoutes: FastifyPluginAsyncTypebox<{ service: AuditService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.listAuditEntries),
-    handler: (request) => service.list(request.params.kommunenummer, request.query),
+    handler: (request) => service.list(request.scope, request.query),
   });
 };

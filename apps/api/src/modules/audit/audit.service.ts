@@ -1,13 +1,15 @@
 import type { AuditEntry, AuditPage, AuditQuery } from '@slt/shared';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { InvalidFieldError } from '../../lib/errors.js';
+import type { Scope } from '../../lib/scope.js';
 import type { AuditRepository } from './audit.repository.js';
 
 const DEFAULT_PAGE_SIZE = 50;
 
 export function createAuditService(deps: { repository: Pick<AuditRepository, 'list'> }) {
   return {
-    async list(kommunenummer: string, query: AuditQuery): Promise<AuditPage> {
+    async list(scope: Scope, query: AuditQuery): Promise<AuditPage> {
+      const { kommunenummer } = scope;
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       let beforeId: bigint | undefined;
       if (query.cursor) {

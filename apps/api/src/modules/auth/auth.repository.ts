@@ -27,7 +27,6 @@ export function createAuthRepository(db: Executor) {
         .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
     },
 
-    /** Seconds until `key` may try again, or 0. */
     /** Failures counted for `key` in its current window (0 when the window is over). */
     async failuresOf(key: string, windowSeconds: number): Promise<number> {
       const [row] = await db
@@ -37,6 +36,7 @@ export function createAuthRepository(db: Executor) {
       return row?.failures ?? 0;
     },
 
+    /** Seconds until `key` may try again, or 0. */
     async blockedFor(keys: string[]): Promise<number> {
       const rows = await db
         .select({ seconds: sql<number>`ceil(extract(epoch from (${loginThrottle.blockedUntil} - now())))::int` })
@@ -49,7 +49,7 @@ export function createAuthRepository(db: Executor) {
      * Counts a failed sign-in for `key` in one statement: a new window when the old one is over,
      * and a block of `blockSeconds` once `limit` failures fall in the window.
      */
-    async recordFailure(key: string, limit: number, windowSeconds: number, blockSeconds: number) {
+    async recordFailure(key: string, { limit, windowSeconds, blockSeconds }: { limit: number; windowSeconds: number; blockSeconds: number }) {
       const window = sql`make_interval(secs => ${windowSeconds})`;
       await db
         .insert(loginThrottle)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import type { FastifyReply } from 'fastify';
 import { UnauthorizedError } from '../../lib/errors.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../plugins/scope.js';
 import { fromContract } from '../../plugins/contract.js';
 import { REFRESH_TOKEN_TTL_SECONDS, type AuthService } from './auth.service.js';
 

@@ -6,7 +6,8 @@ import { InvalidFieldError, TooManyRequestsError, UnauthorizedError } from '../.
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import type { AccessTokenClaims, Principal } from '../../plugins/auth.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Actor } from '../../lib/scope.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { normalizeEmail, toUser } from '../users/users.service.js';
 import { createAuthRepository } from './auth.repository.js';
@@ -90,16 +91,17 @@ export function createAuthService(deps: {
       // Unknown accounts cost the same argon2 verification as known ones: same answer, same time.
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
       if (!user || !valid || !user.active) {
-        await auth.recordFailure(keys.pair, THROTTLE.perAccountAndAddress, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
-        await auth.recordFailure(keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
-        await auth.recordFailure(keys.account, NO_BLOCK, THROTTLE.windowSeconds, THROTTLE.blockSeconds);
+        const timing = { windowSeconds: THROTTLE.windowSeconds, blockSeconds: THROTTLE.blockSeconds };
+        await auth.recordFailure(keys.pair, { limit: THROTTLE.perAccountAndAddress, ...timing });
+        await auth.recordFailure(keys.ip, { limit: THROTTLE.perIp, ...timing });
+        await auth.recordFailure(keys.account, { limit: NO_BLOCK, ...timing });
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
       const familyId = randomUUID();
       const refreshToken = await db.transaction(async (tx) => {
         await createAuthRepository(tx).clearFailures(keys.pair);
         const token = await issueRefreshToken(tx, user.id, familyId);
-        await createAuditRepository(tx).record(systemActor(user.id, user.email, input.requestId), {
+        await recordAudit(tx, systemActor(user.id, user.email, input.requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: familyId,
@@ -126,7 +128,7 @@ export function createAuthService(deps: {
         if (!user || !user.active) return { ok: false as const };
         await repo.markUsed(row.id);
         const next = await issueRefreshToken(tx, user.id, row.familyId);
-        await createAuditRepository(tx).record(systemActor(user.id, user.email, requestId), {
+        await recordAudit(tx, systemActor(user.id, user.email, requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: row.familyId,
@@ -150,7 +152,7 @@ export function createAuthService(deps: {
         if (!row || row.revokedAt) return;
         await repo.revokeFamily(row.familyId);
         const user = await createUsersRepository(tx).findById(row.userId);
-        await createAuditRepository(tx).record(systemActor(row.userId, user?.email ?? 'unknown', requestId), {
+        await recordAudit(tx, systemActor(row.userId, user?.email ?? 'unknown', requestId), {
           kommunenummer: null,
           entity: 'session',
           entityId: row.familyId,
@@ -168,7 +170,7 @@ export function createAuthService(deps: {
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await createUsersRepository(tx).update(user.id, { passwordHash, endSessions: true });
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer: null,
           entity: 'user',
           entityId: user.id,

@@ -1,19 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagOfText, isNotModified } from '../../lib/etag.js';
 import { PRIVATE_CACHE } from '../../lib/http-cache.js';
 import { fromContract } from '../../plugins/contract.js';
 import type { CalendarsService } from './calendars.service.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
-/** Public feeds are cacheable: five minutes fresh, served stale for up to an hour while revalidating (ETag). */
+/** Public feeds are cacheable: five minutes fresh, served stale for up to an hour while revalidating (the contract's ETag). */
 function sendPublic(request: FastifyRequest, reply: FastifyReply, ics: string) {
-  const etag = etagOfText(ics);
-  reply.header('etag', etag).header('cache-control', request.principal.kind === 'anonymous' ? 'public, max-age=300, stale-while-revalidate=3600' : PRIVATE_CACHE).type(ICS);
-  if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
-  return reply.send(ics);
+  const cache = request.principal.kind === 'anonymous' ? 'public, max-age=300, stale-while-revalidate=3600' : PRIVATE_CACHE;
+  return reply.header('cache-control', cache).type(ICS).send(ics);
 }
 
 const userIdOf = (request: FastifyRequest): string => {
@@ -24,12 +21,12 @@ const userIdOf = (request: FastifyRequest): string => {
 export const calendarsRoutes: FastifyPluginAsyncTypebox<{ service: CalendarsService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.getMunicipalityCalendar),
-    handler: async (request, reply) => sendPublic(request, reply, await service.publicCalendar(request.params.kommunenummer)),
+    handler: async (request, reply) => sendPublic(request, reply, await service.publicCalendar(request.scope)),
   });
   app.route({
     ...fromContract(routes.getTierCalendar),
     handler: async (request, reply) =>
-      sendPublic(request, reply, await service.publicCalendar(request.params.kommunenummer, request.params.tierId)),
+      sendPublic(request, reply, await service.publicCalendar(request.scope, request.params.tierId)),
   });
   app.route({
     ...fromContract(routes.getPersonalCalendar),

@@ -1,7 +1,9 @@
 import type { CalendarFeed, CreatedCalendarFeed } from '@slt/shared';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
+import { found } from '../../lib/audited.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { Scope } from '../../lib/scope.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { createCalendarsRepository, type CalendarFeedRow } from './calendars.repository.js';
 
@@ -63,9 +65,9 @@ export function createCalendarsService(deps: { db: Db; maxFeedsPerUser: number }
 
   return {
     /** The public feed: title, time, place and status of a municipality's (or one tier's) meetings. */
-    async publicCalendar(kommunenummer: string, tierId?: string): Promise<string> {
-      const municipality = await repo.municipality(kommunenummer);
-      if (!municipality) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
+    async publicCalendar(scope: Scope, tierId?: string): Promise<string> {
+      const { kommunenummer } = scope;
+      const municipality = found(await repo.municipality(kommunenummer), `${kommunenummer} is gone.`);
       let name = `SLT ${municipality.name}`;
       if (tierId) {
         const tier = await repo.tier(kommunenummer, tierId);

@@ -7,7 +7,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox<{ service: ComplianceSe
   app.route({
     ...fromContract(routes.getCompliance),
     handler: async (request, reply) => {
-      const compliance = await service.ofYear(request.params.kommunenummer, request.query.year);
+      const compliance = await service.ofYear(request.scope, request.query.year);
       return reply.header('cache-control', 'private, no-cache').send(compliance);
     },
   });

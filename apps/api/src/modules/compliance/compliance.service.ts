@@ -1,8 +1,7 @@
 import type { Compliance } from '@slt/shared';
 import type { Db } from '../../db/client.js';
-import { NotFoundError } from '../../lib/errors.js';
 import { osloDay } from '../../lib/oslo-time.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { assessCompliance, worstOf } from './compliance.js';
 import { createComplianceRepository } from './compliance.repository.js';
 
@@ -10,10 +9,8 @@ export function createComplianceService(deps: { db: Db }) {
   const { db } = deps;
   return {
     /** Per tier and period of its rule: meetings held vs required, in two queries whatever the number of tiers. */
-    async ofYear(kommunenummer: string, year: number): Promise<Compliance> {
-      if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
+    async ofYear(scope: Scope, year: number): Promise<Compliance> {
+      const { kommunenummer } = scope;
       const repo = createComplianceRepository(db);
       const [tiers, meetings] = [await repo.tiers(kommunenummer), await repo.meetingsOfYear(kommunenummer, year)];
       const today = osloDay();
@@ -22,7 +19,7 @@ export function createComplianceService(deps: { db: Db }) {
         year,
         tiers: tiers.map((tier) => {
           const periods = tier.meetingRule
-            ? assessCompliance(tier.meetingRule, year, meetings.filter((m) => m.tierId === tier.id), today)
+            ? assessCompliance(tier.meetingRule, { year, meetings: meetings.filter((m) => m.tierId === tier.id), today })
             : [];
           return { tierId: tier.id, name: tier.name, level: tier.level, meetingRule: tier.meetingRule, status: worstOf(periods), periods };
         }),

@@ -11,7 +11,7 @@ export const extOf = (alias: string) => `coalesce(${alias}.external_id, ${alias}
 const memberRef = (column: string) => `(select ${extOf('rm')} from members rm where rm.id = ${column} and rm.erased_at is null)`;
 const refOf = (table: string, column: string) => `(select ${extOf('r')} from ${table} r where r.id = ${column})`;
 const instant = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const refList = (link: string, column: string, table: string, owner: string, id: string) =>
+const refList = ({ link, column, table, owner }: { link: string; column: string; table: string; owner: string }, id: string) =>
   `coalesce((select jsonb_agg(${extOf('x')} order by ${extOf('x')} collate "C") from ${link} l join ${table} x on x.id = l.${column} where l.${owner} = ${id}), '[]')`;
 
 export const SECTION_SQL: Record<SetupSection, string> = {
@@ -76,9 +76,9 @@ export const SECTION_SQL: Record<SetupSection, string> = {
       'responsibleMember', ${memberRef('me.responsible_member_id')},
       'decidedByTier', ${refOf('tiers', 'me.decided_by_tier_id')},
       'evidenceLevel', me.evidence_level, 'isPublic', me.is_public,
-      'targetGroups', ${refList('measure_target_groups', 'target_group_id', 'target_groups', 'measure_id', 'me.id')},
-      'focusAreas', ${refList('measure_focus_areas', 'focus_area_id', 'focus_areas', 'measure_id', 'me.id')},
-      'goals', ${refList('measure_goals', 'goal_id', 'goals', 'measure_id', 'me.id')},
+      'targetGroups', ${refList({ link: 'measure_target_groups', column: 'target_group_id', table: 'target_groups', owner: 'measure_id' }, 'me.id')},
+      'focusAreas', ${refList({ link: 'measure_focus_areas', column: 'focus_area_id', table: 'focus_areas', owner: 'measure_id' }, 'me.id')},
+      'goals', ${refList({ link: 'measure_goals', column: 'goal_id', table: 'goals', owner: 'measure_id' }, 'me.id')},
       'evaluations', coalesce((
         select jsonb_agg(jsonb_build_object('date', e.date, 'outcome', e.outcome, 'text', e.text)
           order by e.date, e.outcome::text collate "C", e.text collate "C" nulls first)

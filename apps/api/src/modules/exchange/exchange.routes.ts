@@ -6,7 +6,6 @@ import type { TSchema } from 'typebox';
 import { InvalidFieldError, PayloadTooLargeError, TooManyRequestsError } from '../../lib/errors.js';
 import { PerCallerLimit } from '../../lib/semaphore.js';
 import { varyOn } from '../../lib/http-cache.js';
-import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
 import { validatorCompiler } from '../../plugins/validation.js';
 import type { ExchangeService } from './exchange.service.js';
@@ -68,7 +67,6 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
     preHandler: limitCaller,
     validatorCompiler: streamedBody,
     handler: async (request, reply) => {
-      const { kommunenummer } = request.params;
       const declared = Number(request.headers['content-length']);
       if (declared > maxBytes) throw new PayloadTooLargeError(`An import may be at most ${Math.round(maxBytes / 1_048_576)} MB (${maxBytes} bytes).`);
       const format = /^text\/csv\b/i.test(request.headers['content-type'] ?? '') ? 'csv' : 'json';
@@ -83,8 +81,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       // meanwhile, which the server's idle timeout (30 s) would take for a dead client. The import
       // is bounded by its transaction's own timeouts instead.
       request.raw.socket.setTimeout(0);
-      const answer = await service.import(actorOf(request), {
-        kommunenummer,
+      const answer = await service.import(request.scope, {
         body: request.body as unknown as AsyncIterable<Buffer>,
         format,
         entity: request.query.entity,
@@ -100,8 +97,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
     ...fromContract(routes.exportSetup),
     preHandler: limitCaller,
     handler: async (request, reply) => {
-      const { kommunenummer } = request.params;
-      const document = await service.export(kommunenummer);
+      const { kommunenummer } = request.scope;
+      const document = await service.export(request.scope);
       return reply
         .header('cache-control', 'private, no-store')
         .header('content-disposition', `attachment; filename="slt-${kommunenummer}.json"`)
@@ -118,9 +115,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       ...fromContract(route),
       preHandler: limitCaller,
       handler: async (request, reply) => {
-        const { kommunenummer } = request.params as { kommunenummer: string };
+        const { kommunenummer } = request.scope;
         const language = negotiateLanguage(request.headers['accept-language']) === 'en' ? 'en' : 'nb';
-        const csv = await service.exportCsv(kommunenummer, entity, language);
+        const csv = await service.exportCsv(request.scope, { entity, language });
         varyOn(reply, 'Accept-Language');
         return reply
           .header('cache-control', 'private, no-store')

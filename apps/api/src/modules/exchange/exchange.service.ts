@@ -2,11 +2,11 @@ import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldEr
 import { sql } from 'drizzle-orm';
 import type { Database, Db, Executor } from '../../db/client.js';
 import { neutraliseFormula } from '../../lib/csv-formula.js';
-import { InvalidDocumentError, NotFoundError, PayloadTooLargeError } from '../../lib/errors.js';
+import { InvalidDocumentError, InvalidItemTextError, PayloadTooLargeError } from '../../lib/errors.js';
+import type { Actor, Scope } from '../../lib/scope.js';
 import { Semaphore } from '../../lib/semaphore.js';
 import { spool } from '../../lib/spool.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { textViolation } from '../../lib/text-rules.js';
 import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
@@ -30,32 +30,43 @@ export interface ImportRequest {
   idempotencyKey?: string;
 }
 
+/** What a caller asks of an import; the municipality comes from the scope. */
+export type ImportInput = Omit<ImportRequest, 'kommunenummer'>;
+
 const labelsOf = (kind: string) =>
   Object.fromEntries(Object.entries(ENUM_LABELS).map(([language, labels]) => [language, (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {}]));
+
+/** The codes of the text rules (lib/text-rules.ts): an item breaking one makes the import a 400, like any request's text. */
+const TEXT_RULE_CODES: ReadonlySet<string> = new Set(['national_id', 'control_character']);
 
 /** Collects checked items into batches for the staging table, and every problem found on the way. */
 class Collector implements ItemSink {
   readonly errors: ProblemFieldError[] = [];
   errorCount = 0;
+  /** Text-rule violations, listed apart so that a 400 names them even past the list's limit. */
+  readonly textErrors: ProblemFieldError[] = [];
+  textErrorCount = 0;
   #batches = new Map<SetupSection, { idx: number; item: NormalItem }[]>();
   #pending = 0;
   #inFlight: Promise<void> = Promise.resolve();
   constructor(private readonly stage: (section: SetupSection, items: { idx: number; item: NormalItem }[]) => Promise<void>) {}
 
   item(section: SetupSection, index: number, value: unknown): void {
-    // PostgreSQL cannot store a NUL character in text: such an item is refused here, not by a failing statement.
-    const nuls = nulPointers(value, `/${section}/${index}`);
-    if (nuls.length > 0) {
-      for (const pointer of nuls) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored'));
-      return;
-    }
     const checked = checkItem(section, index, value);
+    // PostgreSQL cannot store a NUL character in text: an item holding one anywhere (in a key too)
+    // is refused here and never staged, not by a failing statement.
+    const nuls = nulPointers(value, `/${section}/${index}`);
     let item: NormalItem;
-    if ('errors' in checked) {
-      for (const error of checked.errors) this.error(error);
+    if ('errors' in checked || nuls.length > 0) {
+      const errors = 'errors' in checked ? checked.errors : [];
+      for (const error of errors) this.error(error);
+      for (const pointer of nuls) {
+        if (!errors.some((e) => e.pointer === pointer)) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored', 'control_character'));
+      }
+      if (nuls.length > 0) return;
       // Staged by its key only, so that references to it are not reported as unknown too.
       const externalId = (value as { externalId?: unknown } | null)?.externalId;
-      if (typeof externalId !== 'string') return;
+      if (typeof externalId !== 'string' || textViolation('secret', externalId)) return;
       item = { externalId };
     } else {
       item = checked.item;
@@ -68,7 +79,29 @@ class Collector implements ItemSink {
 
   error(error: ProblemFieldError): void {
     this.errorCount += 1;
+    if (error.code !== undefined && TEXT_RULE_CODES.has(error.code)) {
+      this.textErrorCount += 1;
+      if (this.textErrors.length < MAX_LISTED_ERRORS) this.textErrors.push(error);
+    }
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+  }
+
+  /**
+   * The refusal of a document with problems, each with its pointer in document order: a 400 when
+   * any item breaks a text rule (a national identity number, a control character), the same as
+   * the text of any other request; otherwise a 422.
+   */
+  refusal(): InvalidDocumentError | InvalidItemTextError {
+    let listed = this.errors;
+    if (this.textErrorCount > 0) {
+      const text = new Set(this.textErrors);
+      const others = this.errors.filter((e) => !text.has(e));
+      listed = [...this.textErrors, ...others.slice(0, Math.max(0, MAX_LISTED_ERRORS - this.textErrors.length))];
+    }
+    const sorted = [...listed].sort((a, b) => comparePointers(a.pointer, b.pointer));
+    const error = this.textErrorCount > 0 ? new InvalidItemTextError(sorted) : new InvalidDocumentError(sorted);
+    if (this.errorCount > sorted.length) error.message = `${this.errorCount} problems in the document (the first ${sorted.length} listed): nothing was imported.`;
+    return error;
   }
 
   /**
@@ -136,30 +169,21 @@ export function createExchangeService(deps: {
   const transactions = new Semaphore(deps.concurrentTransactions);
   const idempotency = createIdempotency(db);
 
-  async function requireMunicipality(kommunenummer: string) {
-    if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-      throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-    }
-  }
-
   /** One import in the transaction `tx`: read → check → stage → check across → plan → (apply). */
-  async function importOnce(actor: Actor, request: ImportRequest, body: AsyncIterable<Buffer>, tx: Executor): Promise<StoredAnswer> {
+  async function importOnce(tx: Executor, { actor, request, body }: { actor: Actor; request: ImportRequest; body: AsyncIterable<Buffer> }): Promise<StoredAnswer> {
     const { kommunenummer } = request;
     // The import's own timeouts (config: IMPORT_STATEMENT_TIMEOUT_MS, IMPORT_LOCK_TIMEOUT_MS), for this transaction only.
     await tx.execute(sql`select set_config('statement_timeout', ${String(timeouts.statementMs)}, true), set_config('lock_timeout', ${String(timeouts.lockMs)}, true)`);
     const repo = createImportRepository(tx);
     await repo.createStage();
+    await repo.bind(kommunenummer);
     const collector = new Collector((section, items) => repo.stage(section, items));
-    if (request.format === 'csv') await readCsv(body, request.entity!, labelsOf, collector, limits);
+    if (request.format === 'csv') await readCsv(body, { section: request.entity!, labels: labelsOf, limits }, collector);
     else await readJsonDocument(body, collector, limits);
     await collector.drain(true);
     for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
-    if (collector.errorCount > 0) {
-      const error = new InvalidDocumentError([...collector.errors].sort((a, b) => comparePointers(a.pointer, b.pointer)));
-      if (collector.errorCount > collector.errors.length) error.message = `${collector.errorCount} problems in the document (the first ${collector.errors.length} listed): nothing was imported.`;
-      throw error;
-    }
-    await repo.plan(kommunenummer);
+    if (collector.errorCount > 0) throw collector.refusal();
+    await repo.plan();
     const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
     for (const row of await repo.counts()) (counts[row.section] as Record<string, number>)[row.action] = row.n;
     // The plan of a dry run is the answer, whatever its size; an import's answer stays small.
@@ -179,8 +203,8 @@ export function createExchangeService(deps: {
      * slow sender uploads); then at most `transactions` imports of this process run their
      * transaction at once, so imports never take every connection of the pool.
      */
-    async import(actor: Actor, request: ImportRequest): Promise<StoredAnswer & { replayed: boolean }> {
-      await requireMunicipality(request.kommunenummer);
+    async import({ kommunenummer, actor }: Scope, input: ImportInput): Promise<StoredAnswer & { replayed: boolean }> {
+      const request: ImportRequest = { ...input, kommunenummer };
       const fingerprint = `${request.format} ${request.entity ?? ''} ${request.dryRun}\n`;
       const spooled = await spool(request.body, {
         maxBytes: limits.maxBytes,
@@ -189,7 +213,7 @@ export function createExchangeService(deps: {
       });
       try {
         return await transactions.run(() =>
-          idempotency.run(request.kommunenummer, request.idempotencyKey, spooled.digest, (tx) => importOnce(actor, request, spooled.open(), tx)),
+          idempotency.run({ kommunenummer, key: request.idempotencyKey }, spooled.digest, (tx) => importOnce(tx, { actor, request, body: spooled.open() })),
         );
       } finally {
         await spooled.dispose();
@@ -197,15 +221,13 @@ export function createExchangeService(deps: {
     },
 
     /** The whole setup as one document (JSON text built by PostgreSQL in one statement). */
-    async export(kommunenummer: string): Promise<string> {
-      await requireMunicipality(kommunenummer);
+    async export({ kommunenummer }: Scope): Promise<string> {
       const [row] = await database.rows('setup_export', { sql: EXPORT_SQL, params: [kommunenummer, SETUP_DOCUMENT_FORMAT] });
       return row![0] as string;
     },
 
     /** Members or measures as CSV (semicolon, UTF-8 with BOM, CRLF: what Excel in a Norwegian locale opens as is). */
-    async exportCsv(kommunenummer: string, entity: 'members' | 'measures', language: 'nb' | 'en'): Promise<string> {
-      await requireMunicipality(kommunenummer);
+    async exportCsv({ kommunenummer }: Scope, { entity, language }: { entity: 'members' | 'measures'; language: 'nb' | 'en' }): Promise<string> {
       const rows = await database.rows(`${entity}_export`, { sql: CSV_EXPORT_SQL[entity], params: [kommunenummer] });
       const columns = CSV_COLUMNS[entity](labelsOf);
       const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

@@ -134,8 +134,8 @@ describe('export and import: one document', () => {
     expect(ok.changesOmitted).toBe(10_001 - 1_000);
   });
 
-  it('reports every kind of problem at once: unknown fields, duplicates, references, fødselsnummer, wrong format', async () => {
-    const response = await importInto('3414', {
+  it('reports every kind of problem at once: unknown fields, duplicates, references, wrong format (422); with a fødselsnummer too, a 400', async () => {
+    const document = {
       format: 'slt-setup/0',
       organizations: [
         { externalId: 'o1', name: 'Skolen', kind: 'school' },
@@ -144,26 +144,30 @@ describe('export and import: one document', () => {
       members: [
         { externalId: 'm1', name: 'A', organization: 'o9' },
         { externalId: 'm1', name: 'B' },
-        { externalId: 'm3', name: `Gjelder ${FNR}` },
+        { externalId: 'm3', name: 'Gjelder ingen' },
       ],
       tiers: [{ externalId: 't1', level: 'strategic', name: 'Rådet', chair: 'm7', memberships: [{ member: 'm1', role: 'member', startDate: '2025-01-01' }] }],
       meetings: [{ externalId: 'mt', tier: 't1', title: 'Møte', startsAt: '2026-01-02T10:00:00Z', endsAt: '2026-01-02T09:00:00Z', decisions: [{ text: 'X', agendaItem: 2 }] }],
       budget: [],
-    });
-    const problem = await expectProblem(response, 422);
-    expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(
-      [
-        '/budget',
-        '/format',
-        '/members/2/name',
-        '/meetings/0/endsAt',
-        '/meetings/0/decisions/0/agendaItem',
-        '/members/0/organization',
-        '/members/1/externalId',
-        '/organizations/1/name',
-        '/tiers/0/chair',
-      ].sort(),
-    );
+    };
+    const pointers = [
+      '/budget',
+      '/format',
+      '/meetings/0/endsAt',
+      '/meetings/0/decisions/0/agendaItem',
+      '/members/0/organization',
+      '/members/1/externalId',
+      '/organizations/1/name',
+      '/tiers/0/chair',
+    ];
+    const problem = await expectProblem(await importInto('3414', document), 422);
+    expect(problem.errors!.map((e) => e.pointer).sort()).toEqual([...pointers].sort());
+    // Text the rules refuse (a fødselsnummer) makes it a 400, like the same text anywhere else, still listing every problem.
+    const members = [...document.members.slice(0, 2), { externalId: 'm3', name: `Gjelder ${FNR}` }];
+    const refused = await expectProblem(await importInto('3414', { ...document, members }), 400);
+    expect(refused.type).toBe('urn:slt:problem:validation');
+    expect(refused.errors!.map((e) => e.pointer).sort()).toEqual([...pointers, '/members/2/name'].sort());
+    expect(refused.errors).toContainEqual(expect.objectContaining({ pointer: '/members/2/name', code: 'national_id' }));
     // Only cross-item problems.
     const second = await importInto('3414', {
       format: FORMAT,
@@ -182,6 +186,19 @@ describe('export and import: one document', () => {
       ['/members/1/externalId', '/members/0/organization', '/tiers/0/chair', '/organizations/1/name'].sort(),
     );
     await expectProblem(await postRaw('3414', '{"format": "slt-setup/1", "members": [', 'application/json'), 422);
+  });
+
+  it('a control character past the first 1,000 listed problems is still named by the 400, and nothing is written', async () => {
+    const before = await countRows('3414');
+    const members = Array.from({ length: 1_200 }, (_, i) => ({ externalId: `cap-${i}`, name: `Person ${i}`, email: 'not-an-email' }));
+    members.push({ externalId: 'cap-last', name: 'A\u0000B', email: 'ok@example.no' });
+    for (const query of ['dryRun=true', 'dryRun=false']) {
+      const problem = await expectProblem(await importInto('3414', { format: FORMAT, members }, { query }), 400);
+      expect(problem.errors!.length).toBeLessThanOrEqual(1_000);
+      expect(problem.errors).toContainEqual(expect.objectContaining({ pointer: '/members/1200/name', code: 'control_character' }));
+      expect(problem.detail).toMatch(/^1201 problems in the document/);
+    }
+    expect(await countRows('3414')).toEqual(before);
   });
 });
 

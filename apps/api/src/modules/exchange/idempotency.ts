@@ -10,6 +10,12 @@ export interface StoredAnswer {
   body: string;
 }
 
+/** The municipality and the Idempotency-Key a request holds. */
+interface Held {
+  kommunenummer: string;
+  key: string;
+}
+
 /** Namespace of the advisory locks that hold keys (the second half is a hash of municipality and key). */
 const LOCK_NAMESPACE = 7_535_115;
 
@@ -24,7 +30,7 @@ const LOCK_NAMESPACE = 7_535_115;
 export function createIdempotency(db: Db) {
   const where = (kommunenummer: string, key: string) => and(eq(idempotencyKeys.kommunenummer, kommunenummer), eq(idempotencyKeys.key, key));
 
-  async function stored(tx: Executor, kommunenummer: string, key: string, digest: string): Promise<StoredAnswer | undefined> {
+  async function stored(tx: Executor, { kommunenummer, key }: Held, digest: string): Promise<StoredAnswer | undefined> {
     const [row] = await tx.select().from(idempotencyKeys).where(and(where(kommunenummer, key), eq(idempotencyKeys.state, 'done')));
     if (!row) return undefined;
     if (row.requestHash !== digest) throw new IdempotencyKeyReusedError();
@@ -37,14 +43,14 @@ export function createIdempotency(db: Db) {
      * just in a transaction.
      */
     async run(
-      kommunenummer: string,
-      key: string | undefined,
+      { kommunenummer, key }: { kommunenummer: string; key: string | undefined },
       digest: string,
       work: (tx: Executor) => Promise<StoredAnswer>,
     ): Promise<StoredAnswer & { replayed: boolean }> {
       if (key === undefined) return { ...(await db.transaction(work)), replayed: false };
+      const held: Held = { kommunenummer, key };
       // Most retries find the answer without taking any lock.
-      const earlier = await stored(db, kommunenummer, key, digest);
+      const earlier = await stored(db, held, digest);
       if (earlier) return { ...earlier, replayed: true };
       return db.transaction(async (tx) => {
         const [lock] = (
@@ -54,7 +60,7 @@ export function createIdempotency(db: Db) {
         ).rows;
         if (!lock?.locked) throw new ConflictError('A request with this Idempotency-Key is still running: wait for its answer, then retry.');
         // It may have committed between the look above and the lock.
-        const committed = await stored(tx, kommunenummer, key, digest);
+        const committed = await stored(tx, held, digest);
         if (committed) return { ...committed, replayed: true };
         const answer = await work(tx);
         const row = { state: 'done', requestHash: digest, status: answer.status, contentType: answer.contentType, response: answer.body, createdAt: sql`now()` };

@@ -1,8 +1,14 @@
 import { SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Actor } from '../audit/audit.repository.js';
+import type { Actor } from '../../lib/scope.js';
 import { extOf, SECTION_SQL } from './document-sql.js';
+
+/**
+ * The import's municipality inside SQL built from constant fragments: bound once per transaction
+ * as a parameter (see bind), never pasted into the text. Typed like the columns, so indexes apply.
+ */
+const MUNICIPALITY = "current_setting('slt.import_kommunenummer')::char(4)";
 import { fieldError, type NormalItem } from './items.js';
 
 /**
@@ -107,9 +113,16 @@ export function createImportRepository(db: Executor) {
         select ${section}, (e->>0)::int, e->1->>'externalId', e->1 from jsonb_array_elements(${batch}::jsonb) e`);
     },
 
+    /**
+     * Binds the import's municipality for the rest of the transaction, as a parameter: the
+     * statements built from constant fragments below read it back as MUNICIPALITY.
+     */
+    async bind(kommunenummer: string): Promise<void> {
+      await db.execute(sql`select set_config('slt.import_kommunenummer', ${kommunenummer}, true)`);
+    },
+
     /** Everything across items that is wrong: unknown references, repeated keys and names. */
     async checkAcrossItems(kommunenummer: string): Promise<ProblemFieldError[]> {
-      if (!/^[0-9]{4}$/.test(kommunenummer)) throw new Error('kommunenummer must be four digits');
       const errors: ProblemFieldError[] = [];
       await db.execute(sql`create index on import_stage (section, external_id)`);
       await db.execute(sql`analyze import_stage`);
@@ -128,7 +141,7 @@ export function createImportRepository(db: Executor) {
           db,
           sql.raw(`select r.pointer, r.ref from (${referenceRows(reference.section, reference.path)}) r
             where not exists (select 1 from import_stage t where t.section = '${reference.target}' and t.external_id = r.ref)
-              and not exists (select 1 from ${table} x where x.kommunenummer = '${kommunenummer}' and ${extOf('x')} = r.ref)
+              and not exists (select 1 from ${table} x where x.kommunenummer = ${MUNICIPALITY} and ${extOf('x')} = r.ref)
             order by r.pointer`),
         );
         for (const m of missing) errors.push(fieldError(m.pointer, `"${m.ref}" is not ${singular[reference.target]} of the document or of ${kommunenummer}`));
@@ -174,8 +187,7 @@ export function createImportRepository(db: Executor) {
     },
 
     /** The plan: each staged item created, updated (with the changed fields, before and after) or unchanged. */
-    async plan(kommunenummer: string): Promise<void> {
-      if (!/^[0-9]{4}$/.test(kommunenummer)) throw new Error('kommunenummer must be four digits');
+    async plan(): Promise<void> {
       await db.execute(sql`create temp table import_plan (section text, idx integer, external_id text, action text, changes jsonb) on commit drop`);
       for (const section of SETUP_SECTIONS) {
         await db.execute(
@@ -185,7 +197,7 @@ export function createImportRepository(db: Executor) {
             case when e.doc is null then 'created' when e.doc = s.doc then 'unchanged' else 'updated' end,
             (select coalesce(jsonb_object_agg(k, jsonb_build_object('before', e.doc->k, 'after', v)), '{}')
                from jsonb_each(s.doc) as f(k, v) where k <> 'externalId' and (e.doc is null or e.doc->k is distinct from v))
-          from import_stage s left join (${SECTION_SQL[section].replaceAll('$1', `'${kommunenummer}'`)}) e on e.ext = s.external_id
+          from import_stage s left join (${SECTION_SQL[section].replaceAll('$1', MUNICIPALITY)}) e on e.ext = s.external_id
           where s.section = '${section}'`),
         );
       }
@@ -212,8 +224,7 @@ export function createImportRepository(db: Executor) {
 
     /** Writes the plan: every kind in order, then one audit row per created or updated item. */
     async apply(kommunenummer: string, actor: Actor): Promise<void> {
-      if (!/^[0-9]{4}$/.test(kommunenummer)) throw new Error('kommunenummer must be four digits');
-      const k = `'${kommunenummer}'`;
+      const k = MUNICIPALITY;
       /** The staged items of a kind that the plan creates, updates, or either ("changed"); callers add `where s.section = …`. */
       const planned = (action: 'created' | 'updated' | 'changed') =>
         `from import_stage s join import_plan p on p.section = s.section and p.external_id = s.external_id and ${

@@ -1,7 +1,7 @@
 import { SECTION_ITEM_SCHEMAS, type ProblemFieldError, type SetupSection } from '@slt/shared';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { containsNationalIdNumber } from '../../lib/national-id.js';
+import { compileTextRules } from '../../lib/text-rules.js';
 import { toFieldErrors } from '../../plugins/validation.js';
 
 /** A document item as stored, compared and exported: every field present, parts in a fixed order. */
@@ -11,6 +11,10 @@ type Raw = Record<string, unknown>;
 const checkers = Object.fromEntries(
   Object.entries(SECTION_ITEM_SCHEMAS).map(([section, schema]) => [section, Compile(schema as TSchema)]),
 ) as unknown as Record<SetupSection, ReturnType<typeof Compile>>;
+/** The same text rules as every request's validation (no national identity numbers, no control characters). */
+const textRules = Object.fromEntries(
+  Object.entries(SECTION_ITEM_SCHEMAS).map(([section, schema]) => [section, compileTextRules(schema)]),
+) as Record<SetupSection, ReturnType<typeof compileTextRules>>;
 
 /** Code-unit order with null first: the same order as PostgreSQL's `collate "C" nulls first`. */
 export function compareC(a: unknown, b: unknown): number {
@@ -152,37 +156,28 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
   }),
 };
 
-/** Every string in a value, with its pointer (for the fødselsnummer check). */
-function* strings(value: unknown, pointer: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [pointer, value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${pointer}/${i}`);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${k}`);
-}
-
-const ordered = (errors: ProblemFieldError[], pointer: string, from: unknown, to: unknown, field: string, what: string) => {
+const ordered = (errors: ProblemFieldError[], pointer: string, [from, to, field, what]: [unknown, unknown, string, string]) => {
   if (from !== null && from !== undefined && to !== null && to !== undefined && (to as string | number) < (from as string | number)) {
     errors.push({ ...fieldError(`${pointer}/${field}`, `comes before ${what}`), code: 'before_start' });
   }
 };
 
-export const fieldError = (pointer: string, detail: string): ProblemFieldError => ({
+export const fieldError = (pointer: string, detail: string, code?: string): ProblemFieldError => ({
   in: 'body',
   pointer,
   name: pointer.split('/').pop() ?? '',
   detail,
+  ...(code ? { code } : {}),
 });
 
 /** The rules one item must meet on its own (references across items are checked in SQL). */
 function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFieldError[] {
   const errors: ProblemFieldError[] = [];
-  for (const [at, text] of strings(item, pointer)) {
-    if (containsNationalIdNumber(text)) errors.push(fieldError(at, 'must not contain a national identity number (fødselsnummer or D-nummer)'));
-  }
-  if (section === 'targetGroups') ordered(errors, pointer, item.ageFrom, item.ageTo, 'ageTo', 'ageFrom');
-  if (section === 'measures') ordered(errors, pointer, item.startDate, item.endDate, 'endDate', 'startDate');
+  if (section === 'targetGroups') ordered(errors, pointer, [item.ageFrom, item.ageTo, 'ageTo', 'ageFrom']);
+  if (section === 'measures') ordered(errors, pointer, [item.startDate, item.endDate, 'endDate', 'startDate']);
   if (section === 'tiers') {
     const seats = list(item.memberships);
-    seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, m.startDate, m.endDate, 'endDate', 'startDate'));
+    seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, [m.startDate, m.endDate, 'endDate', 'startDate']));
     seats.forEach((m, i) => {
       const overlap = seats.findIndex(
         (o, j) => j < i && o.member === m.member && (o.endDate ?? '9999-12-31') >= (m.startDate as string) && (m.endDate ?? '9999-12-31') >= (o.startDate as string),
@@ -194,7 +189,7 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
     list(item.indicators).forEach((x, i) => {
       const ms = list(x.measurements);
       ms.forEach((m, j) => {
-        ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, m.periodStart, m.periodEnd, 'periodEnd', 'periodStart');
+        ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, [m.periodStart, m.periodEnd, 'periodEnd', 'periodStart']);
         if (ms.findIndex((o) => o.periodStart === m.periodStart && o.periodEnd === m.periodEnd) < j) {
           errors.push(fieldError(`${pointer}/indicators/${i}/measurements/${j}/periodStart`, 'the indicator has a measurement for this period already'));
         }
@@ -222,14 +217,15 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
 export function checkItem(section: SetupSection, index: number, value: unknown): { item: NormalItem } | { errors: ProblemFieldError[] } {
   const pointer = `/${section}/${index}`;
   const checker = checkers[section];
+  const text = (textRules[section]?.(value) ?? []).map((v) => fieldError(`${pointer}${v.pointer}`, v.detail, v.code));
   if (!checker.Check(value)) {
     const errors = toFieldErrors([...checker.Errors(value)] as never, 'body')
       // A field may fail several ways (each branch of "text or null"): its first reason is enough.
       .filter((e, i, all) => all.findIndex((o) => o.pointer === e.pointer) === i)
       .map((e) => ({ ...e, pointer: `${pointer}${e.pointer}`, name: e.pointer === '' ? String(index) : e.name }));
-    return { errors: errors.slice(0, 20) };
+    return { errors: [...text, ...errors].slice(0, 20) };
   }
-  const errors = itemRules(section, value as Raw, pointer);
+  const errors = [...text, ...itemRules(section, value as Raw, pointer)];
   if (errors.length) return { errors };
   return { item: NORMALIZE[section](value as Raw) as NormalItem };
 }

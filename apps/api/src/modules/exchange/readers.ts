@@ -184,10 +184,8 @@ export function detectDelimiter(headerLine: string): ';' | ',' {
  */
 export async function readCsv(
   body: AsyncIterable<Buffer>,
-  section: 'members' | 'measures',
-  labels: (kind: string) => Record<string, Record<string, string>>,
+  { section, labels, limits }: { section: 'members' | 'measures'; labels: (kind: string) => Record<string, Record<string, string>>; limits: Limits },
   sink: ItemSink,
-  limits: Limits,
 ): Promise<void> {
   const count = meter(limits);
   const columns = CSV_COLUMNS[section](labels);

@@ -1,94 +1,69 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { routes, type Goal } from '@slt/shared';
-import type { FastifyReply } from 'fastify';
-import { etagOf, isNotModified } from '../../lib/etag.js';
-import { actorOf } from '../../plugins/auth.js';
+import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
 import type { GoalsService } from './goals.service.js';
 
-const location = (goal: Goal) => `/api/v1/municipalities/${goal.kommunenummer}/goals/${goal.id}`;
-/** Every write answers with the whole goal and its new ETag (indicator and measurement writes too). */
-const sendGoal = (reply: FastifyReply, goal: Goal, status = 200) => reply.status(status).header('etag', etagOf(goal)).send(goal);
-
+/** Every write answers with the whole goal; its ETag and Location come from the contract. */
 export const goalsRoutes: FastifyPluginAsyncTypebox<{ service: GoalsService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.listGoals),
-    handler: (request) => service.list(request.params.kommunenummer),
+    handler: (request) => service.list(request.scope),
   });
   app.route({
     ...fromContract(routes.getGoal),
-    handler: async (request, reply) => {
-      const goal = await service.get(request.params.kommunenummer, request.params.goalId);
-      const etag = etagOf(goal);
-      reply.header('etag', etag);
-      if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
-      return goal;
-    },
+    handler: (request) => service.get(request.scope, request.params.goalId),
   });
   app.route({
     ...fromContract(routes.createGoal),
-    handler: async (request, reply) => {
-      const goal = await service.create(actorOf(request), request.params.kommunenummer, request.body);
-      return sendGoal(reply.header('location', location(goal)), goal, 201);
-    },
+    handler: (request) => service.create(request.scope, request.body),
   });
   app.route({
     ...fromContract(routes.updateGoal),
-    handler: async (request, reply) => {
-      const { kommunenummer, goalId } = request.params;
-      return sendGoal(reply, await service.update(actorOf(request), kommunenummer, goalId, request.body, request.headers['if-match']));
-    },
+    handler: (request) =>
+      service.update(request.scope, { id: request.params.goalId, patch: request.body, expected: request.expectedVersion }),
   });
   app.route({
     ...fromContract(routes.deleteGoal),
     handler: async (request, reply) => {
-      const { kommunenummer, goalId } = request.params;
-      await service.remove(actorOf(request), kommunenummer, goalId, request.headers['if-match']);
+      await service.remove(request.scope, { id: request.params.goalId, expected: request.expectedVersion });
       return reply.status(204).send(null);
     },
   });
   app.route({
     ...fromContract(routes.createIndicator),
     handler: async (request, reply) => {
-      const { kommunenummer, goalId } = request.params;
-      const goal = await service.addIndicator(actorOf(request), kommunenummer, goalId, request.body, request.headers['if-match']);
-      const indicator = goal.indicators.at(-1)!;
-      return sendGoal(reply.header('location', `${location(goal)}#indicator-${indicator.id}`), goal, 201);
+      const goal = await service.addIndicator(request.scope, { goalId: request.params.goalId, input: request.body, expected: request.expectedVersion });
+      // The new indicator within its goal: a fragment the contract's template cannot name.
+      reply.header('location', `/api/v1/municipalities/${goal.kommunenummer}/goals/${goal.id}#indicator-${goal.indicators.at(-1)!.id}`);
+      return goal;
     },
   });
   app.route({
     ...fromContract(routes.updateIndicator),
-    handler: async (request, reply) => {
-      const { kommunenummer, goalId, indicatorId } = request.params;
-      return sendGoal(
-        reply,
-        await service.updateIndicator(actorOf(request), kommunenummer, goalId, indicatorId, request.body, request.headers['if-match']),
-      );
+    handler: (request) => {
+      const { goalId, indicatorId } = request.params;
+      return service.updateIndicator(request.scope, { goalId, indicatorId, patch: request.body, expected: request.expectedVersion });
     },
   });
   app.route({
     ...fromContract(routes.deleteIndicator),
-    handler: async (request, reply) => {
-      const { kommunenummer, goalId, indicatorId } = request.params;
-      return sendGoal(reply, await service.removeIndicator(actorOf(request), kommunenummer, goalId, indicatorId, request.headers['if-match']));
+    handler: (request) => {
+      const { goalId, indicatorId } = request.params;
+      return service.removeIndicator(request.scope, { goalId, indicatorId, expected: request.expectedVersion });
     },
   });
   app.route({
     ...fromContract(routes.createMeasurement),
-    handler: async (request, reply) => {
-      const { kommunenummer, goalId, indicatorId } = request.params;
-      const goal = await service.addMeasurement(actorOf(request), kommunenummer, goalId, indicatorId, request.body, request.headers['if-match']);
-      return sendGoal(reply.header('location', location(goal)), goal, 201);
+    handler: (request) => {
+      const { goalId, indicatorId } = request.params;
+      return service.addMeasurement(request.scope, { goalId, indicatorId, input: request.body, expected: request.expectedVersion });
     },
   });
   app.route({
     ...fromContract(routes.deleteMeasurement),
-    handler: async (request, reply) => {
-      const { kommunenummer, goalId, indicatorId, measurementId } = request.params;
-      return sendGoal(
-        reply,
-        await service.removeMeasurement(actorOf(request), kommunenummer, goalId, indicatorId, measurementId, request.headers['if-match']),
-      );
+    handler: (request) => {
+      const { goalId, indicatorId, measurementId } = request.params;
+      return service.removeMeasurement(request.scope, { goalId, indicatorId, measurementId, expected: request.expectedVersion });
     },
   });
 };

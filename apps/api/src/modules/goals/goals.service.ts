@@ -1,13 +1,11 @@
 import type { CreateGoal, CreateIndicator, CreateMeasurement, Goal, GoalList, UpdateGoal, UpdateIndicator } from '@slt/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { ConflictError } from '../../lib/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import { reportedValue } from '../../lib/small-groups.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { createGoalsRepository, type GoalRow, type GoalTree, type IndicatorRow, type MeasurementRow } from './goals.repository.js';
 
 /** A goal as the API shows it: measurements from groups under 5 persons are "<5", never exact. */
@@ -66,15 +64,14 @@ export function createGoalsService(deps: { db: Db }) {
    * the goal's ETag, change, audit, and answer with the whole goal as it now is.
    */
   async function changeGoal(
-    kommunenummer: string,
-    goalId: string,
-    ifMatch: string | undefined,
+    { kommunenummer }: Pick<Scope, 'kommunenummer'>,
+    { goalId, expected }: { goalId: string; expected: ExpectedVersion },
     change: (tx: Executor, tree: GoalTree) => Promise<void>,
   ): Promise<Goal> {
     return db.transaction(async (tx) => {
       const repo = createGoalsRepository(tx);
       const tree = found(await repo.find(kommunenummer, goalId, { forUpdate: true }), notFound(kommunenummer, goalId));
-      checkIfMatch(ifMatch, etagOf(toGoal(tree)));
+      checkVersion(expected, toGoal(tree));
       await change(tx, tree);
       await repo.update(goalId, {});
       return toGoal((await repo.find(kommunenummer, goalId))!);
@@ -88,18 +85,14 @@ export function createGoalsService(deps: { db: Db }) {
     );
 
   return {
-    async list(kommunenummer: string): Promise<GoalList> {
+    async list({ kommunenummer }: Scope): Promise<GoalList> {
       const trees = await goals.list(kommunenummer);
-      if (trees.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
       return { items: trees.map(toGoal) };
     },
 
-    get: async (kommunenummer: string, id: string) => toGoal(found(await goals.find(kommunenummer, id), notFound(kommunenummer, id))),
+    get: async ({ kommunenummer }: Scope, id: string) => toGoal(found(await goals.find(kommunenummer, id), notFound(kommunenummer, id))),
 
-    async create(actor: Actor, kommunenummer: string, input: CreateGoal): Promise<Goal> {
-      refuseNationalIds({ title: input.title, description: input.description });
+    async create({ kommunenummer, actor }: Scope, input: CreateGoal): Promise<Goal> {
       return db.transaction(async (tx) => {
         await checkReferences(tx, kommunenummer, [{ field: 'focusAreaId', table: 'focusAreas', ids: input.focusAreaId }]);
         const row = await createGoalsRepository(tx).insert(kommunenummer, {
@@ -113,9 +106,8 @@ export function createGoalsService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateGoal, ifMatch: string | undefined): Promise<Goal> {
-      refuseNationalIds({ title: patch.title, description: patch.description });
-      return changeGoal(kommunenummer, id, ifMatch, async (tx, tree) => {
+    async update({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateGoal; expected: ExpectedVersion }): Promise<Goal> {
+      return changeGoal({ kommunenummer }, { goalId: id, expected }, async (tx, tree) => {
         await checkReferences(tx, kommunenummer, [{ field: 'focusAreaId', table: 'focusAreas', ids: patch.focusAreaId }]);
         await createGoalsRepository(tx).update(id, patch);
         const after = { ...tree.goal, ...patch };
@@ -123,19 +115,18 @@ export function createGoalsService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createGoalsRepository(tx);
         const tree = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toGoal(tree)));
+        checkVersion(expected, toGoal(tree));
         await repo.delete(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'goal', entityId: id, action: 'delete', before: auditableGoal(tree.goal), after: null });
       });
     },
 
-    addIndicator: (actor: Actor, kommunenummer: string, goalId: string, input: CreateIndicator, ifMatch: string | undefined) => {
-      refuseNationalIds({ name: input.name });
-      return changeGoal(kommunenummer, goalId, ifMatch, async (tx) => {
+    addIndicator: ({ kommunenummer, actor }: Scope, { goalId, input, expected }: { goalId: string; input: CreateIndicator; expected: ExpectedVersion }) => {
+      return changeGoal({ kommunenummer }, { goalId, expected }, async (tx) => {
         const row = await createGoalsRepository(tx).insertIndicator(goalId, {
           name: input.name,
           unit: input.unit,
@@ -146,40 +137,24 @@ export function createGoalsService(deps: { db: Db }) {
       });
     },
 
-    updateIndicator: (
-      actor: Actor,
-      kommunenummer: string,
-      goalId: string,
-      indicatorId: string,
-      patch: UpdateIndicator,
-      ifMatch: string | undefined,
-    ) => {
-      refuseNationalIds({ name: patch.name });
-      return changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
+    updateIndicator: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, patch, expected }: { goalId: string; indicatorId: string; patch: UpdateIndicator; expected: ExpectedVersion }) => {
+      return changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         const after = await createGoalsRepository(tx).updateIndicator(indicatorId, patch);
         await recordChange(tx, actor, { kommunenummer, entity: 'indicator', entityId: indicatorId, action: 'update', before: auditableIndicator(indicator), after: auditableIndicator(after) });
       });
     },
 
-    removeIndicator: (actor: Actor, kommunenummer: string, goalId: string, indicatorId: string, ifMatch: string | undefined) =>
-      changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
+    removeIndicator: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, expected }: { goalId: string; indicatorId: string; expected: ExpectedVersion }) =>
+      changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         await createGoalsRepository(tx).deleteIndicator(indicatorId);
         await recordChange(tx, actor, { kommunenummer, entity: 'indicator', entityId: indicatorId, action: 'delete', before: auditableIndicator(indicator), after: null });
       }),
 
-    addMeasurement: (
-      actor: Actor,
-      kommunenummer: string,
-      goalId: string,
-      indicatorId: string,
-      input: CreateMeasurement,
-      ifMatch: string | undefined,
-    ) => {
-      refuseNationalIds({ source: input.source, caveat: input.caveat });
+    addMeasurement: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, input, expected }: { goalId: string; indicatorId: string; input: CreateMeasurement; expected: ExpectedVersion }) => {
       requireOrdered({ field: 'periodStart', value: input.periodStart }, { field: 'periodEnd', value: input.periodEnd });
-      return changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
+      return changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         const row = await createGoalsRepository(tx).insertMeasurement(indicatorId, {
           periodStart: input.periodStart,
@@ -194,15 +169,8 @@ export function createGoalsService(deps: { db: Db }) {
       });
     },
 
-    removeMeasurement: (
-      actor: Actor,
-      kommunenummer: string,
-      goalId: string,
-      indicatorId: string,
-      measurementId: string,
-      ifMatch: string | undefined,
-    ) =>
-      changeGoal(kommunenummer, goalId, ifMatch, async (tx, tree) => {
+    removeMeasurement: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, measurementId, expected }: { goalId: string; indicatorId: string; measurementId: string; expected: ExpectedVersion }) =>
+      changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator, measurements } = indicatorOf(tree, indicatorId);
         const measurement = found(
           measurements.find((m) => m.id === measurementId),

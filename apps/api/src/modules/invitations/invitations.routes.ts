@@ -1,22 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
-import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
 import type { InvitationsService } from './invitations.service.js';
 
 export const invitationsRoutes: FastifyPluginAsyncTypebox<{ service: InvitationsService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.inviteUser),
-    handler: async (request, reply) => reply.status(201).send(await service.invite(actorOf(request), request.params.kommunenummer, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await service.invite(request.scope, request.body)),
   });
   app.route({
     ...fromContract(routes.setMunicipalityUserRole),
-    handler: (request) => service.setRole(actorOf(request), request.params.kommunenummer, request.params.userId, request.body.role),
+    handler: (request) => service.setRole(request.scope, { userId: request.params.userId, role: request.body.role }),
   });
   app.route({
     ...fromContract(routes.removeMunicipalityUser),
     handler: async (request, reply) => {
-      await service.remove(actorOf(request), request.params.kommunenummer, request.params.userId);
+      await service.remove(request.scope, request.params.userId);
       return reply.status(204).send(null);
     },
   });

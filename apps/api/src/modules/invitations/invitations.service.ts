@@ -3,9 +3,9 @@ import type { AcceptInvitation, CreateInvitation, Invitation, Role, User } from 
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Actor, Scope } from '../../lib/scope.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { normalizeEmail, toUser } from '../users/users.service.js';
 import { matchesPassword, readInvitation, signInvitation } from './invitation-token.js';
@@ -31,7 +31,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     if (actor.type === 'user' && actor.id === userId) throw new ConflictError('You cannot change or remove your own access: ask another coordinator.');
   };
   const audit = (tx: Db, actor: Actor, kommunenummer: string, userId: string, before: Role | null, after: Role | null) =>
-    createAuditRepository(tx).record(actor, {
+    recordAudit(tx, actor, {
       kommunenummer,
       entity: 'user_role',
       entityId: `${userId}:${kommunenummer}`,
@@ -40,8 +40,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     });
 
   return {
-    async invite(actor: Actor, kommunenummer: string, input: CreateInvitation, now = new Date()): Promise<Invitation> {
-      refuseNationalIds({ name: input.name });
+    async invite({ actor, kommunenummer }: Scope, input: CreateInvitation, now = new Date()): Promise<Invitation> {
       const email = normalizeEmail(input.email);
       const unusable = await hashPassword(randomBytes(32).toString('base64url'));
       const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
@@ -50,7 +49,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
         const existing = await repo.findByEmail(email);
         const row = existing ?? (await repo.insert({ email, name: input.name, passwordHash: unusable, isAdmin: false }));
         if (!existing) {
-          await createAuditRepository(tx).record(actor, {
+          await recordAudit(tx, actor, {
             kommunenummer,
             entity: 'user',
             entityId: row.id,
@@ -69,7 +68,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
       });
     },
 
-    async setRole(actor: Actor, kommunenummer: string, userId: string, role: Role): Promise<User> {
+    async setRole({ actor, kommunenummer }: Scope, { userId, role }: { userId: string; role: Role }): Promise<User> {
       refuseSelf(actor, userId);
       return db.transaction(async (tx) => {
         const { role: before } = await mustFindWithRole(tx, userId, kommunenummer);
@@ -82,7 +81,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     },
 
     /** Removes the role and ends every session of the user, so an open browser loses access at once. */
-    async remove(actor: Actor, kommunenummer: string, userId: string): Promise<void> {
+    async remove({ actor, kommunenummer }: Scope, userId: string): Promise<void> {
       refuseSelf(actor, userId);
       await db.transaction(async (tx) => {
         const { role } = await mustFindWithRole(tx, userId, kommunenummer);

@@ -10,11 +10,9 @@ import type { Database, Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered, type Reference } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { createMeasuresRepository, listMeasureDocs, type MeasureTree } from './measures.repository.js';
 
 /** A measure as a caller sees it: evaluations are internal (absent in the public view). */
@@ -64,15 +62,14 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
 
   /** Lock the measure, check If-Match against its ETag, change, and answer with the measure as it now is. */
   async function changeMeasure(
-    kommunenummer: string,
-    id: string,
-    ifMatch: string | undefined,
+    { kommunenummer }: Pick<Scope, 'kommunenummer'>,
+    { id, expected }: { id: string; expected: ExpectedVersion },
     change: (tx: Executor, before: MeasureTree) => Promise<void>,
   ): Promise<Measure> {
     return db.transaction(async (tx) => {
       const repo = createMeasuresRepository(tx);
       const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
-      checkIfMatch(ifMatch, etagOf(toMeasure(before, true)));
+      checkVersion(expected, toMeasure(before, true));
       await change(tx, before);
       return toMeasure((await repo.find(kommunenummer, id))!, true);
     });
@@ -83,7 +80,7 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
      * A page of the register as JSON text, straight from PostgreSQL (one statement per page):
      * ordered by title, filtered, public measures only unless the caller sees the internal view.
      */
-    async list(kommunenummer: string, query: MeasureListQuery, internal: boolean): Promise<string> {
+    async list({ kommunenummer, caller: { internal } }: Scope, query: MeasureListQuery): Promise<string> {
       const limit = query.limit ?? 50;
       let after: { title: string; id: string } | undefined;
       if (query.cursor !== undefined) {
@@ -103,9 +100,6 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
         after,
         limit,
       });
-      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const nextCursor = rows.length > limit && last ? JSON.stringify(encodeCursor({ t: last.title, i: last.id })) : 'null';
@@ -113,14 +107,13 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
     },
 
     /** Anonymous callers and other municipalities see public measures only: any other is "not found". */
-    async get(kommunenummer: string, id: string, internal: boolean): Promise<Measure> {
+    async get({ kommunenummer, caller: { internal } }: Scope, id: string): Promise<Measure> {
       const tree = await measures.find(kommunenummer, id);
       if (!tree || (!internal && !tree.measure.isPublic)) throw new NotFoundError(notFound(kommunenummer, id));
       return toMeasure(tree, internal);
     },
 
-    async create(actor: Actor, kommunenummer: string, input: CreateMeasure): Promise<Measure> {
-      refuseNationalIds({ title: input.title, description: input.description });
+    async create({ kommunenummer, actor }: Scope, input: CreateMeasure): Promise<Measure> {
       requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
       return db.transaction(async (tx) => {
         const repo = createMeasuresRepository(tx);
@@ -148,9 +141,8 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
       });
     },
 
-    update: (actor: Actor, kommunenummer: string, id: string, patch: UpdateMeasure, ifMatch: string | undefined) => {
-      refuseNationalIds({ title: patch.title, description: patch.description });
-      return changeMeasure(kommunenummer, id, ifMatch, async (tx, before) => {
+    update: ({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateMeasure; expected: ExpectedVersion }) => {
+      return changeMeasure({ kommunenummer }, { id, expected }, async (tx, before) => {
         const from = before.measure.status;
         if (patch.status !== undefined && patch.status !== from && !MEASURE_TRANSITIONS[from].includes(patch.status)) {
           const allowed = MEASURE_TRANSITIONS[from];
@@ -174,19 +166,18 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createMeasuresRepository(tx);
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toMeasure(before, true)));
+        checkVersion(expected, toMeasure(before, true));
         await repo.delete(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'measure', entityId: id, action: 'delete', before: auditable(before), after: null });
       });
     },
 
-    addEvaluation: (actor: Actor, kommunenummer: string, id: string, input: CreateEvaluation, ifMatch: string | undefined) => {
-      refuseNationalIds({ text: input.text });
-      return changeMeasure(kommunenummer, id, ifMatch, async (tx) => {
+    addEvaluation: ({ kommunenummer, actor }: Scope, { id, input, expected }: { id: string; input: CreateEvaluation; expected: ExpectedVersion }) => {
+      return changeMeasure({ kommunenummer }, { id, expected }, async (tx) => {
         const repo = createMeasuresRepository(tx);
         const row = await repo.insertEvaluation(id, { date: input.date, outcome: input.outcome, text: input.text ?? null });
         await repo.update(id, {});
@@ -201,8 +192,8 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
       });
     },
 
-    removeEvaluation: (actor: Actor, kommunenummer: string, id: string, evaluationId: string, ifMatch: string | undefined) =>
-      changeMeasure(kommunenummer, id, ifMatch, async (tx, before) => {
+    removeEvaluation: ({ kommunenummer, actor }: Scope, { id, evaluationId, expected }: { id: string; evaluationId: string; expected: ExpectedVersion }) =>
+      changeMeasure({ kommunenummer }, { id, expected }, async (tx, before) => {
         const evaluation = found(
           before.evaluations.find((e) => e.id === evaluationId),
           `There is no evaluation ${evaluationId} of measure ${id}.`,

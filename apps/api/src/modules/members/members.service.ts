@@ -1,12 +1,10 @@
 import type { CreateMember, Member, MemberList, UpdateMember } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { ConflictError } from '../../lib/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { isInternal, type Scope } from '../../lib/scope.js';
 import { createMembersRepository, type MemberRow } from './members.repository.js';
 
 /**
@@ -45,7 +43,6 @@ const auditable = (row: MemberRow | null) =>
       }
     : null;
 
-const freeText = (input: CreateMember | UpdateMember) => ({ name: input.name, roleTitle: input.roleTitle, email: input.email });
 
 export function createMembersService(deps: { db: Db }) {
   const { db } = deps;
@@ -53,19 +50,16 @@ export function createMembersService(deps: { db: Db }) {
   const notFound = (k: string, id: string) => `There is no member ${id} in ${k}.`;
 
   return {
-    async list(kommunenummer: string, internal: boolean): Promise<MemberList> {
-      const rows = await members.list(kommunenummer);
-      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
-      return { items: rows.map((row) => toMember(row, internal)) };
+    async list(scope: Scope): Promise<MemberList> {
+      const rows = await members.list(scope.kommunenummer);
+      return { items: rows.map((row) => toMember(row, isInternal(scope))) };
     },
 
-    get: async (kommunenummer: string, id: string, internal: boolean) =>
-      toMember(found(await members.find(kommunenummer, id), notFound(kommunenummer, id)), internal),
+    get: async (scope: Scope, id: string) =>
+      toMember(found(await members.find(scope.kommunenummer, id), notFound(scope.kommunenummer, id)), isInternal(scope)),
 
-    async create(actor: Actor, kommunenummer: string, input: CreateMember): Promise<Member> {
-      refuseNationalIds(freeText(input));
+    async create(scope: Scope, input: CreateMember): Promise<Member> {
+      const { kommunenummer, actor } = scope;
       return db.transaction(async (tx) => {
         await checkReferences(tx, kommunenummer, [{ field: 'organizationId', table: 'organizations', ids: input.organizationId }]);
         const row = await createMembersRepository(tx).insert(kommunenummer, {
@@ -83,12 +77,13 @@ export function createMembersService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateMember, ifMatch: string | undefined): Promise<Member> {
-      refuseNationalIds(freeText(patch));
+    async update(scope: Scope, input: { id: string; patch: UpdateMember; expected: ExpectedVersion }): Promise<Member> {
+      const { kommunenummer, actor } = scope;
+      const { id, patch } = input;
       return db.transaction(async (tx) => {
         const repo = createMembersRepository(tx);
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toMember(before, true)));
+        checkVersion(input.expected, toMember(before, true));
         if (before.erasedAt) throw new ConflictError('The member has been erased and cannot be changed.');
         await checkReferences(tx, kommunenummer, [{ field: 'organizationId', table: 'organizations', ids: patch.organizationId }]);
         const after = await repo.update(id, patch);
@@ -97,11 +92,13 @@ export function createMembersService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove(scope: Scope, input: { id: string; expected: ExpectedVersion }): Promise<void> {
+      const { kommunenummer, actor } = scope;
+      const { id } = input;
       await db.transaction(async (tx) => {
         const repo = createMembersRepository(tx);
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toMember(before, true)));
+        checkVersion(input.expected, toMember(before, true));
         if (await repo.isReferenced(id)) {
           throw new ConflictError(
             'Tier memberships, a tier or a measure refer to this member: end the memberships instead (history is kept), or erase the person.',
@@ -116,7 +113,8 @@ export function createMembersService(deps: { db: Db }) {
      * GDPR erasure: the person's identity leaves the row and the audit log; the row and every
      * record referring to it stay. Erasing an erased member changes nothing.
      */
-    async erase(actor: Actor, kommunenummer: string, id: string): Promise<Member> {
+    async erase(scope: Scope, id: string): Promise<Member> {
+      const { kommunenummer, actor } = scope;
       return db.transaction(async (tx) => {
         const repo = createMembersRepository(tx);
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));

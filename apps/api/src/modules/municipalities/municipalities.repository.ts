@@ -48,6 +48,14 @@ const columns = {
 /** Database.rows: a prepared statement returning array rows. */
 type RowRunner = Database['rows'];
 
+/**
+ * The scope of every request under `:kommunenummer` (plugins/scope.ts): whether the municipality
+ * exists and whose setup covers it (a partner's host, otherwise itself). One indexed statement.
+ */
+const HOST_SQL = `select coalesce(p.host_kommunenummer, m.kommunenummer)
+from municipalities m left join partnerships p on p.partner_kommunenummer = m.kommunenummer
+where m.kommunenummer = $1`;
+
 /** `rows` is needed by `list` only (the app passes it; writers and transactions need not). */
 export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
   /**
@@ -83,6 +91,13 @@ export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
 
   return {
     listQuery,
+
+    /** The municipality's host (itself unless it is a partner), or undefined when there is none. */
+    async hostOf(kommunenummer: string): Promise<string | undefined> {
+      if (!rows) throw new Error('municipalities hostOf() needs Database.rows');
+      const [row] = await rows('municipality_scope', { sql: HOST_SQL, params: [kommunenummer] });
+      return row?.[0] as string | undefined;
+    },
 
     /**
      * The hot read of the API (intranets list municipalities): a prepared statement whose rows,

@@ -9,10 +9,11 @@ import {
 } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
+import { found, recordAudit } from '../../lib/audited.js';
+import type { Scope } from '../../lib/scope.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { InvalidFieldError } from '../../lib/errors.js';
 import {
   createMunicipalitiesRepository,
   foldName,
@@ -45,17 +46,13 @@ export function createMunicipalitiesService(deps: {
   const { db, repository } = deps;
   return {
     /** Sets the municipality's own settings, if the caller's copy (If-Match) is current. */
-    async update(
-      actor: Actor,
-      kommunenummer: string,
-      patch: UpdateMunicipality,
-      ifMatch: string | undefined,
-    ): Promise<Municipality> {
+    async update(scope: Scope, input: { patch: UpdateMunicipality; expected: ExpectedVersion }): Promise<Municipality> {
+      const { kommunenummer, actor } = scope;
+      const { patch } = input;
       return db.transaction(async (tx) => {
         const repo = createMunicipalitiesRepository(tx);
-        const before = await repo.get(kommunenummer, { forUpdate: true });
-        if (!before) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-        checkIfMatch(ifMatch, etagOf(toMunicipality(before)));
+        const before = found(await repo.get(kommunenummer, { forUpdate: true }), `${kommunenummer} is gone.`);
+        checkVersion(input.expected, toMunicipality(before));
         await repo.updateSettings(kommunenummer, patch);
         const after = (await repo.get(kommunenummer))!;
         const changes = diffChanges(
@@ -63,7 +60,7 @@ export function createMunicipalitiesService(deps: {
           { policeDistrict: after.policeDistrict, malform: after.malform },
         );
         if (Object.keys(changes).length > 0) {
-          await createAuditRepository(tx).record(actor, {
+          await recordAudit(tx, actor, {
             kommunenummer,
             entity: 'municipality',
             entityId: kommunenummer,
@@ -100,11 +97,8 @@ export function createMunicipalitiesService(deps: {
       };
     },
 
-    async get(kommunenummer: string): Promise<Municipality> {
-      const row = await repository.get(kommunenummer);
-      if (!row) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      return toMunicipality(row);
-    },
+    get: async (scope: Scope): Promise<Municipality> =>
+      toMunicipality(found(await repository.get(scope.kommunenummer), `${scope.kommunenummer} is gone.`)),
 
     async listCounties(): Promise<CountyList> {
       return { items: await repository.listCounties() };

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
-import { etagOf, isNotModified } from '../../lib/etag.js';
-import { actorOf } from '../../plugins/auth.js';
 import { fromContract } from '../../plugins/contract.js';
 import type { OrganizationsService } from './organizations.service.js';
 
@@ -11,48 +9,25 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ service: Organizat
 ) => {
   app.route({
     ...fromContract(routes.listOrganizations),
-    handler: (request) => service.list(request.params.kommunenummer),
+    handler: (request) => service.list(request.scope),
   });
   app.route({
     ...fromContract(routes.getOrganization),
-    handler: async (request, reply) => {
-      const organization = await service.get(request.params.kommunenummer, request.params.organizationId);
-      const etag = etagOf(organization);
-      reply.header('etag', etag);
-      if (isNotModified(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
-      return organization;
-    },
+    handler: (request) => service.get(request.scope, request.params.organizationId),
   });
   app.route({
     ...fromContract(routes.createOrganization),
-    handler: async (request, reply) => {
-      const organization = await service.create(actorOf(request), request.params.kommunenummer, request.body);
-      return reply
-        .status(201)
-        .header('etag', etagOf(organization))
-        .header('location', `/api/v1/municipalities/${organization.kommunenummer}/organizations/${organization.id}`)
-        .send(organization);
-    },
+    handler: (request) => service.create(request.scope, request.body),
   });
   app.route({
     ...fromContract(routes.updateOrganization),
-    handler: async (request, reply) => {
-      const { kommunenummer, organizationId } = request.params;
-      const organization = await service.update(
-        actorOf(request),
-        kommunenummer,
-        organizationId,
-        request.body,
-        request.headers['if-match'],
-      );
-      return reply.header('etag', etagOf(organization)).send(organization);
-    },
+    handler: (request) =>
+      service.update(request.scope, { id: request.params.organizationId, patch: request.body, expected: request.expectedVersion }),
   });
   app.route({
     ...fromContract(routes.deleteOrganization),
     handler: async (request, reply) => {
-      const { kommunenummer, organizationId } = request.params;
-      await service.remove(actorOf(request), kommunenummer, organizationId, request.headers['if-match']);
+      await service.remove(request.scope, { id: request.params.organizationId, expected: request.expectedVersion });
       return reply.status(204).send(null);
     },
   });

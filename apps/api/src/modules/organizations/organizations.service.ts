@@ -2,10 +2,9 @@ import type { CreateOrganization, Organization, OrganizationList, UpdateOrganiza
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Scope } from '../../lib/scope.js';
 import { createOrganizationsRepository, type OrganizationRow } from './organizations.repository.js';
 
 export function toOrganization(row: OrganizationRow): Organization {
@@ -27,25 +26,21 @@ export function createOrganizationsService(deps: { db: Db }) {
   const { db } = deps;
   const organizations = createOrganizationsRepository(db);
 
-  async function mustFind(repo: ReturnType<typeof createOrganizationsRepository>, k: string, id: string, forUpdate = false) {
-    const row = await repo.find(k, id, { forUpdate });
-    if (!row) throw new NotFoundError(`There is no organization ${id} in ${k}.`);
+  async function mustFind(repo: ReturnType<typeof createOrganizationsRepository>, at: { kommunenummer: string; id: string }, forUpdate = false) {
+    const row = await repo.find(at.kommunenummer, at.id, { forUpdate });
+    if (!row) throw new NotFoundError(`There is no organization ${at.id} in ${at.kommunenummer}.`);
     return row;
   }
 
   return {
-    async list(kommunenummer: string): Promise<OrganizationList> {
-      const rows = await organizations.list(kommunenummer);
-      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
-      return { items: rows.map(toOrganization) };
-    },
+    list: async (scope: Scope): Promise<OrganizationList> => ({
+      items: (await organizations.list(scope.kommunenummer)).map(toOrganization),
+    }),
 
-    get: async (kommunenummer: string, id: string) => toOrganization(await mustFind(organizations, kommunenummer, id)),
+    get: async (scope: Scope, id: string) => toOrganization(await mustFind(organizations, { kommunenummer: scope.kommunenummer, id })),
 
-    async create(actor: Actor, kommunenummer: string, input: CreateOrganization): Promise<Organization> {
-      refuseNationalIds({ name: input.name, description: input.description });
+    async create(scope: Scope, input: CreateOrganization): Promise<Organization> {
+      const { kommunenummer, actor } = scope;
       return db.transaction(async (tx) => {
         const row = await createOrganizationsRepository(tx).insert(kommunenummer, {
           name: input.name,
@@ -53,7 +48,7 @@ export function createOrganizationsService(deps: { db: Db }) {
           description: input.description ?? null,
         });
         if (!row) throw new ConflictError(`${kommunenummer} already has an organization named "${input.name}".`);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'organization',
           entityId: row.id,
@@ -64,25 +59,20 @@ export function createOrganizationsService(deps: { db: Db }) {
       });
     },
 
-    async update(
-      actor: Actor,
-      kommunenummer: string,
-      id: string,
-      patch: UpdateOrganization,
-      ifMatch: string | undefined,
-    ): Promise<Organization> {
-      refuseNationalIds({ name: patch.name, description: patch.description });
+    async update(scope: Scope, input: { id: string; patch: UpdateOrganization; expected: ExpectedVersion }): Promise<Organization> {
+      const { kommunenummer, actor } = scope;
+      const { id, patch } = input;
       return db.transaction(async (tx) => {
         const repo = createOrganizationsRepository(tx);
-        const before = await mustFind(repo, kommunenummer, id, true);
-        checkIfMatch(ifMatch, etagOf(toOrganization(before)));
+        const before = await mustFind(repo, { kommunenummer, id }, true);
+        checkVersion(input.expected, toOrganization(before));
         if (patch.name !== undefined && (await repo.nameTaken(kommunenummer, patch.name, id))) {
           throw new ConflictError(`${kommunenummer} already has an organization named "${patch.name}".`);
         }
         const after = await repo.update(id, patch);
         const changes = diffChanges(auditable(before), auditable(after));
         if (Object.keys(changes).length > 0) {
-          await createAuditRepository(tx).record(actor, {
+          await recordAudit(tx, actor, {
             kommunenummer,
             entity: 'organization',
             entityId: id,
@@ -94,13 +84,15 @@ export function createOrganizationsService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove(scope: Scope, input: { id: string; expected: ExpectedVersion }): Promise<void> {
+      const { kommunenummer, actor } = scope;
+      const { id } = input;
       await db.transaction(async (tx) => {
         const repo = createOrganizationsRepository(tx);
-        const before = await mustFind(repo, kommunenummer, id, true);
-        checkIfMatch(ifMatch, etagOf(toOrganization(before)));
+        const before = await mustFind(repo, { kommunenummer, id }, true);
+        checkVersion(input.expected, toOrganization(before));
         await repo.delete(id);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'organization',
           entityId: id,

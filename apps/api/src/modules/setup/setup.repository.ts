@@ -114,6 +114,12 @@ export function createSetupRepository(database: Database, db: Executor = databas
       return row ? { internal: row[0] as boolean, json: row[1] as string } : undefined;
     },
 
+    /** Whether there is a municipality `kommunenummer` (for a partner named in a request). */
+    async exists(kommunenummer: string): Promise<boolean> {
+      const [row] = await db.select({ k: municipalities.kommunenummer }).from(municipalities).where(eq(municipalities.kommunenummer, kommunenummer));
+      return row !== undefined;
+    },
+
     /** The host whose setup covers `kommunenummer` (itself when it is no partner). */
     async hostOf(kommunenummer: string): Promise<string> {
       const [row] = await db

@@ -1,55 +1,40 @@
 import type { PartnerList } from '@slt/shared';
 import type { Database } from '../../db/client.js';
+import { found } from '../../lib/audited.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { etagOfText } from '../../lib/etag.js';
-import type { Principal } from '../../plugins/auth.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
-import { createSetupRepository, type InternalScope } from './setup.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import { isInternal, type Scope } from '../../lib/scope.js';
+import { createSetupRepository } from './setup.repository.js';
 
 /** "One coordinator and politiråd for up to six kommuner": a host and at most five partners. */
 export const MAX_PARTNERS = 5;
-
-/** The municipalities whose internal view a caller sees (see canReadInternal in plugins/auth.ts). */
-export function internalScopeOf(principal: Principal): InternalScope {
-  if (principal.kind === 'user') return { all: principal.isAdmin, kommuner: [...principal.roles.keys()] };
-  if (principal.kind === 'token' && principal.scopes.includes('read')) return { all: false, kommuner: [principal.kommunenummer] };
-  return { all: false, kommuner: [] };
-}
 
 export function createSetupService(deps: { database: Database }) {
   const { database } = deps;
   const setups = createSetupRepository(database);
 
-  async function mustExist(kommunenummer: string, field?: string): Promise<void> {
-    if (await createMunicipalitiesRepository(database.db).get(kommunenummer)) return;
-    if (field) throw new InvalidFieldError({ in: 'path', name: field, detail: `There is no municipality ${kommunenummer}.` });
-    throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-  }
 
   return {
     /**
-     * The whole setup as JSON text with its ETag. The view (public or internal) is part of the
-     * document, so the two views never share an ETag.
+     * The whole setup (the host's, for a partner) as JSON text, in the scope's view. The view is
+     * part of the document, so the two views never share an ETag.
      */
-    async getSetup(kommunenummer: string, principal: Principal): Promise<{ json: string; etag: string; internal: boolean }> {
-      const setup = await setups.loadSetup(kommunenummer, internalScopeOf(principal));
-      if (setup === undefined) throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      return { json: setup.json, etag: etagOfText(setup.json), internal: setup.internal };
+    async getSetup(scope: Scope): Promise<string> {
+      // The scope has worked out the view; the statement takes it as "sees every internal view".
+      const setup = found(await setups.loadSetup(scope.kommunenummer, { all: isInternal(scope), kommuner: [] }), `${scope.kommunenummer} is gone.`);
+      return setup.json;
     },
 
-    async listPartners(host: string): Promise<PartnerList> {
-      await mustExist(host);
-      return { items: await setups.listPartners(host) };
-    },
+    listPartners: async ({ kommunenummer: host }: Scope): Promise<PartnerList> => ({ items: await setups.listPartners(host) }),
 
     /** Lets `host`'s setup cover `partner`. Idempotent; no chains, one host per partner, at most five partners. */
-    async addPartner(actor: Actor, host: string, partner: string): Promise<PartnerList> {
+    async addPartner({ kommunenummer: host, actor }: Scope, partner: string): Promise<PartnerList> {
       if (partner === host) {
         throw new InvalidFieldError({ in: 'path', name: 'partnerKommunenummer', detail: 'A municipality cannot be its own partner.' });
       }
-      await mustExist(host);
-      await mustExist(partner, 'partnerKommunenummer');
+      if (!(await setups.exists(partner))) {
+        throw new InvalidFieldError({ in: 'path', name: 'partnerKommunenummer', detail: `There is no municipality ${partner}.` });
+      }
       return database.db.transaction(async (tx) => {
         const repo = createSetupRepository(database, tx);
         await repo.lockPartnerships();
@@ -62,7 +47,7 @@ export function createSetupService(deps: { database: Database }) {
           throw new ConflictError(`${host} already covers ${MAX_PARTNERS} partners, the most an SLT collaboration has.`);
         }
         await repo.addPartner(host, partner);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer: host,
           entity: 'partnership',
           entityId: partner,
@@ -73,12 +58,11 @@ export function createSetupService(deps: { database: Database }) {
       });
     },
 
-    async removePartner(actor: Actor, host: string, partner: string): Promise<PartnerList> {
-      await mustExist(host);
+    async removePartner({ kommunenummer: host, actor }: Scope, partner: string): Promise<PartnerList> {
       return database.db.transaction(async (tx) => {
         const repo = createSetupRepository(database, tx);
         if (!(await repo.removePartner(host, partner))) throw new NotFoundError(`${partner} is not a partner of ${host}.`);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer: host,
           entity: 'partnership',
           entityId: partner,

@@ -10,12 +10,9 @@ import type {
 } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { requireOrdered } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { createTargetGroupsRepository, type FocusAreaRow, type TargetGroupRow } from './target-groups.repository.js';
 
 export function toTargetGroup(row: TargetGroupRow): TargetGroup {
@@ -52,17 +49,6 @@ const fieldsOf = <R extends { id: string; kommunenummer: string; createdAt: Date
   return fields;
 };
 
-/** Every free-text field, risk criteria one by one (`riskCriteria/2`), so the problem names the item. */
-const targetGroupText = (input: CreateTargetGroup | UpdateTargetGroup) => ({
-  name: input.name,
-  description: input.description,
-  ...Object.fromEntries((input.riskCriteria ?? []).map((text, i) => [`riskCriteria/${i}`, text])),
-});
-const focusAreaText = (input: CreateFocusArea | UpdateFocusArea) => ({
-  name: input.name,
-  description: input.description,
-  decisionReference: input.decisionReference,
-});
 
 export function createTargetGroupsService(deps: { db: Db }) {
   const { db } = deps;
@@ -70,24 +56,16 @@ export function createTargetGroupsService(deps: { db: Db }) {
   const tgNotFound = (k: string, id: string) => `There is no target group ${id} in ${k}.`;
   const faNotFound = (k: string, id: string) => `There is no focus area ${id} in ${k}.`;
 
-  async function requireMunicipality(kommunenummer: string) {
-    if (!(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-      throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-    }
-  }
-
   return {
-    async listTargetGroups(kommunenummer: string): Promise<TargetGroupList> {
+    async listTargetGroups({ kommunenummer }: Scope): Promise<TargetGroupList> {
       const rows = await repo.listTargetGroups(kommunenummer);
-      if (rows.length === 0) await requireMunicipality(kommunenummer);
       return { items: rows.map(toTargetGroup) };
     },
 
-    getTargetGroup: async (kommunenummer: string, id: string) =>
+    getTargetGroup: async ({ kommunenummer }: Scope, id: string) =>
       toTargetGroup(found(await repo.findTargetGroup(kommunenummer, id), tgNotFound(kommunenummer, id))),
 
-    async createTargetGroup(actor: Actor, kommunenummer: string, input: CreateTargetGroup): Promise<TargetGroup> {
-      refuseNationalIds(targetGroupText(input));
+    async createTargetGroup({ kommunenummer, actor }: Scope, input: CreateTargetGroup): Promise<TargetGroup> {
       requireOrdered({ field: 'ageFrom', value: input.ageFrom }, { field: 'ageTo', value: input.ageTo });
       return db.transaction(async (tx) => {
         const row = await createTargetGroupsRepository(tx).insertTargetGroup(kommunenummer, {
@@ -102,18 +80,11 @@ export function createTargetGroupsService(deps: { db: Db }) {
       });
     },
 
-    async updateTargetGroup(
-      actor: Actor,
-      kommunenummer: string,
-      id: string,
-      patch: UpdateTargetGroup,
-      ifMatch: string | undefined,
-    ): Promise<TargetGroup> {
-      refuseNationalIds(targetGroupText(patch));
+    async updateTargetGroup({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateTargetGroup; expected: ExpectedVersion }): Promise<TargetGroup> {
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toTargetGroup(before)));
+        checkVersion(expected, toTargetGroup(before));
         requireOrdered(
           { field: 'ageFrom', value: patch.ageFrom === undefined ? before.ageFrom : patch.ageFrom },
           { field: 'ageTo', value: patch.ageTo === undefined ? before.ageTo : patch.ageTo },
@@ -124,27 +95,25 @@ export function createTargetGroupsService(deps: { db: Db }) {
       });
     },
 
-    async removeTargetGroup(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async removeTargetGroup({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toTargetGroup(before)));
+        checkVersion(expected, toTargetGroup(before));
         await txRepo.deleteTargetGroup(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
       });
     },
 
-    async listFocusAreas(kommunenummer: string): Promise<FocusAreaList> {
+    async listFocusAreas({ kommunenummer }: Scope): Promise<FocusAreaList> {
       const rows = await repo.listFocusAreas(kommunenummer);
-      if (rows.length === 0) await requireMunicipality(kommunenummer);
       return { items: rows.map(toFocusArea) };
     },
 
-    getFocusArea: async (kommunenummer: string, id: string) =>
+    getFocusArea: async ({ kommunenummer }: Scope, id: string) =>
       toFocusArea(found(await repo.findFocusArea(kommunenummer, id), faNotFound(kommunenummer, id))),
 
-    async createFocusArea(actor: Actor, kommunenummer: string, input: CreateFocusArea): Promise<FocusArea> {
-      refuseNationalIds(focusAreaText(input));
+    async createFocusArea({ kommunenummer, actor }: Scope, input: CreateFocusArea): Promise<FocusArea> {
       return db.transaction(async (tx) => {
         const row = await createTargetGroupsRepository(tx).insertFocusArea(kommunenummer, {
           name: input.name,
@@ -158,29 +127,22 @@ export function createTargetGroupsService(deps: { db: Db }) {
       });
     },
 
-    async updateFocusArea(
-      actor: Actor,
-      kommunenummer: string,
-      id: string,
-      patch: UpdateFocusArea,
-      ifMatch: string | undefined,
-    ): Promise<FocusArea> {
-      refuseNationalIds(focusAreaText(patch));
+    async updateFocusArea({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateFocusArea; expected: ExpectedVersion }): Promise<FocusArea> {
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toFocusArea(before)));
+        checkVersion(expected, toFocusArea(before));
         const after = await txRepo.updateFocusArea(id, patch);
         await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'update', before: fieldsOf(before), after: fieldsOf(after) });
         return toFocusArea(after);
       });
     },
 
-    async removeFocusArea(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async removeFocusArea({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
-        checkIfMatch(ifMatch, etagOf(toFocusArea(before)));
+        checkVersion(expected, toFocusArea(before));
         await txRepo.deleteFocusArea(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
       });

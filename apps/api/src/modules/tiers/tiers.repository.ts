@@ -90,7 +90,7 @@ export function createTiersRepository(db: Executor) {
     },
 
     /** Another membership of the member on the tier whose period overlaps [start, end] (end null: open). */
-    async overlapping(tierId: string, memberId: string, start: string, end: string | null, exceptId?: string) {
+    async overlapping({ tierId, memberId, start, end }: { tierId: string; memberId: string; start: string; end: string | null }, exceptId?: string) {
       const [row] = await db
         .select({ id: memberships.id })
         .from(memberships)

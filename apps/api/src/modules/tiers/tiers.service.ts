@@ -10,12 +10,10 @@ import type {
 } from '@slt/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
+import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import type { Scope } from '../../lib/scope.js';
 import { createTiersRepository, type MembershipRow, type TierRow } from './tiers.repository.js';
 
 export function toTier(row: TierRow): Tier {
@@ -57,11 +55,6 @@ const auditableTier = (row: TierRow | null) => {
 const auditableMembership = (row: MembershipRow | null) =>
   row ? { tierId: row.tierId, memberId: row.memberId, role: row.role, startDate: row.startDate, endDate: row.endDate } : null;
 
-const freeText = (input: CreateTier | UpdateTier) => ({
-  name: input.name,
-  mandate: input.mandate,
-  responsibilities: input.responsibilities,
-});
 
 /** Chair and secretary must be members of the municipality, and not erased persons. */
 async function checkOfficers(tx: Executor, kommunenummer: string, input: CreateTier | UpdateTier) {
@@ -90,18 +83,14 @@ export function createTiersService(deps: { db: Db }) {
   }
 
   return {
-    async list(kommunenummer: string): Promise<TierList> {
+    async list({ kommunenummer }: Scope): Promise<TierList> {
       const rows = await tiers.list(kommunenummer);
-      if (rows.length === 0 && !(await createMunicipalitiesRepository(db).get(kommunenummer))) {
-        throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-      }
       return { items: rows.map(toTier) };
     },
 
-    get: async (kommunenummer: string, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
+    get: async ({ kommunenummer }: Scope, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
 
-    async create(actor: Actor, kommunenummer: string, input: CreateTier): Promise<Tier> {
-      refuseNationalIds(freeText(input));
+    async create({ kommunenummer, actor }: Scope, input: CreateTier): Promise<Tier> {
       return db.transaction(async (tx) => {
         await checkOfficers(tx, kommunenummer, input);
         const row = await createTiersRepository(tx).insert(kommunenummer, {
@@ -120,11 +109,10 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, kommunenummer: string, id: string, patch: UpdateTier, ifMatch: string | undefined): Promise<Tier> {
-      refuseNationalIds(freeText(patch));
+    async update({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateTier; expected: ExpectedVersion }): Promise<Tier> {
       return db.transaction(async (tx) => {
         const before = await lockedTier(tx, kommunenummer, id);
-        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        checkVersion(expected, toTier(before));
         await checkOfficers(tx, kommunenummer, patch);
         const after = await createTiersRepository(tx).update(id, patch);
         await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'update', before: auditableTier(before), after: auditableTier(after) });
@@ -132,11 +120,11 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async remove(actor: Actor, kommunenummer: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         const before = await lockedTier(tx, kommunenummer, id);
-        checkIfMatch(ifMatch, etagOf(toTier(before)));
+        checkVersion(expected, toTier(before));
         if (await repo.hasMemberships(id)) {
           throw new ConflictError('The tier has memberships (current or past): remove them first, so that no history is lost by accident.');
         }
@@ -145,17 +133,17 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async listMemberships(kommunenummer: string, tierId: string, currentOnly: boolean): Promise<MembershipList> {
+    async listMemberships({ kommunenummer }: Scope, { tierId, currentOnly }: { tierId: string; currentOnly: boolean }): Promise<MembershipList> {
       found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
       return { items: (await tiers.listMemberships(tierId, currentOnly)).map(toMembership) };
     },
 
-    async getMembership(kommunenummer: string, tierId: string, id: string): Promise<Membership> {
+    async getMembership({ kommunenummer }: Scope, { tierId, id }: { tierId: string; id: string }): Promise<Membership> {
       found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
       return toMembership(found(await tiers.findMembership(tierId, id), membershipNotFound(id)));
     },
 
-    async createMembership(actor: Actor, kommunenummer: string, tierId: string, input: CreateMembership): Promise<Membership> {
+    async createMembership({ kommunenummer, actor }: Scope, { tierId, input }: { tierId: string; input: CreateMembership }): Promise<Membership> {
       requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
@@ -165,7 +153,7 @@ export function createTiersService(deps: { db: Db }) {
         if ((await repo.erasedAmong([input.memberId])).size > 0) {
           throw new InvalidFieldError({ in: 'body', name: 'memberId', detail: `${input.memberId} is an erased member.` });
         }
-        if (await repo.overlapping(tierId, input.memberId, input.startDate, input.endDate ?? null)) {
+        if (await repo.overlapping({ tierId, memberId: input.memberId, start: input.startDate, end: input.endDate ?? null })) {
           throw new ConflictError('The member already has a membership on this tier in that period.');
         }
         const row = await repo.insertMembership(tierId, input.memberId, {
@@ -178,23 +166,16 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async updateMembership(
-      actor: Actor,
-      kommunenummer: string,
-      tierId: string,
-      id: string,
-      patch: UpdateMembership,
-      ifMatch: string | undefined,
-    ): Promise<Membership> {
+    async updateMembership({ kommunenummer, actor }: Scope, { tierId, id, patch, expected }: { tierId: string; id: string; patch: UpdateMembership; expected: ExpectedVersion }): Promise<Membership> {
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
         const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
-        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        checkVersion(expected, toMembership(before));
         const startDate = patch.startDate ?? before.startDate;
         const endDate = patch.endDate === undefined ? before.endDate : patch.endDate;
         requireOrdered({ field: 'startDate', value: startDate }, { field: 'endDate', value: endDate });
-        if (await repo.overlapping(tierId, before.memberId, startDate, endDate, id)) {
+        if (await repo.overlapping({ tierId, memberId: before.memberId, start: startDate, end: endDate }, id)) {
           throw new ConflictError('The member already has another membership on this tier in that period.');
         }
         const after = await repo.updateMembership(id, patch);
@@ -203,12 +184,12 @@ export function createTiersService(deps: { db: Db }) {
       });
     },
 
-    async removeMembership(actor: Actor, kommunenummer: string, tierId: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async removeMembership({ kommunenummer, actor }: Scope, { tierId, id, expected }: { tierId: string; id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
         const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
-        checkIfMatch(ifMatch, etagOf(toMembership(before)));
+        checkVersion(expected, toMembership(before));
         await repo.deleteMembership(id);
         await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'delete', before: auditableMembership(before), after: null });
       });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../plugins/scope.js';
 import { fromContract } from '../../plugins/contract.js';
 import type { UsersService } from './users.service.js';
 
@@ -18,14 +18,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
   app.route({
     ...fromContract(routes.setUserRole),
     handler: (request) =>
-      service.setRole(actorOf(request), request.params.userId, request.params.kommunenummer, request.body.role),
+      service.setRole(request.scope, { userId: request.params.userId, role: request.body.role }),
   });
   app.route({
     ...fromContract(routes.removeUserRole),
-    handler: (request) => service.removeRole(actorOf(request), request.params.userId, request.params.kommunenummer),
+    handler: (request) => service.removeRole(request.scope, request.params.userId),
   });
   app.route({
     ...fromContract(routes.listMunicipalityUsers),
-    handler: (request) => service.listForMunicipality(request.params.kommunenummer, request.query),
+    handler: (request) => service.listForMunicipality(request.scope, request.query),
   });
 };

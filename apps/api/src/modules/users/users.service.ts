@@ -3,10 +3,9 @@ import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { createAuditRepository, type Actor } from '../audit/audit.repository.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { recordAudit } from '../../lib/audited.js';
+import type { Actor, Scope } from '../../lib/scope.js';
 import { createUsersRepository, type UserRow, type UserWithRoles } from './users.repository.js';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -62,11 +61,10 @@ export function createUsersService(deps: { db: Db }) {
 
     list: (query: { cursor?: string; limit?: number }) => page(query),
 
-    listForMunicipality: (kommunenummer: string, query: { cursor?: string; limit?: number }) =>
+    listForMunicipality: ({ kommunenummer }: Scope, query: { cursor?: string; limit?: number }) =>
       page({ ...query, kommunenummer }),
 
     async create(actor: Actor, input: CreateUser): Promise<User> {
-      refuseNationalIds({ name: input.name });
       const email = normalizeEmail(input.email);
       const passwordHash = await hashPassword(input.password);
       const created = await db.transaction(async (tx) => {
@@ -77,7 +75,7 @@ export function createUsersService(deps: { db: Db }) {
           isAdmin: input.isAdmin ?? false,
         });
         if (!row) throw new ConflictError(`A user with the e-mail ${email} already exists.`);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer: null,
           entity: 'user',
           entityId: row.id,
@@ -90,7 +88,6 @@ export function createUsersService(deps: { db: Db }) {
     },
 
     async update(actor: Actor, id: string, patch: UpdateUser): Promise<User> {
-      refuseNationalIds({ name: patch.name });
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       await db.transaction(async (tx) => {
         const repo = createUsersRepository(tx);
@@ -106,7 +103,7 @@ export function createUsersService(deps: { db: Db }) {
         });
         const changes = diffChanges(auditable(before), auditable(after));
         if (Object.keys(changes).length > 0) {
-          await createAuditRepository(tx).record(actor, {
+          await recordAudit(tx, actor, {
             kommunenummer: null,
             entity: 'user',
             entityId: id,
@@ -118,17 +115,16 @@ export function createUsersService(deps: { db: Db }) {
       return toUser(await mustFind(id));
     },
 
-    async setRole(actor: Actor, userId: string, kommunenummer: string, role: 'coordinator' | 'member'): Promise<User> {
+    async setRole(scope: Scope, input: { userId: string; role: 'coordinator' | 'member' }): Promise<User> {
+      const { kommunenummer, actor } = scope;
+      const { userId, role } = input;
       await db.transaction(async (tx) => {
         await mustFindIn(tx, userId);
-        if (!(await createMunicipalitiesRepository(tx).get(kommunenummer))) {
-          throw new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`);
-        }
         const repo = createUsersRepository(tx);
         const before = await repo.findRole(userId, kommunenummer);
         if (before?.role === role) return;
         await repo.upsertRole(userId, kommunenummer, role);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'user_role',
           entityId: `${userId}:${kommunenummer}`,
@@ -139,13 +135,14 @@ export function createUsersService(deps: { db: Db }) {
       return toUser(await mustFind(userId));
     },
 
-    async removeRole(actor: Actor, userId: string, kommunenummer: string): Promise<User> {
+    async removeRole(scope: Scope, userId: string): Promise<User> {
+      const { kommunenummer, actor } = scope;
       await db.transaction(async (tx) => {
         const repo = createUsersRepository(tx);
         const before = await repo.findRole(userId, kommunenummer);
         if (!before) throw new NotFoundError(`The user has no role in ${kommunenummer}.`);
         await repo.deleteRole(userId, kommunenummer);
-        await createAuditRepository(tx).record(actor, {
+        await recordAudit(tx, actor, {
           kommunenummer,
           entity: 'user_role',
           entityId: `${userId}:${kommunenummer}`,

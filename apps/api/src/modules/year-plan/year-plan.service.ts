@@ -2,11 +2,9 @@ import type { CreateKeyDate, KeyDate, UpdateKeyDate, YearPlan } from '@slt/share
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { checkIfMatch, etagOf } from '../../lib/etag.js';
-import { refuseNationalIds } from '../../lib/national-id.js';
-import type { Actor } from '../audit/audit.repository.js';
-import { meetingFacts } from '../meetings/meetings.service.js';
-import { createMunicipalitiesRepository } from '../municipalities/municipalities.repository.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
+import type { Scope } from '../../lib/scope.js';
+import { meetingFacts } from '../meetings/meeting-view.js';
 import { createYearPlanRepository, type KeyDateRow } from './year-plan.repository.js';
 
 export function toKeyDate(row: KeyDateRow): KeyDate {
@@ -44,13 +42,9 @@ const auditable = (row: KeyDateRow | undefined) => {
 export function createYearPlanService(deps: { db: Db }) {
   const { db } = deps;
   const notFound = (k: string, id: string) => `There is no key date ${id} in ${k}.`;
-  const requireMunicipality = async (k: string) => {
-    if (!(await createMunicipalitiesRepository(db).get(k))) throw new NotFoundError(`There is no municipality with kommunenummer ${k}.`);
-  };
 
   return {
-    async yearPlan(k: string, year: number, internal: boolean): Promise<YearPlan> {
-      await requireMunicipality(k);
+    async yearPlan({ kommunenummer: k, caller: { internal } }: Scope, year: number): Promise<YearPlan> {
       const repo = createYearPlanRepository(db);
       const meetings = await repo.meetingsOfYear(k, year);
       const dates = (await repo.keyDates(k, { publicOnly: !internal }))
@@ -72,19 +66,17 @@ export function createYearPlanService(deps: { db: Db }) {
       };
     },
 
-    async list(k: string, internal: boolean): Promise<{ items: KeyDate[] }> {
-      await requireMunicipality(k);
+    async list({ kommunenummer: k, caller: { internal } }: Scope): Promise<{ items: KeyDate[] }> {
       return { items: (await createYearPlanRepository(db).keyDates(k, { publicOnly: !internal })).map(toKeyDate) };
     },
 
-    async get(k: string, id: string, internal: boolean): Promise<KeyDate> {
+    async get({ kommunenummer: k, caller: { internal } }: Scope, id: string): Promise<KeyDate> {
       const row = await createYearPlanRepository(db).find(k, id);
       if (!row || (!internal && !row.isPublic)) throw new NotFoundError(notFound(k, id));
       return toKeyDate(row);
     },
 
-    async create(actor: Actor, k: string, input: CreateKeyDate): Promise<KeyDate> {
-      refuseNationalIds({ title: input.title, description: input.description });
+    async create({ kommunenummer: k, actor }: Scope, input: CreateKeyDate): Promise<KeyDate> {
       return db.transaction(async (tx) => {
         const row = await createYearPlanRepository(tx).insert(k, {
           title: input.title,
@@ -99,23 +91,22 @@ export function createYearPlanService(deps: { db: Db }) {
       });
     },
 
-    async update(actor: Actor, k: string, id: string, patch: UpdateKeyDate, ifMatch: string | undefined): Promise<KeyDate> {
-      refuseNationalIds({ title: patch.title, description: patch.description });
+    async update({ kommunenummer: k, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateKeyDate; expected: ExpectedVersion }): Promise<KeyDate> {
       return db.transaction(async (tx) => {
         const repo = createYearPlanRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
-        checkIfMatch(ifMatch, etagOf(toKeyDate(before)));
+        checkVersion(expected, toKeyDate(before));
         const after = await repo.update(id, patch);
         await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
         return toKeyDate(after);
       });
     },
 
-    async remove(actor: Actor, k: string, id: string, ifMatch: string | undefined): Promise<void> {
+    async remove({ kommunenummer: k, actor }: Scope, { id, expected }: { id: string; expected: ExpectedVersion }): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createYearPlanRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
-        checkIfMatch(ifMatch, etagOf(toKeyDate(before)));
+        checkVersion(expected, toKeyDate(before));
         await repo.delete(id);
         await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'delete', before: auditable(before), after: null });
       });

@@ -145,7 +145,9 @@ function ImportSection({ kommunenummer }: { kommunenummer: string }) {
         await queryClient.invalidateQueries({ queryKey: municipalityKey(kommunenummer) });
       }
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 422 && error.errors.length > 0) {
+      // Invalid items: a 422, or a 400 when an item holds text the rules refuse (each with its pointer in the file).
+      const invalidItems = error instanceof ProblemError && (error.status === 422 || (error.status === 400 && error.errors.some((e) => e.in === 'body')));
+      if (error instanceof ProblemError && invalidItems && error.errors.length > 0) {
         setOutcome({ kind: 'invalid', errors: error.errors, detail: error.problem.detail, csv: format === 'csv' });
       } else {
         const message =
