@@ -9,7 +9,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 const fingerprintOf = (passwordHash: string) => createHash('sha256').update(passwordHash).digest('base64url').slice(0, 22);
 
-export function signInvitation(secret: string, userId: string, passwordHash: string, expiresAt: Date): string {
+export function signInvitation(secret: string, user: { id: string; passwordHash: string }, expiresAt: Date): string {
+  const { id: userId, passwordHash } = user;
   const payload = `${userId}.${Math.floor(expiresAt.getTime() / 1000)}.${fingerprintOf(passwordHash)}`;
   const signature = createHmac('sha256', `invitation:${secret}`).update(payload).digest('base64url');
   return `${b64(payload)}.${signature}`;

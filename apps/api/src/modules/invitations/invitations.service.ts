@@ -30,7 +30,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
   const refuseSelf = (actor: Actor, userId: string) => {
     if (actor.type === 'user' && actor.id === userId) throw new ConflictError('You cannot change or remove your own access: ask another coordinator.');
   };
-  const audit = (tx: Db, actor: Actor, kommunenummer: string, userId: string, before: Role | null, after: Role | null) =>
+  const audit = (tx: Db, { actor, kommunenummer }: Pick<Scope, 'actor' | 'kommunenummer'>, { userId, before, after }: { userId: string; before: Role | null; after: Role | null }) =>
     recordAudit(tx, actor, {
       kommunenummer,
       entity: 'user_role',
@@ -60,11 +60,11 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
         const before = (await repo.findRole(row.id, kommunenummer))?.role ?? null;
         if (before !== null) throw new ConflictError(`${email} already has access to ${kommunenummer}: change their role instead.`);
         await repo.upsertRole(row.id, kommunenummer, input.role);
-        await audit(tx, actor, kommunenummer, row.id, null, input.role);
+        await audit(tx, { actor, kommunenummer }, { userId: row.id, before: null, after: input.role });
         const user = toUser((await repo.findById(row.id))!);
         return existing
           ? { user, token: null, expiresAt: null }
-          : { user, token: signInvitation(secret, row.id, row.passwordHash, expiresAt), expiresAt: expiresAt.toISOString() };
+          : { user, token: signInvitation(secret, row, expiresAt), expiresAt: expiresAt.toISOString() };
       });
     },
 
@@ -74,7 +74,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
         const { role: before } = await mustFindWithRole(tx, userId, kommunenummer);
         if (before.role !== role) {
           await createUsersRepository(tx).upsertRole(userId, kommunenummer, role);
-          await audit(tx, actor, kommunenummer, userId, before.role, role);
+          await audit(tx, { actor, kommunenummer }, { userId, before: before.role, after: role });
         }
         return toUser((await createUsersRepository(tx).findById(userId))!);
       });
@@ -88,7 +88,7 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
         const repo = createUsersRepository(tx);
         await repo.deleteRole(userId, kommunenummer);
         await repo.update(userId, { endSessions: true });
-        await audit(tx, actor, kommunenummer, userId, role.role, null);
+        await audit(tx, { actor, kommunenummer }, { userId, before: role.role, after: null });
       });
     },
 
