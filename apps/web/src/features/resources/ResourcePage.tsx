@@ -1,4 +1,5 @@
-import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { RouteContract } from '@slt/shared/browser';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import { DataTable } from '../layout/DataTable';
