@@ -85,6 +85,8 @@ export const en: Messages = {
     expired: 'Expired',
     revoke: 'Revoke',
     revokeNamed: 'Revoke the token {{name}}',
+    revokeQuestion: 'Revoke the token “{{name}}”?',
+    revokeConsequence: 'Scripts and integrations that use the token are refused from now on. This cannot be undone: create a new token if they need access again.',
     none: 'No tokens yet.',
     nameRequired: 'Give the token a name.',
     scopeRequired: 'Choose at least one scope.',

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from '../municipalities/queries';
 import { useCreateApiToken, useRevokeApiToken } from './mutations';
 import { apiTokenQueries } from './queries';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 const SCOPES: TokenScope[] = ['read', 'write', 'import'];
 
@@ -139,15 +140,16 @@ function ApiTokens({ kommunenummer }: { kommunenummer: string }) {
                   </Table.Cell>
                   <Table.Cell>
                     {status(token) === 'active' && (
-                      <Button
+                      <ConfirmButton
                         variant="secondary"
-                        data-size="sm"
-                        aria-label={t('tokens.revokeNamed', { name: token.name })}
-                        onClick={() => revoke.mutate(token.id)}
+                        size="sm"
+                        label={t('tokens.revoke')}
+                        accessibleName={t('tokens.revokeNamed', { name: token.name })}
+                        question={t('tokens.revokeQuestion', { name: token.name })}
+                        consequence={t('tokens.revokeConsequence')}
+                        onConfirm={() => revoke.mutate(token.id)}
                         disabled={revoke.isPending}
-                      >
-                        {t('tokens.revoke')}
-                      </Button>
+                      />
                     )}
                   </Table.Cell>
                 </Table.Row>

@@ -53,6 +53,8 @@ export const meetingsEn: MeetingsMessages = {
       lastUsed: 'Last used',
       revoke: 'Revoke',
       revokeNamed: 'Revoke the calendar address {{name}}',
+      revokeQuestion: 'Revoke the calendar address “{{name}}”?',
+      revokeConsequence: 'Calendars subscribed to the address get no more updates. This cannot be undone.',
     },
     meeting: {
       back: 'Back to the meetings',

@@ -52,6 +52,8 @@ export const meetingsNb = {
       lastUsed: 'Sist brukt',
       revoke: 'Trekk tilbake',
       revokeNamed: 'Trekk tilbake kalenderadressen {{name}}',
+      revokeQuestion: 'Trekke tilbake kalenderadressen «{{name}}»?',
+      revokeConsequence: 'Kalendere som abonnerer på adressen, får ikke flere oppdateringer. Dette kan ikke angres.',
     },
     meeting: {
       back: 'Tilbake til møtene',

@@ -53,6 +53,8 @@ export const meetingsNn: MeetingsMessages = {
       lastUsed: 'Sist brukt',
       revoke: 'Trekk tilbake',
       revokeNamed: 'Trekk tilbake kalenderadressa {{name}}',
+      revokeQuestion: 'Trekkje tilbake kalenderadressa «{{name}}»?',
+      revokeConsequence: 'Kalendrar som abonnerer på adressa, får ikkje fleire oppdateringar. Dette kan ikkje angrast.',
     },
     meeting: {
       back: 'Tilbake til møta',
