@@ -1,4 +1,4 @@
-import '@digdir/designsystemet-css';
+import './designsystemet.css';
 import '@digdir/designsystemet-theme';
 import '@fontsource-variable/inter/wght.css';
 import './styles.css';
