@@ -46,7 +46,12 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     expect(read.status).toBe(200);
     expect(JSON.stringify(await read.json())).toContain('koordinator.3401@demo.invalid');
 
+    // Revoking asks first, in a dialog that names the token and says what follows; its axe check passes.
     await page.getByRole('button', { name: 'Trekk tilbake nøkkelen Intranett' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Trekke tilbake nøkkelen «Intranett»?' });
+    await confirm.getByText('Skript og integrasjoner som bruker nøkkelen').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Trekk tilbake' }).click();
     await page.getByText('Trukket tilbake').waitFor();
     const after = await fetch(internal, { headers: { authorization: `Bearer ${secret}` } });
     expect(after.status).toBe(401);

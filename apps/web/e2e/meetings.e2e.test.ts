@@ -58,6 +58,8 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     const today = todayOslo();
     const day = today.endsWith('-01-01') ? today : dayBefore(today);
     const [start, end] = today.endsWith('-01-01') ? ['00:00', '00:01'] : ['18:00', '20:00'];
+    // The list comes first; "Nytt møte" opens the form.
+    await page.getByRole('button', { name: 'Nytt møte' }).click();
     const schedule = page.locator('#schedule-form');
     await schedule.getByLabel('Gruppe').selectOption({ label: 'Politirådet' });
     await schedule.getByLabel('Tittel').fill(MEETING);
@@ -162,6 +164,13 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Slett datoen Frist for budsjettinnspill (e2e)' }).click();
+    // Deleting asks first; cancelling keeps the date, confirming deletes it.
+    const confirm = page.getByRole('dialog', { name: 'Slette «Frist for budsjettinnspill (e2e)»?' });
+    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Slett datoen Frist for budsjettinnspill (e2e)' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Slett' }).click();
     await page.getByText('«Frist for budsjettinnspill (e2e)» er slettet.').waitFor();
     expect(await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').count()).toBe(0);
 
@@ -199,6 +208,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('navigation', { name: 'Møter og oppfølging' }).getByRole('link', { name: 'Møter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Møter i Kongsvinger' }).waitFor();
     expect(await page.locator('#schedule-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nytt møte' }).count()).toBe(0);
     await page.getByRole('link', { name: MEETING }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Oppmøte' }).waitFor();
     await page.getByText(MINUTES).waitFor();
@@ -214,6 +224,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     const link = page.getByRole('link', { name: MEETING }).first();
     await link.waitFor();
     expect(await page.locator('#schedule-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nytt møte' }).count()).toBe(0);
     await link.click();
     await page.getByRole('heading', { level: 1, name: MEETING }).waitFor();
     await page.getByRole('heading', { name: 'Om møtet' }).waitFor();

@@ -33,6 +33,7 @@ export const meetingsEn: MeetingsMessages = {
       noPast: 'No past meetings.',
     },
     schedule: {
+      new: 'New meeting',
       title: 'Schedule a meeting',
       submit: 'Schedule the meeting',
       startRequired: 'Give the start of the meeting.',

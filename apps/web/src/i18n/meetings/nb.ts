@@ -32,6 +32,7 @@ export const meetingsNb = {
       noPast: 'Ingen tidligere møter.',
     },
     schedule: {
+      new: 'Nytt møte',
       title: 'Planlegg et møte',
       submit: 'Legg inn møtet',
       startRequired: 'Oppgi når møtet starter.',

@@ -33,6 +33,7 @@ export const meetingsNn: MeetingsMessages = {
       noPast: 'Ingen tidlegare møte.',
     },
     schedule: {
+      new: 'Nytt møte',
       title: 'Planlegg eit møte',
       submit: 'Legg inn møtet',
       startRequired: 'Oppgje når møtet byrjar.',
