@@ -37,27 +37,30 @@ export function ConfirmButton({ label, question, consequence, onConfirm, disable
       >
         {label}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('forms.close')} aria-label={question} modal>
-        <Heading level={2} data-size="xs">
-          {question}
-        </Heading>
-        <Paragraph>{consequence}</Paragraph>
-        <div className="buttons">
-          <Button
-            type="button"
-            data-color="danger"
-            onClick={() => {
-              setOpen(false);
-              void onConfirm();
-            }}
-          >
-            {label}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            {t('forms.cancel')}
-          </Button>
-        </div>
-      </Dialog>
+      {/* Only in the page while open: a list of items does not carry a hidden dialog per row. */}
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} closeButton={t('forms.close')} aria-label={question} modal>
+          <Heading level={2} data-size="xs">
+            {question}
+          </Heading>
+          <Paragraph>{consequence}</Paragraph>
+          <div className="buttons">
+            <Button
+              type="button"
+              data-color="danger"
+              onClick={() => {
+                setOpen(false);
+                void onConfirm();
+              }}
+            >
+              {label}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              {t('forms.cancel')}
+            </Button>
+          </div>
+        </Dialog>
+      )}
     </>
   );
 }
