@@ -83,17 +83,18 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
 
     // Attendance: a radio group per member of Politirådet.
     const attendance = page.locator('#attendance-form');
-    for (const [name, status] of [
-      ['Kari Fiktiv', 'Til stede'],
-      ['Trond Tenkeli', 'Til stede'],
-      ['Hanne Prøve', 'Meldt forfall'],
-      ['Kari Koordinator', 'Til stede'],
-    ] as const) {
-      await attendance.getByRole('group', { name: new RegExp(`^${name}`) }).getByRole('radio', { name: status }).check();
-    }
+    // Ordered by role in the tier (chair, secretary, members, observers), then by name.
+    const ROLE_ORDER = ['Leder', 'Sekretær', 'Medlem', 'Observatør'];
+    const legends = await attendance.locator('legend').allInnerTexts();
+    const ranks = legends.map((legend) => ROLE_ORDER.findIndex((role) => legend.endsWith(`, ${role}`))).map((r) => (r < 0 ? ROLE_ORDER.length : r));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // "Alle til stede", then one sent apologies.
+    await attendance.getByRole('button', { name: 'Alle til stede' }).click();
+    expect(await attendance.getByRole('radio', { name: 'Til stede', checked: true }).count()).toBe(legends.length);
+    await attendance.getByRole('group', { name: /^Hanne Prøve/ }).getByRole('radio', { name: 'Meldt forfall' }).check();
     await attendance.getByRole('button', { name: 'Lagre oppmøte' }).click();
     await page.getByText('Oppmøtet er lagret.').waitFor();
-    await page.getByText('Til stede: 3').waitFor();
+    await page.getByText(`Til stede: ${legends.length - 1}`).waitFor();
 
     // Minutes.
     await page.getByLabel('Referat fra møtet').fill(MINUTES);

@@ -91,6 +91,7 @@ export const meetingsEn: MeetingsMessages = {
       removeNamed: 'Delete the item {{name}}',
     },
     attendance: {
+      allPresent: 'All present',
       title: 'Attendance',
       noMembers: 'The group has no members now.',
       save: 'Save attendance',

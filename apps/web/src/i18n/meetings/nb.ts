@@ -90,6 +90,7 @@ export const meetingsNb = {
       removeNamed: 'Slett saken {{name}}',
     },
     attendance: {
+      allPresent: 'Alle til stede',
       title: 'Oppmøte',
       noMembers: 'Gruppa har ingen medlemmer nå.',
       save: 'Lagre oppmøte',

@@ -91,6 +91,7 @@ export const meetingsNn: MeetingsMessages = {
       removeNamed: 'Slett saka {{name}}',
     },
     attendance: {
+      allPresent: 'Alle til stades',
       title: 'Oppmøte',
       noMembers: 'Gruppa har ingen medlemmer no.',
       save: 'Lagre oppmøte',
