@@ -33,12 +33,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** The words for a stored value: enum values by their label, dates and times in Oslo time, yes/no; no UUIDs, no JSON. */
-function describe(value: unknown, t: TFunction, language: string): string {
+function describe(value: unknown, t: TFunction, language: string, field?: string): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     if (UUID.test(value)) return t('audit.someone');
+    if (field === 'scopes') return t(`tokens.scopeNames.${value}`, { defaultValue: value });
     if (DATE.test(value)) return formatDate(value, language);
     if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, language);
     const labels = ENUM_LABELS[language === 'nn' || language === 'en' ? language : 'nb'] as unknown as Record<string, Record<string, string>>;
@@ -47,7 +48,7 @@ function describe(value: unknown, t: TFunction, language: string): string {
   }
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === 'string' && UUID.test(v))) return t('audit.entries', { count: value.length });
-    return value.map((v) => describe(v, t, language)).join(', ') || '–';
+    return value.map((v) => describe(v, t, language, field)).join(', ') || '–';
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
@@ -57,7 +58,7 @@ function describe(value: unknown, t: TFunction, language: string): string {
       for (const [, v] of entries) counts.set(describe(v, t, language), (counts.get(describe(v, t, language)) ?? 0) + 1);
       return [...counts].map(([label, count]) => t('audit.times', { label, count })).join(', ');
     }
-    return entries.map(([k, v]) => `${fieldLabel(k, t)}: ${describe(v, t, language)}`).join('; ') || '–';
+    return entries.map(([k, v]) => `${fieldLabel(k, t)}: ${describe(v, t, language, k)}`).join('; ') || '–';
   }
   return String(value);
 }
@@ -98,7 +99,11 @@ function AuditLog({ kommunenummer }: { kommunenummer: string }) {
             {changes.map(([field, change]) => (
               <li key={field}>
                 <strong>{fieldLabel(field, t)}</strong>:{' '}
-                {entry.action === 'create' ? describe(change.after, t, i18n.language) : entry.action === 'delete' ? describe(change.before, t, i18n.language) : `${describe(change.before, t, i18n.language)} → ${describe(change.after, t, i18n.language)}`}
+                {entry.action === 'create'
+                  ? describe(change.after, t, i18n.language, field)
+                  : entry.action === 'delete'
+                    ? describe(change.before, t, i18n.language, field)
+                    : `${describe(change.before, t, i18n.language, field)} → ${describe(change.after, t, i18n.language, field)}`}
               </li>
             ))}
           </ul>
