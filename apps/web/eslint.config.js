@@ -19,4 +19,6 @@ export default tseslint.config(
     },
   },
   { files: ['e2e/env.ts'], rules: { 'no-restricted-properties': 'off' } },
+  // Plain Node scripts (the bundle bench): Node's globals.
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { URL: 'readonly', console: 'readonly', process: 'readonly' } } },
 );

@@ -46,7 +46,12 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     expect(read.status).toBe(200);
     expect(JSON.stringify(await read.json())).toContain('koordinator.3401@demo.invalid');
 
+    // Revoking asks first, in a dialog that names the token and says what follows; its axe check passes.
     await page.getByRole('button', { name: 'Trekk tilbake nøkkelen Intranett' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Trekke tilbake nøkkelen «Intranett»?' });
+    await confirm.getByText('Skript og integrasjoner som bruker nøkkelen').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Trekk tilbake' }).click();
     await page.getByText('Trukket tilbake').waitFor();
     const after = await fetch(internal, { headers: { authorization: `Bearer ${secret}` } });
     expect(after.status).toBe(401);
@@ -54,10 +59,18 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     // The audit log shows both changes, attributed to the coordinator.
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Endringslogg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg for Kongsvinger' }).waitFor();
-    await page.getByRole('cell', { name: 'revoke', exact: true }).waitFor();
-    expect(await page.getByRole('cell', { name: 'create', exact: true }).count()).toBeGreaterThan(0);
+    // In words: kinds, actions and fields in Norwegian, times in Oslo time, no ids or JSON.
+    await page.getByRole('cell', { name: 'API-nøkkel – trukket tilbake', exact: true }).waitFor();
+    expect(await page.getByRole('cell', { name: 'API-nøkkel – opprettet', exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('cell', { name: 'koordinator.3401@demo.invalid', exact: true }).count()).toBeGreaterThan(1);
+    const log = await page.locator('main table').innerText();
+    expect(log).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|[{}"]|api_token|revoke|T\d{2}:\d{2}/);
+    expect(log).toMatch(/\d{1,2}\. \w+ \d{4}(,| kl\.) \d{2}[.:]\d{2}/);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Filtered by kind: only the API tokens' entries.
+    await page.getByLabel('Type').selectOption({ label: 'API-nøkkel' });
+    await expect.poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('API-nøkkel'))).toBe(true);
+    expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
 
     // The session survives a reload (silent refresh from the httpOnly cookie), and logout ends it.
     await page.reload();

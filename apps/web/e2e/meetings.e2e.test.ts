@@ -58,6 +58,8 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     const today = todayOslo();
     const day = today.endsWith('-01-01') ? today : dayBefore(today);
     const [start, end] = today.endsWith('-01-01') ? ['00:00', '00:01'] : ['18:00', '20:00'];
+    // The list comes first; "Nytt møte" opens the form.
+    await page.getByRole('button', { name: 'Nytt møte' }).click();
     const schedule = page.locator('#schedule-form');
     await schedule.getByLabel('Gruppe').selectOption({ label: 'Politirådet' });
     await schedule.getByLabel('Tittel').fill(MEETING);
@@ -81,17 +83,18 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
 
     // Attendance: a radio group per member of Politirådet.
     const attendance = page.locator('#attendance-form');
-    for (const [name, status] of [
-      ['Kari Fiktiv', 'Til stede'],
-      ['Trond Tenkeli', 'Til stede'],
-      ['Hanne Prøve', 'Meldt forfall'],
-      ['Kari Koordinator', 'Til stede'],
-    ] as const) {
-      await attendance.getByRole('group', { name: new RegExp(`^${name}`) }).getByRole('radio', { name: status }).check();
-    }
+    // Ordered by role in the tier (chair, secretary, members, observers), then by name.
+    const ROLE_ORDER = ['Leder', 'Sekretær', 'Medlem', 'Observatør'];
+    const legends = await attendance.locator('legend').allInnerTexts();
+    const ranks = legends.map((legend) => ROLE_ORDER.findIndex((role) => legend.endsWith(`, ${role}`))).map((r) => (r < 0 ? ROLE_ORDER.length : r));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // "Alle til stede", then one sent apologies.
+    await attendance.getByRole('button', { name: 'Alle til stede' }).click();
+    expect(await attendance.getByRole('radio', { name: 'Til stede', checked: true }).count()).toBe(legends.length);
+    await attendance.getByRole('group', { name: /^Hanne Prøve/ }).getByRole('radio', { name: 'Meldt forfall' }).check();
     await attendance.getByRole('button', { name: 'Lagre oppmøte' }).click();
     await page.getByText('Oppmøtet er lagret.').waitFor();
-    await page.getByText('Til stede: 3').waitFor();
+    await page.getByText(`Til stede: ${legends.length - 1}`).waitFor();
 
     // Minutes.
     await page.getByLabel('Referat fra møtet').fill(MINUTES);
@@ -162,6 +165,13 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Slett datoen Frist for budsjettinnspill (e2e)' }).click();
+    // Deleting asks first; cancelling keeps the date, confirming deletes it.
+    const confirm = page.getByRole('dialog', { name: 'Slette «Frist for budsjettinnspill (e2e)»?' });
+    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Slett datoen Frist for budsjettinnspill (e2e)' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Slett' }).click();
     await page.getByText('«Frist for budsjettinnspill (e2e)» er slettet.').waitFor();
     expect(await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').count()).toBe(0);
 
@@ -199,6 +209,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('navigation', { name: 'Møter og oppfølging' }).getByRole('link', { name: 'Møter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Møter i Kongsvinger' }).waitFor();
     expect(await page.locator('#schedule-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nytt møte' }).count()).toBe(0);
     await page.getByRole('link', { name: MEETING }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Oppmøte' }).waitFor();
     await page.getByText(MINUTES).waitFor();
@@ -214,6 +225,7 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     const link = page.getByRole('link', { name: MEETING }).first();
     await link.waitFor();
     expect(await page.locator('#schedule-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nytt møte' }).count()).toBe(0);
     await link.click();
     await page.getByRole('heading', { level: 1, name: MEETING }).waitFor();
     await page.getByRole('heading', { name: 'Om møtet' }).waitFor();

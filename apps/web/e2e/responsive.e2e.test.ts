@@ -85,5 +85,39 @@ describe('a 375 px phone (Chromium)', () => {
     expect(problems).toEqual([]);
     await page.getByLabel('Språk').selectOption('nb');
   }, 600_000);
+  it('the "Ny …" forms and a confirmation dialog fit the phone and pass axe, in bokmål and nynorsk', async () => {
+    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'nb-NO', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    const problems: string[] = [];
+    const check = async (what: string) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) problems.push(`${what}: ${width} px wide`);
+      for (const violation of await accessibilityViolations(page)) problems.push(`${what}: ${violation}`);
+    };
+    const FORMS = {
+      nb: [['/municipalities/3401/members', 'Ny person', '#members-new-form'], ['/municipalities/3401/organizations', 'Ny virksomhet', '#organizations-new-form'], ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'], ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form']],
+      nn: [['/municipalities/3401/members', 'Ny person', '#members-new-form'], ['/municipalities/3401/organizations', 'Ny verksemd', '#organizations-new-form'], ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'], ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form']],
+    } as const;
+    for (const language of ['nb', 'nn'] as const) {
+      await page.getByLabel('Språk').selectOption(language);
+      for (const [path, button, form] of FORMS[language]) {
+        await settle(page, path);
+        await page.getByRole('button', { name: button, exact: true }).click();
+        await page.locator(form).waitFor();
+        // The opened form's first field has the focus.
+        expect(await page.evaluate((f) => document.querySelector(f)?.contains(document.activeElement) ?? false, form)).toBe(true);
+        await check(`${language} ${path} "${button}"`);
+      }
+      // A delete asks in a modal dialog.
+      await settle(page, '/municipalities/3401/year-plan');
+      await page.locator('main button[aria-label^="Slett"]').first().click();
+      await page.getByRole('dialog').waitFor();
+      await check(`${language} year plan: delete confirmation`);
+      await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
 

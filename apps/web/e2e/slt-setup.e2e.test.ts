@@ -38,6 +38,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await page.goto('/municipalities/3401/members');
     await page.getByRole('heading', { level: 1, name: 'Personer i SLT-nettverket i Kongsvinger' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ny person' }).click();
     const newMember = page.locator('#members-new-form');
     await newMember.getByLabel('Navn', { exact: true }).fill('Frida Fiktivsen');
     await newMember.getByLabel('Stilling').fill('Miljøterapeut');
@@ -62,6 +63,7 @@ describe('the SLT setup in the web client (Chromium)', () => {
     await page.getByRole('navigation', { name: 'SLT-oppsettet' }).getByRole('link', { name: 'Tiltak' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiltak i Kongsvinger' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Nytt tiltak' }).click();
     const form = page.locator('#measures-new-form');
     await form.getByLabel('Tittel').fill('Sommerjobb for ungdom (e2e)');
     await form.getByLabel('Beskrivelse').fill('Fritidsjobb gjennom sommeren for unge i risiko.');

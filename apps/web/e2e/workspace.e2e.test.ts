@@ -103,6 +103,7 @@ describe("the coordinator's workspace (Chromium)", () => {
     await page.getByLabel('Språk').selectOption('nn');
     await page.getByRole('navigation', { name: 'Administrasjon' }).waitFor();
     await page.getByRole('link', { name: 'Personar', exact: true }).click();
+    await page.getByRole('button', { name: 'Ny person' }).click();
     const form = page.locator('#members-new-form');
     await form.waitFor();
     const errorOf = (label: string) =>

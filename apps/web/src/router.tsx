@@ -1,9 +1,11 @@
 import { type RouteComponent, createRootRoute, createRoute, createRouter, lazyRouteComponent, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
+import { hadSession, queryClient } from './api';
 import { AppLayout } from './features/layout/AppLayout';
 import { FILTER_KEYS } from './features/measures/filters';
 import type { MeasureFilters } from './features/measures/filters';
 import type { MeetingFilters } from './features/meetings/MeetingsPage';
 import type { YearPlanSearch } from './features/meetings/YearPlanPage';
+import { setupQuery } from './features/slt/queries';
 
 // Every page is its own chunk, loaded when its route is first shown.
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
@@ -72,7 +74,16 @@ const page = <const P extends string>(path: P, component: RouteComponent) =>
 
 // The SLT setup: the chart (public), and the pages where coordinators manage each part.
 const sltRoutes = [
-  page('/municipalities/$kommunenummer/slt', SltPage),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/municipalities/$kommunenummer/slt',
+    // The public chart's data is asked for while the page's code loads, not after (a browser with no
+    // session to restore gets the public view; one that has a session waits for it, as the page does).
+    loader: ({ params }) => {
+      if (!hadSession()) void queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
+    },
+    component: SltPage,
+  }),
   page('/municipalities/$kommunenummer/tiers', TiersPage),
   page('/municipalities/$kommunenummer/members', MembersPage),
   page('/municipalities/$kommunenummer/organizations', OrganizationsPage),

@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Spinner,
-  Table,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { ApiToken, CreatedApiToken, TokenScope } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -20,6 +10,7 @@ import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from '../municipalities/queries';
 import { useCreateApiToken, useRevokeApiToken } from './mutations';
 import { apiTokenQueries } from './queries';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 const SCOPES: TokenScope[] = ['read', 'write', 'import'];
 
@@ -149,15 +140,16 @@ function ApiTokens({ kommunenummer }: { kommunenummer: string }) {
                   </Table.Cell>
                   <Table.Cell>
                     {status(token) === 'active' && (
-                      <Button
+                      <ConfirmButton
                         variant="secondary"
-                        data-size="sm"
-                        aria-label={t('tokens.revokeNamed', { name: token.name })}
-                        onClick={() => revoke.mutate(token.id)}
+                        size="sm"
+                        label={t('tokens.revoke')}
+                        accessibleName={t('tokens.revokeNamed', { name: token.name })}
+                        question={t('tokens.revokeQuestion', { name: token.name })}
+                        consequence={t('tokens.revokeConsequence')}
+                        onConfirm={() => revoke.mutate(token.id)}
                         disabled={revoke.isPending}
-                      >
-                        {t('tokens.revoke')}
-                      </Button>
+                      />
                     )}
                   </Table.Cell>
                 </Table.Row>

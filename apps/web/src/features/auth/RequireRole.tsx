@@ -1,4 +1,5 @@
-import { Alert, Spinner } from '@digdir/designsystemet-react';
+import { Alert } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { Role } from '@slt/shared/browser';
 import { Navigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';

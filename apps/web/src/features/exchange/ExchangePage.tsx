@@ -1,4 +1,5 @@
-import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, Radio, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, Radio } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import { newIdempotencyKey, ProblemError } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';

@@ -1,4 +1,5 @@
-import { Alert, Card, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Alert, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { ActionItem, Meeting } from '@slt/shared/browser';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';

@@ -1,4 +1,5 @@
-import { Heading, Link as DsLink, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

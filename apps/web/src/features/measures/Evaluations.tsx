@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { EVALUATION_OUTCOMES, routes, type CreateEvaluation, type Measure } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type FieldDef } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 /** A measure's evaluations (internal): the list, a form to add one, and removal; each write sends the measure's ETag. */
 export function Evaluations({ kommunenummer, measureId }: { kommunenummer: string; measureId: string }) {
@@ -50,16 +51,14 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
                   <Table.Cell>{t(`measures.outcomes.${e.outcome}`)}</Table.Cell>
                   <Table.Cell>{e.text ?? ''}</Table.Cell>
                   <Table.Cell>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('measures.removeEvaluation', { date: e.date })}
-                      onClick={() =>
-                        void freshEtag().then((etag) => write.send(routes.deleteEvaluation, { params: { measureId, evaluationId: e.id }, etag }))
-                      }
-                    >
-                      {t('forms.delete')}
-                    </Button>
+                    <ConfirmButton
+                      size="sm"
+                      label={t('forms.delete')}
+                      accessibleName={t('measures.removeEvaluation', { date: e.date })}
+                      question={t('forms.deleteQuestion', { name: `${t(`measures.outcomes.${e.outcome}`)} (${e.date})` })}
+                      consequence={t('forms.deleteConsequence')}
+                      onConfirm={() => freshEtag().then((etag) => write.send(routes.deleteEvaluation, { params: { measureId, evaluationId: e.id }, etag }))}
+                    />
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -7,6 +7,7 @@ import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 /** The agenda in order; coordinators add, edit, move and remove items (with the meeting's ETag). */
 export function AgendaSection({ kommunenummer, meeting, canManage, setup }: MeetingPartProps) {
@@ -91,9 +92,15 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
                       {t('meetings.agenda.moveDown')}
                     </Button>
                   )}
-                  <Button variant="tertiary" data-size="sm" data-color="danger" disabled={outcome.busy} onClick={() => void remove(agendaItem)} aria-label={t('meetings.agenda.removeNamed', { name: agendaItem.title })}>
-                    {t('forms.delete')}
-                  </Button>
+                  <ConfirmButton
+                    size="sm"
+                    label={t('forms.delete')}
+                    accessibleName={t('meetings.agenda.removeNamed', { name: agendaItem.title })}
+                    question={t('forms.deleteQuestion', { name: agendaItem.title })}
+                    consequence={t('forms.deleteConsequence')}
+                    disabled={outcome.busy}
+                    onConfirm={() => remove(agendaItem)}
+                  />
                 </div>
               )}
             </li>

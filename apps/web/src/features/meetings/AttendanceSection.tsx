@@ -1,5 +1,5 @@
 import { Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { ATTENDANCE_STATUSES, routes, type AttendanceStatus } from '@slt/shared/browser';
+import { ATTENDANCE_STATUSES, MEMBERSHIP_ROLES, routes, type AttendanceStatus } from '@slt/shared/browser';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import type { MeetingPartProps } from './types';
 
 /**
  * Who was present, absent or excused: a row per current member of the tier (and anyone already
- * recorded); coordinators save the whole list at once.
+ * recorded), ordered by their role in the tier (chair, secretary, members, observers, then former
+ * members and guests), then by name; "all present" marks everyone; coordinators save the whole list at once.
  */
 export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: MeetingPartProps) {
   const { t } = useTranslation();
@@ -20,8 +21,14 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const [choices, setChoices] = useState<Record<string, AttendanceStatus>>(() => Object.fromEntries(recorded.map((a) => [a.memberId, a.status])));
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
-  const memberIds = [...new Set([...(memberships.data ?? []).map((m) => m.memberId), ...recorded.map((a) => a.memberId)])];
   const roleOf = (memberId: string) => memberships.data?.find((m) => m.memberId === memberId)?.role;
+  const rank = (memberId: string) => {
+    const role = roleOf(memberId);
+    return role ? MEMBERSHIP_ROLES.indexOf(role) : MEMBERSHIP_ROLES.length;
+  };
+  const memberIds = [...new Set([...(memberships.data ?? []).map((m) => m.memberId), ...recorded.map((a) => a.memberId)])].sort(
+    (a, b) => rank(a) - rank(b) || setup.memberName(a).localeCompare(setup.memberName(b), 'nb'),
+  );
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +48,9 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
         <Paragraph>{t('meetings.attendance.noMembers')}</Paragraph>
       ) : canManage ? (
         <form onSubmit={save} className="stack" id="attendance-form">
+          <Button type="button" variant="secondary" data-size="sm" onClick={() => setChoices(Object.fromEntries(memberIds.map((id) => [id, 'present' as const])))}>
+            {t('meetings.attendance.allPresent')}
+          </Button>
           {memberIds.map((memberId) => {
             const role = roleOf(memberId);
             return (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useSession } from '../auth/session';
 import { formatDateTime } from './time';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 const absolute = (path: string) => `${window.location.origin}${path}`;
 
@@ -99,9 +100,14 @@ function PersonalFeeds() {
                   <Table.Cell>{feed.label}</Table.Cell>
                   <Table.Cell>{feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, i18n.language) : t('common.never')}</Table.Cell>
                   <Table.Cell>
-                    <Button variant="tertiary" data-size="sm" onClick={() => revoke.mutate(feed.id)} aria-label={t('meetings.calendar.revokeNamed', { name: feed.label })}>
-                      {t('meetings.calendar.revoke')}
-                    </Button>
+                    <ConfirmButton
+                      size="sm"
+                      label={t('meetings.calendar.revoke')}
+                      accessibleName={t('meetings.calendar.revokeNamed', { name: feed.label })}
+                      question={t('meetings.calendar.revokeQuestion', { name: feed.label })}
+                      consequence={t('meetings.calendar.revokeConsequence')}
+                      onConfirm={() => revoke.mutate(feed.id)}
+                    />
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -1,4 +1,5 @@
-import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { Compliance, ComplianceStatus } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';

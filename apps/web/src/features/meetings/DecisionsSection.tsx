@@ -1,4 +1,4 @@
-import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { routes, type CreateDecision, type Decision } from '@slt/shared/browser';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 /** Decisions, each under an agenda item if given; a decision can create a measure decided by the tier. */
 export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingPartProps) {
@@ -58,9 +59,16 @@ export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingP
                 </Paragraph>
               )}
               {canManage && (
-                <Button variant="tertiary" data-size="sm" data-color="danger" className="no-print" disabled={outcome.busy} onClick={() => void remove(decision)} aria-label={t('meetings.decisions.removeNamed', { text: decision.text.slice(0, 60) })}>
-                  {t('forms.delete')}
-                </Button>
+                <ConfirmButton
+                  size="sm"
+                  className="no-print"
+                  label={t('forms.delete')}
+                  accessibleName={t('meetings.decisions.removeNamed', { text: decision.text.slice(0, 60) })}
+                  question={t('forms.deleteQuestion', { name: decision.text.slice(0, 60) })}
+                  consequence={t('forms.deleteConsequence')}
+                  disabled={outcome.busy}
+                  onConfirm={() => remove(decision)}
+                />
               )}
             </li>
           ))}

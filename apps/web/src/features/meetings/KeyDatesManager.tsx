@@ -11,6 +11,7 @@ import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { useViewer } from './hooks';
 import { formatDate } from './time';
+import { ConfirmButton } from '../forms/ConfirmButton';
 
 /** Coordinators add key dates to the year plan (with quick adds for the SLT grant deadlines) and remove them. */
 export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string; year: number }) {
@@ -85,9 +86,15 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
                   <Table.Cell data-label={t('meetings.keyDates.repeats')}>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
                   <Table.Cell data-label={t('meetings.keyDates.visibility')}>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
                   <Table.Cell>
-                    <Button variant="tertiary" data-size="sm" data-color="danger" disabled={outcome.busy} onClick={() => void remove(d)} aria-label={t('meetings.keyDates.removeNamed', { name: d.title })}>
-                      {t('forms.delete')}
-                    </Button>
+                    <ConfirmButton
+                      size="sm"
+                      label={t('forms.delete')}
+                      accessibleName={t('meetings.keyDates.removeNamed', { name: d.title })}
+                      question={t('forms.deleteQuestion', { name: d.title })}
+                      consequence={t('forms.deleteConsequence')}
+                      disabled={outcome.busy}
+                      onConfirm={() => remove(d)}
+                    />
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -1,4 +1,5 @@
-import { Alert, Field, Heading, Label, Link as DsLink, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Field, Heading, Label, Link as DsLink, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { Meeting } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';

@@ -1,6 +1,7 @@
-import { Heading } from '@digdir/designsystemet-react';
+import { Button, Heading } from '@digdir/designsystemet-react';
 import { ProblemError, ProblemType, routes, type CreateMeeting, type Tier } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
@@ -22,11 +23,16 @@ export function timesOf(values: FormValues, t: (key: string) => string): { start
   return { startsAt, endsAt };
 }
 
-/** Coordinators schedule a meeting of a tier, then land on it to prepare the agenda. */
+/** Coordinators schedule a meeting of a tier ("Nytt møte" opens the form), then land on it to prepare the agenda. */
 export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { kommunenummer: string; tiers: Tier[]; defaultTierId?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const write = useMeetingWrite(kommunenummer);
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [open]);
   const fields: FieldDef[] = [
     { name: 'tierId', kind: 'select', label: t('meetings.tier'), required: true, options: tiers.map((tier) => ({ value: tier.id, label: tier.name })) },
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
@@ -35,8 +41,17 @@ export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { k
     { name: 'place', kind: 'text', label: t('meetings.place') },
   ];
 
+  if (!open) {
+    return (
+      <div className="buttons list-actions no-print">
+        <Button type="button" onClick={() => setOpen(true)}>
+          {t('meetings.schedule.new')}
+        </Button>
+      </div>
+    );
+  }
   return (
-    <section aria-labelledby="schedule" className="panel no-print">
+    <section aria-labelledby="schedule" className="panel no-print" ref={panel}>
       <Heading level={2} data-size="sm" id="schedule">
         {t('meetings.schedule.title')}
       </Heading>
@@ -45,6 +60,7 @@ export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { k
         fields={fields}
         initial={{ ...valuesOf(fields), tierId: defaultTierId ?? tiers[0]?.id ?? '' }}
         submitLabel={t('meetings.schedule.submit')}
+        onCancel={() => setOpen(false)}
         onSubmit={async (values) => {
           const body = { ...createBody<Omit<CreateMeeting, 'startsAt' | 'endsAt'>>(fields, values), ...timesOf(values, t) };
           const { body: meeting } = await write.send(routes.createMeeting, { body });

@@ -1,4 +1,5 @@
-import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { YearPlan } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';

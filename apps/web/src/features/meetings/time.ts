@@ -4,8 +4,10 @@
  */
 export const TIME_ZONE = 'Europe/Oslo';
 
-const LOCALES: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-export const localeOf = (language: string) => LOCALES[language] ?? 'nb-NO';
+// Nynorsk falls back to bokmål's formats where the browser's Intl data has no nynorsk (Debian's
+// Chromium, say), never to the browser's default (US English).
+const LOCALES: Record<string, string[]> = { nb: ['nb-NO', 'no'], nn: ['nn-NO', 'nb-NO', 'no'], en: ['en-GB'] };
+export const localeOf = (language: string): string[] => LOCALES[language] ?? ['nb-NO', 'no'];
 
 const wallClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

@@ -1,4 +1,5 @@
-import { Alert, Heading, Link as DsLink, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import { ProblemError } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';

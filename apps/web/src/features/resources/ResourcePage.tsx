@@ -1,9 +1,10 @@
-import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { RouteContract } from '@slt/shared/browser';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import { DataTable } from '../layout/DataTable';
 import { problemText } from '../forms/problem-text';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag, useList, useSetupWrite, type FormBody } from './api';
 import { createBody, patchBody, valuesOf, type FieldDef, type FormValues } from './fields';
@@ -29,7 +30,8 @@ export interface ResourcePageProps<T extends { id: string }> {
   /** Filters for the list (the measures register). */
   query?: Record<string, unknown>;
   columns: { header: string; cell: (item: T) => ReactNode }[];
-  labels: { list: string; add: string; edit: (item: T) => string; empty: string };
+  /** `new` opens the form to add one ("Ny person"); `add` submits it. */
+  labels: { list: string; new: string; add: string; edit: (item: T) => string; empty: string };
   itemName: (item: T) => string;
   /** For composite values: the form's values of an item, and a body from the form's values. */
   valuesOfItem?: (item: T) => FormValues;
@@ -40,8 +42,8 @@ export interface ResourcePageProps<T extends { id: string }> {
 }
 
 /**
- * A list of a municipality's resources with a form to add one and, per row, to edit or delete it
- * (with the ETag read when editing starts as If-Match).
+ * A list of a municipality's resources, first; "Ny …" opens the form to add one, and per row one can
+ * edit or delete it (with the ETag read when editing starts as If-Match; deleting asks first).
  */
 export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<T>) {
   const { kommunenummer, name, routes, idParam, fields, columns, labels, itemName } = props;
@@ -51,11 +53,17 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
   const [editing, setEditing] = useState<{ item: T; etag: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const createPanel = useRef<HTMLElement>(null);
+  // The opened form's first field gets the focus, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (creating) createPanel.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [creating]);
   const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item as Record<string, unknown>));
   const emptyValues = valuesOf(fields);
 
   async function startEdit(item: T) {
+    setCreating(false);
     setNotice(null);
     setFailure(null);
     setEditing(await readWithEtag<T>(routes.get, { kommunenummer, [idParam]: item.id }));
@@ -65,7 +73,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
     const body = props.compose ? props.compose(values, createBody(fields, values)) : createBody(fields, values);
     const created = (await write.sendForm(routes.create, { body })).body as T;
     setNotice(t('forms.created', { name: itemName(created) }));
-    setFormKey((k) => k + 1);
+    setCreating(false);
   }
 
   async function update(values: FormValues) {
@@ -120,13 +128,34 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
           />
           {props.details?.(editing.item)}
         </section>
-      ) : (
-        <section aria-labelledby={`${name}-new`} className="panel">
+      ) : creating ? (
+        <section aria-labelledby={`${name}-new`} className="panel" ref={createPanel}>
           <Heading level={2} data-size="sm" id={`${name}-new`}>
-            {labels.add}
+            {labels.new}
           </Heading>
-          <ResourceForm key={formKey} id={`${name}-new-form`} fields={fields} initial={emptyValues} submitLabel={labels.add} onSubmit={create} fieldOf={props.fieldOf} />
+          <ResourceForm
+            id={`${name}-new-form`}
+            fields={fields}
+            initial={emptyValues}
+            submitLabel={labels.add}
+            onSubmit={create}
+            onCancel={() => setCreating(false)}
+            fieldOf={props.fieldOf}
+          />
         </section>
+      ) : (
+        <div className="buttons list-actions">
+          <Button
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              setFailure(null);
+              setCreating(true);
+            }}
+          >
+            {labels.new}
+          </Button>
+        </div>
       )}
       <section aria-labelledby={`${name}-list`} className="section">
         <Heading level={2} data-size="sm" id={`${name}-list`}>

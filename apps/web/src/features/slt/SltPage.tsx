@@ -1,7 +1,9 @@
-import { Alert, Heading, Link as DsLink, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import { ProblemError, TIER_LEVELS, type SetupMember, type SltSetup } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
@@ -36,10 +38,14 @@ export function SltPage() {
   useDocumentTitle(setup.data ? t('slt.title', { name: setup.data.name }) : undefined);
   const notFound = setup.error instanceof ProblemError && [400, 404].includes(setup.error.status);
 
-  if (!ready || setup.isPending) return <Spinner aria-label={t('common.loading')} />;
+  // The chart renders at transition priority once its data is in: React renders it in slices and
+  // yields between them, instead of one long task on a phone's main thread.
+  const data = useDeferredValue(setup.data);
+
   if (notFound) return <Alert data-color="warning">{t('municipality.notFound', { kommunenummer })}</Alert>;
   if (setup.isError) return <Alert data-color="danger">{t('common.error')}</Alert>;
-  return <Setup setup={setup.data} canManage={hasRole(user, setup.data.kommunenummer, 'coordinator')} requested={kommunenummer} />;
+  if (!ready || !data || data !== setup.data) return <Spinner aria-label={t('common.loading')} />;
+  return <Setup setup={data} canManage={hasRole(user, data.kommunenummer, 'coordinator')} requested={kommunenummer} />;
 }
 
 function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: boolean; requested: string }) {

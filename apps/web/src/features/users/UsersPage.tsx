@@ -1,4 +1,5 @@
-import { Alert, Heading, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Spinner } from '../layout/Spinner';
 import type { CreateInvitation, Invitation, Role, User } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';

@@ -33,6 +33,7 @@ export const meetingsEn: MeetingsMessages = {
       noPast: 'No past meetings.',
     },
     schedule: {
+      new: 'New meeting',
       title: 'Schedule a meeting',
       submit: 'Schedule the meeting',
       startRequired: 'Give the start of the meeting.',
@@ -53,6 +54,8 @@ export const meetingsEn: MeetingsMessages = {
       lastUsed: 'Last used',
       revoke: 'Revoke',
       revokeNamed: 'Revoke the calendar address {{name}}',
+      revokeQuestion: 'Revoke the calendar address “{{name}}”?',
+      revokeConsequence: 'Calendars subscribed to the address get no more updates. This cannot be undone.',
     },
     meeting: {
       back: 'Back to the meetings',
@@ -88,6 +91,7 @@ export const meetingsEn: MeetingsMessages = {
       removeNamed: 'Delete the item {{name}}',
     },
     attendance: {
+      allPresent: 'All present',
       title: 'Attendance',
       noMembers: 'The group has no members now.',
       save: 'Save attendance',

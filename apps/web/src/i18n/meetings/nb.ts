@@ -32,6 +32,7 @@ export const meetingsNb = {
       noPast: 'Ingen tidligere møter.',
     },
     schedule: {
+      new: 'Nytt møte',
       title: 'Planlegg et møte',
       submit: 'Legg inn møtet',
       startRequired: 'Oppgi når møtet starter.',
@@ -52,6 +53,8 @@ export const meetingsNb = {
       lastUsed: 'Sist brukt',
       revoke: 'Trekk tilbake',
       revokeNamed: 'Trekk tilbake kalenderadressen {{name}}',
+      revokeQuestion: 'Trekke tilbake kalenderadressen «{{name}}»?',
+      revokeConsequence: 'Kalendere som abonnerer på adressen, får ikke flere oppdateringer. Dette kan ikke angres.',
     },
     meeting: {
       back: 'Tilbake til møtene',
@@ -87,6 +90,7 @@ export const meetingsNb = {
       removeNamed: 'Slett saken {{name}}',
     },
     attendance: {
+      allPresent: 'Alle til stede',
       title: 'Oppmøte',
       noMembers: 'Gruppa har ingen medlemmer nå.',
       save: 'Lagre oppmøte',

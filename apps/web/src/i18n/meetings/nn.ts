@@ -33,6 +33,7 @@ export const meetingsNn: MeetingsMessages = {
       noPast: 'Ingen tidlegare møte.',
     },
     schedule: {
+      new: 'Nytt møte',
       title: 'Planlegg eit møte',
       submit: 'Legg inn møtet',
       startRequired: 'Oppgje når møtet byrjar.',
@@ -53,6 +54,8 @@ export const meetingsNn: MeetingsMessages = {
       lastUsed: 'Sist brukt',
       revoke: 'Trekk tilbake',
       revokeNamed: 'Trekk tilbake kalenderadressa {{name}}',
+      revokeQuestion: 'Trekkje tilbake kalenderadressa «{{name}}»?',
+      revokeConsequence: 'Kalendrar som abonnerer på adressa, får ikkje fleire oppdateringar. Dette kan ikkje angrast.',
     },
     meeting: {
       back: 'Tilbake til møta',
@@ -88,6 +91,7 @@ export const meetingsNn: MeetingsMessages = {
       removeNamed: 'Slett saka {{name}}',
     },
     attendance: {
+      allPresent: 'Alle til stades',
       title: 'Oppmøte',
       noMembers: 'Gruppa har ingen medlemmer no.',
       save: 'Lagre oppmøte',
