@@ -113,11 +113,11 @@ function withValue(schema: Schema, base: unknown, path: (string | number)[], val
   const objectBranch = [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])].map(resolve).find((b) => (typeof head === 'number' ? b.items : b.properties?.[head!]));
   const child = typeof head === 'number' ? objectBranch?.items : objectBranch?.properties?.[head!];
   if (typeof head === 'number') {
-    const array = Array.isArray(base) ? [...base] : [];
+    const array = Array.isArray(base) ? [...(base as unknown[])] : [];
     array[head] = withValue(child ?? {}, array[head] ?? sample(child ?? {}), rest, value);
     return array;
   }
-  const object = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object) } : (sample(objectBranch ?? {}) as object) ?? {};
+  const object = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base) } : (sample(objectBranch ?? {}) as object) ?? {};
   const current = (object as Record<string, unknown>)[head!];
   return { ...object, [head!]: withValue(child ?? {}, current ?? sample(child ?? {}), rest, value) };
 }
@@ -167,7 +167,7 @@ describe('text rules, from the OpenAPI document', () => {
             response = await call(t, method, url, { bearer: admin, body });
           } else {
             const query = new URLSearchParams({ [String(target.path[0])]: value });
-            response = await call(t, method, `${url}?${query}`, { bearer: admin });
+            response = await call(t, method, `${url}?${query.toString()}`, { bearer: admin });
           }
           const text = await response.text();
           const label = `${method} ${path} ${target.in} ${pointer} = ${JSON.stringify(value)}`;

@@ -92,7 +92,7 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const { database, dispose } = options.database
-    ? { database: options.database, dispose: async () => undefined }
+    ? { database: options.database, dispose: () => Promise.resolve() }
     : await openTestDatabase(options.demoData === false ? 'base' : 'demo', { poolMax: options.dbPoolMax });
 
   const config: Config = Object.freeze({
@@ -116,7 +116,7 @@ export async function createTestApp(
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

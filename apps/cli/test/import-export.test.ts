@@ -47,7 +47,7 @@ function countsOf(run: CliRun): Record<string, [number, number, number]> {
 
 /** Reads through the API with the read token (the typed client from @slt/shared). */
 const reader = () => createClient({ baseUrl: api.baseUrl, token: tokens.read3401 });
-const exportOf = (kommunenummer = '3401') => reader().call(routes.exportSetup, { params: { kommunenummer } }) as Promise<SetupDocument>;
+const exportOf = (kommunenummer = '3401') => reader().call<typeof routes.exportSetup>(routes.exportSetup, { params: { kommunenummer } });
 const externalIds = (document: SetupDocument, section: 'organizations' | 'members' | 'measures') => (document[section] ?? []).map((item) => item.externalId);
 const expectSuccess = (run: CliRun) => expect(run.code, run.output).toBe(0);
 

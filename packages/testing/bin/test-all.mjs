@@ -28,7 +28,8 @@ function testedPackages() {
       const dir = path.join(root, group, name);
       const manifest = path.join(dir, 'package.json');
       if (!existsSync(manifest)) continue;
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the rule does not see in plain JavaScript
+      const pkg = /** @type {{ name: string; scripts?: Record<string, string> }} */ (JSON.parse(readFileSync(manifest, 'utf8')));
       if (pkg.scripts?.test) found.push({ name: pkg.name, dir });
     }
   }
@@ -95,7 +96,8 @@ function run(pkg, report) {
 function counts(report) {
   if (!existsSync(report)) return undefined;
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the rule does not see in plain JavaScript
+    const json = /** @type {Record<string, number | undefined>} */ (JSON.parse(readFileSync(report, 'utf8')));
     return { passed: json.numPassedTests ?? 0, failed: json.numFailedTests ?? 0, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
   } catch {
     return undefined;

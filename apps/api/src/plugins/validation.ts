@@ -55,7 +55,7 @@ function convertStrings(properties: [string, JsonSchema][], input: Record<string
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const checker = Compile(schema);
-  const convert = httpPart === 'body' ? undefined : stringConverter(schema as JsonSchema);
+  const convert = httpPart === 'body' ? undefined : stringConverter(schema);
   // Human-entered text (bodies and query strings) also obeys the text rules (lib/text-rules.ts).
   const textRules = httpPart === 'body' || httpPart === 'querystring' ? compileTextRules(schema) : null;
   return (input: unknown) => {

@@ -90,6 +90,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
       clearTimeout(timer);
+      // The abort reason as given (an AbortError DOMException unless the caller chose another).
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(signal.reason);
     });
   });
@@ -107,7 +109,10 @@ function toSearch(query: Record<string, unknown> | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
+    // Query values are scalars (strings, numbers, booleans) or arrays of them: String() is their text.
+     
     if (Array.isArray(value)) value.forEach((v) => search.append(key, String(v)));
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     else search.append(key, String(value));
   }
   const text = search.toString();
@@ -224,7 +229,7 @@ export function createClient(options: ClientOptions = {}) {
     const base = input as { query?: Record<string, unknown> };
     let cursor: string | null | undefined;
     do {
-      const page = (await call(route, { ...input, query: { ...base.query, ...(cursor ? { cursor } : {}) } } as RequestInput<C>)) as unknown as {
+      const page = (await call(route, { ...input, query: { ...base.query, ...(cursor ? { cursor } : {}) } })) as unknown as {
         items: ItemOf<C>[];
         nextCursor: string | null;
       };

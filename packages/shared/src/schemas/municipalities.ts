@@ -31,7 +31,7 @@ export const POLICE_DISTRICTS = [
 export type PoliceDistrictCode = (typeof POLICE_DISTRICTS)[number]['code'];
 
 export const PoliceDistrictCodeSchema = Type.Enum(
-  POLICE_DISTRICTS.map((d) => d.code) as PoliceDistrictCode[],
+  POLICE_DISTRICTS.map<PoliceDistrictCode>((d) => d.code),
   { description: 'Police district code.' },
 );
 

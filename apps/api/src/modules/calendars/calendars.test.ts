@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** The feed's events, read by an independent parser (Mozilla's ical.js), by UID. */
 function eventsOf(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return new Map(
     calendar.getAllSubcomponents('vevent').map((component) => {
       const event = new ICAL.Event(component);

@@ -235,6 +235,8 @@ export function createExchangeService(deps: {
       const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
       const cell = (value: unknown): string => {
         const text = neutraliseFormula(
+          // Cells are scalar column values: String() is their text.
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string
           value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value),
         );
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -54,7 +54,7 @@ export function createIdempotency(db: Db) {
       if (earlier) return { ...earlier, replayed: true };
       return db.transaction(async (tx) => {
         const [lock] = (
-          (await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${kommunenummer}\n${key}`})) as locked`)) as unknown as {
+          (await tx.execute<Record<string, unknown>>(sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${kommunenummer}\n${key}`})) as locked`)) as {
             rows: { locked: boolean }[];
           }
         ).rows;

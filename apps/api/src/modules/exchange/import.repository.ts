@@ -93,7 +93,7 @@ function referenceRows(section: SetupSection, path: string[]): string {
 }
 
 const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  const result = (await db.execute<Record<string, unknown>>(query)) as { rows: T[] };
   return result.rows;
 };
 

@@ -109,14 +109,14 @@ describe('meetings', () => {
     expect(decided.status).toBe(201);
 
     const anonymous = await (await call(t, 'GET', url)).text();
-    expect(JSON.parse(anonymous)).toEqual({ ...full, agenda: undefined, attendance: undefined, minutes: undefined, decisions: undefined, actionItems: undefined, reportBackItems: undefined, updatedAt: JSON.parse(anonymous).updatedAt });
+    expect(JSON.parse(anonymous)).toEqual({ ...full, agenda: undefined, attendance: undefined, minutes: undefined, decisions: undefined, actionItems: undefined, reportBackItems: undefined, updatedAt: (JSON.parse(anonymous) as { updatedAt: string }).updatedAt });
     const notNamed = await (await call(t, 'GET', url, { bearer: member })).text();
     for (const body of [anonymous, notNamed]) {
       expect(body).not.toContain('Hemmelig');
       expect(body).not.toContain('lukkede saken');
     }
-    expect(JSON.parse(notNamed).agenda.map((i: { title: string }) => i.title)).toEqual(['Åpen sak']);
-    expect(JSON.parse(notNamed).minutes).toBe('Interne notater');
+    expect((JSON.parse(notNamed) as { agenda: { title: string }[] }).agenda.map((i: { title: string }) => i.title)).toEqual(['Åpen sak']);
+    expect((JSON.parse(notNamed) as { minutes: string }).minutes).toBe('Interne notater');
     expect(anonymous).not.toContain('Interne notater');
     const feed = await (await call(t, 'GET', `${base}/calendar.ics`)).text();
     expect(feed).toContain('Lukket test');

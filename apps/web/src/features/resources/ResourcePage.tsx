@@ -52,7 +52,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item as Record<string, unknown>));
+  const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item));
   const emptyValues = valuesOf(fields);
 
   async function startEdit(item: T) {

@@ -53,7 +53,7 @@ export function TiersPage() {
   const valuesOfTier = (tier: Tier): FormValues => {
     const rule = tier.meetingRule;
     return {
-      ...valuesOf(fields, tier as unknown as Record<string, unknown>),
+      ...valuesOf(fields, tier),
       ruleKind: rule?.kind ?? '',
       ruleCount: rule && 'count' in rule ? String(rule.count) : '',
       ruleSpring: rule?.kind === 'spring_autumn' ? String(rule.spring) : '',
