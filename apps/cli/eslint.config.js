@@ -15,12 +15,12 @@ export default tseslint.config(
   {
     rules: {
       // The environment is read once, in src/env.ts (and by the tests in test/env.ts).
-      'no-restricted-properties': [
-        'error',
-        { object: 'process', property: 'env', message: 'Read the environment in src/env.ts only.' },
-      ],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment in src/env.ts only.' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -22,10 +22,7 @@ export default tseslint.config(
       // (which would stringify as [object File]).
       '@typescript-eslint/no-base-to-string': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
-      'no-restricted-properties': [
-        'error',
-        { object: 'process', property: 'env', message: 'Only e2e/env.ts reads the environment.' },
-      ],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only e2e/env.ts reads the environment.' }],
     },
   },
   { files: ['e2e/env.ts'], rules: { 'no-restricted-properties': 'off' } },

@@ -14,10 +14,7 @@ export default tseslint.config(
   { files: ['eslint.config.js', 'vitest.config.ts'], ...tseslint.configs.disableTypeChecked },
   {
     rules: {
-      'no-restricted-properties': [
-        'error',
-        { object: 'process', property: 'env', message: 'The contract package reads no environment.' },
-      ],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'The contract package reads no environment.' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

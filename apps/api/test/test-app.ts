@@ -45,7 +45,11 @@ export async function openTestDatabase(
   options: { poolMax?: number } = {},
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: undefined, from: await readTarball(templates.pglite[template].tarball) });
+    const database = await openDatabase({
+      kind: 'pglite',
+      dataDir: undefined,
+      from: await readTarball(templates.pglite[template].tarball),
+    });
     return { database, dispose: () => database.close() };
   }
   const adminUrl = environment.databaseUrl;

@@ -86,4 +86,3 @@ describe('a 375 px phone (Chromium)', () => {
     await page.getByLabel('Språk').selectOption('nb');
   }, 600_000);
 });
-

@@ -1,4 +1,12 @@
-import { type RouteComponent, createRootRoute, createRoute, createRouter, lazyRouteComponent, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
+import {
+  type RouteComponent,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  parseSearchWith,
+  stringifySearchWith,
+} from '@tanstack/react-router';
 import { AppLayout } from './features/layout/AppLayout';
 import { FILTER_KEYS } from './features/measures/filters';
 import type { MeasureFilters } from './features/measures/filters';
@@ -11,7 +19,10 @@ const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'),
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const LoginPage = lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage');
 const MunicipalityPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalityPage'), 'MunicipalityPage');
-const MunicipalitySearchPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalitySearchPage'), 'MunicipalitySearchPage');
+const MunicipalitySearchPage = lazyRouteComponent(
+  () => import('./features/municipalities/MunicipalitySearchPage'),
+  'MunicipalitySearchPage',
+);
 const GoalPage = lazyRouteComponent(() => import('./features/goals/GoalPage'), 'GoalPage');
 const GoalsPage = lazyRouteComponent(() => import('./features/goals/GoalsPage'), 'GoalsPage');
 const MeasuresPage = lazyRouteComponent(() => import('./features/measures/MeasuresPage'), 'MeasuresPage');
@@ -122,7 +133,17 @@ const workspaceRoutes = [
   page('/invitation', AcceptInvitationPage),
 ] as const;
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, ...workspaceRoutes, loginRoute]);
+const routeTree = rootRoute.addChildren([
+  searchRoute,
+  municipalityRoute,
+  apiTokensRoute,
+  auditRoute,
+  exchangeRoute,
+  ...sltRoutes,
+  ...meetingRoutes,
+  ...workspaceRoutes,
+  loginRoute,
+]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

@@ -24,6 +24,8 @@ describe('spool', () => {
   });
 
   it('stops at the limit with the given error', async () => {
-    await expect(spool(chunks(['12345', '67890']), { maxBytes: 8, prefix: '', tooLarge: () => new Error('over 8') })).rejects.toThrow('over 8');
+    await expect(spool(chunks(['12345', '67890']), { maxBytes: 8, prefix: '', tooLarge: () => new Error('over 8') })).rejects.toThrow(
+      'over 8',
+    );
   });
 });

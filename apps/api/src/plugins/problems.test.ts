@@ -39,10 +39,7 @@ describe('request bodies, errors and the route declaration check (on an app with
       tags: ['test'],
       summary: 'Create a test thing',
       access: { kind: 'public' },
-      body: Type.Object(
-        { name: Type.String({ minLength: 1 }), size: Type.Integer({ minimum: 1 }) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ name: Type.String({ minLength: 1 }), size: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
       response: { 201: Type.Object({ name: Type.String() }) },
       problems: [400],
     } as const;
@@ -107,7 +104,12 @@ describe('request bodies, errors and the route declaration check (on an app with
   it('refuses to register an API route that does not say who may call it', async () => {
     const app = await buildApp({ config: t.config, database: t.database, logger: t.app.log, jwtSecret: TEST_JWT_SECRET });
     expect(() =>
-      app.route({ method: 'GET', url: '/api/v1/undeclared', schema: { operationId: 'x', tags: ['x'], summary: 'x' }, handler: async () => ({}) }),
+      app.route({
+        method: 'GET',
+        url: '/api/v1/undeclared',
+        schema: { operationId: 'x', tags: ['x'], summary: 'x' },
+        handler: async () => ({}),
+      }),
     ).toThrow(/declares no access/);
     expect(() =>
       app.route({ method: 'GET', url: '/api/v1/undocumented', config: { access: { kind: 'public' } }, handler: async () => ({}) }),

@@ -36,7 +36,7 @@ export const PoliceDistrictCodeSchema = Type.Enum(
 );
 
 export const MalformSchema = Type.Enum(['nb', 'nn'], {
-  description: 'The municipality\'s written language: bokmål (`nb`) or nynorsk (`nn`).',
+  description: "The municipality's written language: bokmål (`nb`) or nynorsk (`nn`).",
 });
 export type Malform = Static<typeof MalformSchema>;
 
@@ -90,15 +90,9 @@ export const MunicipalityListQuerySchema = Type.Object(
 );
 export type MunicipalityListQuery = Static<typeof MunicipalityListQuerySchema>;
 
-export const MunicipalityParamsSchema = Type.Object(
-  { kommunenummer: KommunenummerSchema },
-  { additionalProperties: false },
-);
+export const MunicipalityParamsSchema = Type.Object({ kommunenummer: KommunenummerSchema }, { additionalProperties: false });
 
-export const CountyListSchema = Type.Object(
-  { items: Type.Array(CountySchema) },
-  { additionalProperties: false },
-);
+export const CountyListSchema = Type.Object({ items: Type.Array(CountySchema) }, { additionalProperties: false });
 export type CountyList = Static<typeof CountyListSchema>;
 
 export const UpdateMunicipalitySchema = Type.Object(

@@ -29,7 +29,9 @@ describe('API tokens', () => {
     const list = await call(t, 'GET', '/api/v1/municipalities/3401/api-tokens', { bearer: coordinator });
     const text = await list.text();
     expect(text).not.toContain(token.secret);
-    expect((JSON.parse(text) as { items: unknown[] }).items).toContainEqual(expect.objectContaining({ id: token.id, prefix: token.prefix, scopes: ['read'] }));
+    expect((JSON.parse(text) as { items: unknown[] }).items).toContainEqual(
+      expect.objectContaining({ id: token.id, prefix: token.prefix, scopes: ['read'] }),
+    );
   });
 
   it('a read token reads internal data and records when it was last used', async () => {

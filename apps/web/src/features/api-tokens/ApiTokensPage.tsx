@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Spinner,
-  Table,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { ApiToken, CreatedApiToken, TokenScope } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';

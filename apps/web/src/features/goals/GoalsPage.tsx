@@ -14,7 +14,12 @@ export function GoalsPage() {
   const fields: FieldDef[] = [
     { name: 'title', kind: 'text', label: t('goals.goalTitle'), required: true },
     { name: 'description', kind: 'textarea', label: t('goals.description') },
-    { name: 'focusAreaId', kind: 'select', label: t('goals.focusArea'), options: (focusAreas.data ?? []).map((f) => ({ value: f.id, label: f.name })) },
+    {
+      name: 'focusAreaId',
+      kind: 'select',
+      label: t('goals.focusArea'),
+      options: (focusAreas.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+    },
     { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
   ];
   return (
@@ -23,11 +28,22 @@ export function GoalsPage() {
         <ResourcePage<Goal>
           kommunenummer={kommunenummer}
           name="goals"
-          routes={{ list: routes.listGoals, get: routes.getGoal, create: routes.createGoal, update: routes.updateGoal, remove: routes.deleteGoal }}
+          routes={{
+            list: routes.listGoals,
+            get: routes.getGoal,
+            create: routes.createGoal,
+            update: routes.updateGoal,
+            remove: routes.deleteGoal,
+          }}
           idParam="goalId"
           fields={fields}
           itemName={(g) => g.title}
-          labels={{ list: t('nav.goals'), add: t('goals.add'), edit: (g) => t('forms.editNamed', { name: g.title }), empty: t('goals.empty') }}
+          labels={{
+            list: t('nav.goals'),
+            add: t('goals.add'),
+            edit: (g) => t('forms.editNamed', { name: g.title }),
+            empty: t('goals.empty'),
+          }}
           columns={[
             {
               header: t('goals.goalTitle'),

@@ -17,7 +17,9 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const { item, etag } = meeting;
   const memberships = useCurrentMemberships(kommunenummer, item.tierId);
   const recorded = item.attendance ?? [];
-  const [choices, setChoices] = useState<Record<string, AttendanceStatus>>(() => Object.fromEntries(recorded.map((a) => [a.memberId, a.status])));
+  const [choices, setChoices] = useState<Record<string, AttendanceStatus>>(() =>
+    Object.fromEntries(recorded.map((a) => [a.memberId, a.status])),
+  );
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
   const memberIds = [...new Set([...(memberships.data ?? []).map((m) => m.memberId), ...recorded.map((a) => a.memberId)])];
@@ -26,7 +28,10 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const attendance = memberIds.filter((id) => choices[id]).map((memberId) => ({ memberId, status: choices[memberId]! }));
-    void outcome.run(() => write.send(routes.setAttendance, { params: { meetingId: item.id }, body: { attendance }, etag }), t('meetings.attendance.saved'));
+    void outcome.run(
+      () => write.send(routes.setAttendance, { params: { meetingId: item.id }, body: { attendance }, etag }),
+      t('meetings.attendance.saved'),
+    );
   };
 
   return (
@@ -35,7 +40,9 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
         {t('meetings.attendance.title')}
       </Heading>
       <Paragraph data-size="sm">
-        {ATTENDANCE_STATUSES.map((status) => t(`meetings.attendance.count.${status}`, { count: recorded.filter((a) => a.status === status).length })).join(' · ')}
+        {ATTENDANCE_STATUSES.map((status) =>
+          t(`meetings.attendance.count.${status}`, { count: recorded.filter((a) => a.status === status).length }),
+        ).join(' · ')}
       </Paragraph>
       {memberIds.length === 0 ? (
         <Paragraph>{t('meetings.attendance.noMembers')}</Paragraph>
@@ -77,7 +84,15 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
 }
 
 /** Present, absent and excused as lists of names. */
-export function AttendanceLists({ attendance, memberName, t: fixedT }: { attendance: { memberId: string; status: AttendanceStatus }[]; memberName: (id: string) => string; t?: TFunction }) {
+export function AttendanceLists({
+  attendance,
+  memberName,
+  t: fixedT,
+}: {
+  attendance: { memberId: string; status: AttendanceStatus }[];
+  memberName: (id: string) => string;
+  t?: TFunction;
+}) {
   const { t: uiT } = useTranslation();
   const t = fixedT ?? uiT;
   return (

@@ -54,7 +54,10 @@ function PersonalFeeds() {
     },
     onSettled: refresh,
   });
-  const revoke = useMutation({ mutationFn: (feedId: string) => api.call(routes.revokeCalendarFeed, { params: { feedId } }), onSettled: refresh });
+  const revoke = useMutation({
+    mutationFn: (feedId: string) => api.call(routes.revokeCalendarFeed, { params: { feedId } }),
+    onSettled: refresh,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -67,7 +70,12 @@ function PersonalFeeds() {
       </Heading>
       <Paragraph>{t('meetings.calendar.personalIntro')}</Paragraph>
       <form onSubmit={submit} className="stack narrow">
-        <Textfield label={t('meetings.calendar.label')} description={t('meetings.calendar.labelHint')} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Textfield
+          label={t('meetings.calendar.label')}
+          description={t('meetings.calendar.labelHint')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <Button type="submit" variant="secondary" disabled={create.isPending}>
           {t('meetings.calendar.create')}
         </Button>
@@ -99,7 +107,12 @@ function PersonalFeeds() {
                   <Table.Cell>{feed.label}</Table.Cell>
                   <Table.Cell>{feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, i18n.language) : t('common.never')}</Table.Cell>
                   <Table.Cell>
-                    <Button variant="tertiary" data-size="sm" onClick={() => revoke.mutate(feed.id)} aria-label={t('meetings.calendar.revokeNamed', { name: feed.label })}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => revoke.mutate(feed.id)}
+                      aria-label={t('meetings.calendar.revokeNamed', { name: feed.label })}
+                    >
                       {t('meetings.calendar.revoke')}
                     </Button>
                   </Table.Cell>

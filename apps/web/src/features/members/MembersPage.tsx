@@ -22,7 +22,12 @@ export function MembersPage() {
   const fields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('members.name'), required: true },
     { name: 'roleTitle', kind: 'text', label: t('members.roleTitle') },
-    { name: 'organizationId', kind: 'select', label: t('members.organization'), options: (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name })) },
+    {
+      name: 'organizationId',
+      kind: 'select',
+      label: t('members.organization'),
+      options: (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+    },
     { name: 'email', kind: 'email', label: t('members.email') },
     { name: 'emailPublic', kind: 'checkbox', label: t('members.emailPublic') },
     { name: 'phone', kind: 'tel', label: t('members.phone') },
@@ -40,7 +45,12 @@ export function MembersPage() {
           idParam="memberId"
           fields={fields}
           itemName={nameOf}
-          labels={{ list: t('nav.members'), add: t('members.add'), edit: (m) => t('forms.editNamed', { name: nameOf(m) }), empty: t('members.empty') }}
+          labels={{
+            list: t('nav.members'),
+            add: t('members.add'),
+            edit: (m) => t('forms.editNamed', { name: nameOf(m) }),
+            empty: t('members.empty'),
+          }}
           columns={[
             { header: t('members.name'), cell: nameOf },
             { header: t('members.roleTitle'), cell: (m) => m.roleTitle ?? '' },

@@ -1,4 +1,16 @@
-import { Alert, Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Link as DsLink,
+  Paragraph,
+  Select,
+  Spinner,
+  Table,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';

@@ -125,7 +125,15 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
           <Heading level={2} data-size="sm" id={`${name}-new`}>
             {labels.add}
           </Heading>
-          <ResourceForm key={formKey} id={`${name}-new-form`} fields={fields} initial={emptyValues} submitLabel={labels.add} onSubmit={create} fieldOf={props.fieldOf} />
+          <ResourceForm
+            key={formKey}
+            id={`${name}-new-form`}
+            fields={fields}
+            initial={emptyValues}
+            submitLabel={labels.add}
+            onSubmit={create}
+            fieldOf={props.fieldOf}
+          />
         </section>
       )}
       <section aria-labelledby={`${name}-list`} className="section">
