@@ -253,8 +253,6 @@ export function createExchangeService(deps: {
       const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
       const cell = (value: unknown): string => {
         const text = neutraliseFormula(
-          // Cells are scalar column values: String() is their text.
-          // eslint-disable-next-line @typescript-eslint/no-base-to-string
           value === null || value === undefined
             ? ''
             : Array.isArray(value)
@@ -263,7 +261,9 @@ export function createExchangeService(deps: {
                 ? value
                   ? yes
                   : no
-                : String(value),
+                : // Cells are scalar column values: String() is their text.
+                  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+                  String(value),
         );
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
