@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  // Plain JavaScript outside every tsconfig: no type information, so no type-checked rules.
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

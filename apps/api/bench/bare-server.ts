@@ -50,4 +50,11 @@ for (const [index, entry] of entries.entries()) {
   });
 }
 await app.listen({ port: Number(port), host: '127.0.0.1' });
-process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
  * answer, with the API process's peak memory (VmHWM) before and after. A smaller import first shows
  * that memory follows the stream, not the document size.
  */
-export async function benchImport(base: string, pid: number, heapMb: number, sizes: readonly { kommunenummer: string; items: number }[]): Promise<void> {
+export async function benchImport(
+  base: string,
+  pid: number,
+  heapMb: number,
+  sizes: readonly { kommunenummer: string; items: number }[],
+): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

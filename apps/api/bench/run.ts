@@ -89,8 +89,7 @@ async function load(url: string, seconds: number, headers: Record<string, string
     p50: result.latency.p50,
     p99: result.latency.p99,
     // Answers other than the one expected (a 304 is expected with If-None-Match).
-    non2xx:
-      Object.values(statusCounts).reduce((sum, stat) => sum + (stat?.count ?? 0), 0) - (statusCounts[String(expected)]?.count ?? 0),
+    non2xx: Object.values(statusCounts).reduce((sum, stat) => sum + (stat?.count ?? 0), 0) - (statusCounts[String(expected)]?.count ?? 0),
     errors: result.errors + result.timeouts,
   };
 }
@@ -214,7 +213,13 @@ try {
       start: () =>
         startProcess(
           [
-            '--import', 'tsx', '--conditions=source', 'bench/bare-server.ts', String(barePort), cluster.url, String(POOL),
+            '--import',
+            'tsx',
+            '--conditions=source',
+            'bench/bare-server.ts',
+            String(barePort),
+            cluster.url,
+            String(POOL),
             Buffer.from(JSON.stringify(uniqueByPath(entries(barePort).map((e) => ({ path: e.barePath, ...e.query }))))).toString('base64'),
           ],
           {},
@@ -231,7 +236,8 @@ try {
     if (etagForBench !== (await setupEtag(barePort))) throw new Error('the app and the bare handler disagree on the setup ETag');
   }
 
-  if (only !== 'import') console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
+  if (only !== 'import')
+    console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
   for (const [index, entry] of (only === 'import' ? [] : entries(0)).entries()) {
     const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
     const expected = entry.status ?? 200;
@@ -310,5 +316,7 @@ async function compareLoginTimings(base: string) {
   console.log(`
 POST /api/v1/auth/login, ${wrong.length} attempts each, interleaved`);
   console.log(`wrong password   median ${median(wrong).toFixed(1)} ms`);
-  console.log(`unknown e-mail   median ${median(unknown).toFixed(1)} ms   (unknown/wrong ${((median(unknown) / median(wrong)) * 100).toFixed(0)}%)`);
+  console.log(
+    `unknown e-mail   median ${median(unknown).toFixed(1)} ms   (unknown/wrong ${((median(unknown) / median(wrong)) * 100).toFixed(0)}%)`,
+  );
 }

@@ -144,12 +144,12 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
-  await app.register(scopePlugin, { hostOf: municipalityRows.hostOf });
+  await app.register(scopePlugin, { hostOf: (kommunenummer) => municipalityRows.hostOf(kommunenummer) });
   // Rate limits, quotas and credential failures, counted in PostgreSQL for every replica.
   const counters = createCounters(database);
   await app.register(authPlugin, {
     jwtSecret,
-    resolvers: { user: auth.resolveUser, apiToken: apiTokens.resolve },
+    resolvers: { user: (claims) => auth.resolveUser(claims), apiToken: (token) => apiTokens.resolve(token) },
     counters,
     failedCredentialsPerMinute: config.failedCredentialsPerMinute,
   });

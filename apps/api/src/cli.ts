@@ -61,10 +61,7 @@ try {
   // The same contract the HTTP route validates against.
   const problems = [...Value.Errors(CreateUserSchema, input)].map((e) => `${e.instancePath.slice(1)} ${e.message}`);
   if (problems.length > 0) throw new Error(problems.join('; '));
-  const user = await createUsersService({ db: database.db }).create(
-    { type: 'system', id: null, label: 'cli create-admin' },
-    input,
-  );
+  const user = await createUsersService({ db: database.db }).create({ type: 'system', id: null, label: 'cli create-admin' }, input);
   process.stdout.write(`Created administrator ${user.email} (${user.id}).\n`);
 } catch (error) {
   const message = error instanceof AppError || error instanceof Error ? error.message : String(error);

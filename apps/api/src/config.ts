@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 /**
@@ -16,7 +16,10 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WIDGET_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
-  TRUST_PROXY: Type.String({ pattern: '^(true|false|[0-9A-Fa-f.:/, ]*[.:/][0-9A-Fa-f.:/, ]*|loopback|linklocal|uniquelocal)$', default: 'false' }),
+  TRUST_PROXY: Type.String({
+    pattern: '^(true|false|[0-9A-Fa-f.:/, ]*[.:/][0-9A-Fa-f.:/, ]*|loopback|linklocal|uniquelocal)$',
+    default: 'false',
+  }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DB_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
@@ -100,12 +103,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const parsed = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
   if (!Value.Check(EnvSchema, parsed)) {
-    const problems = [...Value.Errors(EnvSchema, parsed)].map(
-      (e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`,
-    );
+    const problems = [...Value.Errors(EnvSchema, parsed)].map((e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const e = parsed as Static<typeof EnvSchema>;
+  const e = parsed;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,

@@ -41,7 +41,7 @@ interface SerializedError {
  * values PostgreSQL quotes in its messages removed (an import's parameters hold thousands of
  * e-mail addresses). Other own fields (request bodies, `params`, `detail`, `where`) are dropped.
  */
-export function serializeError(error: unknown, depth = 0): SerializedError | unknown {
+export function serializeError(error: unknown, depth = 0): unknown /* a SerializedError, or a non-object as is */ {
   if (!(error instanceof Error)) return typeof error === 'object' && error !== null ? { type: 'non-error', message: '[redacted]' } : error;
   const e = error as Error & Record<string, unknown>;
   const out: SerializedError = { type: e.constructor?.name ?? 'Error', message: withoutValues(e.message) };

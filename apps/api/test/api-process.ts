@@ -69,7 +69,10 @@ export async function startApiProcess(
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (exited()) throw new Error(`the API exited (${api.exitCode ?? api.signalCode})`);
-      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       if (Date.now() > deadline) throw new Error('the API did not become ready within 120 s');
       await new Promise((r) => setTimeout(r, 250));

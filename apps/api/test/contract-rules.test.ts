@@ -98,7 +98,8 @@ function stringFields(input: Schema, path: (string | number)[] = [], depth = 0):
   const out: { path: (string | number)[]; schema: Schema }[] = [];
   if (typesOf(schema).includes('string') && schema.enum === undefined && schema.const === undefined) out.push({ path, schema });
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
-    for (const field of stringFields(branch, path, depth + 1)) if (!out.some((o) => o.path.join('/') === field.path.join('/'))) out.push(field);
+    for (const field of stringFields(branch, path, depth + 1))
+      if (!out.some((o) => o.path.join('/') === field.path.join('/'))) out.push(field);
   }
   for (const [key, property] of Object.entries(schema.properties ?? {})) out.push(...stringFields(property, [...path, key], depth + 1));
   if (schema.items) out.push(...stringFields(schema.items, [...path, 0], depth + 1));
@@ -110,14 +111,16 @@ function withValue(schema: Schema, base: unknown, path: (string | number)[], val
   if (path.length === 0) return value;
   const s = resolve(schema);
   const [head, ...rest] = path;
-  const objectBranch = [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])].map(resolve).find((b) => (typeof head === 'number' ? b.items : b.properties?.[head!]));
+  const objectBranch = [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])]
+    .map(resolve)
+    .find((b) => (typeof head === 'number' ? b.items : b.properties?.[head!]));
   const child = typeof head === 'number' ? objectBranch?.items : objectBranch?.properties?.[head!];
   if (typeof head === 'number') {
-    const array = Array.isArray(base) ? [...base] : [];
+    const array = Array.isArray(base) ? [...(base as unknown[])] : [];
     array[head] = withValue(child ?? {}, array[head] ?? sample(child ?? {}), rest, value);
     return array;
   }
-  const object = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object) } : (sample(objectBranch ?? {}) as object) ?? {};
+  const object = base && typeof base === 'object' && !Array.isArray(base) ? { ...base } : ((sample(objectBranch ?? {}) as object) ?? {});
   const current = (object as Record<string, unknown>)[head!];
   return { ...object, [head!]: withValue(child ?? {}, current ?? sample(child ?? {}), rest, value) };
 }
@@ -154,12 +157,17 @@ describe('text rules, from the OpenAPI document', () => {
         for (const field of stringFields(json)) targets.push({ in: 'body', ...field });
       }
       for (const query of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
-        for (const field of stringFields(query.schema)) targets.push({ in: 'query', path: [query.name, ...field.path], schema: field.schema });
+        for (const field of stringFields(query.schema))
+          targets.push({ in: 'query', path: [query.name, ...field.path], schema: field.schema });
       }
       for (const target of targets) {
         for (const value of [BAD, `Gjelder ${FNR}`, FNR]) {
           // Passwords are hashed, never stored as text: only control characters are refused there.
-          if (value !== BAD && (target.schema.format || target.schema['x-text'] === 'secret' || target.schema.pattern?.startsWith('^[0-9]{4}'))) continue;
+          if (
+            value !== BAD &&
+            (target.schema.format || target.schema['x-text'] === 'secret' || target.schema.pattern?.startsWith('^[0-9]{4}'))
+          )
+            continue;
           const pointer = `/${target.path.join('/')}`;
           let response: Response;
           if (target.in === 'body') {
@@ -167,7 +175,7 @@ describe('text rules, from the OpenAPI document', () => {
             response = await call(t, method, url, { bearer: admin, body });
           } else {
             const query = new URLSearchParams({ [String(target.path[0])]: value });
-            response = await call(t, method, `${url}?${query}`, { bearer: admin });
+            response = await call(t, method, `${url}?${query.toString()}`, { bearer: admin });
           }
           const text = await response.text();
           const label = `${method} ${path} ${target.in} ${pointer} = ${JSON.stringify(value)}`;
@@ -177,7 +185,8 @@ describe('text rules, from the OpenAPI document', () => {
           // Where no other rule of the field refuses the value, the text rule's code must be among the reasons.
           const plain = !target.schema.format && !target.schema.pattern;
           const code = value === BAD ? 'control_character' : 'national_id';
-          if (named.length === 0 || (plain && !named.some((e) => e.code === code))) failures.push(`${label}: ${response.status} ${text.slice(0, 300)}`);
+          if (named.length === 0 || (plain && !named.some((e) => e.code === code)))
+            failures.push(`${label}: ${response.status} ${text.slice(0, 300)}`);
         }
       }
     }
@@ -189,7 +198,10 @@ describe('text rules, from the OpenAPI document', () => {
       'POST /api/v1/me/calendar-feeds body /label',
       'POST /api/v1/users body /email',
     ]) {
-      expect(cases.some((c) => c.startsWith(expected)), expected).toBe(true);
+      expect(
+        cases.some((c) => c.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
   });
 
@@ -200,19 +212,39 @@ describe('text rules, from the OpenAPI document', () => {
       const text = await response.text();
       expect(response.status, text).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect((JSON.parse(text) as { errors: FieldError[] }).errors).toContainEqual(expect.objectContaining({ pointer, code: 'national_id' }));
+      expect((JSON.parse(text) as { errors: FieldError[] }).errors).toContainEqual(
+        expect.objectContaining({ pointer, code: 'national_id' }),
+      );
     };
     await refused(await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Telefon', phone: FNR } }), '/phone');
-    await refused(await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Epost', email: `${FNR}@example.no` } }), '/email');
+    await refused(
+      await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Epost', email: `${FNR}@example.no` } }),
+      '/email',
+    );
     const created = await call(t, 'POST', members, { bearer: coordinator, body: { name: 'Fnr Endring' } });
     expect(created.status).toBe(201);
     const member = (await created.json()) as { id: string };
-    const patch = await call(t, 'PATCH', `${members}/${member.id}`, { bearer: coordinator, body: { phone: `${FNR.slice(0, 6)} ${FNR.slice(6)}` }, headers: { 'if-match': created.headers.get('etag')! } });
+    const patch = await call(t, 'PATCH', `${members}/${member.id}`, {
+      bearer: coordinator,
+      body: { phone: `${FNR.slice(0, 6)} ${FNR.slice(6)}` },
+      headers: { 'if-match': created.headers.get('etag')! },
+    });
     await refused(patch, '/phone');
-    await refused(await call(t, 'POST', '/api/v1/me/calendar-feeds', { bearer: coordinator, body: { label: `Kalender ${FNR}` } }), '/label');
-    await refused(await call(t, 'POST', '/api/v1/users', { bearer: admin, body: { email: `${FNR}@example.no`, name: 'Fnr', password: 'a-long-enough-password' } }), '/email');
+    await refused(
+      await call(t, 'POST', '/api/v1/me/calendar-feeds', { bearer: coordinator, body: { label: `Kalender ${FNR}` } }),
+      '/label',
+    );
+    await refused(
+      await call(t, 'POST', '/api/v1/users', {
+        bearer: admin,
+        body: { email: `${FNR}@example.no`, name: 'Fnr', password: 'a-long-enough-password' },
+      }),
+      '/email',
+    );
     // Nothing of it was stored.
-    const list = (await (await call(t, 'GET', members, { bearer: coordinator })).json()) as { items: { name: string; phone: string | null }[] };
+    const list = (await (await call(t, 'GET', members, { bearer: coordinator })).json()) as {
+      items: { name: string; phone: string | null }[];
+    };
     expect(list.items.some((m) => m.name.startsWith('Fnr ') && m.name !== 'Fnr Endring')).toBe(false);
     expect(list.items.find((m) => m.name === 'Fnr Endring')?.phone).toBeNull();
   });
@@ -222,7 +254,13 @@ describe('text rules, from the OpenAPI document', () => {
     for (const dryRun of [true, false]) {
       const response = await call(t, 'POST', `${url}?dryRun=${dryRun}`, {
         bearer: token,
-        body: { format: 'slt-setup/1', members: [{ externalId: 'm1', name: BAD }, { externalId: 'm2', name: 'Ok', phone: FNR }] },
+        body: {
+          format: 'slt-setup/1',
+          members: [
+            { externalId: 'm1', name: BAD },
+            { externalId: 'm2', name: 'Ok', phone: FNR },
+          ],
+        },
       });
       const text = await response.text();
       expect(response.status, text).toBe(400);
@@ -240,9 +278,14 @@ describe('text rules, from the OpenAPI document', () => {
     const text = await csv.text();
     expect(csv.status, text).toBe(400);
     expect(csv.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((JSON.parse(text) as { errors: FieldError[] }).errors[0]).toMatchObject({ pointer: '/members/0/name', code: 'control_character' });
+    expect((JSON.parse(text) as { errors: FieldError[] }).errors[0]).toMatchObject({
+      pointer: '/members/0/name',
+      code: 'control_character',
+    });
     // Nothing was written.
-    const members = (await (await call(t, 'GET', '/api/v1/municipalities/3401/members', { bearer: token })).json()) as { items: { name: string }[] };
+    const members = (await (await call(t, 'GET', '/api/v1/municipalities/3401/members', { bearer: token })).json()) as {
+      items: { name: string }[];
+    };
     expect(members.items.some((m) => m.name === 'Ok')).toBe(false);
   });
 });
@@ -269,7 +312,8 @@ describe('the municipality in the path', () => {
             failures.push(`${method} ${url}: ${response.status} ${type} ${(await response.text()).slice(0, 200)}`);
           } else if (kommunenummer === 'abc' && response.status === 400) {
             const problem = (await response.json()) as { errors?: FieldError[] };
-            if (!problem.errors?.some((e) => e.in === 'path' && e.pointer === '/kommunenummer')) failures.push(`${method} ${url}: 400 without naming kommunenummer`);
+            if (!problem.errors?.some((e) => e.in === 'path' && e.pointer === '/kommunenummer'))
+              failures.push(`${method} ${url}: 400 without naming kommunenummer`);
           }
         }
       }

@@ -112,9 +112,14 @@ async function fillPostgres(adminUrl: string, names: Record<TemplateName, string
 }
 
 /** Prepares every template; `dispose` removes them. */
-export async function prepareTemplates(options: { postgresUrl?: string | undefined }): Promise<{ templates: TestTemplates; dispose: () => Promise<void> }> {
+export async function prepareTemplates(options: {
+  postgresUrl?: string | undefined;
+}): Promise<{ templates: TestTemplates; dispose: () => Promise<void> }> {
   const root = mkdtempSync(path.join(tmpdir(), 'slt-test-templates-'));
-  const tag = path.basename(root).replace(/[^a-z0-9]/gi, '').toLowerCase();
+  const tag = path
+    .basename(root)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
   const { postgresUrl } = options;
   try {
     const pglite = await preparePglite(root);

@@ -49,7 +49,10 @@ async function startApi(): Promise<void> {
   api = { child, output };
   await waitFor('the API ready', 90_000, async () => {
     if (child.exitCode !== null) throw new Error(`the API exited: ${output.text()}`);
-    return fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+    return fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
   });
 }
 
@@ -75,11 +78,15 @@ function membersFile(name: string, prefix: string, n: number): string {
 }
 
 function runCli(file: string) {
-  const child = processes.spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/slt.js'), 'import', file, '--municipality', '3401', '--quiet'], {
-    cwd: repoRoot,
-    env: { SLT_TOKEN: token, SLT_API_URL: base(), INIT_CWD: work, npm_lifecycle_event: 'slt' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = processes.spawn(
+    process.execPath,
+    [path.join(repoRoot, 'apps/cli/bin/slt.js'), 'import', file, '--municipality', '3401', '--quiet'],
+    {
+      cwd: repoRoot,
+      env: { SLT_TOKEN: token, SLT_API_URL: base(), INIT_CWD: work, npm_lifecycle_event: 'slt' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return { child, output: capture(child) };
 }
 
@@ -134,7 +141,11 @@ describe.skipIf(!onPostgres)('faults on PostgreSQL: database down, API killed', 
 
     server.start();
     const back = Date.now();
-    await waitFor('GET …/slt answering 200 again', 5_000, async () => (await fetch(`${base()}/api/v1/municipalities/3401/slt`)).status === 200);
+    await waitFor(
+      'GET …/slt answering 200 again',
+      5_000,
+      async () => (await fetch(`${base()}/api/v1/municipalities/3401/slt`)).status === 200,
+    );
     expect(Date.now() - back).toBeLessThan(5_000);
   }, 60_000);
 
@@ -166,7 +177,11 @@ describe.skipIf(!onPostgres)('faults on PostgreSQL: database down, API killed', 
         return blocker.query<R>(query, values);
       };
       const waiting = async () =>
-        (await activity<{ pid: number }>(`select pid from pg_stat_activity where application_name = 'slt-api' and wait_event_type = 'Lock'`)).rows[0]?.pid;
+        (
+          await activity<{ pid: number }>(
+            `select pid from pg_stat_activity where application_name = 'slt-api' and wait_event_type = 'Lock'`,
+          )
+        ).rows[0]?.pid;
       const backend = await waitFor('the import waiting on the members lock', 60_000, waiting);
 
       processes.signal(api!.child, 'SIGKILL');
@@ -174,8 +189,10 @@ describe.skipIf(!onPostgres)('faults on PostgreSQL: database down, API killed', 
       stopCapturing();
       const restarted = startApi();
       // The import's session ends with its client, though its statement was waiting: the key's lock goes with it.
-      await waitFor('the killed import’s session to end', 15_000, async () =>
-        (await activity('select 1 from pg_stat_activity where pid = $1', [backend])).rowCount === 0,
+      await waitFor(
+        'the killed import’s session to end',
+        15_000,
+        async () => (await activity('select 1 from pg_stat_activity where pid = $1', [backend])).rowCount === 0,
       );
       await blocker.query('rollback');
       await restarted;
@@ -194,7 +211,15 @@ describe.skipIf(!onPostgres)('faults on PostgreSQL: database down, API killed', 
     stopCapturing();
     const text = logs.join('\n');
     expect(text.length).toBeGreaterThan(0);
-    for (const secret of [DEMO_PASSWORD, adminJwt, token, 'outage.7@fault.invalid', 'killed.7@fault.invalid', '@fault.invalid', '+47 41 100']) {
+    for (const secret of [
+      DEMO_PASSWORD,
+      adminJwt,
+      token,
+      'outage.7@fault.invalid',
+      'killed.7@fault.invalid',
+      '@fault.invalid',
+      '+47 41 100',
+    ]) {
       expect(text.includes(secret), `the log contains ${secret.slice(0, 12)}…`).toBe(false);
     }
     expect(text).toMatch(/database not available: answered 503/);

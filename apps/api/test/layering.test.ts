@@ -28,7 +28,8 @@ describe('layering', () => {
       for (const specifier of importsOf(text).filter((s) => s.startsWith('.'))) {
         const target = resolved(file, specifier);
         if ((file.startsWith('lib/') || file.startsWith('plugins/')) && target.startsWith('modules/')) offences.push(`${file} → ${target}`);
-        if (target.startsWith('modules/audit/') && !file.startsWith('modules/audit/') && file !== 'app.ts') offences.push(`${file} → ${target}`);
+        if (target.startsWith('modules/audit/') && !file.startsWith('modules/audit/') && file !== 'app.ts')
+          offences.push(`${file} → ${target}`);
       }
     }
     expect(offences).toEqual([]);
@@ -41,7 +42,10 @@ describe('layering', () => {
     offences.push(...files.filter(({ text }) => /refuseNationalIds\(/.test(text)).map(({ file }) => file));
     offences.push(
       ...files
-        .filter(({ file, text }) => file.startsWith('modules/') && !file.startsWith('modules/municipalities/') && /createMunicipalitiesRepository/.test(text))
+        .filter(
+          ({ file, text }) =>
+            file.startsWith('modules/') && !file.startsWith('modules/municipalities/') && /createMunicipalitiesRepository/.test(text),
+        )
         .map(({ file }) => file),
     );
     expect(offences).toEqual([]);

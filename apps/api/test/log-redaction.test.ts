@@ -46,8 +46,14 @@ describe('log redaction', () => {
     expect((await call(t, 'GET', '/api/v1/municipalities/3401/audit', { bearer: `${coordinator.accessToken}x` })).status).toBe(401);
 
     // 3. SQL that fails with personal data among its parameters: the database refuses new members.
-    await t.database.db.execute(sql.raw(`create function refuse_members() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`));
-    await t.database.db.execute(sql.raw(`create trigger refuse_members before insert on members for each row execute function refuse_members()`));
+    await t.database.db.execute(
+      sql.raw(
+        `create function refuse_members() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`,
+      ),
+    );
+    await t.database.db.execute(
+      sql.raw(`create trigger refuse_members before insert on members for each row execute function refuse_members()`),
+    );
     try {
       const created = await call(t, 'POST', '/api/v1/municipalities/3401/members', {
         bearer: coordinator.accessToken,
@@ -55,7 +61,12 @@ describe('log redaction', () => {
       });
       expect(created.status).toBe(500);
       // An import of 2,000 members with contact details, refused when it writes them.
-      const members = Array.from({ length: 2_000 }, (_, i) => ({ externalId: `logg-${i}`, name: `Logg Fiktivsen ${i}`, email: emailOf(i), phone: phoneOf(i) }));
+      const members = Array.from({ length: 2_000 }, (_, i) => ({
+        externalId: `logg-${i}`,
+        name: `Logg Fiktivsen ${i}`,
+        email: emailOf(i),
+        phone: phoneOf(i),
+      }));
       const imported = await fetch(`${t.baseUrl}/api/v1/municipalities/3401/import`, {
         method: 'POST',
         headers: { authorization: `Bearer ${importToken}`, 'content-type': 'application/json' },
@@ -67,7 +78,12 @@ describe('log redaction', () => {
       await t.database.db.execute(sql.raw(`drop function refuse_members()`));
     }
     // 4. One item the database cannot store (a NUL character) among 2,000 with contact details.
-    const members = Array.from({ length: 2_000 }, (_, i) => ({ externalId: i === 1_000 ? 'nul\u0000id' : `nul-${i}`, name: `Nul Fiktivsen ${i}`, email: emailOf(i), phone: phoneOf(i) }));
+    const members = Array.from({ length: 2_000 }, (_, i) => ({
+      externalId: i === 1_000 ? 'nul\u0000id' : `nul-${i}`,
+      name: `Nul Fiktivsen ${i}`,
+      email: emailOf(i),
+      phone: phoneOf(i),
+    }));
     const nul = await fetch(`${t.baseUrl}/api/v1/municipalities/3401/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${importToken}`, 'content-type': 'application/json' },
@@ -75,12 +91,24 @@ describe('log redaction', () => {
     });
     // A control character: refused by the text rules (400), naming the item, before anything is stored.
     expect(nul.status).toBe(400);
-    expect(((await nul.json()) as { errors: { pointer: string }[] }).errors).toContainEqual(expect.objectContaining({ pointer: '/members/1000/externalId' }));
+    expect(((await nul.json()) as { errors: { pointer: string }[] }).errors).toContainEqual(
+      expect.objectContaining({ pointer: '/members/1000/externalId' }),
+    );
 
     const lines = t.logs.map((entry) => JSON.stringify(entry));
     const text = lines.join('\n');
     expect(text).toMatch(/request failed/); // the failures were logged…
-    const secrets = [WRONG_PASSWORD, coordinator.accessToken, importToken, coordinator.cookie.split('=')[1]!, emailOf(0), emailOf(1999), phoneOf(0), phoneOf(1999), '@redaction.invalid'];
+    const secrets = [
+      WRONG_PASSWORD,
+      coordinator.accessToken,
+      importToken,
+      coordinator.cookie.split('=')[1]!,
+      emailOf(0),
+      emailOf(1999),
+      phoneOf(0),
+      phoneOf(1999),
+      '@redaction.invalid',
+    ];
     for (const secret of secrets) expect(text.includes(secret), `the log contains ${secret.slice(0, 10)}…`).toBe(false);
     // …each in a line of reasonable size.
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(16_384);

@@ -37,7 +37,16 @@ export async function createPgServer(): Promise<PgServer> {
   const server: PgServer = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start() {
-      run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        path.join(dir, 'server.log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        'start',
+      ]);
       running = true;
     },
     stop() {

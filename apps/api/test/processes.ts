@@ -51,7 +51,11 @@ export function capture(child: ChildProcess): { lines: string[]; text: () => str
 }
 
 /** Polls `check` every 100 ms until it gives a truthy value, or throws after `ms` naming `what`. */
-export async function waitFor<T>(what: string, ms: number, check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  ms: number,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -16,7 +16,11 @@ afterAll(() => processes.killAll());
 
 describe('graceful shutdown under load', () => {
   it('SIGTERM during 200 req/s over keep-alive connections: 0 failed requests; readiness answers a 503 problem meanwhile', async () => {
-    const child = processes.spawn(process.execPath, ['--import', 'tsx', '--conditions=source', fixture, inject('sltTemplates').pglite.base.tarball], { cwd: apiRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = processes.spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', fixture, inject('sltTemplates').pglite.base.tarball],
+      { cwd: apiRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const output = capture(child);
     const port = await waitFor('the server listening', 60_000, () => {
       for (const line of output.lines) {
@@ -37,7 +41,10 @@ describe('graceful shutdown under load', () => {
           response.on('end', () => {
             if (response.headers.connection === 'close') outcomes.connectionClose++;
             if (response.statusCode === 200) outcomes.ok++;
-            else outcomes.failed.push(`${response.statusCode} ${response.headers['content-type']} ${Buffer.concat(chunks).toString().slice(0, 120)}`);
+            else
+              outcomes.failed.push(
+                `${response.statusCode} ${response.headers['content-type']} ${Buffer.concat(chunks).toString().slice(0, 120)}`,
+              );
             resolve();
           });
           response.on('error', (error) => {
@@ -65,7 +72,10 @@ describe('graceful shutdown under load', () => {
             .get({ host: '127.0.0.1', port, path: '/api/health/ready', agent: probeAgent }, (response) => {
               response.resume();
               response.on('end', () =>
-                resolve({ line: `${response.statusCode} ${response.headers['content-type']}`, close: response.headers.connection === 'close' }),
+                resolve({
+                  line: `${response.statusCode} ${response.headers['content-type']}`,
+                  close: response.headers.connection === 'close',
+                }),
               );
             })
             .on('error', (error: NodeJS.ErrnoException) => resolve({ line: `error ${error.code ?? error.message}`, close: true }));

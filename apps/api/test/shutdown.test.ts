@@ -10,10 +10,14 @@ describe('graceful shutdown', () => {
   // The server is a process of its own: it compiles the app with tsx and opens its database
   // (seconds of CPU each, more on a busy machine) before the part under test, which takes 1.5 s.
   it('on SIGTERM, finishes the in-flight request, refuses new ones and exits 0', { timeout: 120_000 }, async () => {
-    const child = spawnGroup(process.execPath, ['--import', 'tsx', '--conditions=source', fixture, inject('sltTemplates').pglite.base.tarball], {
-      cwd: apiRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnGroup(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', fixture, inject('sltTemplates').pglite.base.tarball],
+      {
+        cwd: apiRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const logs: Record<string, unknown>[] = [];

@@ -50,7 +50,11 @@ describe.skipIf(!onPostgres)('slow uploads', () => {
     const admin = (await signIn(t, DEMO.admin)).accessToken;
     const tokens = await Promise.all(MUNICIPALITIES.map((k) => createToken(t, admin, k, ['import'])));
     const uploads = MUNICIPALITIES.map((k, i) => {
-      const members = Array.from({ length: 80 }, (_, n) => ({ externalId: `slow-${n}`, name: `Treg Fiktivsen ${n}`, roleTitle: 'Rådgiver' }));
+      const members = Array.from({ length: 80 }, (_, n) => ({
+        externalId: `slow-${n}`,
+        name: `Treg Fiktivsen ${n}`,
+        roleTitle: 'Rådgiver',
+      }));
       return slowImport(k, tokens[i]!.secret, Buffer.from(JSON.stringify({ format: 'slt-setup/1', members })));
     });
     const done = Promise.all(uploads);

@@ -85,17 +85,25 @@ beforeAll(async () => {
   b.focusArea = (await post('/focus-areas', { name: 'Tenancy-satsing' })).body.id;
   const goal = await post('/goals', { title: 'Tenancy-mål' });
   b.goal = goal.body.id;
-  const withIndicator = await post(`/goals/${b.goal}/indicators`, { name: 'Andel', unit: 'percent', direction: 'increase' }, { 'if-match': goal.etag });
+  const withIndicator = await post(
+    `/goals/${b.goal}/indicators`,
+    { name: 'Andel', unit: 'percent', direction: 'increase' },
+    { 'if-match': goal.etag },
+  );
   b.indicator = (withIndicator.body.indicators as { id: string }[])[0]!.id;
   const withMeasurement = await post(
     `/goals/${b.goal}/indicators/${b.indicator}/measurements`,
     { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 42 },
     { 'if-match': withIndicator.etag },
   );
-  b.measurement = ((withMeasurement.body.indicators as { measurements: { id: string }[] }[])[0]!.measurements[0]!).id;
+  b.measurement = (withMeasurement.body.indicators as { measurements: { id: string }[] }[])[0]!.measurements[0]!.id;
   const measure = await post('/measures', { title: 'Tenancy-tiltak', isPublic: true, targetGroupIds: [b.targetGroup] });
   b.measure = measure.body.id;
-  const evaluated = await post(`/measures/${b.measure}/evaluations`, { date: '2025-06-01', outcome: 'achieved', text: 'Internt' }, { 'if-match': measure.etag });
+  const evaluated = await post(
+    `/measures/${b.measure}/evaluations`,
+    { date: '2025-06-01', outcome: 'achieved', text: 'Internt' },
+    { 'if-match': measure.etag },
+  );
   b.evaluation = (evaluated.body.evaluations as { id: string }[])[0]!.id;
   const meeting = await post('/meetings', {
     tierId: b.tier,
@@ -105,11 +113,26 @@ beforeAll(async () => {
     minutes: 'Interne notater',
   });
   b.meeting = meeting.body.id;
-  const withAgenda = await post(`/meetings/${b.meeting}/agenda-items`, { title: 'Lukket sak', closed: true, visibleToMemberIds: [b.member] }, { 'if-match': meeting.etag });
+  const withAgenda = await post(
+    `/meetings/${b.meeting}/agenda-items`,
+    { title: 'Lukket sak', closed: true, visibleToMemberIds: [b.member] },
+    { 'if-match': meeting.etag },
+  );
   b.agendaItem = (withAgenda.body.agenda as { id: string }[])[0]!.id;
-  const withDecision = await post(`/meetings/${b.meeting}/decisions`, { text: 'Internt vedtak', agendaItemId: b.agendaItem }, { 'if-match': withAgenda.etag });
+  const withDecision = await post(
+    `/meetings/${b.meeting}/decisions`,
+    { text: 'Internt vedtak', agendaItemId: b.agendaItem },
+    { 'if-match': withAgenda.etag },
+  );
   b.decision = (withDecision.body.decisions as { id: string }[])[0]!.id;
-  b.actionItem = (await post('/action-items', { meetingId: b.meeting, description: 'Intern oppgave', responsibleMemberId: b.member, dueDate: '2026-01-01' })).body.id;
+  b.actionItem = (
+    await post('/action-items', {
+      meetingId: b.meeting,
+      description: 'Intern oppgave',
+      responsibleMemberId: b.member,
+      dueDate: '2026-01-01',
+    })
+  ).body.id;
   b.keyDate = (await post('/key-dates', { title: 'Tenancy-frist', date: '2026-12-01', isPublic: true })).body.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
@@ -125,7 +148,10 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updateMunicipality: () => ({ params: { kommunenummer: B }, body: { malform: 'nn' } }),
   listMunicipalityUsers: () => ({ params: { kommunenummer: B } }),
   inviteUser: () => ({ params: { kommunenummer: B }, body: { email: 'intruder@example.invalid', name: 'Intruder', role: 'coordinator' } }),
-  setMunicipalityUserRole: () => ({ params: { kommunenummer: B, userId: '00000000-0000-4000-8000-000000000001' }, body: { role: 'coordinator' } }),
+  setMunicipalityUserRole: () => ({
+    params: { kommunenummer: B, userId: '00000000-0000-4000-8000-000000000001' },
+    body: { role: 'coordinator' },
+  }),
   removeMunicipalityUser: () => ({ params: { kommunenummer: B, userId: '00000000-0000-4000-8000-000000000001' } }),
   createOrganization: () => ({ params: { kommunenummer: B }, body: { name: 'Intruder', kind: 'other' } }),
   updateOrganization: () => ({ params: { kommunenummer: B, organizationId: bOrganizationId }, body: { name: 'Hijacked' } }),
@@ -155,7 +181,10 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   createGoal: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder' } }),
   updateGoal: () => ({ params: { kommunenummer: B, goalId: b.goal }, body: { title: 'Hijacked' } }),
   deleteGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
-  createIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal }, body: { name: 'Intruder', unit: 'count', direction: 'decrease' } }),
+  createIndicator: () => ({
+    params: { kommunenummer: B, goalId: b.goal },
+    body: { name: 'Intruder', unit: 'count', direction: 'decrease' },
+  }),
   updateIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator }, body: { name: 'Hijacked' } }),
   deleteIndicator: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
   createMeasurement: () => ({
@@ -177,7 +206,10 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   createAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { title: 'Intruder' } }),
   updateAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting, agendaItemId: b.agendaItem }, body: { closed: false } }),
   deleteAgendaItem: () => ({ params: { kommunenummer: B, meetingId: b.meeting, agendaItemId: b.agendaItem } }),
-  setAttendance: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { attendance: [{ memberId: b.member, status: 'absent' }] } }),
+  setAttendance: () => ({
+    params: { kommunenummer: B, meetingId: b.meeting },
+    body: { attendance: [{ memberId: b.member, status: 'absent' }] },
+  }),
   createDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting }, body: { text: 'Intruder' } }),
   updateDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting, decisionId: b.decision }, body: { text: 'Hijacked' } }),
   deleteDecision: () => ({ params: { kommunenummer: B, meetingId: b.meeting, decisionId: b.decision } }),
@@ -279,16 +311,25 @@ async function snapshotOfB() {
 describe('tenant isolation', () => {
   it('the matrix covers every municipality route and every admin route in the contract', () => {
     expect(Object.keys(municipalityRequests).sort()).toEqual(
-      allRoutes.filter((r) => r.access.kind === 'municipality').map((r) => r.operationId).sort(),
+      allRoutes
+        .filter((r) => r.access.kind === 'municipality')
+        .map((r) => r.operationId)
+        .sort(),
     );
     expect(Object.keys(adminRequests).sort()).toEqual(
-      allRoutes.filter((r) => r.access.kind === 'admin').map((r) => r.operationId).sort(),
+      allRoutes
+        .filter((r) => r.access.kind === 'admin')
+        .map((r) => r.operationId)
+        .sort(),
     );
   });
 
   it(`callers of ${A} get exactly the anonymous (public) answer on every public read of ${B}`, async () => {
     expect(Object.keys(publicReads).sort()).toEqual(
-      allRoutes.filter((r) => r.access.kind === 'public' && r.path.includes(':kommunenummer')).map((r) => r.operationId).sort(),
+      allRoutes
+        .filter((r) => r.access.kind === 'public' && r.path.includes(':kommunenummer'))
+        .map((r) => r.operationId)
+        .sort(),
     );
     for (const [operationId, request] of Object.entries(publicReads)) {
       const route = allRoutes.find((r) => r.operationId === operationId)!;
@@ -351,7 +392,11 @@ describe('optimistic concurrency', () => {
   /** Writes that change a row someone read: without If-Match 428, with a stale one 412, and nothing changes. */
   const notVersioned = new Set([
     // Creating a top-level row needs no version (there is nothing to be stale against).
-    ...Object.keys(municipalityRequests).filter((id) => /^create/.test(id) && !['createAgendaItem', 'createDecision', 'createIndicator', 'createMeasurement', 'createEvaluation'].includes(id)),
+    ...Object.keys(municipalityRequests).filter(
+      (id) =>
+        /^create/.test(id) &&
+        !['createAgendaItem', 'createDecision', 'createIndicator', 'createMeasurement', 'createEvaluation'].includes(id),
+    ),
     'revokeApiToken', // issue 3: revoking is idempotent and final
     'importSetup', // matched by externalId, made safe to retry by Idempotency-Key
     // Access is set whole (PUT of a role is idempotent) and removing it is final, as in the admin API's setUserRole/removeUserRole.

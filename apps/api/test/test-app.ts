@@ -45,7 +45,11 @@ export async function openTestDatabase(
   options: { poolMax?: number } = {},
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (!environment.databaseUrl) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: undefined, from: await readTarball(templates.pglite[template].tarball) });
+    const database = await openDatabase({
+      kind: 'pglite',
+      dataDir: undefined,
+      from: await readTarball(templates.pglite[template].tarball),
+    });
     return { database, dispose: () => database.close() };
   }
   const adminUrl = environment.databaseUrl;
@@ -92,7 +96,7 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const { database, dispose } = options.database
-    ? { database: options.database, dispose: async () => undefined }
+    ? { database: options.database, dispose: () => Promise.resolve() }
     : await openTestDatabase(options.demoData === false ? 'base' : 'demo', { poolMax: options.dbPoolMax });
 
   const config: Config = Object.freeze({
@@ -116,7 +120,7 @@ export async function createTestApp(
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

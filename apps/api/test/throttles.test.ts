@@ -90,11 +90,17 @@ describe('throttles', () => {
     const { accessToken } = await signIn(t, DEMO.admin);
     const tokens = [];
     for (let i = 0; i < 3; i++) tokens.push(await createToken(t, accessToken, '3403', ['read']));
-    const fourth = await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', { bearer: accessToken, body: { name: 'fjerde', scopes: ['read'] } });
+    const fourth = await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', {
+      bearer: accessToken,
+      body: { name: 'fjerde', scopes: ['read'] },
+    });
     const problem = await expectProblem(fourth, 409);
     expect(problem.detail).toContain('at most 3 active API tokens');
     expect((await call(t, 'DELETE', `/api/v1/municipalities/3403/api-tokens/${tokens[0]!.id}`, { bearer: accessToken })).status).toBe(204);
-    expect((await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', { bearer: accessToken, body: { name: 'ny', scopes: ['read'] } })).status).toBe(201);
+    expect(
+      (await call(t, 'POST', '/api/v1/municipalities/3403/api-tokens', { bearer: accessToken, body: { name: 'ny', scopes: ['read'] } }))
+        .status,
+    ).toBe(201);
 
     const feed = () => call(t, 'POST', '/api/v1/me/calendar-feeds', { bearer: accessToken, body: {} });
     expect((await feed()).status).toBe(201);

@@ -21,8 +21,13 @@ describe('parseCommand', () => {
       language: 'nb',
       api: undefined,
     });
-    expect(parseCommand(['export', '-m', '1547', '-f', 'members.csv', '-o', 'm.csv', '--language', 'en'])).toMatchObject({ format: 'members.csv', out: 'm.csv', language: 'en' });
-    for (const help of [[], ['help'], ['--help'], ['-h'], ['import', '--help'], ['export', '-h']]) expect(parseCommand(help)).toEqual({ command: 'help' });
+    expect(parseCommand(['export', '-m', '1547', '-f', 'members.csv', '-o', 'm.csv', '--language', 'en'])).toMatchObject({
+      format: 'members.csv',
+      out: 'm.csv',
+      language: 'en',
+    });
+    for (const help of [[], ['help'], ['--help'], ['-h'], ['import', '--help'], ['export', '-h']])
+      expect(parseCommand(help)).toEqual({ command: 'help' });
   });
 
   it('refuses what it cannot use, saying why', () => {

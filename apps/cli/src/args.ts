@@ -112,7 +112,9 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 export function parseCommand(argv: readonly string[]): Command {
   // A token on the command line would stay in the shell history (and show in `ps`): refuse it.
   if (argv.some((arg) => /^--?(token|api-token)(=|$)/.test(arg))) {
-    throw new UsageError('the token is not taken as an option (it would stay in your shell history): set the environment variable SLT_TOKEN');
+    throw new UsageError(
+      'the token is not taken as an option (it would stay in your shell history): set the environment variable SLT_TOKEN',
+    );
   }
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
@@ -156,6 +158,7 @@ export function apiUrlOf(option: string | undefined, fromEnv: string | undefined
   } catch {
     throw new UsageError(`the API URL "${value}" is not a URL (e.g. ${DEFAULT_API_URL})`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`the API URL must start with http:// or https://, not "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`the API URL must start with http:// or https://, not "${value}"`);
   return url.href.replace(/\/$/, '');
 }

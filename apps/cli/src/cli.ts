@@ -49,10 +49,16 @@ export async function run(argv: readonly string[], env: Env, io: Io): Promise<Ex
     if (error instanceof ProblemError) {
       // 429 after the retries is the server's load, not the request: like a 5xx, try again later.
       const refused = error.status < 500 && error.status !== 429;
-      say(`slt: ${refused ? 'the server refused the request' : 'the server failed'}: ${formatProblem(error.problem, { csv: context.csv })}`);
+      say(
+        `slt: ${refused ? 'the server refused the request' : 'the server failed'}: ${formatProblem(error.problem, { csv: context.csv })}`,
+      );
       if (error.status === 401) say('Check SLT_TOKEN: it may be mistyped, revoked or expired.');
-      if (error.status === 404) say('Check --municipality and that SLT_TOKEN is a token of that municipality with the needed scope (import, or read to export).');
-      if (error.status === 409) say('Another import with this Idempotency-Key is still running: wait for it to finish, then check the result before running the command again.');
+      if (error.status === 404)
+        say('Check --municipality and that SLT_TOKEN is a token of that municipality with the needed scope (import, or read to export).');
+      if (error.status === 409)
+        say(
+          'Another import with this Idempotency-Key is still running: wait for it to finish, then check the result before running the command again.',
+        );
       return refused ? EXIT.refused : EXIT.unavailable;
     }
     const network = describeNetworkError(error);

@@ -57,9 +57,12 @@ export async function runExport(options: ExportOptions, io: Io): Promise<void> {
   } catch (error) {
     await rm(partial, { force: true });
     // A file-system error (permissions, a full disk) is the user's to fix; a network one is thrown on.
-    if ((error as NodeJS.ErrnoException).syscall) throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.usage);
+    if ((error as NodeJS.ErrnoException).syscall)
+      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.usage);
     throw error;
   }
   const { size } = await stat(options.out);
-  io.stderr.write(`Exported ${options.format === 'json' ? 'the setup' : options.format.replace('.csv', '')} of ${options.municipality} to ${options.out} (${formatBytes(size)}).\n`);
+  io.stderr.write(
+    `Exported ${options.format === 'json' ? 'the setup' : options.format.replace('.csv', '')} of ${options.municipality} to ${options.out} (${formatBytes(size)}).\n`,
+  );
 }

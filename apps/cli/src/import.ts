@@ -56,7 +56,10 @@ export async function runImport(options: ImportOptions, io: Io, context: ImportC
   if (kind === 'json' && entity) throw new UsageError('--entity is for CSV files: a JSON document says itself what it holds');
   if (kind === 'csv' && !entity) {
     const guess = guessEntity(options.file, head);
-    if (!guess) throw new UsageError(`cannot tell whether ${path.basename(options.file)} holds members or measures: add --entity members or --entity measures`);
+    if (!guess)
+      throw new UsageError(
+        `cannot tell whether ${path.basename(options.file)} holds members or measures: add --entity members or --entity measures`,
+      );
     entity = guess.entity;
     entitySource = `, guessed from its ${guess.from}`;
   }
@@ -70,7 +73,9 @@ export async function runImport(options: ImportOptions, io: Io, context: ImportC
   /** Attempts so far, and the one whose progress is shown (0 between attempts). */
   let attempts = 0;
   let current = 0;
-  const progress = options.quiet ? undefined : new UploadProgress({ total: size, out: io.stderr, tty: io.stderrIsTty, columns: io.columns });
+  const progress = options.quiet
+    ? undefined
+    : new UploadProgress({ total: size, out: io.stderr, tty: io.stderrIsTty, columns: io.columns });
 
   const client = createClient({
     baseUrl: options.apiUrl,

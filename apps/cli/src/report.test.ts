@@ -8,7 +8,13 @@ describe('formatResult', () => {
   it('counts per kind in document order, kinds the file did not hold left out, with a total', () => {
     const result: ImportResult = {
       dryRun: false,
-      counts: { organizations: zero, members: { created: 2, updated: 1, unchanged: 40 }, tiers: zero, measures: { created: 0, updated: 0, unchanged: 3 }, organizationsX: zero },
+      counts: {
+        organizations: zero,
+        members: { created: 2, updated: 1, unchanged: 40 },
+        tiers: zero,
+        measures: { created: 0, updated: 0, unchanged: 3 },
+        organizationsX: zero,
+      },
       changes: [],
       changesOmitted: 0,
     };
@@ -24,14 +30,26 @@ describe('formatResult', () => {
         '',
       ].join('\n'),
     );
-    expect(formatResult({ dryRun: false, counts: { members: zero }, changes: [], changesOmitted: 0 }, { municipality: '3401' })).toBe('Imported into 3401: the file holds no items.\n');
+    expect(formatResult({ dryRun: false, counts: { members: zero }, changes: [], changesOmitted: 0 }, { municipality: '3401' })).toBe(
+      'Imported into 3401: the file holds no items.\n',
+    );
   });
 
   it('a dry run lists the planned changes, the first 50, and how many more (by the counts: the list may be cut short)', () => {
-    const changes = Array.from({ length: 60 }, (_, i) => ({ section: 'members', externalId: `m${i}`, action: 'created' as const, fields: ['name'] }));
+    const changes = Array.from({ length: 60 }, (_, i) => ({
+      section: 'members',
+      externalId: `m${i}`,
+      action: 'created' as const,
+      fields: ['name'],
+    }));
     changes.unshift({ section: 'organizations', externalId: 'o1', action: 'updated' as never, fields: ['name', 'kind'] });
     const text = formatResult(
-      { dryRun: true, counts: { organizations: { created: 0, updated: 1, unchanged: 0 }, members: { created: 100, updated: 0, unchanged: 0 } }, changes, changesOmitted: 0 },
+      {
+        dryRun: true,
+        counts: { organizations: { created: 0, updated: 1, unchanged: 0 }, members: { created: 100, updated: 0, unchanged: 0 } },
+        changes,
+        changesOmitted: 0,
+      },
       { municipality: '3401' },
     );
     expect(text).toContain('Dry run for 3401: nothing was written.');
@@ -39,9 +57,12 @@ describe('formatResult', () => {
     expect(text).toMatch(/^update +organizations +o1 +name, kind$/m);
     expect(text.match(/^create +members/gm)).toHaveLength(49);
     expect(text).toContain('… and 51 more');
-    expect(formatResult({ dryRun: true, counts: { members: { created: 5, updated: 0, unchanged: 0 } }, changes: [], changesOmitted: 0 }, { municipality: '3401' })).toContain(
-      'The server did not list the 5 planned changes.',
-    );
+    expect(
+      formatResult(
+        { dryRun: true, counts: { members: { created: 5, updated: 0, unchanged: 0 } }, changes: [], changesOmitted: 0 },
+        { municipality: '3401' },
+      ),
+    ).toContain('The server did not list the 5 planned changes.');
   });
 });
 

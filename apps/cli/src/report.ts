@@ -34,7 +34,8 @@ export function formatResult(result: ImportResult, target: { municipality: strin
     .sort(([a], [b]) => order(a) - order(b));
   const lines: string[] = [];
   const verb = result.dryRun ? 'Dry run for' : 'Imported into';
-  if (counts.length === 0) return `${verb} ${target.municipality}: the file holds no items.${result.dryRun ? ' Nothing was written.' : ''}\n`;
+  if (counts.length === 0)
+    return `${verb} ${target.municipality}: the file holds no items.${result.dryRun ? ' Nothing was written.' : ''}\n`;
   const total = { created: 0, updated: 0, unchanged: 0 };
   for (const [, c] of counts) {
     total.created += c.created;
@@ -62,7 +63,11 @@ export function formatResult(result: ImportResult, target: { municipality: strin
     if (shown.length === 0) {
       lines.push('', `The server did not list the ${changed} planned changes.`);
     } else {
-      lines.push('', changed === 1 ? 'Planned change:' : `Planned changes${changed > shown.length ? ` (the first ${shown.length} of ${changed})` : ''}:`, '');
+      lines.push(
+        '',
+        changed === 1 ? 'Planned change:' : `Planned changes${changed > shown.length ? ` (the first ${shown.length} of ${changed})` : ''}:`,
+        '',
+      );
       lines.push(
         renderTable(
           ['action', 'kind', 'externalId', 'fields that change'],

@@ -1,5 +1,12 @@
 /** The only environment the tests read. */
-const { DATABASE_URL: _database, SLT_API_URL: _api, SLT_TOKEN: _token, INIT_CWD: _initCwd, npm_lifecycle_event: _event, ...rest } = process.env;
+const {
+  DATABASE_URL: _database,
+  SLT_API_URL: _api,
+  SLT_TOKEN: _token,
+  INIT_CWD: _initCwd,
+  npm_lifecycle_event: _event,
+  ...rest
+} = process.env;
 
 export const env = {
   /**

@@ -39,7 +39,9 @@ const slt = (args: string[], token: string | null = tokens.import3401) =>
 /** The counts table of an import's output: kind → [created, updated, unchanged]. */
 function countsOf(run: CliRun): Record<string, [number, number, number]> {
   const counts: Record<string, [number, number, number]> = {};
-  for (const match of run.stdout.matchAll(/^(organizations|members|tiers|target groups|focus areas|goals|measures|meetings|total) +(\d+) +(\d+) +(\d+)$/gm)) {
+  for (const match of run.stdout.matchAll(
+    /^(organizations|members|tiers|target groups|focus areas|goals|measures|meetings|total) +(\d+) +(\d+) +(\d+)$/gm,
+  )) {
     counts[match[1]!] = [Number(match[2]), Number(match[3]), Number(match[4])];
   }
   return counts;
@@ -47,8 +49,9 @@ function countsOf(run: CliRun): Record<string, [number, number, number]> {
 
 /** Reads through the API with the read token (the typed client from @slt/shared). */
 const reader = () => createClient({ baseUrl: api.baseUrl, token: tokens.read3401 });
-const exportOf = (kommunenummer = '3401') => reader().call(routes.exportSetup, { params: { kommunenummer } }) as Promise<SetupDocument>;
-const externalIds = (document: SetupDocument, section: 'organizations' | 'members' | 'measures') => (document[section] ?? []).map((item) => item.externalId);
+const exportOf = (kommunenummer = '3401') => reader().call<typeof routes.exportSetup>(routes.exportSetup, { params: { kommunenummer } });
+const externalIds = (document: SetupDocument, section: 'organizations' | 'members' | 'measures') =>
+  (document[section] ?? []).map((item) => item.externalId);
 const expectSuccess = (run: CliRun) => expect(run.code, run.output).toBe(0);
 
 describe('slt import: a JSON setup document', () => {
@@ -63,11 +66,23 @@ describe('slt import: a JSON setup document', () => {
 
     const document = await exportOf();
     expect(externalIds(document, 'organizations')).toEqual(expect.arrayContaining(['csv-skolen', 'cli-politiet']));
-    expect(document.members!.find((m) => m.externalId === 'cli-m2')).toMatchObject({ name: 'Petter Politisen', organization: 'cli-politiet', phone: '+47 000 00 010' });
-    expect(document.measures!.find((m) => m.externalId === 'cli-t1')).toMatchObject({ title: 'Natteravner i sentrum', status: 'active', responsibleMember: 'cli-m2' });
+    expect(document.members!.find((m) => m.externalId === 'cli-m2')).toMatchObject({
+      name: 'Petter Politisen',
+      organization: 'cli-politiet',
+      phone: '+47 000 00 010',
+    });
+    expect(document.measures!.find((m) => m.externalId === 'cli-t1')).toMatchObject({
+      title: 'Natteravner i sentrum',
+      status: 'active',
+      responsibleMember: 'cli-m2',
+    });
     const { items } = await reader().call(routes.listMembers, { params: { kommunenummer: '3401' } });
     expect(items.map((m) => m.name)).toEqual(expect.arrayContaining(['Hedda Hjelpsom', 'Petter Politisen', 'Ola Øvingsen']));
-    expect(items.find((m) => m.name === 'Hedda Hjelpsom')).toMatchObject({ email: 'hedda.hjelpsom@demo.invalid', emailPublic: true, roleTitle: 'Helsesykepleier' });
+    expect(items.find((m) => m.name === 'Hedda Hjelpsom')).toMatchObject({
+      email: 'hedda.hjelpsom@demo.invalid',
+      emailPublic: true,
+      roleTitle: 'Helsesykepleier',
+    });
 
     const again = await slt(['import', 'oppsett.json', '--municipality', '3401']);
     expectSuccess(again);
@@ -105,7 +120,9 @@ describe('slt import: a JSON setup document', () => {
     const before = await exportOf();
     const run = await slt(['import', 'ugyldig.json', '--municipality', '3401']);
     expect(run.code, run.output).toBe(1);
-    expect(run.stderr).toContain('the server refused the request: Invalid document (422): 2 problems in the document: nothing was imported.');
+    expect(run.stderr).toContain(
+      'the server refused the request: Invalid document (422): 2 problems in the document: nothing was imported.',
+    );
     expect(run.stderr).toMatch(/^pointer +problem$/m);
     expect(run.stderr).toMatch(/^\/members\/1\/email +must match format "email"$/m);
     expect(run.stderr).toMatch(/^\/members\/3\/name +is required$/m);
@@ -166,7 +183,12 @@ describe('slt import: CSV as Excel in a Norwegian locale saves it', () => {
 
 describe('a large file', () => {
   it('is streamed with a progress line every 10 % (stderr is not a terminal), then the plan capped at 50 changes', async () => {
-    const members = Array.from({ length: 20_000 }, (_, i) => ({ externalId: `mange-${i}`, name: `Fiktiv Person ${i}`, email: `fiktiv.${i}@demo.invalid`, roleTitle: 'Deltaker' }));
+    const members = Array.from({ length: 20_000 }, (_, i) => ({
+      externalId: `mange-${i}`,
+      name: `Fiktiv Person ${i}`,
+      email: `fiktiv.${i}@demo.invalid`,
+      roleTitle: 'Deltaker',
+    }));
     writeFileSync(path.join(work, 'mange.json'), JSON.stringify({ format: 'slt-setup/1', members }, null, 2));
     const run = await slt(['import', 'mange.json', '-m', '3401', '--dry-run']);
     expectSuccess(run);
@@ -214,7 +236,9 @@ describe('slt export', () => {
 
     const english = await slt(['export', '-m', '3401', '--format', 'measures.csv', '--language', 'en'], tokens.read3401);
     expectSuccess(english);
-    expect(english.stdout.split('\r\n')[0]).toBe('\uFEFFexternalId;title;description;status;startDate;endDate;responsibleOrganization;responsibleMember;decidedByTier;evidenceLevel;isPublic;targetGroups;focusAreas;goals');
+    expect(english.stdout.split('\r\n')[0]).toBe(
+      '\uFEFFexternalId;title;description;status;startDate;endDate;responsibleOrganization;responsibleMember;decidedByTier;evidenceLevel;isPublic;targetGroups;focusAreas;goals',
+    );
   });
 });
 
@@ -267,23 +291,35 @@ describe('failures', () => {
 
   it('an API that cannot be reached: retried, then exit 3', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
-    const run = await runCli(['import', 'oppsett.json', '-m', '3401', '--api', closed], { from: work, env: { SLT_TOKEN: tokens.import3401 } });
+    const run = await runCli(['import', 'oppsett.json', '-m', '3401', '--api', closed], {
+      from: work,
+      env: { SLT_TOKEN: tokens.import3401 },
+    });
     expect(run.code, run.output).toBe(3);
-    expect(run.stderr.match(/^Network error \(ECONNREFUSED\); trying again in [\d.]+ s \(retry \d of 6, same Idempotency-Key\)…$/gm)).toHaveLength(6);
+    expect(
+      run.stderr.match(/^Network error \(ECONNREFUSED\); trying again in [\d.]+ s \(retry \d of 6, same Idempotency-Key\)…$/gm),
+    ).toHaveLength(6);
     expect(run.stderr).toContain(`slt: could not reach the API at ${closed}: connection refused`);
   });
 });
 
 describe('pnpm slt', () => {
-  it.skipIf(!env.pnpmExecPath)('runs from the repository root with paths relative to where it was typed (needs the tests run by pnpm)', async () => {
-    const child = spawnGroup(process.execPath, [env.pnpmExecPath!, '--silent', '--dir', REPO_ROOT, 'slt', 'export', '-m', '3401', '-o', 'via-pnpm.json'], {
-      cwd: work,
-      env: { ...env.inherited, SLT_API_URL: api.baseUrl, SLT_TOKEN: tokens.read3401 },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const run = await collect(child);
-    expectSuccess(run);
-    expect(existsSync(path.join(work, 'via-pnpm.json'))).toBe(true);
-    expect(existsSync(path.join(REPO_ROOT, 'via-pnpm.json'))).toBe(false);
-  });
+  it.skipIf(!env.pnpmExecPath)(
+    'runs from the repository root with paths relative to where it was typed (needs the tests run by pnpm)',
+    async () => {
+      const child = spawnGroup(
+        process.execPath,
+        [env.pnpmExecPath!, '--silent', '--dir', REPO_ROOT, 'slt', 'export', '-m', '3401', '-o', 'via-pnpm.json'],
+        {
+          cwd: work,
+          env: { ...env.inherited, SLT_API_URL: api.baseUrl, SLT_TOKEN: tokens.read3401 },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const run = await collect(child);
+      expectSuccess(run);
+      expect(existsSync(path.join(work, 'via-pnpm.json'))).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, 'via-pnpm.json'))).toBe(false);
+    },
+  );
 });

@@ -16,7 +16,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-
 /** Writes a file to upload into the test's temp directory and returns its path. */
 function tempFile(name: string, content: string): string {
   const file = path.join(dir, name);
@@ -28,7 +27,10 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 /** The created/updated/unchanged cells of a kind's row in the counts table. */
 async function countsOf(page: Page, kind: string): Promise<string[]> {
-  const row = page.getByTestId('import-counts').getByRole('row').filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });
+  const row = page
+    .getByTestId('import-counts')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });
   return row.getByRole('cell').allInnerTexts();
 }
 
@@ -68,7 +70,10 @@ describe('import and export in the web client (Chromium)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Export: the whole document…
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned hele oppsettet (JSON)' }).click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Last ned hele oppsettet (JSON)' }).click(),
+    ]);
     expect(json.suggestedFilename()).toMatch(/^slt-3401-\d{4}-\d{2}-\d{2}\.json$/);
     const document = JSON.parse(readFileSync(await json.path(), 'utf8')) as { format: string; members?: { name: string }[] };
     expect(document.format).toBe('slt-setup/1');
@@ -154,7 +159,12 @@ describe('import and export in the web client (Chromium)', () => {
     expect(await entity.getByRole('radio', { name: 'Personar' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Sjekk fila' }).click();
     await page.getByRole('heading', { level: 3, name: 'Fila har 2 feil – ingenting er importert' }).waitFor();
-    expect(await page.getByTestId('import-errors').getByRole('row', { name: /\/members\/1\/email \(rad 3\)/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('import-errors')
+        .getByRole('row', { name: /\/members\/1\/email \(rad 3\)/ })
+        .count(),
+    ).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

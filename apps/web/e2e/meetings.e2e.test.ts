@@ -10,7 +10,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 /** Today in Oslo, `YYYY-MM-DD`. */
 const todayOslo = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 const dayBefore = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -51,7 +50,9 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('link', { name: 'Til møtene' }).click();
     await page.getByRole('heading', { level: 1, name: 'Møter i Kongsvinger' }).waitFor();
     await page.getByRole('link', { name: 'Kommunens møtekalender (iCalendar)' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Kommunens møtekalender (iCalendar)' }).getAttribute('href')).toBe('/api/v1/municipalities/3401/calendar.ics');
+    expect(await page.getByRole('link', { name: 'Kommunens møtekalender (iCalendar)' }).getAttribute('href')).toBe(
+      '/api/v1/municipalities/3401/calendar.ics',
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Schedule a meeting earlier this year (yesterday; today just after midnight on 1 January).
@@ -155,14 +156,20 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('navigation', { name: 'Møter og oppfølging' }).getByRole('link', { name: 'Årshjul' }).click();
     await page.getByRole('heading', { level: 1, name: `Årshjul ${year} for Kongsvinger` }).waitFor();
     await page.getByRole('link', { name: MEETING }).waitFor();
-    await page.getByRole('region', { name: /^desember/ }).getByText('Søknadsfrist SLT-tilskudd').waitFor();
+    await page
+      .getByRole('region', { name: /^desember/ })
+      .getByText('Søknadsfrist SLT-tilskudd')
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Legg til: Søknadsfrist SLT-tilskudd (1. desember)' }).isDisabled()).toBe(true);
     const keyDate = page.locator('#key-date-form');
     await keyDate.getByLabel('Tittel').fill('Frist for budsjettinnspill (e2e)');
     await keyDate.getByLabel('Type').selectOption({ label: 'Budsjett' });
     await keyDate.getByLabel('Dato').fill(`${year}-10-01`);
     await keyDate.getByRole('button', { name: 'Legg til dato' }).click();
-    await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').waitFor();
+    await page
+      .getByRole('region', { name: /^oktober/ })
+      .getByText('Frist for budsjettinnspill (e2e)')
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Slett datoen Frist for budsjettinnspill (e2e)' }).click();
     // Deleting asks first; cancelling keeps the date, confirming deletes it.
@@ -173,7 +180,12 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Slett' }).click();
     await page.getByText('«Frist for budsjettinnspill (e2e)» er slettet.').waitFor();
-    expect(await page.getByRole('region', { name: /^oktober/ }).getByText('Frist for budsjettinnspill (e2e)').count()).toBe(0);
+    expect(
+      await page
+        .getByRole('region', { name: /^oktober/ })
+        .getByText('Frist for budsjettinnspill (e2e)')
+        .count(),
+    ).toBe(0);
 
     // My tasks: the municipality's open tasks include the action item; it is marked done from here.
     await page.getByRole('navigation', { name: 'Møter og oppfølging' }).getByRole('link', { name: 'Mine oppgaver' }).click();
@@ -184,7 +196,11 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await openTasks.getByRole('button', { name: `Marker som utført: «${ACTION}»` }).click();
     await page.getByText(`«${ACTION}» er utført.`).waitFor();
-    await page.getByText('Ingen åpne oppgaver.').or(openTasks.getByRole('cell', { name: ACTION, exact: true })).first().waitFor();
+    await page
+      .getByText('Ingen åpne oppgaver.')
+      .or(openTasks.getByRole('cell', { name: ACTION, exact: true }))
+      .first()
+      .waitFor();
     expect(await openTasks.getByRole('cell', { name: ACTION, exact: true }).count()).toBe(0);
     await page.context().close();
   });
@@ -213,7 +229,12 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('link', { name: MEETING }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Oppmøte' }).waitFor();
     await page.getByText(MINUTES).waitFor();
-    expect(await page.getByRole('button').filter({ hasText: /Lagre|Marker som holdt|Legg til/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('button')
+        .filter({ hasText: /Lagre|Marker som holdt|Legg til/ })
+        .count(),
+    ).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -120,4 +120,3 @@ describe('a 375 px phone (Chromium)', () => {
     await context.close();
   }, 300_000);
 });
-

@@ -17,7 +17,8 @@ const distAssets = path.join(fileURLToPath(new URL('..', import.meta.url)), 'dis
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const reports: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) reports.push(`console: ${message.text()}`);
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text()))
+      reports.push(`console: ${message.text()}`);
   });
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
@@ -43,7 +44,8 @@ beforeAll(async () => {
   const html = intranetPage(h.baseUrl);
   const csp = `default-src 'self'; script-src 'self' ${h.baseUrl}; connect-src ${h.baseUrl}; style-src 'self'; frame-src ${h.baseUrl}; img-src 'self' data:`;
   const server = createServer((request, response) => {
-    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }).end(html);
+    if (request.url === '/')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }).end(html);
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,7 +83,10 @@ describe('Content-Security-Policy in Chromium', () => {
     const json = [...encodings].filter(([p]) => p.startsWith('/api/'));
     expect(json.length).toBeGreaterThan(0);
     // Small answers (under 1 KB) go as they are; the big ones compressed.
-    expect(json.some(([, encoding]) => encoding === 'br' || encoding === 'gzip'), JSON.stringify(json)).toBe(true);
+    expect(
+      json.some(([, encoding]) => encoding === 'br' || encoding === 'gzip'),
+      JSON.stringify(json),
+    ).toBe(true);
     await page.context().close();
   });
 
@@ -112,7 +117,10 @@ describe('Content-Security-Policy in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 
     // The frame: Chromium refuses it (frame-ancestors 'none'): it shows its error page, the app never runs inside it.
-    const frame = await expect.poll(() => page.frames().find((f) => f !== page.mainFrame()), { timeout: 15_000 }).toBeTruthy().then(() => page.frames().find((f) => f !== page.mainFrame())!);
+    const frame = await expect
+      .poll(() => page.frames().find((f) => f !== page.mainFrame()), { timeout: 15_000 })
+      .toBeTruthy()
+      .then(() => page.frames().find((f) => f !== page.mainFrame())!);
     await expect.poll(() => frame.url(), { timeout: 15_000 }).toMatch(/^chrome-error:/);
     expect(refusals.filter((text) => /Content Security Policy/.test(text))).toEqual([
       expect.stringMatching(/^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"/),

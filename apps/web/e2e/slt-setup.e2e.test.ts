@@ -9,7 +9,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 const TARGET_GROUP = 'Unge utsatt for miljøer med rus, vold og kriminalitet';
 const FOCUS_AREA = 'Barn og ungdomskriminalitet';
 

@@ -92,7 +92,7 @@ function recordApiTraffic(page: Page, apiOrigin: string) {
 }
 
 describe('<slt-organization> embedded on an intranet page of another origin (Chromium)', () => {
-  it('shows Kongsvinger\'s politiråd and its members in nynorsk, themed by the page, read cross-origin; axe finds nothing inside the shadow root', async () => {
+  it("shows Kongsvinger's politiråd and its members in nynorsk, themed by the page, read cross-origin; axe finds nothing inside the shadow root", async () => {
     // What the widget must show: the API's public answer, as any anonymous caller gets it.
     const answer = await fetch(`${h.baseUrl}/api/v1/municipalities/3401/slt`, { headers: { accept: 'application/json' } });
     expect(answer.status).toBe(200);

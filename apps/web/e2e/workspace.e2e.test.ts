@@ -43,7 +43,11 @@ async function fromHome(page: Page, link: string, heading: RegExp) {
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Hjem' }).click();
   await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
   await page.getByRole('region', { name: 'Trenger oppmerksomhet' }).waitFor();
-  await page.getByRole('navigation', { name: /SLT-oppsettet|Møter og oppfølging|Administrasjon/ }).getByRole('link', { name: link, exact: true }).first().click();
+  await page
+    .getByRole('navigation', { name: /SLT-oppsettet|Møter og oppfølging|Administrasjon/ })
+    .getByRole('link', { name: link, exact: true })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
@@ -53,7 +57,8 @@ describe("the coordinator's workspace (Chromium)", () => {
     await signIn(page, DEMO_USERS.coordinator3401);
     await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/municipalities/3401/home');
-    for (const name of ['Trenger oppmerksomhet', 'Neste møter', 'Alle sider']) await page.getByRole('heading', { level: 2, name }).waitFor();
+    for (const name of ['Trenger oppmerksomhet', 'Neste møter', 'Alle sider'])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Neste frister i årshjulet' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, 'home-coordinator-nb-desktop');
@@ -193,7 +198,8 @@ describe("the coordinator's workspace (Chromium)", () => {
     await invitee.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();
     await invitee.getByText('Innlogget som Siri Spørsmål').waitFor();
     expect(await invitee.getByRole('link', { name: 'Mine oppgaver', exact: true }).first().isVisible()).toBe(true);
-    for (const hidden of ['Brukere', 'API-nøkler', 'Endringslogg', 'Personer']) expect(await invitee.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
+    for (const hidden of ['Brukere', 'API-nøkler', 'Endringslogg', 'Personer'])
+      expect(await invitee.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
     // The link works once.
     const again = await h.newPage();
     await again.goto(new URL(link).pathname + new URL(link).hash);
@@ -205,7 +211,10 @@ describe("the coordinator's workspace (Chromium)", () => {
     await coordinator.reload();
     const row = coordinator.getByRole('row').filter({ hasText: 'siri.sporsmal@example.invalid' });
     await row.getByRole('button', { name: 'Fjern tilgang' }).click();
-    await coordinator.getByRole('dialog', { name: 'Fjerne tilgangen til Siri Spørsmål?' }).getByRole('button', { name: 'Fjern tilgang' }).click();
+    await coordinator
+      .getByRole('dialog', { name: 'Fjerne tilgangen til Siri Spørsmål?' })
+      .getByRole('button', { name: 'Fjern tilgang' })
+      .click();
     await row.waitFor({ state: 'detached' });
 
     // The invitee's session has ended: the next page asks them to sign in.
@@ -214,4 +223,3 @@ describe("the coordinator's workspace (Chromium)", () => {
     expect(await invitee.getByText('Innlogget som Siri Spørsmål').count()).toBe(0);
   });
 });
-

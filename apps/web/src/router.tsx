@@ -13,7 +13,10 @@ const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'),
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const LoginPage = lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage');
 const MunicipalityPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalityPage'), 'MunicipalityPage');
-const MunicipalitySearchPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalitySearchPage'), 'MunicipalitySearchPage');
+const MunicipalitySearchPage = lazyRouteComponent(
+  () => import('./features/municipalities/MunicipalitySearchPage'),
+  'MunicipalitySearchPage',
+);
 const GoalPage = lazyRouteComponent(() => import('./features/goals/GoalPage'), 'GoalPage');
 const GoalsPage = lazyRouteComponent(() => import('./features/goals/GoalsPage'), 'GoalsPage');
 const MeasuresPage = lazyRouteComponent(() => import('./features/measures/MeasuresPage'), 'MeasuresPage');
@@ -133,7 +136,17 @@ const workspaceRoutes = [
   page('/invitation', AcceptInvitationPage),
 ] as const;
 
-const routeTree = rootRoute.addChildren([searchRoute, municipalityRoute, apiTokensRoute, auditRoute, exchangeRoute, ...sltRoutes, ...meetingRoutes, ...workspaceRoutes, loginRoute]);
+const routeTree = rootRoute.addChildren([
+  searchRoute,
+  municipalityRoute,
+  apiTokensRoute,
+  auditRoute,
+  exchangeRoute,
+  ...sltRoutes,
+  ...meetingRoutes,
+  ...workspaceRoutes,
+  loginRoute,
+]);
 
 // Plain query strings (`?county=34`), not JSON-encoded values: every search value here is a string.
 export const router = createRouter({

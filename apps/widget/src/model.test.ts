@@ -2,8 +2,21 @@ import type { Meeting, SetupTier } from '@slt/shared';
 import { describe, expect, it } from 'vitest';
 import { languageOf, osloToday, tiersInOrder, upcoming } from './model';
 
-const member = (name: string) => ({ id: name, name, roleTitle: null, organizationId: null, organizationName: null, email: null, phone: null });
-const tier = (name: string, level: SetupTier['level'], displayOrder: number, seats: [string, SetupTier['seats'][number]['role']][] = []): SetupTier => ({
+const member = (name: string) => ({
+  id: name,
+  name,
+  roleTitle: null,
+  organizationId: null,
+  organizationName: null,
+  email: null,
+  phone: null,
+});
+const tier = (
+  name: string,
+  level: SetupTier['level'],
+  displayOrder: number,
+  seats: [string, SetupTier['seats'][number]['role']][] = [],
+): SetupTier => ({
   id: name,
   level,
   name,
@@ -20,7 +33,15 @@ const tier = (name: string, level: SetupTier['level'], displayOrder: number, sea
 describe('the widget model', () => {
   it('orders tiers top-down by level and seats by role', () => {
     const ordered = tiersInOrder({
-      tiers: [tier('Utøvergruppa', 'operational', 0), tier('Politirådet', 'strategic', 1, [['Berit', 'member'], ['Anne', 'secretary'], ['Kari', 'chair']]), tier('Koordineringsgruppa', 'coordinating', 0)],
+      tiers: [
+        tier('Utøvergruppa', 'operational', 0),
+        tier('Politirådet', 'strategic', 1, [
+          ['Berit', 'member'],
+          ['Anne', 'secretary'],
+          ['Kari', 'chair'],
+        ]),
+        tier('Koordineringsgruppa', 'coordinating', 0),
+      ],
     });
     expect(ordered.map((t) => t.name)).toEqual(['Politirådet', 'Koordineringsgruppa', 'Utøvergruppa']);
     expect(ordered[0]!.seats.map((s) => s.member.name)).toEqual(['Kari', 'Anne', 'Berit']);
@@ -29,7 +50,14 @@ describe('the widget model', () => {
   it('shows the next meetings, soonest first, leaving out those that are over', () => {
     const meeting = (id: string, startsAt: string, endsAt: string) => ({ id, startsAt, endsAt }) as Meeting;
     const now = new Date('2026-05-01T12:00:00Z');
-    const list = upcoming([meeting('later', '2026-06-01T16:00:00Z', '2026-06-01T18:00:00Z'), meeting('past', '2026-04-01T16:00:00Z', '2026-04-01T18:00:00Z'), meeting('soon', '2026-05-02T16:00:00Z', '2026-05-02T18:00:00Z')], now);
+    const list = upcoming(
+      [
+        meeting('later', '2026-06-01T16:00:00Z', '2026-06-01T18:00:00Z'),
+        meeting('past', '2026-04-01T16:00:00Z', '2026-04-01T18:00:00Z'),
+        meeting('soon', '2026-05-02T16:00:00Z', '2026-05-02T18:00:00Z'),
+      ],
+      now,
+    );
     expect(list.map((m) => m.id)).toEqual(['soon', 'later']);
   });
 

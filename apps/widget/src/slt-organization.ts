@@ -128,8 +128,7 @@ export class SltOrganizationElement extends HTMLElement {
     }
     const { setup, meetings } = status;
     const labels = ENUM_LABELS[language];
-    const person = (m: SetupMember) =>
-      [m.name, m.roleTitle, m.organizationName].filter((part): part is string => Boolean(part)).join(', ');
+    const person = (m: SetupMember) => [m.name, m.roleTitle, m.organizationName].filter((part): part is string => Boolean(part)).join(', ');
 
     const tiers = el(
       'ul',
@@ -141,7 +140,13 @@ export class SltOrganizationElement extends HTMLElement {
           heading(2, tier.name),
           el('p', { class: 'level' }, labels.tierLevel[tier.level]),
           tier.seats.length
-            ? el('ul', {}, ...tier.seats.map((seat) => el('li', {}, el('span', { class: 'role' }, `${labels.membershipRole[seat.role]}: `), person(seat.member))))
+            ? el(
+                'ul',
+                {},
+                ...tier.seats.map((seat) =>
+                  el('li', {}, el('span', { class: 'role' }, `${labels.membershipRole[seat.role]}: `), person(seat.member)),
+                ),
+              )
             : el('p', {}, text.noMembers),
         ),
       ),
@@ -190,7 +195,11 @@ export class SltOrganizationElement extends HTMLElement {
       setup.targetGroups.length
         ? section(
             text.targetGroups,
-            el('ul', {}, ...setup.targetGroups.map((g) => el('li', {}, [g.name, text.ages(g.ageFrom, g.ageTo)].filter(Boolean).join(', ')))),
+            el(
+              'ul',
+              {},
+              ...setup.targetGroups.map((g) => el('li', {}, [g.name, text.ages(g.ageFrom, g.ageTo)].filter(Boolean).join(', '))),
+            ),
           )
         : null,
       setup.focusAreas.length ? section(text.focusAreas, el('ul', {}, ...setup.focusAreas.map((f) => el('li', {}, f.name)))) : null,

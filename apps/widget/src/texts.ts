@@ -34,7 +34,8 @@ export const TEXTS: Record<
     noMembers: 'Ingen medlemmer er oppgitt.',
     loading: 'Laster SLT-informasjon …',
     failed: 'SLT-informasjonen kunne ikke hentes akkurat nå.',
-    ages: (from, to) => (from !== null && to !== null ? `${from}–${to} år` : from !== null ? `fra ${from} år` : to !== null ? `til ${to} år` : ''),
+    ages: (from, to) =>
+      from !== null && to !== null ? `${from}–${to} år` : from !== null ? `fra ${from} år` : to !== null ? `til ${to} år` : '',
     cancelled: 'avlyst',
     email: 'E-post',
     phone: 'Telefon',
@@ -52,7 +53,8 @@ export const TEXTS: Record<
     noMembers: 'Ingen medlemmer er oppgjevne.',
     loading: 'Lastar SLT-informasjon …',
     failed: 'SLT-informasjonen kunne ikkje hentast akkurat no.',
-    ages: (from, to) => (from !== null && to !== null ? `${from}–${to} år` : from !== null ? `frå ${from} år` : to !== null ? `til ${to} år` : ''),
+    ages: (from, to) =>
+      from !== null && to !== null ? `${from}–${to} år` : from !== null ? `frå ${from} år` : to !== null ? `til ${to} år` : '',
     cancelled: 'avlyst',
     email: 'E-post',
     phone: 'Telefon',
@@ -70,7 +72,8 @@ export const TEXTS: Record<
     noMembers: 'No members are listed.',
     loading: 'Loading SLT information …',
     failed: 'The SLT information could not be loaded right now.',
-    ages: (from, to) => (from !== null && to !== null ? `${from}–${to} years` : from !== null ? `from ${from} years` : to !== null ? `up to ${to} years` : ''),
+    ages: (from, to) =>
+      from !== null && to !== null ? `${from}–${to} years` : from !== null ? `from ${from} years` : to !== null ? `up to ${to} years` : '',
     cancelled: 'cancelled',
     email: 'E-mail',
     phone: 'Phone',

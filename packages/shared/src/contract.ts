@@ -15,10 +15,7 @@ export type TokenScope = 'read' | 'write' | 'import';
  * - `admin`: system administrators only.
  */
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'user' }
-  | { kind: 'municipality'; role: Role; tokenScope?: TokenScope }
-  | { kind: 'admin' };
+  { kind: 'public' } | { kind: 'user' } | { kind: 'municipality'; role: Role; tokenScope?: TokenScope } | { kind: 'admin' };
 
 /** Writes to a municipality's SLT setup: its coordinators, admins, and its API tokens with the write scope. */
 export const setupWrite = { kind: 'municipality', role: 'coordinator', tokenScope: 'write' } as const satisfies Access;

@@ -133,7 +133,12 @@ export const ENUM_LABELS: Record<LabelLanguage, EnumLabels> = {
       probable_effect: 'Probable effect',
       documented_effect: 'Documented effect',
     },
-    evaluationOutcome: { achieved: 'Achieved', partly_achieved: 'Partly achieved', not_achieved: 'Not achieved', inconclusive: 'Inconclusive' },
+    evaluationOutcome: {
+      achieved: 'Achieved',
+      partly_achieved: 'Partly achieved',
+      not_achieved: 'Not achieved',
+      inconclusive: 'Inconclusive',
+    },
     indicatorUnit: { count: 'Count', percent: 'Percent', rate_per_1000: 'Per 1,000 inhabitants', other: 'Other' },
     goalDirection: { increase: 'Should rise', decrease: 'Should fall', maintain: 'Should hold' },
     meetingStatus: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },

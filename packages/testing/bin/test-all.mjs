@@ -28,7 +28,8 @@ function testedPackages() {
       const dir = path.join(root, group, name);
       const manifest = path.join(dir, 'package.json');
       if (!existsSync(manifest)) continue;
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the rule does not see in plain JavaScript
+      const pkg = /** @type {{ name: string; scripts?: Record<string, string> }} */ (JSON.parse(readFileSync(manifest, 'utf8')));
       if (pkg.scripts?.test) found.push({ name: pkg.name, dir });
     }
   }
@@ -95,8 +96,13 @@ function run(pkg, report) {
 function counts(report) {
   if (!existsSync(report)) return undefined;
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8'));
-    return { passed: json.numPassedTests ?? 0, failed: json.numFailedTests ?? 0, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the rule does not see in plain JavaScript
+    const json = /** @type {Record<string, number | undefined>} */ (JSON.parse(readFileSync(report, 'utf8')));
+    return {
+      passed: json.numPassedTests ?? 0,
+      failed: json.numFailedTests ?? 0,
+      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    };
   } catch {
     return undefined;
   }
@@ -123,7 +129,9 @@ for (const { pkg, code, ms, tests } of results) {
   passed += tests?.passed ?? 0;
   // A package that failed without a report (a build step, a crash) counts as one failure.
   failed += tests ? tests.failed : code === 0 ? 0 : 1;
-  const detail = tests ? `${tests.passed} passed, ${tests.failed} failed${tests.skipped ? `, ${tests.skipped} skipped` : ''}` : 'no test report';
+  const detail = tests
+    ? `${tests.passed} passed, ${tests.failed} failed${tests.skipped ? `, ${tests.skipped} skipped` : ''}`
+    : 'no test report';
   console.log(`${code === 0 ? 'ok  ' : 'FAIL'}  ${pkg.name.padEnd(14)} ${detail} (${seconds(ms)})`);
 }
 const failedPackages = results.filter((r) => r.code !== 0).map((r) => r.pkg.name);

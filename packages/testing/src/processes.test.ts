@@ -52,7 +52,10 @@ describe('spawnGroup and stopGroup', () => {
   it('stopping a child stops what it started too', async () => {
     const child = spawnGroup(
       process.execPath,
-      ['-e', "const g = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log(g.pid); setInterval(() => {}, 1000);"],
+      [
+        '-e',
+        "const g = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log(g.pid); setInterval(() => {}, 1000);",
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];

@@ -6,7 +6,10 @@ import { spawnGroup } from '../src/processes.js';
 
 const child = spawnGroup(
   process.execPath,
-  ['-e', "const g = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log(g.pid); setInterval(() => {}, 1000);"],
+  [
+    '-e',
+    "const g = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log(g.pid); setInterval(() => {}, 1000);",
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 child.stdout!.once('data', (chunk: Buffer) => {

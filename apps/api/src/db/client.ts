@@ -24,19 +24,19 @@ export interface Database {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
   /** Throws when the database does not answer. */
-  ping(): Promise<void>;
+  ping: () => Promise<void>;
   /**
    * Runs SQL that Drizzle built (`query.toSQL()`) as a named prepared statement and returns rows
    * as arrays, skipping the ORM's per-field mapping. For hot reads of plain text columns only.
    */
-  rows(name: string, query: { sql: string; params: unknown[] }): Promise<unknown[][]>;
+  rows: (name: string, query: { sql: string; params: unknown[] }) => Promise<unknown[][]>;
   /** How many SQL statements this handle has sent so far (tests prove reads are bounded with it). */
   statementCount(): number;
   /** Applies the committed drizzle-kit migrations (idempotent, safe with several replicas). */
   migrate(): Promise<void>;
   /** The embedded database's whole data directory as one tarball (PGlite only), for `from`. */
   snapshot?(): Promise<Blob>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface DatabaseLogger {
@@ -66,7 +66,7 @@ const casing = 'snake_case' as const;
 const MIGRATION_LOCK_KEY = 7_535_100;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.kind === 'postgres' ? await openPostgres(options) : await openPglite(options.dataDir, options.from);
+  const database = options.kind === 'postgres' ? openPostgres(options) : await openPglite(options.dataDir, options.from);
   // Closing twice (a shutdown racing a test's cleanup, say) is harmless.
   let closing: Promise<void> | undefined;
   return { ...database, close: () => (closing ??= database.close()) };
@@ -115,7 +115,7 @@ async function openPglite(dataDir: string | undefined, from: Blob | undefined): 
   };
 }
 
-async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres' }>): Promise<Database> {
+function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres' }>): Database {
   const connection = {
     connectionString: options.url,
     connectionTimeoutMillis: options.connectionTimeoutMs,
@@ -140,7 +140,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
   const db = drizzlePg({ client: pool, schema, casing, logger: counter.logger });
   return {
     statementCount: counter.count,
-    db: db as unknown as Db,
+    db: db,
     kind: 'postgres',
     ping: async () => {
       await pool.query('select 1');

@@ -1,7 +1,17 @@
 import type { ActionItemStatus, AttendanceStatus, KeyDateKind, MeetingStatus } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { actionItems, agendaItemReaders, agendaItems, attendance, decisions, keyDates, meetings, members, tiers } from '../db/schema/index.js';
+import {
+  actionItems,
+  agendaItemReaders,
+  agendaItems,
+  attendance,
+  decisions,
+  keyDates,
+  meetings,
+  members,
+  tiers,
+} from '../db/schema/index.js';
 import { osloDay, osloInstant } from '../lib/oslo-time.js';
 
 /**
@@ -47,7 +57,11 @@ function plans(year: number): DemoPlan[] {
           tier: 'Politirådet',
           day: `${year}-02-11`,
           place: 'Rådhuset, formannskapssalen',
-          agenda: [{ title: 'Status for SLT-arbeidet' }, { title: 'Politiets lokale kriminalitetsbilde' }, { title: 'Handlingsplan for neste år' }],
+          agenda: [
+            { title: 'Status for SLT-arbeidet' },
+            { title: 'Politiets lokale kriminalitetsbilde' },
+            { title: 'Handlingsplan for neste år' },
+          ],
           attendance: [
             ['ordforer', 'present'],
             ['kommunedirektor', 'present'],
@@ -118,7 +132,10 @@ export async function loadDemoMeetings(db: Db, now = new Date()): Promise<void> 
       if (existing) return;
       const tierRows = await tx.select({ id: tiers.id, name: tiers.name }).from(tiers).where(eq(tiers.kommunenummer, k));
       if (tierRows.length === 0) return;
-      const people = await tx.select({ id: members.id, name: members.name, email: members.email }).from(members).where(eq(members.kommunenummer, k));
+      const people = await tx
+        .select({ id: members.id, name: members.name, email: members.email })
+        .from(members)
+        .where(eq(members.kommunenummer, k));
       const lookup = (key: string) => people.find((p) => personKeys[key]?.(p.name ?? '', p.email ?? ''))?.id;
       const named = plan.meetings.flatMap((m) => [
         ...(m.agenda ?? []).flatMap((a) => a.closed ?? []),
@@ -152,9 +169,11 @@ export async function loadDemoMeetings(db: Db, now = new Date()): Promise<void> 
               .returning({ id: agendaItems.id, position: agendaItems.position })
           : [];
         for (const [i, a] of (m.agenda ?? []).entries()) {
-          if (a.closed?.length) await tx.insert(agendaItemReaders).values(a.closed.map((key) => ({ agendaItemId: items[i]!.id, memberId: person(key) })));
+          if (a.closed?.length)
+            await tx.insert(agendaItemReaders).values(a.closed.map((key) => ({ agendaItemId: items[i]!.id, memberId: person(key) })));
         }
-        if (m.attendance?.length) await tx.insert(attendance).values(m.attendance.map(([key, status]) => ({ meetingId, memberId: person(key), status })));
+        if (m.attendance?.length)
+          await tx.insert(attendance).values(m.attendance.map(([key, status]) => ({ meetingId, memberId: person(key), status })));
         for (const d of m.decisions ?? []) {
           await tx.insert(decisions).values({ meetingId, text: d.text, agendaItemId: d.item ? items[d.item - 1]!.id : null });
         }
@@ -173,7 +192,9 @@ export async function loadDemoMeetings(db: Db, now = new Date()): Promise<void> 
         }
       }
       if (plan.keyDates.length) {
-        await tx.insert(keyDates).values(plan.keyDates.map((d) => ({ kommunenummer: k, ...d, yearly: d.yearly ?? false, isPublic: d.isPublic ?? false })));
+        await tx
+          .insert(keyDates)
+          .values(plan.keyDates.map((d) => ({ kommunenummer: k, ...d, yearly: d.yearly ?? false, isPublic: d.isPublic ?? false })));
       }
     });
   }
@@ -189,4 +210,3 @@ const personKeys: Record<string, (name: string, email: string) => boolean> = {
   politikontakt: (name) => name === 'Øyvind Tankespinn',
   kultur: (name) => name === 'Wenche Utenkt',
 };
-

@@ -128,8 +128,7 @@ export const DEMO_SETUPS: DemoSetup[] = [
       {
         level: 'strategic',
         name: 'Styringsgruppen',
-        mandate:
-          'Etablere de overordnete rammene for kommunens totale innsats for forebygging av kriminalitet blant barn og unge.',
+        mandate: 'Etablere de overordnete rammene for kommunens totale innsats for forebygging av kriminalitet blant barn og unge.',
         responsibilities: 'Ordførerne / representanter fra rådmannsnivå og politistasjonssjefen. SLT-koordinator er sekretær.',
         secretary: 'koordinator',
         seats: [
@@ -178,7 +177,10 @@ export const DEMO_SETUPS: DemoSetup[] = [
       },
     ],
     focusAreas: [
-      { name: 'Forebygge og redusere kriminalitet', description: 'Nulltoleranse for kriminalitet, rus og utvikling av atferdsproblematikk.' },
+      {
+        name: 'Forebygge og redusere kriminalitet',
+        description: 'Nulltoleranse for kriminalitet, rus og utvikling av atferdsproblematikk.',
+      },
     ],
     goals: [
       { title: 'Bevisstgjøre barn og ungdom på konsekvenser knyttet til kriminelle handlinger og rusmisbruk' },
@@ -281,7 +283,9 @@ export const DEMO_SETUPS: DemoSetup[] = [
         ],
       },
     ],
-    targetGroups: [{ name: 'Barn og unge i Nesodden', description: 'Et trygt og godt oppvekstmiljø for barn og unge.', ageFrom: 0, ageTo: 18 }],
+    targetGroups: [
+      { name: 'Barn og unge i Nesodden', description: 'Et trygt og godt oppvekstmiljø for barn og unge.', ageFrom: 0, ageTo: 18 },
+    ],
     focusAreas: [
       { name: 'Tidlig hjelp og støtte', description: 'Sikre gode og stimulerende oppvekstvilkår for barn og unge.' },
       { name: 'Fange opp negative trender', description: 'Analysere hvor og hvordan problematisk atferd og kriminalitet oppstår.' },
@@ -620,9 +624,14 @@ export const DEMO_SETUPS: DemoSetup[] = [
         ],
       },
     ],
-    targetGroups: [{ name: 'Barn og unge 0–23 år', description: 'SLT-arbeidet er retta mot barn og unge frå 0 til 23 år.', ageFrom: 0, ageTo: 23 }],
+    targetGroups: [
+      { name: 'Barn og unge 0–23 år', description: 'SLT-arbeidet er retta mot barn og unge frå 0 til 23 år.', ageFrom: 0, ageTo: 23 },
+    ],
     focusAreas: [
-      { name: 'Oversikt over korleis barn og unge har det', description: 'Ha mest mogeleg oversikt over korleis barn og unge har det i Aukra kommune.' },
+      {
+        name: 'Oversikt over korleis barn og unge har det',
+        description: 'Ha mest mogeleg oversikt over korleis barn og unge har det i Aukra kommune.',
+      },
       { name: 'Rett tiltak til rett tid', description: 'Iverksette tiltak retta mot grupper.' },
     ],
     goals: [
@@ -741,11 +750,13 @@ export async function loadDemoSetups(db: Db): Promise<void> {
         .returning({ id: tiers.id, name: tiers.name });
       const tierId = (name: string | undefined) => (name === undefined ? null : tierRows.find((t) => t.name === name)!.id);
 
-      await tx.insert(memberships).values(
-        setup.tiers.flatMap((t) =>
-          t.seats.map(([person, role]) => ({ tierId: tierId(t.name)!, memberId: memberId(person)!, role, startDate: SINCE })),
-        ),
-      );
+      await tx
+        .insert(memberships)
+        .values(
+          setup.tiers.flatMap((t) =>
+            t.seats.map(([person, role]) => ({ tierId: tierId(t.name)!, memberId: memberId(person)!, role, startDate: SINCE })),
+          ),
+        );
 
       const groupRows = setup.targetGroups.length
         ? await tx
@@ -847,9 +858,7 @@ export async function loadDemoSetups(db: Db): Promise<void> {
           await tx.insert(measureGoals).values(m.goals.map((title) => ({ measureId, goalId: idByName(goalRows, title) })));
         }
         if (m.evaluations?.length) {
-          await tx
-            .insert(measureEvaluations)
-            .values(m.evaluations.map(([date, outcome, text]) => ({ measureId, date, outcome, text })));
+          await tx.insert(measureEvaluations).values(m.evaluations.map(([date, outcome, text]) => ({ measureId, date, outcome, text })));
         }
       }
     });

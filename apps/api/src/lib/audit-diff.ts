@@ -3,7 +3,7 @@ export type Changes = Record<string, { before: unknown; after: unknown }>;
 /** Fields that never reach the audit log, whatever the entity. */
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secret', 'secretHash', 'tokenHash']);
 
-const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
+const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /**
  * The fields that differ between two versions of an entity (either may be null: create or delete).

@@ -9,7 +9,8 @@ const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '53000'])
 /** Node's socket errors when the server cannot be reached. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
 /** pg-pool's and pg's own messages (they carry no code). */
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|connection timeout|Cannot use a pool after calling end/i;
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|connection timeout|Cannot use a pool after calling end/i;
 /** statement_timeout (57014 query_canceled) and lock_timeout (55P03 lock_not_available). */
 const TIMEOUT_CODES = new Set(['57014', '55P03']);
 

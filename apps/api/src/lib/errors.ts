@@ -109,6 +109,11 @@ export class InvalidItemTextError extends AppError {
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
-    super(422, ProblemType.idempotencyKeyReused, 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request: use a new key for a new request.');
+    super(
+      422,
+      ProblemType.idempotencyKeyReused,
+      'Idempotency-Key reused',
+      'This Idempotency-Key was used for a different request: use a new key for a new request.',
+    );
   }
 }

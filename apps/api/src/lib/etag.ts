@@ -30,6 +30,4 @@ export function checkVersion(expected: ExpectedVersion, current: unknown): void 
 }
 
 /** A strong ETag of a JSON text as sent (no re-serialization). */
-export const etagOfText = (json: string): string =>
-  `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-
+export const etagOfText = (json: string): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;

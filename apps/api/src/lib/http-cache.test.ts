@@ -13,7 +13,12 @@ afterAll(async () => {
 describe('caching of public reads', () => {
   it('anonymous answers are public with stale-while-revalidate; authenticated ones private and revalidated; both vary on Authorization', async () => {
     const { accessToken } = await signIn(t, DEMO.member3401);
-    const paths = ['/api/v1/municipalities/3401', '/api/v1/municipalities/3401/tiers', '/api/v1/municipalities/3401/slt', '/api/v1/municipalities/3401/meetings'];
+    const paths = [
+      '/api/v1/municipalities/3401',
+      '/api/v1/municipalities/3401/tiers',
+      '/api/v1/municipalities/3401/slt',
+      '/api/v1/municipalities/3401/meetings',
+    ];
     for (const path of paths) {
       const anonymous = await call(t, 'GET', path);
       expect(anonymous.headers.get('cache-control'), path).toBe('public, max-age=60, stale-while-revalidate=300');

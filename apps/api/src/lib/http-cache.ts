@@ -8,7 +8,11 @@ export const PRIVATE_CACHE = 'private, no-cache';
 /** Adds a request header to Vary, keeping what is there (CORS adds Origin). */
 export function varyOn(reply: FastifyReply, name: string): void {
   const existing = reply.getHeader('vary');
-  const names = existing ? String(existing).split(',').map((n) => n.trim()) : [];
+  const names = existing
+    ? String(existing)
+        .split(',')
+        .map((n) => n.trim())
+    : [];
   if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) reply.header('vary', [...names, name].join(', '));
 }
 

@@ -40,8 +40,8 @@ describe('national identity numbers', () => {
       },
     })!;
     expect(rules({ name: 'Ok', description: `om ${DNR}`, riskCriteria: ['ok', 'A\u0000B'], status: 'a' })).toEqual([
-      { pointer: '/description', code: 'national_id', detail: expect.any(String) },
-      { pointer: '/riskCriteria/1', code: 'control_character', detail: expect.any(String) },
+      { pointer: '/description', code: 'national_id', detail: expect.any(String) as string },
+      { pointer: '/riskCriteria/1', code: 'control_character', detail: expect.any(String) as string },
     ]);
     expect(rules({ name: 'Ok', description: null })).toEqual([]);
     expect(compileTextRules({ type: 'object', properties: { limit: { type: 'integer' } } })).toBeNull();

@@ -20,6 +20,6 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
 export function osloInstant(day: string, time: string): Date {
   const guess = new Date(`${day}T${time}:00Z`);
   const p = Object.fromEntries(partsFormat.formatToParts(guess).map((x) => [x.type, Number(x.value)]));
-  const asIfUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
+  const asIfUtc = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute);
   return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
 }

@@ -34,7 +34,10 @@ export async function checkReferences(db: Executor, kommunenummer: string, refer
       throw new InvalidFieldError({
         in: 'body',
         name: reference.field,
-        detail: `${missing} is not a ${reference.table.replace(/s$/, '').replace(/([A-Z])/g, ' $1').toLowerCase()} of ${kommunenummer}.`,
+        detail: `${missing} is not a ${reference.table
+          .replace(/s$/, '')
+          .replace(/([A-Z])/g, ' $1')
+          .toLowerCase()} of ${kommunenummer}.`,
       });
     }
   }

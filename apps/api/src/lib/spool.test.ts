@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { spool } from './spool.js';
 
+// eslint-disable-next-line @typescript-eslint/require-await -- an async source on purpose, as a request body is
 const chunks = async function* (parts: string[]) {
   for (const part of parts) yield Buffer.from(part);
 };
@@ -23,6 +24,8 @@ describe('spool', () => {
   });
 
   it('stops at the limit with the given error', async () => {
-    await expect(spool(chunks(['12345', '67890']), { maxBytes: 8, prefix: '', tooLarge: () => new Error('over 8') })).rejects.toThrow('over 8');
+    await expect(spool(chunks(['12345', '67890']), { maxBytes: 8, prefix: '', tooLarge: () => new Error('over 8') })).rejects.toThrow(
+      'over 8',
+    );
   });
 });

@@ -20,10 +20,16 @@ export interface Spooled {
  * with the error `tooLarge()` makes. The file's name is removed as soon as it is open (where the
  * system allows it), so not even a killed process leaves it behind.
  */
-export async function spool(body: AsyncIterable<Buffer>, options: { maxBytes: number; prefix: string; tooLarge: () => Error }): Promise<Spooled> {
+export async function spool(
+  body: AsyncIterable<Buffer>,
+  options: { maxBytes: number; prefix: string; tooLarge: () => Error },
+): Promise<Spooled> {
   const dir = await mkdtemp(path.join(tmpdir(), 'slt-import-'));
   const handle = await open(path.join(dir, 'body'), 'w+', 0o600);
-  const removed = await rm(dir, { recursive: true, force: true }).then(() => true, () => false);
+  const removed = await rm(dir, { recursive: true, force: true }).then(
+    () => true,
+    () => false,
+  );
   const dispose = async () => {
     await handle.close().catch(() => undefined);
     if (!removed) await rm(dir, { recursive: true, force: true });

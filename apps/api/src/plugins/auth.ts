@@ -74,9 +74,7 @@ export function authorize(access: Access, principal: Principal, method: string, 
     throw new ForbiddenError('The token belongs to another municipality.');
   }
   if (!access.tokenScope || !principal.scopes.includes(access.tokenScope)) {
-    throw new ForbiddenError(
-      access.tokenScope ? `The token lacks the ${access.tokenScope} scope.` : 'API tokens cannot call this route.',
-    );
+    throw new ForbiddenError(access.tokenScope ? `The token lacks the ${access.tokenScope} scope.` : 'API tokens cannot call this route.');
   }
 }
 
@@ -120,7 +118,10 @@ export const authPlugin = fp(
         blockedUntil.delete(ip);
         return undefined;
       }
-      return new TooManyRequestsError('Too many invalid credentials from your address: wait before trying again.', Math.ceil((until - Date.now()) / 1000));
+      return new TooManyRequestsError(
+        'Too many invalid credentials from your address: wait before trying again.',
+        Math.ceil((until - Date.now()) / 1000),
+      );
     };
     const countFailure = async (ip: string) => {
       if (limit === 0) return;

@@ -15,8 +15,7 @@ export const corsPlugin = fp(
       hideOptionsRoute: true,
       delegator: (request, callback) => {
         const url = request.url ?? '';
-        const method =
-          request.method === 'OPTIONS' ? String(request.headers['access-control-request-method'] ?? '') : request.method;
+        const method = request.method === 'OPTIONS' ? String(request.headers['access-control-request-method'] ?? '') : request.method;
         if (!url.startsWith('/api/v1/') || !READ_METHODS.has(method.toUpperCase())) return callback(null, { origin: false });
         callback(null, {
           origin: '*',

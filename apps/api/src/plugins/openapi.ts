@@ -23,7 +23,7 @@ export const openapiPlugin = fp(
         },
         tags: [
           { name: 'municipalities', description: 'The 357 Norwegian municipalities (reference data).' },
-          { name: 'organizations', description: 'Agencies and units in a municipality\'s SLT network.' },
+          { name: 'organizations', description: "Agencies and units in a municipality's SLT network." },
           { name: 'auth', description: 'Sign-in, sessions and passwords.' },
           { name: 'users', description: 'Users and their roles per municipality.' },
           { name: 'api-tokens', description: 'Tokens for scripts and intranets.' },

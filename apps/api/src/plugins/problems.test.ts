@@ -39,10 +39,7 @@ describe('request bodies, errors and the route declaration check (on an app with
       tags: ['test'],
       summary: 'Create a test thing',
       access: { kind: 'public' },
-      body: Type.Object(
-        { name: Type.String({ minLength: 1 }), size: Type.Integer({ minimum: 1 }) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ name: Type.String({ minLength: 1 }), size: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
       response: { 201: Type.Object({ name: Type.String() }) },
       problems: [400],
     } as const;
@@ -71,7 +68,7 @@ describe('request bodies, errors and the route declaration check (on an app with
     const response = await post(JSON.stringify({ name: 'a', size: 2, colour: 'red' }));
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.json().errors).toEqual([
+    expect(response.json<{ errors: unknown }>().errors).toEqual([
       { in: 'body', pointer: '/colour', name: 'colour', detail: 'is not a known field', code: 'unknown_field' },
     ]);
   });
@@ -79,17 +76,17 @@ describe('request bodies, errors and the route declaration check (on an app with
   it('lists every bad field with a JSON pointer, and does not coerce body types', async () => {
     const response = await post(JSON.stringify({ size: '2' }));
     expect(response.statusCode).toBe(400);
-    const errors = response.json().errors as { pointer: string }[];
+    const errors = response.json<{ errors: { pointer: string }[] }>().errors;
     expect(errors.map((e) => e.pointer).sort()).toEqual(['/name', '/size']);
   });
 
   it('answers malformed JSON and a wrong media type with problems', async () => {
     const malformed = await post('{"name":');
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().type).toBe(ProblemType.badRequest);
+    expect(malformed.json<{ type: string }>().type).toBe(ProblemType.badRequest);
     const wrongType = await post('name=a', 'application/x-www-form-urlencoded');
     expect(wrongType.statusCode).toBe(415);
-    expect(wrongType.json().type).toBe(ProblemType.unsupportedMediaType);
+    expect(wrongType.json<{ type: string }>().type).toBe(ProblemType.unsupportedMediaType);
   });
 
   it('shows nothing internal on a 500 and logs the details', async () => {
@@ -101,13 +98,18 @@ describe('request bodies, errors and the route declaration check (on an app with
     expect(response.json()).toMatchObject({ type: ProblemType.internal, status: 500 });
     const logged = t.logs.slice(before).find((l) => l['msg'] === 'request failed');
     expect(JSON.stringify(logged)).toMatch(/db-secret-host/);
-    expect(logged?.['requestId']).toBe(response.json().requestId);
+    expect(logged?.['requestId']).toBe(response.json<{ requestId: string }>().requestId);
   });
 
   it('refuses to register an API route that does not say who may call it', async () => {
     const app = await buildApp({ config: t.config, database: t.database, logger: t.app.log, jwtSecret: TEST_JWT_SECRET });
     expect(() =>
-      app.route({ method: 'GET', url: '/api/v1/undeclared', schema: { operationId: 'x', tags: ['x'], summary: 'x' }, handler: async () => ({}) }),
+      app.route({
+        method: 'GET',
+        url: '/api/v1/undeclared',
+        schema: { operationId: 'x', tags: ['x'], summary: 'x' },
+        handler: async () => ({}),
+      }),
     ).toThrow(/declares no access/);
     expect(() =>
       app.route({ method: 'GET', url: '/api/v1/undocumented', config: { access: { kind: 'public' } }, handler: async () => ({}) }),

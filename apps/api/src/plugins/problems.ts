@@ -30,7 +30,7 @@ export const problemsPlugin = fp(
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.validation) {
-        const errors = toFieldErrors(error.validation as never, error.validationContext);
+        const errors = toFieldErrors(error.validation, error.validationContext);
         return sendProblem(request, reply, {
           type: ProblemType.validation,
           title: 'Invalid request',

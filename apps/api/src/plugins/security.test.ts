@@ -13,7 +13,10 @@ const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4_000))});\n`;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'slt-web-'));
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="nb"><title>SLT</title><script type="module" src="/assets/app.js"></script></html>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="nb"><title>SLT</title><script type="module" src="/assets/app.js"></script></html>',
+  );
   writeFileSync(path.join(dir, 'assets', 'app.js'), SCRIPT);
   writeFileSync(path.join(dir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
   t = await createTestApp({ webDistDir: dir, trustProxy: '127.0.0.1' });
@@ -24,7 +27,10 @@ afterAll(async () => {
 });
 
 /** A GET without fetch's transparent decompression: the raw bytes and headers as sent. */
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(`${t.baseUrl}${pathname}`, { headers }, (response) => {
@@ -38,7 +44,14 @@ function get(pathname: string, headers: Record<string, string> = {}): Promise<{ 
 
 describe('security headers', () => {
   it('the app, the API and the API reference refuse framing and carry CSP, Referrer-Policy and nosniff', async () => {
-    for (const pathname of ['/', '/municipalities/3401', '/api/v1/municipalities?limit=5', '/api/docs', '/api/health/live', '/api/v1/nowhere']) {
+    for (const pathname of [
+      '/',
+      '/municipalities/3401',
+      '/api/v1/municipalities?limit=5',
+      '/api/docs',
+      '/api/health/live',
+      '/api/v1/nowhere',
+    ]) {
       const r = await get(pathname, { accept: 'text/html' });
       expect(r.status, pathname).toBeLessThan(500);
       const csp = String(r.headers['content-security-policy']);

@@ -7,7 +7,12 @@ describe('toFieldErrors', () => {
       [
         { keyword: 'required', schemaPath: '#', instancePath: '', params: { requiredProperties: ['name'] } },
         { keyword: 'boolean', schemaPath: '#/properties/n/additionalProperties', instancePath: '/n/b', params: {} },
-        { keyword: 'additionalProperties', schemaPath: '#/properties/n', instancePath: '/n', params: { additionalProperties: ['b', 'a/b'] } },
+        {
+          keyword: 'additionalProperties',
+          schemaPath: '#/properties/n',
+          instancePath: '/n',
+          params: { additionalProperties: ['b', 'a/b'] },
+        },
         { keyword: 'type', schemaPath: '#/properties/n/properties/a', instancePath: '/n/a', params: {}, message: 'must be integer' },
       ],
       'body',
@@ -21,7 +26,10 @@ describe('toFieldErrors', () => {
   });
 
   it('names the request part for query, path and header errors', () => {
-    const [query] = toFieldErrors([{ keyword: 'minimum', schemaPath: '#', instancePath: '/limit', params: {}, message: 'must be >= 1' }], 'querystring');
+    const [query] = toFieldErrors(
+      [{ keyword: 'minimum', schemaPath: '#', instancePath: '/limit', params: {}, message: 'must be >= 1' }],
+      'querystring',
+    );
     expect(query).toEqual({ in: 'query', pointer: '/limit', name: 'limit', detail: 'must be >= 1', code: 'too_small' });
     const [path] = toFieldErrors([{ keyword: 'pattern', schemaPath: '#', instancePath: '/id', params: {}, message: 'bad' }], 'params');
     expect(path?.in).toBe('path');
@@ -30,10 +38,28 @@ describe('toFieldErrors', () => {
   it('gives every field one stable code, with the limit where there is one', () => {
     const errors = toFieldErrors(
       [
-        { keyword: 'maxLength', schemaPath: '#/properties/name/anyOf/0', instancePath: '/name', params: { limit: 200 }, message: 'must not have more than 200 characters' },
-        { keyword: 'type', schemaPath: '#/properties/name/anyOf/1', instancePath: '/name', params: { type: 'null' }, message: 'must be null' },
+        {
+          keyword: 'maxLength',
+          schemaPath: '#/properties/name/anyOf/0',
+          instancePath: '/name',
+          params: { limit: 200 },
+          message: 'must not have more than 200 characters',
+        },
+        {
+          keyword: 'type',
+          schemaPath: '#/properties/name/anyOf/1',
+          instancePath: '/name',
+          params: { type: 'null' },
+          message: 'must be null',
+        },
         { keyword: 'anyOf', schemaPath: '#/properties/name', instancePath: '/name', params: {}, message: 'must match a schema in anyOf' },
-        { keyword: 'format', schemaPath: '#/properties/email', instancePath: '/email', params: { format: 'email' }, message: 'must match format "email"' },
+        {
+          keyword: 'format',
+          schemaPath: '#/properties/email',
+          instancePath: '/email',
+          params: { format: 'email' },
+          message: 'must match format "email"',
+        },
         { keyword: 'const', schemaPath: '#/properties/role/anyOf/0', instancePath: '/role', params: { allowedValue: 'a' } },
         { keyword: 'const', schemaPath: '#/properties/role/anyOf/1', instancePath: '/role', params: { allowedValue: 'b' } },
         { keyword: 'anyOf', schemaPath: '#/properties/role', instancePath: '/role', params: {} },

@@ -55,7 +55,7 @@ function convertStrings(properties: [string, JsonSchema][], input: Record<string
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const checker = Compile(schema);
-  const convert = httpPart === 'body' ? undefined : stringConverter(schema as JsonSchema);
+  const convert = httpPart === 'body' ? undefined : stringConverter(schema);
   // Human-entered text (bodies and query strings) also obeys the text rules (lib/text-rules.ts).
   const textRules = httpPart === 'body' || httpPart === 'querystring' ? compileTextRules(schema) : null;
   return (input: unknown) => {
@@ -90,8 +90,7 @@ const partNames: Record<string, ProblemFieldError['in']> = {
   headers: 'header',
 };
 
-const lastSegment = (pointer: string): string =>
-  (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+const lastSegment = (pointer: string): string => (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 const escapeSegment = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
 type Coded = { code: string; limit?: number };
@@ -171,7 +170,11 @@ export function toFieldErrors(errors: readonly SchemaError[], context: string | 
   for (const [pointer, atPointer] of byPointer) {
     const error = mostSpecific(atPointer);
     const allConst = atPointer.every((e) => e.keyword === 'const' || e.keyword === 'anyOf');
-    add(pointer, allConst ? 'must be one of the allowed values' : (error.message ?? error.keyword), allConst ? { code: 'enum' } : codeOf(error));
+    add(
+      pointer,
+      allConst ? 'must be one of the allowed values' : (error.message ?? error.keyword),
+      allConst ? { code: 'enum' } : codeOf(error),
+    );
   }
   return out;
 }

@@ -21,7 +21,9 @@ const isSuccess = (reply: FastifyReply) => reply.statusCode >= 200 && reply.stat
  * from the answer and the path parameters; a contract whose only success is 201 answers 201.
  */
 export function versioningHooks(contract: RouteContract) {
-  const statuses = Object.keys(contract.response).map(Number).filter((s) => s >= 200 && s < 300);
+  const statuses = Object.keys(contract.response)
+    .map(Number)
+    .filter((s) => s >= 200 && s < 300);
   const created = statuses.length === 1 && statuses[0] === 201;
   const { etag, ifMatch, location } = contract;
   // A read answers If-None-Match with 304 where its contract declares the 304.

@@ -5,7 +5,7 @@ import { nn } from './nn';
 
 const keys = (value: object, prefix = ''): string[] =>
   Object.entries(value).flatMap(([key, child]) =>
-    typeof child === 'object' && child !== null ? keys(child, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof child === 'object' && child !== null ? keys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 
 describe('message catalogs', () => {

@@ -37,7 +37,12 @@ export async function setLanguage(language: Language): Promise<void> {
 }
 
 /** The remembered language, ready before the first render (main.tsx waits for it). */
-export const languageReady: Promise<void> = initial === 'nb' ? Promise.resolve() : loadLanguage(initial).then(() => i18next.changeLanguage(initial)).then(() => undefined);
+export const languageReady: Promise<void> =
+  initial === 'nb'
+    ? Promise.resolve()
+    : loadLanguage(initial)
+        .then(() => i18next.changeLanguage(initial))
+        .then(() => undefined);
 
 const syncHtmlLang = (language: string) => document.documentElement.setAttribute('lang', language);
 syncHtmlLang('nb');

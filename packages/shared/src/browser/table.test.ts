@@ -23,6 +23,7 @@ describe('the browser route table', () => {
       expect(slim.path, name).toBe(route.path);
       expect(slim.produces, name).toBe((route as { produces?: string }).produces);
     }
-    for (const [name, value] of Object.entries(BROWSER_CONSTANTS)) expect(browser[name as keyof typeof BROWSER_CONSTANTS], name).toEqual(value);
+    for (const [name, value] of Object.entries(BROWSER_CONSTANTS))
+      expect(browser[name as keyof typeof BROWSER_CONSTANTS], name).toEqual(value);
   });
 });

@@ -12,7 +12,11 @@ import { createClient, newIdempotencyKey, ProblemError } from './client.js';
 let server: Server;
 let baseUrl: string;
 const seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = [];
-let answer: { status: number; type: string; body: string; headers?: Record<string, string> } = { status: 200, type: 'application/json', body: '{}' };
+let answer: { status: number; type: string; body: string; headers?: Record<string, string> } = {
+  status: 200,
+  type: 'application/json',
+  body: '{}',
+};
 /** Answers given once each, in order, before `answer` applies again. */
 const queue: (typeof answer)[] = [];
 
@@ -59,7 +63,10 @@ describe('createClient', () => {
       headers: { authorization: 'Bearer x' },
     });
     expect(result).toBeUndefined();
-    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/api/v1/municipalities/3401/api-tokens/00000000-0000-4000-8000-000000000000' });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'DELETE',
+      url: '/api/v1/municipalities/3401/api-tokens/00000000-0000-4000-8000-000000000000',
+    });
     expect(seen.at(-1)!.headers.authorization).toBe('Bearer x');
 
     answer = { status: 200, type: 'application/json', body: '{"accessToken":"a"}' };
@@ -117,7 +124,9 @@ describe('createClient', () => {
       errors: [{ in: 'body', pointer: '/members/2/email', name: 'email', detail: 'is not an e-mail address' }],
     };
     answer = { status: 400, type: 'application/problem+json', body: JSON.stringify(problem) };
-    const error = (await createClient({ baseUrl }).call(routes.createMember, { params: { kommunenummer: '3401' }, body: { name: 'X' } }).catch((e: unknown) => e)) as ProblemError;
+    const error = (await createClient({ baseUrl })
+      .call(routes.createMember, { params: { kommunenummer: '3401' }, body: { name: 'X' } })
+      .catch((e: unknown) => e)) as ProblemError;
     expect(error.type).toBe('urn:slt:problem:validation');
     expect(error.errors).toEqual(problem.errors);
   });
@@ -126,7 +135,12 @@ describe('createClient', () => {
     const before = seen.length;
     queue.push(
       { status: 503, type: 'application/problem+json', body: '{"type":"x","title":"Unavailable","status":503}' },
-      { status: 429, type: 'application/problem+json', body: '{"type":"x","title":"Too many","status":429}', headers: { 'retry-after': '1' } },
+      {
+        status: 429,
+        type: 'application/problem+json',
+        body: '{"type":"x","title":"Too many","status":429}',
+        headers: { 'retry-after': '1' },
+      },
     );
     answer = { status: 200, type: 'application/json', body: '{"kommunenummer":"3401"}' };
     const started = Date.now();
@@ -137,7 +151,9 @@ describe('createClient', () => {
 
     answer = { status: 503, type: 'application/problem+json', body: '{"type":"x","title":"Unavailable","status":503}' };
     const count = seen.length;
-    const error = (await createClient({ baseUrl, retries: 1, retryDelayMs: () => 1 }).call(routes.healthLive, {}).catch((e: unknown) => e)) as ProblemError;
+    const error = (await createClient({ baseUrl, retries: 1, retryDelayMs: () => 1 })
+      .call(routes.healthLive, {})
+      .catch((e: unknown) => e)) as ProblemError;
     expect(error.status).toBe(503);
     expect(seen.length - count).toBe(2);
   });
@@ -172,20 +188,33 @@ describe('createClient', () => {
     expect(await response.text()).toBe('{"dryRun":true}');
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: 'POST', url: '/api/v1/municipalities/3401/import?entity=members&dryRun=true', body: text });
-    expect(request.headers).toMatchObject({ 'content-type': 'text/csv', 'content-length': String(bytes.length), authorization: 'Bearer slt_upload' });
+    expect(request.headers).toMatchObject({
+      'content-type': 'text/csv',
+      'content-length': String(bytes.length),
+      authorization: 'Bearer slt_upload',
+    });
 
     // A stream goes out once, half duplex, never kept for a redirect (fetch would hold every byte sent).
     const inits: RequestInit[] = [];
     const spying = createClient({ baseUrl, fetch: (url, init) => (inits.push(init!), fetch(url, init)) });
-    await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => new Blob([bytes]).stream() } });
+    await spying.send(routes.importSetup, {
+      params: { kommunenummer: '3401' },
+      raw: { contentType: 'text/csv', open: () => new Blob([bytes]).stream() },
+    });
     await spying.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } });
     expect(inits.map((i) => [(i as { duplex?: string }).duplex, i.redirect])).toEqual([
       ['half', 'error'],
       [undefined, undefined],
     ]);
 
-    answer = { status: 422, type: 'application/problem+json', body: JSON.stringify({ type: 'urn:slt:problem:invalid-document', title: 'Invalid document', status: 422, errors: [] }) };
-    const error = await createClient({ baseUrl }).send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } }).catch((e: unknown) => e);
+    answer = {
+      status: 422,
+      type: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:slt:problem:invalid-document', title: 'Invalid document', status: 422, errors: [] }),
+    };
+    const error = await createClient({ baseUrl })
+      .send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'text/csv', open: () => text } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect((error as ProblemError).type).toBe('urn:slt:problem:invalid-document');
   });
@@ -218,26 +247,38 @@ describe('createClient', () => {
       { attempt: 2, status: 429 },
     ]);
     const attempts = seen.slice(count);
-    expect(attempts.map((a) => [a.headers['idempotency-key'], a.body])).toEqual(Array.from({ length: 3 }, () => [key, '{"format":"slt-setup/1"}']));
+    expect(attempts.map((a) => [a.headers['idempotency-key'], a.body])).toEqual(
+      Array.from({ length: 3 }, () => [key, '{"format":"slt-setup/1"}']),
+    );
 
     // Without a key, an upload is sent once.
     queue.push({ status: 503, type: 'application/problem+json', body: '{"type":"x","title":"Unavailable","status":503}' });
     const before = seen.length;
-    const error = (await client.send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'application/json', open: () => '{}' } }).catch((e: unknown) => e)) as ProblemError;
+    const error = (await client
+      .send(routes.importSetup, { params: { kommunenummer: '3401' }, raw: { contentType: 'application/json', open: () => '{}' } })
+      .catch((e: unknown) => e)) as ProblemError;
     expect(error.status).toBe(503);
     expect(seen.length - before).toBe(1);
   });
 
   it('iterates over every item of a paginated list, following nextCursor', async () => {
     queue.push(
-      { status: 200, type: 'application/json', body: JSON.stringify({ items: [{ kommunenummer: '0301' }, { kommunenummer: '1101' }], nextCursor: 'c2' }) },
+      {
+        status: 200,
+        type: 'application/json',
+        body: JSON.stringify({ items: [{ kommunenummer: '0301' }, { kommunenummer: '1101' }], nextCursor: 'c2' }),
+      },
       { status: 200, type: 'application/json', body: JSON.stringify({ items: [{ kommunenummer: '3401' }], nextCursor: null }) },
     );
     const count = seen.length;
     const numbers: string[] = [];
-    for await (const m of createClient({ baseUrl }).paginate(routes.listMunicipalities, { query: { limit: 2, county: '34' } })) numbers.push(m.kommunenummer);
+    for await (const m of createClient({ baseUrl }).paginate(routes.listMunicipalities, { query: { limit: 2, county: '34' } }))
+      numbers.push(m.kommunenummer);
     expect(numbers).toEqual(['0301', '1101', '3401']);
-    expect(seen.slice(count).map((r) => r.url)).toEqual(['/api/v1/municipalities?limit=2&county=34', '/api/v1/municipalities?limit=2&county=34&cursor=c2']);
+    expect(seen.slice(count).map((r) => r.url)).toEqual([
+      '/api/v1/municipalities?limit=2&county=34',
+      '/api/v1/municipalities?limit=2&county=34&cursor=c2',
+    ]);
   });
 
   it('returns text for a route that produces it (an iCalendar feed)', async () => {

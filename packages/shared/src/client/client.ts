@@ -90,6 +90,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
       clearTimeout(timer);
+      // The abort reason as given (an AbortError DOMException unless the caller chose another).
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(signal.reason);
     });
   });
@@ -107,7 +109,10 @@ function toSearch(query: Record<string, unknown> | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
+    // Query values are scalars (strings, numbers, booleans) or arrays of them: String() is their text.
+
     if (Array.isArray(value)) value.forEach((v) => search.append(key, String(v)));
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     else search.append(key, String(value));
   }
   const text = search.toString();
@@ -194,7 +199,9 @@ export function createClient(options: ClientOptions = {}) {
       if (attempt < retries && RETRIED_STATUSES.has(response.status)) {
         const retryAfter = Number(response.headers.get('retry-after'));
         await response.body?.cancel();
-        await retry(attempt, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delayOf(attempt), { status: response.status });
+        await retry(attempt, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delayOf(attempt), {
+          status: response.status,
+        });
         continue;
       }
       throw new ProblemError(await readProblem(response));
@@ -210,7 +217,8 @@ export function createClient(options: ClientOptions = {}) {
     const raw: RawBody | undefined = body === undefined ? undefined : { contentType: 'application/json', open: () => JSON.stringify(body) };
     const response = await send(route, { ...rest, ...(raw ? { raw } : {}) } as SendInput<C>);
     const type = response.headers.get('content-type') ?? '';
-    const parsed: unknown = response.status === 204 || response.status === 304 ? undefined : /json/.test(type) ? await response.json() : await response.text();
+    const parsed: unknown =
+      response.status === 204 || response.status === 304 ? undefined : /json/.test(type) ? await response.json() : await response.text();
     return { body: parsed as ResponseBody<C>, headers: response.headers, status: response.status };
   }
 
@@ -224,7 +232,7 @@ export function createClient(options: ClientOptions = {}) {
     const base = input as { query?: Record<string, unknown> };
     let cursor: string | null | undefined;
     do {
-      const page = (await call(route, { ...input, query: { ...base.query, ...(cursor ? { cursor } : {}) } } as RequestInput<C>)) as unknown as {
+      const page = (await call(route, { ...input, query: { ...base.query, ...(cursor ? { cursor } : {}) } })) as unknown as {
         items: ItemOf<C>[];
         nextCursor: string | null;
       };

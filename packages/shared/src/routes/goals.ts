@@ -1,6 +1,17 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite as write } from '../contract.js';
-import { CreateGoalSchema, CreateIndicatorSchema, CreateMeasurementSchema, GoalListSchema, GoalParamsSchema, GoalSchema, IndicatorParamsSchema, MeasurementParamsSchema, UpdateGoalSchema, UpdateIndicatorSchema } from '../schemas/goals.js';
+import {
+  CreateGoalSchema,
+  CreateIndicatorSchema,
+  CreateMeasurementSchema,
+  GoalListSchema,
+  GoalParamsSchema,
+  GoalSchema,
+  IndicatorParamsSchema,
+  MeasurementParamsSchema,
+  UpdateGoalSchema,
+  UpdateIndicatorSchema,
+} from '../schemas/goals.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 
 /** Goals with indicators and measurements (small groups reported as "<5"). Reads are public (anonymous callers get the public view); PATCH and DELETE need If-Match. */

@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
 import { defineRoute } from '../contract.js';
 import { SetRoleSchema, UserSchema } from '../schemas/identity.js';
-import { AcceptedInvitationSchema, AcceptInvitationSchema, CreateInvitationSchema, InvitationSchema, MunicipalityUserParamsSchema } from '../schemas/invitations.js';
+import {
+  AcceptedInvitationSchema,
+  AcceptInvitationSchema,
+  CreateInvitationSchema,
+  InvitationSchema,
+  MunicipalityUserParamsSchema,
+} from '../schemas/invitations.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 
 const coordinator = { kind: 'municipality', role: 'coordinator' } as const;

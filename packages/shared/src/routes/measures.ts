@@ -1,6 +1,15 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite as write } from '../contract.js';
-import { CreateEvaluationSchema, CreateMeasureSchema, EvaluationParamsSchema, MeasureListQuerySchema, MeasurePageSchema, MeasureParamsSchema, MeasureSchema, UpdateMeasureSchema } from '../schemas/measures.js';
+import {
+  CreateEvaluationSchema,
+  CreateMeasureSchema,
+  EvaluationParamsSchema,
+  MeasureListQuerySchema,
+  MeasurePageSchema,
+  MeasureParamsSchema,
+  MeasureSchema,
+  UpdateMeasureSchema,
+} from '../schemas/measures.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 
 /** The measures register: status transitions, links, evaluations, filters. Reads are public (anonymous callers get the public view); PATCH and DELETE need If-Match. */

@@ -12,7 +12,7 @@ export const setupRoutes = {
     tags: ['setup'],
     summary: "A municipality's whole SLT setup in one read",
     description:
-      'Tiers with current members by role, the coordinator\'s contact, target groups, focus areas, goals ' +
+      "Tiers with current members by role, the coordinator's contact, target groups, focus areas, goals " +
       'and measures. Anonymous callers and intranets get the public view (CORS is open for GET); the ' +
       "municipality's users get the internal view. A partner municipality resolves to its host's setup. " +
       'Cacheable: ETag, Cache-Control, 304 on If-None-Match.',

@@ -1,7 +1,18 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite as write } from '../contract.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
-import { CreateFocusAreaSchema, CreateTargetGroupSchema, FocusAreaListSchema, FocusAreaParamsSchema, FocusAreaSchema, TargetGroupListSchema, TargetGroupParamsSchema, TargetGroupSchema, UpdateFocusAreaSchema, UpdateTargetGroupSchema } from '../schemas/target-groups.js';
+import {
+  CreateFocusAreaSchema,
+  CreateTargetGroupSchema,
+  FocusAreaListSchema,
+  FocusAreaParamsSchema,
+  FocusAreaSchema,
+  TargetGroupListSchema,
+  TargetGroupParamsSchema,
+  TargetGroupSchema,
+  UpdateFocusAreaSchema,
+  UpdateTargetGroupSchema,
+} from '../schemas/target-groups.js';
 
 /** Target groups and focus areas. Reads are public (anonymous callers get the public view); PATCH and DELETE need If-Match. */
 export const targetGroupRoutes = {

@@ -1,6 +1,13 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite as write } from '../contract.js';
-import { CreateMembershipSchema, MembershipListQuerySchema, MembershipListSchema, MembershipParamsSchema, MembershipSchema, UpdateMembershipSchema } from '../schemas/members.js';
+import {
+  CreateMembershipSchema,
+  MembershipListQuerySchema,
+  MembershipListSchema,
+  MembershipParamsSchema,
+  MembershipSchema,
+  UpdateMembershipSchema,
+} from '../schemas/members.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 import { CreateTierSchema, TierListSchema, TierParamsSchema, TierSchema, UpdateTierSchema } from '../schemas/tiers.js';
 
@@ -133,5 +140,4 @@ export const tierRoutes = {
     problems: [400, 401, 403, 404, 412, 428],
     ifMatch: true,
   }),
-
 } as const;

@@ -121,10 +121,7 @@ export const CreateMeasurementSchema = Type.Object(
 );
 export type CreateMeasurement = Static<typeof CreateMeasurementSchema>;
 
-export const GoalParamsSchema = Type.Object(
-  { kommunenummer: KommunenummerSchema, goalId: UuidSchema },
-  { additionalProperties: false },
-);
+export const GoalParamsSchema = Type.Object({ kommunenummer: KommunenummerSchema, goalId: UuidSchema }, { additionalProperties: false });
 export const IndicatorParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, goalId: UuidSchema, indicatorId: UuidSchema },
   { additionalProperties: false },

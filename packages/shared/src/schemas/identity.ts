@@ -156,10 +156,7 @@ export const AuditEntrySchema = Type.Object(
     entity: Type.String(),
     entityId: Type.String(),
     action: Type.Enum(['create', 'update', 'delete', 'revoke', 'login', 'logout', 'refresh']),
-    changes: Type.Record(
-      Type.String(),
-      Type.Object({ before: Type.Unknown(), after: Type.Unknown() }, { additionalProperties: false }),
-    ),
+    changes: Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() }, { additionalProperties: false })),
     requestId: Nullable(Type.String()),
   },
   { additionalProperties: false, title: 'AuditEntry' },

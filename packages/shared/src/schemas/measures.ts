@@ -17,13 +17,7 @@ export const MEASURE_TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]
 };
 
 /** Ungsinn's evidence levels for preventive measures (1 described … 4 documented effect). */
-export const EVIDENCE_LEVELS = [
-  'not_assessed',
-  'described',
-  'theoretically_grounded',
-  'probable_effect',
-  'documented_effect',
-] as const;
+export const EVIDENCE_LEVELS = ['not_assessed', 'described', 'theoretically_grounded', 'probable_effect', 'documented_effect'] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
 export const EvidenceLevelSchema = Type.Enum([...EVIDENCE_LEVELS]);
 

@@ -1,15 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  Clearable,
-  CursorSchema,
-  DateSchema,
-  FreeText,
-  LimitSchema,
-  NameText,
-  Nullable,
-  PageSchema,
-  TimestampSchema,
-} from './common.js';
+import { Clearable, CursorSchema, DateSchema, FreeText, LimitSchema, NameText, Nullable, PageSchema, TimestampSchema } from './common.js';
 import { UuidSchema } from './identity.js';
 import { MeasureStatusSchema } from './measures.js';
 import { KommunenummerSchema } from './municipalities.js';
@@ -190,7 +180,9 @@ export const CreateDecisionSchema = Type.Object(
   {
     text: Type.String({ minLength: 1, maxLength: 4000 }),
     agendaItemId: Type.Optional(UuidSchema),
-    measureId: Type.Optional(Type.String({ format: 'uuid', description: 'Link to an existing measure (and change it with measureStatus).' })),
+    measureId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Link to an existing measure (and change it with measureStatus).' }),
+    ),
     measureStatus: Type.Optional(MeasureStatusSchema),
     newMeasure: Type.Optional(
       Type.Object(

@@ -91,10 +91,7 @@ export const MembershipSchema = Type.Object(
   { additionalProperties: false, title: 'Membership' },
 );
 export type Membership = Static<typeof MembershipSchema>;
-export const MembershipListSchema = Type.Object(
-  { items: Type.Array(MembershipSchema) },
-  { additionalProperties: false },
-);
+export const MembershipListSchema = Type.Object({ items: Type.Array(MembershipSchema) }, { additionalProperties: false });
 export type MembershipList = Static<typeof MembershipListSchema>;
 
 export const CreateMembershipSchema = Type.Object(
@@ -124,9 +121,7 @@ export const MembershipParamsSchema = Type.Object(
 );
 export const MembershipListQuerySchema = Type.Object(
   {
-    current: Type.Optional(
-      Type.Boolean({ description: 'Only memberships without an end date, or ending today or later.' }),
-    ),
+    current: Type.Optional(Type.Boolean({ description: 'Only memberships without an end date, or ending today or later.' })),
   },
   { additionalProperties: false },
 );

@@ -31,12 +31,12 @@ export const POLICE_DISTRICTS = [
 export type PoliceDistrictCode = (typeof POLICE_DISTRICTS)[number]['code'];
 
 export const PoliceDistrictCodeSchema = Type.Enum(
-  POLICE_DISTRICTS.map((d) => d.code) as PoliceDistrictCode[],
+  POLICE_DISTRICTS.map<PoliceDistrictCode>((d) => d.code),
   { description: 'Police district code.' },
 );
 
 export const MalformSchema = Type.Enum(['nb', 'nn'], {
-  description: 'The municipality\'s written language: bokmål (`nb`) or nynorsk (`nn`).',
+  description: "The municipality's written language: bokmål (`nb`) or nynorsk (`nn`).",
 });
 export type Malform = Static<typeof MalformSchema>;
 
@@ -90,15 +90,9 @@ export const MunicipalityListQuerySchema = Type.Object(
 );
 export type MunicipalityListQuery = Static<typeof MunicipalityListQuerySchema>;
 
-export const MunicipalityParamsSchema = Type.Object(
-  { kommunenummer: KommunenummerSchema },
-  { additionalProperties: false },
-);
+export const MunicipalityParamsSchema = Type.Object({ kommunenummer: KommunenummerSchema }, { additionalProperties: false });
 
-export const CountyListSchema = Type.Object(
-  { items: Type.Array(CountySchema) },
-  { additionalProperties: false },
-);
+export const CountyListSchema = Type.Object({ items: Type.Array(CountySchema) }, { additionalProperties: false });
 export type CountyList = Static<typeof CountyListSchema>;
 
 export const UpdateMunicipalitySchema = Type.Object(

@@ -76,7 +76,9 @@ export const ProblemFieldErrorSchema = Type.Object(
         description: `A stable machine code for what is wrong, to translate from: ${FIELD_ERROR_CODES.map((c) => `\`${c}\``).join(', ')} (more may be added).`,
       }),
     ),
-    limit: Type.Optional(Type.Number({ description: 'The limit a `too_long`, `too_short`, `too_small`, `too_large`, `too_many` or `too_few` refers to.' })),
+    limit: Type.Optional(
+      Type.Number({ description: 'The limit a `too_long`, `too_short`, `too_small`, `too_large`, `too_many` or `too_few` refers to.' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -285,9 +285,7 @@ export type ImportResult = Static<typeof ImportResultSchema>;
 export const ImportQuerySchema = Type.Object(
   {
     dryRun: Type.Optional(Type.Boolean({ default: false, description: 'Report the exact plan and write nothing.' })),
-    entity: Type.Optional(
-      Type.Enum(['members', 'measures'], { description: 'For a CSV body (text/csv): what its rows are.' }),
-    ),
+    entity: Type.Optional(Type.Enum(['members', 'measures'], { description: 'For a CSV body (text/csv): what its rows are.' })),
   },
   { additionalProperties: false },
 );

@@ -82,8 +82,5 @@ export const PartnerParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, partnerKommunenummer: KommunenummerSchema },
   { additionalProperties: false },
 );
-export const PartnerListSchema = Type.Object(
-  { items: Type.Array(MunicipalityRefSchema) },
-  { additionalProperties: false },
-);
+export const PartnerListSchema = Type.Object({ items: Type.Array(MunicipalityRefSchema) }, { additionalProperties: false });
 export type PartnerList = Static<typeof PartnerListSchema>;

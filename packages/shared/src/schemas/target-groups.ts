@@ -22,10 +22,7 @@ export const TargetGroupSchema = Type.Object(
   { additionalProperties: false, title: 'TargetGroup' },
 );
 export type TargetGroup = Static<typeof TargetGroupSchema>;
-export const TargetGroupListSchema = Type.Object(
-  { items: Type.Array(TargetGroupSchema) },
-  { additionalProperties: false },
-);
+export const TargetGroupListSchema = Type.Object({ items: Type.Array(TargetGroupSchema) }, { additionalProperties: false });
 export type TargetGroupList = Static<typeof TargetGroupListSchema>;
 
 export const CreateTargetGroupSchema = Type.Object(

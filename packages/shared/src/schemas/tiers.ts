@@ -21,10 +21,7 @@ export const MeetingRuleSchema = Type.Union(
   [
     Type.Object({ kind: Type.Literal('per_year'), count: Count }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('per_half_year'), count: Count }, { additionalProperties: false }),
-    Type.Object(
-      { kind: Type.Literal('spring_autumn'), spring: Count, autumn: Count },
-      { additionalProperties: false },
-    ),
+    Type.Object({ kind: Type.Literal('spring_autumn'), spring: Count, autumn: Count }, { additionalProperties: false }),
   ],
   { title: 'MeetingRule' },
 );
@@ -84,7 +81,4 @@ export const UpdateTierSchema = Type.Object(
 );
 export type UpdateTier = Static<typeof UpdateTierSchema>;
 
-export const TierParamsSchema = Type.Object(
-  { kommunenummer: KommunenummerSchema, tierId: UuidSchema },
-  { additionalProperties: false },
-);
+export const TierParamsSchema = Type.Object({ kommunenummer: KommunenummerSchema, tierId: UuidSchema }, { additionalProperties: false });

@@ -51,14 +51,19 @@ export const ComplianceSchema = Type.Object(
 );
 export type Compliance = Static<typeof ComplianceSchema>;
 
-export const YearQuerySchema = Type.Object(
-  { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
-  { additionalProperties: false },
-);
+export const YearQuerySchema = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
 
 // --- the year plan (årshjul) -------------------------------------------------------------
 
-export const KEY_DATE_KINDS = ['budget', 'ungdata', 'grant_application', 'grant_report', 'self_evaluation', 'action_plan', 'other'] as const;
+export const KEY_DATE_KINDS = [
+  'budget',
+  'ungdata',
+  'grant_application',
+  'grant_report',
+  'self_evaluation',
+  'action_plan',
+  'other',
+] as const;
 export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
 export const KeyDateKindSchema = Type.Enum([...KEY_DATE_KINDS]);
 

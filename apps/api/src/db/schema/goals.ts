@@ -1,6 +1,19 @@
 import { GOAL_DIRECTIONS, INDICATOR_UNITS } from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { char, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities.js';
 import { focusAreas } from './target-groups.js';
 

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities.js';
 
 export const roleEnum = pgEnum('role', ['coordinator', 'member']);
@@ -101,6 +89,8 @@ export const apiTokens = pgTable(
 export const loginThrottle = pgTable('login_throttle', {
   key: text().primaryKey(),
   failures: integer().notNull().default(0),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  windowStartedAt: timestamp({ withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
   blockedUntil: timestamp({ withTimezone: true }),
 });

@@ -1,6 +1,20 @@
 import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, KEY_DATE_KINDS, MEETING_STATUSES } from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './identity.js';
 import { measures } from './measures.js';
 import { members } from './members.js';

@@ -1,10 +1,7 @@
 import { char, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { POLICE_DISTRICTS } from '@slt/shared';
 
-export const policeDistrictEnum = pgEnum(
-  'police_district',
-  POLICE_DISTRICTS.map((d) => d.code) as [string, ...string[]],
-);
+export const policeDistrictEnum = pgEnum('police_district', POLICE_DISTRICTS.map((d) => d.code) as [string, ...string[]]);
 export const malformEnum = pgEnum('malform', ['nb', 'nn']);
 
 /** The 15 counties (fylker): reference data, synced from data/fylker.csv on start. */

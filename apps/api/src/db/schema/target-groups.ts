@@ -16,7 +16,10 @@ export const targetGroups = pgTable(
     description: text(),
     ageFrom: integer(),
     ageTo: integer(),
-    riskCriteria: text().array().notNull().default(sql`'{}'::text[]`),
+    riskCriteria: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { TIER_LEVELS, type MeetingRule } from '@slt/shared';
-import { type AnyPgColumn, boolean, char, pgEnum, pgTable, timestamp, index, integer, jsonb, uniqueIndex, uuid, text } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  char,
+  pgEnum,
+  pgTable,
+  timestamp,
+  index,
+  integer,
+  jsonb,
+  uniqueIndex,
+  uuid,
+  text,
+} from 'drizzle-orm/pg-core';
 import { members } from './members.js';
 import { municipalities } from './municipalities.js';
 

@@ -50,7 +50,8 @@ export function createActionItemsRepository(db: Executor) {
       if (filter.status) conditions.push(sql`${actionItems.status} = ${filter.status}`);
       if (filter.overdueBefore) conditions.push(eq(actionItems.status, 'open'), lt(actionItems.dueDate, filter.overdueBefore));
       if (filter.tierId) conditions.push(eq(meetings.tierId, filter.tierId));
-      if (filter.memberIds) conditions.push(filter.memberIds.length ? inArray(actionItems.responsibleMemberId, [...filter.memberIds]) : sql`false`);
+      if (filter.memberIds)
+        conditions.push(filter.memberIds.length ? inArray(actionItems.responsibleMemberId, [...filter.memberIds]) : sql`false`);
       if (filter.meetingId) conditions.push(eq(actionItems.meetingId, filter.meetingId));
       if (filter.after) conditions.push(sql`(${dueKey}, ${actionItems.id}) > (${filter.after.due}::date, ${filter.after.id}::uuid)`);
       return selectItems()

@@ -35,17 +35,36 @@ export function createActionItemsService(deps: { db: Db }) {
     k: string,
     { meetingId, reportBackMeetingId, decisionId }: { meetingId: string; reportBackMeetingId?: string | null; decisionId?: string | null },
   ) {
-    const [origin] = await tx.select().from(meetings).where(and(eq(meetings.kommunenummer, k), eq(meetings.id, meetingId)));
+    const [origin] = await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.kommunenummer, k), eq(meetings.id, meetingId)));
     if (!origin) throw new InvalidFieldError({ in: 'body', name: 'meetingId', detail: `${meetingId} is not a meeting of ${k}.` });
     if (decisionId) {
-      const [decision] = await tx.select().from(decisions).where(and(eq(decisions.id, decisionId), eq(decisions.meetingId, meetingId)));
-      if (!decision) throw new InvalidFieldError({ in: 'body', name: 'decisionId', detail: `${decisionId} is not a decision of meeting ${meetingId}` });
+      const [decision] = await tx
+        .select()
+        .from(decisions)
+        .where(and(eq(decisions.id, decisionId), eq(decisions.meetingId, meetingId)));
+      if (!decision)
+        throw new InvalidFieldError({ in: 'body', name: 'decisionId', detail: `${decisionId} is not a decision of meeting ${meetingId}` });
     }
     if (reportBackMeetingId) {
-      const [later] = await tx.select().from(meetings).where(and(eq(meetings.kommunenummer, k), eq(meetings.id, reportBackMeetingId)));
-      if (!later) throw new InvalidFieldError({ in: 'body', name: 'reportBackMeetingId', detail: `${reportBackMeetingId} is not a meeting of ${k}.` });
+      const [later] = await tx
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.kommunenummer, k), eq(meetings.id, reportBackMeetingId)));
+      if (!later)
+        throw new InvalidFieldError({
+          in: 'body',
+          name: 'reportBackMeetingId',
+          detail: `${reportBackMeetingId} is not a meeting of ${k}.`,
+        });
       if (later.startsAt <= origin.startsAt) {
-        throw new InvalidFieldError({ in: 'body', name: 'reportBackMeetingId', detail: 'the item is reported back at a later meeting than the one that gave it' });
+        throw new InvalidFieldError({
+          in: 'body',
+          name: 'reportBackMeetingId',
+          detail: 'the item is reported back at a later meeting than the one that gave it',
+        });
       }
     }
   }
@@ -107,13 +126,23 @@ export function createActionItemsService(deps: { db: Db }) {
           completedAt: null,
         });
         const row = (await repo.find(k, id))!;
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'create', before: null, after: auditable(row) });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'action_item',
+          entityId: id,
+          action: 'create',
+          before: null,
+          after: auditable(row),
+        });
         return toActionItem(row);
       });
     },
 
     /** Coordinators, administrators and write tokens manage all items; members only their own tasks' status. */
-    async update({ kommunenummer: k, actor, caller: editor }: Scope, { id, patch, expected }: { id: string; patch: UpdateActionItem; expected: ExpectedVersion }): Promise<ActionItem> {
+    async update(
+      { kommunenummer: k, actor, caller: editor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateActionItem; expected: ExpectedVersion },
+    ): Promise<ActionItem> {
       return db.transaction(async (tx) => {
         const repo = createActionItemsRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
@@ -126,12 +155,21 @@ export function createActionItemsService(deps: { db: Db }) {
           if (other) throw new ForbiddenError(`You may set the status of your own tasks; ${other} is the coordinator's to change.`);
         }
         checkVersion(expected, toActionItem(before));
-        if (patch.reportBackMeetingId) await checkMeetings(tx, k, { meetingId: before.meetingId, reportBackMeetingId: patch.reportBackMeetingId });
+        if (patch.reportBackMeetingId)
+          await checkMeetings(tx, k, { meetingId: before.meetingId, reportBackMeetingId: patch.reportBackMeetingId });
         await checkReferences(tx, k, [{ field: 'responsibleMemberId', table: 'members', ids: patch.responsibleMemberId }]);
-        const completedAt = patch.status === undefined || patch.status === before.status ? undefined : patch.status === 'done' ? new Date() : null;
+        const completedAt =
+          patch.status === undefined || patch.status === before.status ? undefined : patch.status === 'done' ? new Date() : null;
         await repo.update(id, { ...patch, ...(completedAt !== undefined ? { completedAt } : {}) });
         const after = (await repo.find(k, id))!;
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'action_item',
+          entityId: id,
+          action: 'update',
+          before: auditable(before),
+          after: auditable(after),
+        });
         return toActionItem(after);
       });
     },
@@ -142,7 +180,14 @@ export function createActionItemsService(deps: { db: Db }) {
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
         checkVersion(expected, toActionItem(before));
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'action_item', entityId: id, action: 'delete', before: auditable(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'action_item',
+          entityId: id,
+          action: 'delete',
+          before: auditable(before),
+          after: null,
+        });
       });
     },
   };

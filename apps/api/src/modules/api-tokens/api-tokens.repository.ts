@@ -28,7 +28,11 @@ export function createApiTokensRepository(db: Executor) {
     },
 
     async revoke(id: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, id)).returning();
+      const [row] = await db
+        .update(apiTokens)
+        .set({ revokedAt: sql`now()` })
+        .where(eq(apiTokens.id, id))
+        .returning();
       return row;
     },
 
@@ -37,12 +41,7 @@ export function createApiTokensRepository(db: Executor) {
       await db
         .update(apiTokens)
         .set({ lastUsedAt: sql`now()` })
-        .where(
-          and(
-            eq(apiTokens.id, id),
-            sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
-          ),
-        );
+        .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
     },
   };
 }

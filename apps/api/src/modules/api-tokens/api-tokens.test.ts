@@ -29,7 +29,9 @@ describe('API tokens', () => {
     const list = await call(t, 'GET', '/api/v1/municipalities/3401/api-tokens', { bearer: coordinator });
     const text = await list.text();
     expect(text).not.toContain(token.secret);
-    expect(JSON.parse(text).items).toContainEqual(expect.objectContaining({ id: token.id, prefix: token.prefix, scopes: ['read'] }));
+    expect((JSON.parse(text) as { items: unknown[] }).items).toContainEqual(
+      expect.objectContaining({ id: token.id, prefix: token.prefix, scopes: ['read'] }),
+    );
   });
 
   it('a read token reads internal data and records when it was last used', async () => {
@@ -98,7 +100,7 @@ describe('API tokens', () => {
     });
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { errors: { name: string; detail: string }[] };
-    expect(problem.errors).toEqual([expect.objectContaining({ name: 'name', detail: expect.stringMatching(/fødselsnummer/) })]);
+    expect(problem.errors).toEqual([expect.objectContaining({ name: 'name', detail: expect.stringMatching(/fødselsnummer/) as string })]);
     expect(await t.database.db.select({ id: apiTokens.id }).from(apiTokens)).toHaveLength(tokensBefore.length);
   });
 

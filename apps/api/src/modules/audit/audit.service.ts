@@ -31,18 +31,16 @@ export function createAuditService(deps: { repository: Pick<AuditRepository, 'li
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: page.map(
-          (row): AuditEntry => ({
-            id: String(row.id),
-            at: row.at.toISOString(),
-            actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
-            entity: row.entity,
-            entityId: row.entityId,
-            action: row.action as AuditEntry['action'],
-            changes: row.changes,
-            requestId: row.requestId,
-          }),
-        ),
+        items: page.map((row): AuditEntry => ({
+          id: String(row.id),
+          at: row.at.toISOString(),
+          actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+          entity: row.entity,
+          entityId: row.entityId,
+          action: row.action as AuditEntry['action'],
+          changes: row.changes,
+          requestId: row.requestId,
+        })),
         nextCursor: rows.length > limit && last ? encodeCursor({ id: String(last.id) }) : null,
       };
     },

@@ -33,28 +33,69 @@ describe('audit log', () => {
     const coordinator = await signIn(t, DEMO.coordinator3401);
 
     const created = await audited(
-      () => call(t, 'POST', '/api/v1/users', { bearer: admin.accessToken, body: { email: 'ny@demo.invalid', name: 'Ny Bruker', password: 'a-long-password-1' } }),
+      () =>
+        call(t, 'POST', '/api/v1/users', {
+          bearer: admin.accessToken,
+          body: { email: 'ny@demo.invalid', name: 'Ny Bruker', password: 'a-long-password-1' },
+        }),
       201,
     );
     const userId = ((await created.response.json()) as { id: string }).id;
     expect(created.rows).toHaveLength(1);
-    expect(created.rows[0]).toMatchObject({ entity: 'user', action: 'create', entityId: userId, actorType: 'user', actorLabel: DEMO.admin });
+    expect(created.rows[0]).toMatchObject({
+      entity: 'user',
+      action: 'create',
+      entityId: userId,
+      actorType: 'user',
+      actorLabel: DEMO.admin,
+    });
     expect(created.rows[0]!.changes['passwordHash']).toEqual({ before: '[secret]', after: '[secret]' });
 
     const steps: [string, () => Promise<Response>, number, string, string][] = [
-      ['rename', () => call(t, 'PATCH', `/api/v1/users/${userId}`, { bearer: admin.accessToken, body: { name: 'Nytt Navn' } }), 200, 'user', 'update'],
-      ['grant', () => call(t, 'PUT', `/api/v1/users/${userId}/roles/3401`, { bearer: admin.accessToken, body: { role: 'member' } }), 200, 'user_role', 'create'],
-      ['promote', () => call(t, 'PUT', `/api/v1/users/${userId}/roles/3401`, { bearer: admin.accessToken, body: { role: 'coordinator' } }), 200, 'user_role', 'update'],
+      [
+        'rename',
+        () => call(t, 'PATCH', `/api/v1/users/${userId}`, { bearer: admin.accessToken, body: { name: 'Nytt Navn' } }),
+        200,
+        'user',
+        'update',
+      ],
+      [
+        'grant',
+        () => call(t, 'PUT', `/api/v1/users/${userId}/roles/3401`, { bearer: admin.accessToken, body: { role: 'member' } }),
+        200,
+        'user_role',
+        'create',
+      ],
+      [
+        'promote',
+        () => call(t, 'PUT', `/api/v1/users/${userId}/roles/3401`, { bearer: admin.accessToken, body: { role: 'coordinator' } }),
+        200,
+        'user_role',
+        'update',
+      ],
       ['ungrant', () => call(t, 'DELETE', `/api/v1/users/${userId}/roles/3401`, { bearer: admin.accessToken }), 200, 'user_role', 'delete'],
-      ['login', () => call(t, 'POST', '/api/v1/auth/login', { body: { email: DEMO.member3401, password: DEMO_PASSWORD } }), 200, 'session', 'login'],
+      [
+        'login',
+        () => call(t, 'POST', '/api/v1/auth/login', { body: { email: DEMO.member3401, password: DEMO_PASSWORD } }),
+        200,
+        'session',
+        'login',
+      ],
     ];
     for (const [name, run, status, entity, action] of steps) {
       const { rows } = await audited(run, status);
-      expect(rows.map((r) => `${r.entity}:${r.action}`), name).toEqual([`${entity}:${action}`]);
+      expect(
+        rows.map((r) => `${r.entity}:${r.action}`),
+        name,
+      ).toEqual([`${entity}:${action}`]);
     }
 
     const token = await audited(
-      () => call(t, 'POST', '/api/v1/municipalities/3401/api-tokens', { bearer: coordinator.accessToken, body: { name: 'intranett', scopes: ['read'] } }),
+      () =>
+        call(t, 'POST', '/api/v1/municipalities/3401/api-tokens', {
+          bearer: coordinator.accessToken,
+          body: { name: 'intranett', scopes: ['read'] },
+        }),
       201,
     );
     const tokenBody = (await token.response.json()) as { token: { id: string }; secret: string };
@@ -92,7 +133,11 @@ describe('audit log', () => {
       [() => call(t, 'PUT', `/api/v1/users/${admin.userId}/roles/9999`, { bearer: admin.accessToken, body: { role: 'member' } }), 404],
       [() => call(t, 'DELETE', `/api/v1/users/${admin.userId}/roles/3401`, { bearer: admin.accessToken }), 404],
       [() => call(t, 'DELETE', `/api/v1/municipalities/3401/api-tokens/${missing}`, { bearer: coordinator.accessToken }), 404],
-      [() => call(t, 'POST', '/api/v1/municipalities/3401/api-tokens', { bearer: coordinator.accessToken, body: { name: 'x', scopes: [] } }), 400],
+      [
+        () =>
+          call(t, 'POST', '/api/v1/municipalities/3401/api-tokens', { bearer: coordinator.accessToken, body: { name: 'x', scopes: [] } }),
+        400,
+      ],
       [() => call(t, 'POST', '/api/v1/auth/login', { body: { email: DEMO.admin, password: 'wrong-password' } }), 401],
     ];
     for (const [run, status] of failures) {
@@ -101,7 +146,7 @@ describe('audit log', () => {
     }
   });
 
-  it('coordinators read their municipality\'s log, newest first, filtered and paginated', async () => {
+  it("coordinators read their municipality's log, newest first, filtered and paginated", async () => {
     const coordinator = await signIn(t, DEMO.coordinator3401);
     await createToken(t, coordinator.accessToken, '3401', ['read']);
     await createToken(t, coordinator.accessToken, '3401', ['write']);
@@ -114,7 +159,9 @@ describe('audit log', () => {
     expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : 1)));
     expect(page.items[0]!.actor.label).toBe(DEMO.coordinator3401);
 
-    const first = (await (await call(t, 'GET', '/api/v1/municipalities/3401/audit?limit=1', { bearer: coordinator.accessToken })).json()) as typeof page;
+    const first = (await (
+      await call(t, 'GET', '/api/v1/municipalities/3401/audit?limit=1', { bearer: coordinator.accessToken })
+    ).json()) as typeof page;
     expect(first.items).toHaveLength(1);
     const second = (await (
       await call(t, 'GET', `/api/v1/municipalities/3401/audit?limit=1&cursor=${first.nextCursor}`, { bearer: coordinator.accessToken })

@@ -17,7 +17,10 @@ export function createAuthRepository(db: Executor) {
     },
 
     async markUsed(id: string) {
-      await db.update(refreshTokens).set({ usedAt: sql`now()` }).where(eq(refreshTokens.id, id));
+      await db
+        .update(refreshTokens)
+        .set({ usedAt: sql`now()` })
+        .where(eq(refreshTokens.id, id));
     },
 
     async revokeFamily(familyId: string) {
@@ -49,7 +52,10 @@ export function createAuthRepository(db: Executor) {
      * Counts a failed sign-in for `key` in one statement: a new window when the old one is over,
      * and a block of `blockSeconds` once `limit` failures fall in the window.
      */
-    async recordFailure(key: string, { limit, windowSeconds, blockSeconds }: { limit: number; windowSeconds: number; blockSeconds: number }) {
+    async recordFailure(
+      key: string,
+      { limit, windowSeconds, blockSeconds }: { limit: number; windowSeconds: number; blockSeconds: number },
+    ) {
       const window = sql`make_interval(secs => ${windowSeconds})`;
       await db
         .insert(loginThrottle)

@@ -41,11 +41,7 @@ export interface SessionResult {
   refreshToken: string;
 }
 
-export function createAuthService(deps: {
-  db: Db;
-  signAccessToken: (claims: AccessTokenClaims) => string;
-  accessTokenTtlSeconds: number;
-}) {
+export function createAuthService(deps: { db: Db; signAccessToken: (claims: AccessTokenClaims) => string; accessTokenTtlSeconds: number }) {
   const { db, signAccessToken, accessTokenTtlSeconds } = deps;
   const users = createUsersRepository(db);
   const auth = createAuthRepository(db);

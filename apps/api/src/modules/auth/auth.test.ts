@@ -16,13 +16,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-const b64 = (value: object | string) =>
-  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 /** A JWT signed with HS256 and the given secret, with any header and claims. */
 function forge(claims: object, options: { secret?: string; header?: object } = {}) {
   const head = b64(options.header ?? { alg: 'HS256', typ: 'JWT' });
   const body = b64(claims);
-  const signature = createHmac('sha256', options.secret ?? TEST_JWT_SECRET).update(`${head}.${body}`).digest('base64url');
+  const signature = createHmac('sha256', options.secret ?? TEST_JWT_SECRET)
+    .update(`${head}.${body}`)
+    .digest('base64url');
   return `${head}.${body}.${signature}`;
 }
 const now = () => Math.floor(Date.now() / 1000);

@@ -1,6 +1,16 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { agendaItemReaders, agendaItems, calendarFeeds, meetings, members, municipalities, tiers, userRoles, users } from '../../db/schema/index.js';
+import {
+  agendaItemReaders,
+  agendaItems,
+  calendarFeeds,
+  meetings,
+  members,
+  municipalities,
+  tiers,
+  userRoles,
+  users,
+} from '../../db/schema/index.js';
 
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 
@@ -17,7 +27,10 @@ export function createCalendarsRepository(db: Executor) {
 
   return {
     async municipality(kommunenummer: string) {
-      const [row] = await db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.kommunenummer, kommunenummer));
+      const [row] = await db
+        .select({ name: municipalities.name })
+        .from(municipalities)
+        .where(eq(municipalities.kommunenummer, kommunenummer));
       return row;
     },
 
@@ -32,11 +45,18 @@ export function createCalendarsRepository(db: Executor) {
     /** Meetings from a year back on, of a municipality or one of its tiers. */
     meetings: (kommunenummer: string, tierId?: string) =>
       meetingsWithTier()
-        .where(and(eq(meetings.kommunenummer, kommunenummer), tierId ? eq(meetings.tierId, tierId) : undefined, gte(meetings.startsAt, since as never)))
+        .where(
+          and(
+            eq(meetings.kommunenummer, kommunenummer),
+            tierId ? eq(meetings.tierId, tierId) : undefined,
+            gte(meetings.startsAt, since as never),
+          ),
+        )
         .orderBy(asc(meetings.startsAt), asc(meetings.id)),
 
     /** The user's municipalities (any role) and whether they coordinate there. */
-    rolesOf: (userId: string) => db.select({ kommunenummer: userRoles.kommunenummer, role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)),
+    rolesOf: (userId: string) =>
+      db.select({ kommunenummer: userRoles.kommunenummer, role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)),
 
     meetingsOf: (kommunenummers: readonly string[]) =>
       kommunenummers.length
@@ -54,7 +74,15 @@ export function createCalendarsRepository(db: Executor) {
         .where(inArray(agendaItems.meetingId, [...meetingIds]))
         .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position));
       const readers = items.length
-        ? await db.select().from(agendaItemReaders).where(inArray(agendaItemReaders.agendaItemId, items.map((i) => i.id)))
+        ? await db
+            .select()
+            .from(agendaItemReaders)
+            .where(
+              inArray(
+                agendaItemReaders.agendaItemId,
+                items.map((i) => i.id),
+              ),
+            )
         : [];
       return items.map((item) => ({ ...item, readers: readers.filter((r) => r.agendaItemId === item.id).map((r) => r.memberId) }));
     },
@@ -66,7 +94,8 @@ export function createCalendarsRepository(db: Executor) {
         .where(and(sql`lower(${members.email}) = lower(${email})`, isNull(members.erasedAt))),
 
     // --- personal feeds ---
-    feedsOf: (userId: string) => db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).orderBy(asc(calendarFeeds.createdAt)),
+    feedsOf: (userId: string) =>
+      db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).orderBy(asc(calendarFeeds.createdAt)),
 
     async insertFeed(userId: string, label: string, secretHash: string): Promise<CalendarFeedRow> {
       const [row] = await db.insert(calendarFeeds).values({ userId, label, secretHash }).returning();

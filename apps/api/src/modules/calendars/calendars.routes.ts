@@ -25,8 +25,7 @@ export const calendarsRoutes: FastifyPluginAsyncTypebox<{ service: CalendarsServ
   });
   app.route({
     ...fromContract(routes.getTierCalendar),
-    handler: async (request, reply) =>
-      sendPublic(request, reply, await service.publicCalendar(request.scope, request.params.tierId)),
+    handler: async (request, reply) => sendPublic(request, reply, await service.publicCalendar(request.scope, request.params.tierId)),
   });
   app.route({
     ...fromContract(routes.getPersonalCalendar),

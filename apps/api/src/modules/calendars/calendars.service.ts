@@ -93,7 +93,10 @@ export function createCalendarsService(deps: { db: Db; maxFeedsPerUser: number }
         const items = agenda.filter(
           (item) =>
             item.meetingId === row.meeting.id &&
-            (!item.closed || coordinates.has(row.meeting.kommunenummer) || item.readers.some((id) => mine.has(id)) || (item.ownerMemberId !== null && mine.has(item.ownerMemberId))),
+            (!item.closed ||
+              coordinates.has(row.meeting.kommunenummer) ||
+              item.readers.some((id) => mine.has(id)) ||
+              (item.ownerMemberId !== null && mine.has(item.ownerMemberId))),
         );
         return [publicDescription(row), ...items.map((item) => `${item.position}. ${item.title}`)].join('\n');
       };

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** The feed's events, read by an independent parser (Mozilla's ical.js), by UID. */
 function eventsOf(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return new Map(
     calendar.getAllSubcomponents('vevent').map((component) => {
       const event = new ICAL.Event(component);
@@ -46,7 +46,13 @@ describe('iCalendar feeds', () => {
     const tier = tiers.find((x) => x.name === 'Politirådet')!;
     const created = await call(t, 'POST', `${base}/meetings`, {
       bearer: coordinator,
-      body: { tierId: tier.id, title: 'Politiråd i kalenderen', startsAt: '2026-09-01T18:00:00+02:00', endsAt: '2026-09-01T20:00:00+02:00', place: 'Rådhuset' },
+      body: {
+        tierId: tier.id,
+        title: 'Politiråd i kalenderen',
+        startsAt: '2026-09-01T18:00:00+02:00',
+        endsAt: '2026-09-01T20:00:00+02:00',
+        place: 'Rådhuset',
+      },
     });
     const meeting = (await created.json()) as Meeting;
     const uid = `${meeting.id}@slt`;
@@ -78,7 +84,11 @@ describe('iCalendar feeds', () => {
     expect(moved.status).toBe(200);
     const afterMove = await call(t, 'GET', `${base}/calendar.ics`, { headers: { 'if-none-match': etag } });
     expect(afterMove.status).toBe(200);
-    expect(eventsOf(await afterMove.text()).get(uid)).toMatchObject({ start: '2026-09-08T16:00:00.000Z', sequence: 1, status: 'CONFIRMED' });
+    expect(eventsOf(await afterMove.text()).get(uid)).toMatchObject({
+      start: '2026-09-08T16:00:00.000Z',
+      sequence: 1,
+      status: 'CONFIRMED',
+    });
 
     const cancelled = await call(t, 'PATCH', `${base}/meetings/${meeting.id}`, {
       bearer: coordinator,
@@ -122,7 +132,9 @@ describe('iCalendar feeds', () => {
     ).json()) as CreatedCalendarFeed;
     expect(await (await call(t, 'GET', new URL(coordinatorFeed.url).pathname)).text()).toContain('Bekymring for en ungdomsgruppe');
 
-    const list = (await (await call(t, 'GET', '/api/v1/me/calendar-feeds', { bearer: member.accessToken })).json()) as { items: { id: string; lastUsedAt: string | null }[] };
+    const list = (await (await call(t, 'GET', '/api/v1/me/calendar-feeds', { bearer: member.accessToken })).json()) as {
+      items: { id: string; lastUsedAt: string | null }[];
+    };
     expect(list.items.map((f) => f.id)).toEqual([feed.id]);
     expect(list.items[0]!.lastUsedAt).not.toBeNull();
     // Another user cannot revoke it; its owner can, and the URL stops working at once.

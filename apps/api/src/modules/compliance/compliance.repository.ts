@@ -23,8 +23,6 @@ export function createComplianceRepository(db: Executor) {
           ahead: sql<boolean>`${meetings.startsAt} > now()`,
         })
         .from(meetings)
-        .where(
-          meetingsOfOsloYear(kommunenummer, year),
-        ),
+        .where(meetingsOfOsloYear(kommunenummer, year)),
   };
 }

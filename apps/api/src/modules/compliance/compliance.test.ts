@@ -7,12 +7,26 @@ const cancelled = (month: number): CountedMeeting => ({ status: 'cancelled', mon
 
 describe('assessCompliance', () => {
   it('a finished year with too few held is behind; cancelled meetings do not count', () => {
-    const [year] = assessCompliance({ kind: 'per_year', count: 4 }, { year: 2025, meetings: [held(2), held(5), held(10), cancelled(12)], today: '2026-01-15' });
-    expect(year).toMatchObject({ period: 'year', start: '2025-01-01', end: '2025-12-31', required: 4, held: 3, cancelled: 1, status: 'behind' });
+    const [year] = assessCompliance(
+      { kind: 'per_year', count: 4 },
+      { year: 2025, meetings: [held(2), held(5), held(10), cancelled(12)], today: '2026-01-15' },
+    );
+    expect(year).toMatchObject({
+      period: 'year',
+      start: '2025-01-01',
+      end: '2025-12-31',
+      required: 4,
+      held: 3,
+      cancelled: 1,
+      status: 'behind',
+    });
   });
 
   it('spring and autumn are counted apart (3 + 2): met in spring, behind in autumn', () => {
-    const periods = assessCompliance({ kind: 'spring_autumn', spring: 3, autumn: 2 }, { year: 2025, meetings: [held(1), held(3), held(5), held(9), cancelled(11)], today: '2026-01-15' });
+    const periods = assessCompliance(
+      { kind: 'spring_autumn', spring: 3, autumn: 2 },
+      { year: 2025, meetings: [held(1), held(3), held(5), held(9), cancelled(11)], today: '2026-01-15' },
+    );
     expect(periods.map((p) => [p.period, p.held, p.required, p.status])).toEqual([
       ['spring', 3, 3, 'met'],
       ['autumn', 1, 2, 'behind'],
@@ -24,7 +38,11 @@ describe('assessCompliance', () => {
     const rule = { kind: 'per_half_year', count: 2 } as const;
     const onTrack = assessCompliance(rule, { year: 2026, meetings: [held(7), planned(11)], today: '2026-10-01' });
     expect(onTrack[1]).toMatchObject({ period: 'autumn', held: 1, planned: 1, status: 'on_track' });
-    const atRisk = assessCompliance(rule, { year: 2026, meetings: [held(7), { status: 'planned', month: 8, ahead: false }], today: '2026-10-01' });
+    const atRisk = assessCompliance(rule, {
+      year: 2026,
+      meetings: [held(7), { status: 'planned', month: 8, ahead: false }],
+      today: '2026-10-01',
+    });
     expect(atRisk[1]).toMatchObject({ held: 1, planned: 0, status: 'at_risk' });
     // The finished spring with none held is behind; the worst status wins.
     expect(onTrack[0]!.status).toBe('behind');

@@ -34,7 +34,10 @@ function periodsOf(rule: MeetingRule, year: number) {
  * still ahead decide whether an unfinished period is `on_track` or `at_risk`; a finished period
  * with too few held is `behind`. `today` is the day in Europe/Oslo (YYYY-MM-DD).
  */
-export function assessCompliance(rule: MeetingRule, { year, meetings, today }: { year: number; meetings: readonly CountedMeeting[]; today: string }): CompliancePeriod[] {
+export function assessCompliance(
+  rule: MeetingRule,
+  { year, meetings, today }: { year: number; meetings: readonly CountedMeeting[]; today: string },
+): CompliancePeriod[] {
   return periodsOf(rule, year).map(({ months, required, ...period }) => {
     const inPeriod = meetings.filter((m) => m.month >= months[0] && m.month <= months[1]);
     const held = inPeriod.filter((m) => m.status === 'held').length;

@@ -60,8 +60,13 @@ describe('CSV exports and formula injection', () => {
     const document: SetupDocument = {
       format: 'slt-setup/1',
       members: LINE_PAYLOADS.map((p, i) => ({ externalId: `f-${i}`, name: `Formel Fiktivsen ${i}`, roleTitle: p })),
-      measures: PAYLOADS.map((p, i) => ({ externalId: `t-${i}`, title: `Tiltak ${i} ${p.replace('\r', '')}`, description: p, status: 'planned' })),
-    } as SetupDocument;
+      measures: PAYLOADS.map((p, i) => ({
+        externalId: `t-${i}`,
+        title: `Tiltak ${i} ${p.replace('\r', '')}`,
+        description: p,
+        status: 'planned',
+      })),
+    };
     const created = await call(t, 'POST', `/api/v1/municipalities/${K}/import`, { bearer: admin, body: document });
     expect(created.status, await created.clone().text()).toBe(200);
 

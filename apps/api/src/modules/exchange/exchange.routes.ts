@@ -36,7 +36,12 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
     if (quota.perMinute > 0) {
       quota.counters.increment(`exchange:${caller}`, 60_000).then(({ current, ttl }) => {
         if (current > quota.perMinute) {
-          return done(new TooManyRequestsError(`Imports and exports are limited to ${quota.perMinute} a minute per user or token: retry in ${Math.ceil(ttl / 1000)} s.`, Math.ceil(ttl / 1000)));
+          return done(
+            new TooManyRequestsError(
+              `Imports and exports are limited to ${quota.perMinute} a minute per user or token: retry in ${Math.ceil(ttl / 1000)} s.`,
+              Math.ceil(ttl / 1000),
+            ),
+          );
         }
         enter(caller, reply, done);
       }, done);
@@ -68,10 +73,15 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
     validatorCompiler: streamedBody,
     handler: async (request, reply) => {
       const declared = Number(request.headers['content-length']);
-      if (declared > maxBytes) throw new PayloadTooLargeError(`An import may be at most ${Math.round(maxBytes / 1_048_576)} MB (${maxBytes} bytes).`);
+      if (declared > maxBytes)
+        throw new PayloadTooLargeError(`An import may be at most ${Math.round(maxBytes / 1_048_576)} MB (${maxBytes} bytes).`);
       const format = /^text\/csv\b/i.test(request.headers['content-type'] ?? '') ? 'csv' : 'json';
       if (format === 'csv' && !request.query.entity) {
-        throw new InvalidFieldError({ in: 'query', name: 'entity', detail: 'a CSV file holds members or measures: say which (entity=members or entity=measures)' });
+        throw new InvalidFieldError({
+          in: 'query',
+          name: 'entity',
+          detail: 'a CSV file holds members or measures: say which (entity=members or entity=measures)',
+        });
       }
       const key = request.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
@@ -89,7 +99,11 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
         idempotencyKey: key,
       });
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(answer.status as 200).header('cache-control', 'no-store').type(answer.contentType).send(answer.body as never);
+      return reply
+        .status(answer.status as 200)
+        .header('cache-control', 'no-store')
+        .type(answer.contentType)
+        .send(answer.body as never);
     },
   });
 

@@ -34,7 +34,12 @@ export interface ImportRequest {
 export type ImportInput = Omit<ImportRequest, 'kommunenummer'>;
 
 const labelsOf = (kind: string) =>
-  Object.fromEntries(Object.entries(ENUM_LABELS).map(([language, labels]) => [language, (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {}]));
+  Object.fromEntries(
+    Object.entries(ENUM_LABELS).map(([language, labels]) => [
+      language,
+      (labels as unknown as Record<string, Record<string, string>>)[kind] ?? {},
+    ]),
+  );
 
 /** The codes of the text rules (lib/text-rules.ts): an item breaking one makes the import a 400, like any request's text. */
 const TEXT_RULE_CODES: ReadonlySet<string> = new Set(['national_id', 'control_character']);
@@ -61,7 +66,8 @@ class Collector implements ItemSink {
       const errors = 'errors' in checked ? checked.errors : [];
       for (const error of errors) this.error(error);
       for (const pointer of nuls) {
-        if (!errors.some((e) => e.pointer === pointer)) this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored', 'control_character'));
+        if (!errors.some((e) => e.pointer === pointer))
+          this.error(fieldError(pointer, 'contains a NUL character (\\u0000), which cannot be stored', 'control_character'));
       }
       if (nuls.length > 0) return;
       // Staged by its key only, so that references to it are not reported as unknown too.
@@ -100,7 +106,8 @@ class Collector implements ItemSink {
     }
     const sorted = [...listed].sort((a, b) => comparePointers(a.pointer, b.pointer));
     const error = this.textErrorCount > 0 ? new InvalidItemTextError(sorted) : new InvalidDocumentError(sorted);
-    if (this.errorCount > sorted.length) error.message = `${this.errorCount} problems in the document (the first ${sorted.length} listed): nothing was imported.`;
+    if (this.errorCount > sorted.length)
+      error.message = `${this.errorCount} problems in the document (the first ${sorted.length} listed): nothing was imported.`;
     return error;
   }
 
@@ -170,10 +177,15 @@ export function createExchangeService(deps: {
   const idempotency = createIdempotency(db);
 
   /** One import in the transaction `tx`: read → check → stage → check across → plan → (apply). */
-  async function importOnce(tx: Executor, { actor, request, body }: { actor: Actor; request: ImportRequest; body: AsyncIterable<Buffer> }): Promise<StoredAnswer> {
+  async function importOnce(
+    tx: Executor,
+    { actor, request, body }: { actor: Actor; request: ImportRequest; body: AsyncIterable<Buffer> },
+  ): Promise<StoredAnswer> {
     const { kommunenummer } = request;
     // The import's own timeouts (config: IMPORT_STATEMENT_TIMEOUT_MS, IMPORT_LOCK_TIMEOUT_MS), for this transaction only.
-    await tx.execute(sql`select set_config('statement_timeout', ${String(timeouts.statementMs)}, true), set_config('lock_timeout', ${String(timeouts.lockMs)}, true)`);
+    await tx.execute(
+      sql`select set_config('statement_timeout', ${String(timeouts.statementMs)}, true), set_config('lock_timeout', ${String(timeouts.lockMs)}, true)`,
+    );
     const repo = createImportRepository(tx);
     await repo.createStage();
     await repo.bind(kommunenummer);
@@ -209,11 +221,14 @@ export function createExchangeService(deps: {
       const spooled = await spool(request.body, {
         maxBytes: limits.maxBytes,
         prefix: fingerprint,
-        tooLarge: () => new PayloadTooLargeError(`An import may be at most ${Math.round(limits.maxBytes / 1_048_576)} MB (${limits.maxBytes} bytes).`),
+        tooLarge: () =>
+          new PayloadTooLargeError(`An import may be at most ${Math.round(limits.maxBytes / 1_048_576)} MB (${limits.maxBytes} bytes).`),
       });
       try {
         return await transactions.run(() =>
-          idempotency.run({ kommunenummer, key: request.idempotencyKey }, spooled.digest, (tx) => importOnce(tx, { actor, request, body: spooled.open() })),
+          idempotency.run({ kommunenummer, key: request.idempotencyKey }, spooled.digest, (tx) =>
+            importOnce(tx, { actor, request, body: spooled.open() }),
+          ),
         );
       } finally {
         await spooled.dispose();
@@ -227,7 +242,10 @@ export function createExchangeService(deps: {
     },
 
     /** Members or measures as CSV (semicolon, UTF-8 with BOM, CRLF: what Excel in a Norwegian locale opens as is). */
-    async exportCsv({ kommunenummer }: Scope, { entity, language }: { entity: 'members' | 'measures'; language: 'nb' | 'en' }): Promise<string> {
+    async exportCsv(
+      { kommunenummer }: Scope,
+      { entity, language }: { entity: 'members' | 'measures'; language: 'nb' | 'en' },
+    ): Promise<string> {
       const rows = await database.rows(`${entity}_export`, { sql: CSV_EXPORT_SQL[entity], params: [kommunenummer] });
       const columns = CSV_COLUMNS[entity](labelsOf);
       const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -235,11 +253,24 @@ export function createExchangeService(deps: {
       const [yes, no] = language === 'en' ? ['yes', 'no'] : ['ja', 'nei'];
       const cell = (value: unknown): string => {
         const text = neutraliseFormula(
-          value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? yes : no) : String(value),
+          value === null || value === undefined
+            ? ''
+            : Array.isArray(value)
+              ? value.join('|')
+              : typeof value === 'boolean'
+                ? value
+                  ? yes
+                  : no
+                : // Cells are scalar column values: String() is their text.
+                  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+                  String(value),
         );
         return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
-      const lines = [header.join(';'), ...rows.map(([doc]) => columns.map((c) => cell((doc as Record<string, unknown>)[c.field])).join(';'))];
+      const lines = [
+        header.join(';'),
+        ...rows.map(([doc]) => columns.map((c) => cell((doc as Record<string, unknown>)[c.field])).join(';')),
+      ];
       return `\uFEFF${lines.join('\r\n')}\r\n`;
     },
   };

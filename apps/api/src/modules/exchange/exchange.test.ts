@@ -102,7 +102,12 @@ describe('export and import: one document', () => {
     expect(applied.changes).toEqual(plan.changes);
     const after = await countRows('3401');
     expect(after).toEqual({ ...before, members: before.members + 1, audit: before.audit + 2 });
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.kommunenummer, '3401')).orderBy(sql`${auditLog.id} desc`).limit(2);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.kommunenummer, '3401'))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(2);
     expect(audit.map((a) => [a.entity, a.action]).sort()).toEqual([
       ['member', 'create'],
       ['member', 'update'],
@@ -111,12 +116,19 @@ describe('export and import: one document', () => {
   });
 
   it('an invalid item at the start, middle or end of a 10,000-item document writes nothing, and the 422 lists every one with its pointer', async () => {
-    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ externalId: `bulk-${i}`, name: `Person ${i}`, organization: i % 2 ? 'bulk-org' : null }));
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ externalId: `bulk-${i}`, name: `Person ${i}`, organization: i % 2 ? 'bulk-org' : null }));
     const base = { format: FORMAT, organizations: [{ externalId: 'bulk-org', name: 'Bulk-virksomheten', kind: 'other' }] };
     const before = await countRows('3413');
     for (const bad of [[0], [5_000], [9_999], [0, 5_000, 9_999]]) {
       const people: Record<string, unknown>[] = many(10_000);
-      for (const i of bad) people[i] = i === 0 ? { externalId: 'bulk-0' } : i === 5_000 ? { ...people[i], email: 'not-an-email' } : { ...people[i], organization: 'no-such-org' };
+      for (const i of bad)
+        people[i] =
+          i === 0
+            ? { externalId: 'bulk-0' }
+            : i === 5_000
+              ? { ...people[i], email: 'not-an-email' }
+              : { ...people[i], organization: 'no-such-org' };
       const response = await importInto('3413', { ...base, members: people });
       const problem = await expectProblem(response, 422);
       const pointers = problem.errors!.map((e) => e.pointer);
@@ -146,8 +158,25 @@ describe('export and import: one document', () => {
         { externalId: 'm1', name: 'B' },
         { externalId: 'm3', name: 'Gjelder ingen' },
       ],
-      tiers: [{ externalId: 't1', level: 'strategic', name: 'Rådet', chair: 'm7', memberships: [{ member: 'm1', role: 'member', startDate: '2025-01-01' }] }],
-      meetings: [{ externalId: 'mt', tier: 't1', title: 'Møte', startsAt: '2026-01-02T10:00:00Z', endsAt: '2026-01-02T09:00:00Z', decisions: [{ text: 'X', agendaItem: 2 }] }],
+      tiers: [
+        {
+          externalId: 't1',
+          level: 'strategic',
+          name: 'Rådet',
+          chair: 'm7',
+          memberships: [{ member: 'm1', role: 'member', startDate: '2025-01-01' }],
+        },
+      ],
+      meetings: [
+        {
+          externalId: 'mt',
+          tier: 't1',
+          title: 'Møte',
+          startsAt: '2026-01-02T10:00:00Z',
+          endsAt: '2026-01-02T09:00:00Z',
+          decisions: [{ text: 'X', agendaItem: 2 }],
+        },
+      ],
       budget: [],
     };
     const pointers = [
@@ -203,7 +232,11 @@ describe('export and import: one document', () => {
 });
 
 describe('Idempotency-Key', () => {
-  const document = { format: FORMAT, organizations: [{ externalId: 'idem-org', name: 'Idempotent AS', kind: 'business' }], members: [{ externalId: 'idem-1', name: 'Ida Idempotent', organization: 'idem-org' }] };
+  const document = {
+    format: FORMAT,
+    organizations: [{ externalId: 'idem-org', name: 'Idempotent AS', kind: 'business' }],
+    members: [{ externalId: 'idem-1', name: 'Ida Idempotent', organization: 'idem-org' }],
+  };
 
   it('a replay gets the stored answer, ten times and twice at once; each entity is created once; another payload under the key is a 422', async () => {
     const first = await importInto('3415', document, { headers: { 'idempotency-key': 'import-2026-11-23' } });
@@ -219,7 +252,11 @@ describe('Idempotency-Key', () => {
     expect(twice.map((r) => r.status).sort()).toEqual(expect.arrayContaining([200]));
     for (const response of twice) expect([200, 409]).toContain(response.status);
     expect(await countRows('3415')).toMatchObject({ organizations: 1, members: 1 });
-    const other = await importInto('3415', { ...document, members: [{ externalId: 'idem-2', name: 'Annen' }] }, { headers: { 'idempotency-key': 'import-2026-11-23' } });
+    const other = await importInto(
+      '3415',
+      { ...document, members: [{ externalId: 'idem-2', name: 'Annen' }] },
+      { headers: { 'idempotency-key': 'import-2026-11-23' } },
+    );
     const problem = await expectProblem(other, 422);
     expect(problem.type).toBe('urn:slt:problem:idempotency-key-reused');
     expect(await countRows('3415')).toMatchObject({ members: 1 });
@@ -231,14 +268,17 @@ describe('Idempotency-Key', () => {
     const statuses = [a!.status, b!.status].sort();
     expect(statuses[0]).toBe(200);
     expect([200, 409]).toContain(statuses[1]);
-    if (statuses[1] === 409) expect((await (a!.status === 409 ? a! : b!).json()) as { type: string }).toMatchObject({ type: 'urn:slt:problem:conflict' });
+    if (statuses[1] === 409)
+      expect((await (a!.status === 409 ? a! : b!).json()) as { type: string }).toMatchObject({ type: 'urn:slt:problem:conflict' });
     expect((await countRows('3416')).members).toBe(3_000);
   });
 });
 
 describe('CSV', () => {
   it('imports members and measures as Excel in a Norwegian locale saves them (semicolon, BOM, CRLF, æøå, dd.mm.yyyy, labels)', async () => {
-    await result(await importInto('3417', { format: FORMAT, organizations: [{ externalId: 'csv-skolen', name: 'Grue skole', kind: 'school' }] }));
+    await result(
+      await importInto('3417', { format: FORMAT, organizations: [{ externalId: 'csv-skolen', name: 'Grue skole', kind: 'school' }] }),
+    );
     const file = fixture('medlemmer-excel-nb.csv');
     expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(file.toString('utf8')).toContain('\r\n');
@@ -253,7 +293,15 @@ describe('CSV', () => {
     const measuresCsv = await result(await postRaw('3417', fixture('tiltak-excel-nb.csv'), 'text/csv', 'entity=measures'));
     expect(measuresCsv.counts['measures']!.created).toBe(2);
     const [first] = (await exportOf('3417')).measures!;
-    expect(first).toMatchObject({ externalId: 'csv-tiltak-1', status: 'active', startDate: '2025-08-15', endDate: '2026-06-20', evidenceLevel: 'described', isPublic: true, responsibleMember: 'csv-1' });
+    expect(first).toMatchObject({
+      externalId: 'csv-tiltak-1',
+      status: 'active',
+      startDate: '2025-08-15',
+      endDate: '2026-06-20',
+      evidenceLevel: 'described',
+      isPublic: true,
+      responsibleMember: 'csv-1',
+    });
     expect(first!.description).toBe('Åpent hver tirsdag; for 13–16 år');
   });
 
@@ -263,7 +311,9 @@ describe('CSV', () => {
     const text = await csv.text();
     expect(text.startsWith('Ekstern id;Navn;Stilling')).toBe(true);
     expect((await result(await postRaw('3417', `\uFEFF${text}`, 'text/csv', 'entity=members'))).changes).toEqual([]);
-    const english = await (await call(t, 'GET', '/api/v1/municipalities/3417/export/members.csv', { bearer: admin, headers: { 'accept-language': 'en' } })).text();
+    const english = await (
+      await call(t, 'GET', '/api/v1/municipalities/3417/export/members.csv', { bearer: admin, headers: { 'accept-language': 'en' } })
+    ).text();
     expect(english.split('\r\n')[0]).toBe('externalId;name;roleTitle;organization;email;emailPublic;phone;phonePublic;isCoordinator');
 
     const bad = 'externalId,name,email\r\nx1,Ok Person,ok@demo.invalid\r\nx2,,bad\r\n';
@@ -284,13 +334,15 @@ describe('limits and access', () => {
       const problem = await expectProblem(big, 413);
       expect(problem.detail).toContain('2048 bytes');
       const tooMany = { format: FORMAT, members: Array.from({ length: 11 }, (_, i) => ({ externalId: `${i}`, name: 'N' })) };
-      expect((await expectProblem(await call(small, 'POST', '/api/v1/municipalities/3401/import', { bearer, body: tooMany }), 413)).detail).toContain('10 items');
+      expect(
+        (await expectProblem(await call(small, 'POST', '/api/v1/municipalities/3401/import', { bearer, body: tooMany }), 413)).detail,
+      ).toContain('10 items');
     } finally {
       await small.close();
     }
   });
 
-  it("an import token imports into its own municipality only; members and read tokens cannot import", async () => {
+  it('an import token imports into its own municipality only; members and read tokens cannot import', async () => {
     const coordinator = (await signIn(t, DEMO.coordinator3401)).accessToken;
     const token = await createToken(t, coordinator, '3401', ['import']);
     const doc = { format: FORMAT, organizations: [{ externalId: 'token-org', name: 'Token-virksomheten', kind: 'other' }] };

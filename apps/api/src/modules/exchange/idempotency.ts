@@ -31,7 +31,10 @@ export function createIdempotency(db: Db) {
   const where = (kommunenummer: string, key: string) => and(eq(idempotencyKeys.kommunenummer, kommunenummer), eq(idempotencyKeys.key, key));
 
   async function stored(tx: Executor, { kommunenummer, key }: Held, digest: string): Promise<StoredAnswer | undefined> {
-    const [row] = await tx.select().from(idempotencyKeys).where(and(where(kommunenummer, key), eq(idempotencyKeys.state, 'done')));
+    const [row] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(where(kommunenummer, key), eq(idempotencyKeys.state, 'done')));
     if (!row) return undefined;
     if (row.requestHash !== digest) throw new IdempotencyKeyReusedError();
     return { status: row.status!, contentType: row.contentType!, body: row.response! };
@@ -54,16 +57,26 @@ export function createIdempotency(db: Db) {
       if (earlier) return { ...earlier, replayed: true };
       return db.transaction(async (tx) => {
         const [lock] = (
-          (await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${kommunenummer}\n${key}`})) as locked`)) as unknown as {
+          (await tx.execute<Record<string, unknown>>(
+            sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${kommunenummer}\n${key}`})) as locked`,
+          )) as {
             rows: { locked: boolean }[];
           }
         ).rows;
-        if (!lock?.locked) throw new ConflictError('A request with this Idempotency-Key is still running: wait for its answer, then retry.');
+        if (!lock?.locked)
+          throw new ConflictError('A request with this Idempotency-Key is still running: wait for its answer, then retry.');
         // It may have committed between the look above and the lock.
         const committed = await stored(tx, held, digest);
         if (committed) return { ...committed, replayed: true };
         const answer = await work(tx);
-        const row = { state: 'done', requestHash: digest, status: answer.status, contentType: answer.contentType, response: answer.body, createdAt: sql`now()` };
+        const row = {
+          state: 'done',
+          requestHash: digest,
+          status: answer.status,
+          contentType: answer.contentType,
+          response: answer.body,
+          createdAt: sql`now()`,
+        };
         // A row left `pending` by an older version of the API is taken over.
         await tx
           .insert(idempotencyKeys)

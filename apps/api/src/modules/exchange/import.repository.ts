@@ -80,7 +80,9 @@ function referenceRows(section: SetupSection, path: string[]): string {
   const joins: string[] = [];
   path.forEach((segment, i) => {
     if (segment === '*') {
-      joins.push(`cross join lateral jsonb_array_elements(case when jsonb_typeof(${current}) = 'array' then ${current} else '[]' end) with ordinality as j${i}(v, o)`);
+      joins.push(
+        `cross join lateral jsonb_array_elements(case when jsonb_typeof(${current}) = 'array' then ${current} else '[]' end) with ordinality as j${i}(v, o)`,
+      );
       current = `j${i}.v`;
       pointer = `${pointer} || '/' || (j${i}.o - 1)`;
     } else {
@@ -93,7 +95,7 @@ function referenceRows(section: SetupSection, path: string[]): string {
 }
 
 const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  const result = (await db.execute<Record<string, unknown>>(query)) as { rows: T[] };
   return result.rows;
 };
 
@@ -101,7 +103,9 @@ export function createImportRepository(db: Executor) {
   return {
     /** The staging and plan tables of this transaction (dropped at its end). */
     async createStage(): Promise<void> {
-      await db.execute(sql`create temp table import_stage (section text not null, idx integer not null, external_id text not null, doc jsonb not null) on commit drop`);
+      await db.execute(
+        sql`create temp table import_stage (section text not null, idx integer not null, external_id text not null, doc jsonb not null) on commit drop`,
+      );
     },
 
     /** Stages a batch of checked items: one statement, the batch as one JSON parameter. */
@@ -133,7 +137,8 @@ export function createImportRepository(db: Executor) {
                      row_number() over (partition by section, external_id order by idx) as n
               from import_stage) d where n > 1 order by section, idx`,
       );
-      for (const d of duplicates) errors.push(fieldError(`/${d.section}/${d.idx}/externalId`, `is the externalId of /${d.section}/${d.first} too`));
+      for (const d of duplicates)
+        errors.push(fieldError(`/${d.section}/${d.idx}/externalId`, `is the externalId of /${d.section}/${d.first} too`));
 
       for (const reference of REFERENCES) {
         const table = TABLE[reference.target];
@@ -144,7 +149,8 @@ export function createImportRepository(db: Executor) {
               and not exists (select 1 from ${table} x where x.kommunenummer = ${MUNICIPALITY} and ${extOf('x')} = r.ref)
             order by r.pointer`),
         );
-        for (const m of missing) errors.push(fieldError(m.pointer, `"${m.ref}" is not ${singular[reference.target]} of the document or of ${kommunenummer}`));
+        for (const m of missing)
+          errors.push(fieldError(m.pointer, `"${m.ref}" is not ${singular[reference.target]} of the document or of ${kommunenummer}`));
       }
 
       const names = await rowsOf<{ idx: number; detail: string }>(
@@ -188,7 +194,9 @@ export function createImportRepository(db: Executor) {
 
     /** The plan: each staged item created, updated (with the changed fields, before and after) or unchanged. */
     async plan(): Promise<void> {
-      await db.execute(sql`create temp table import_plan (section text, idx integer, external_id text, action text, changes jsonb) on commit drop`);
+      await db.execute(
+        sql`create temp table import_plan (section text, idx integer, external_id text, action text, changes jsonb) on commit drop`,
+      );
       for (const section of SETUP_SECTIONS) {
         await db.execute(
           sql.raw(`
@@ -249,9 +257,12 @@ export function createImportRepository(db: Executor) {
       };
       const nullable = (field: string) => `nullif(s.doc->'${field}', 'null'::jsonb)`;
       const created = new Map(
-        (await rowsOf<{ section: SetupSection; n: number }>(db, sql`select section, count(*)::int as n from import_plan where action = 'created' group by section`)).map(
-          (r) => [r.section, r.n],
-        ),
+        (
+          await rowsOf<{ section: SetupSection; n: number }>(
+            db,
+            sql`select section, count(*)::int as n from import_plan where action = 'created' group by section`,
+          )
+        ).map((r) => [r.section, r.n]),
       );
 
       await upsert('organizations', { name: text('name'), kind: `(${text('kind')})::organization_kind`, description: text('description') });

@@ -21,7 +21,10 @@ export function compareC(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
+  // The keys are scalar column values: String() is the text they compare by.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const x = String(a);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const y = String(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -98,7 +101,14 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
         direction: x.direction,
         targetValue: n(x.targetValue),
         measurements: list(x.measurements)
-          .map((m) => ({ periodStart: m.periodStart, periodEnd: m.periodEnd, value: m.value, groupSize: n(m.groupSize), source: n(m.source), caveat: n(m.caveat) }))
+          .map((m) => ({
+            periodStart: m.periodStart,
+            periodEnd: m.periodEnd,
+            value: m.value,
+            groupSize: n(m.groupSize),
+            source: n(m.source),
+            caveat: n(m.caveat),
+          }))
           .sort(by('periodStart', 'periodEnd')),
       }))
       .sort(by('name', 'unit')),
@@ -180,9 +190,14 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
     seats.forEach((m, i) => ordered(errors, `${pointer}/memberships/${i}`, [m.startDate, m.endDate, 'endDate', 'startDate']));
     seats.forEach((m, i) => {
       const overlap = seats.findIndex(
-        (o, j) => j < i && o.member === m.member && (o.endDate ?? '9999-12-31') >= (m.startDate as string) && (m.endDate ?? '9999-12-31') >= (o.startDate as string),
+        (o, j) =>
+          j < i &&
+          o.member === m.member &&
+          (o.endDate ?? '9999-12-31') >= (m.startDate as string) &&
+          (m.endDate ?? '9999-12-31') >= (o.startDate as string),
       );
-      if (overlap >= 0) errors.push(fieldError(`${pointer}/memberships/${i}/startDate`, `overlaps membership ${overlap} of the same member`));
+      if (overlap >= 0)
+        errors.push(fieldError(`${pointer}/memberships/${i}/startDate`, `overlaps membership ${overlap} of the same member`));
     });
   }
   if (section === 'goals') {
@@ -191,20 +206,28 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
       ms.forEach((m, j) => {
         ordered(errors, `${pointer}/indicators/${i}/measurements/${j}`, [m.periodStart, m.periodEnd, 'periodEnd', 'periodStart']);
         if (ms.findIndex((o) => o.periodStart === m.periodStart && o.periodEnd === m.periodEnd) < j) {
-          errors.push(fieldError(`${pointer}/indicators/${i}/measurements/${j}/periodStart`, 'the indicator has a measurement for this period already'));
+          errors.push(
+            fieldError(
+              `${pointer}/indicators/${i}/measurements/${j}/periodStart`,
+              'the indicator has a measurement for this period already',
+            ),
+          );
         }
       });
     });
   }
   if (section === 'meetings') {
-    if (new Date(item.endsAt as string) < new Date(item.startsAt as string)) errors.push({ ...fieldError(`${pointer}/endsAt`, 'comes before startsAt'), code: 'before_start' });
+    if (new Date(item.endsAt as string) < new Date(item.startsAt as string))
+      errors.push({ ...fieldError(`${pointer}/endsAt`, 'comes before startsAt'), code: 'before_start' });
     const agenda = list(item.agenda).length;
     list(item.decisions).forEach((d, i) => {
-      if (typeof d.agendaItem === 'number' && d.agendaItem > agenda) errors.push(fieldError(`${pointer}/decisions/${i}/agendaItem`, `the meeting has ${agenda} agenda items`));
+      if (typeof d.agendaItem === 'number' && d.agendaItem > agenda)
+        errors.push(fieldError(`${pointer}/decisions/${i}/agendaItem`, `the meeting has ${agenda} agenda items`));
     });
     const decisions = list(item.decisions).length;
     list(item.actionItems).forEach((a, i) => {
-      if (typeof a.decision === 'number' && a.decision > decisions) errors.push(fieldError(`${pointer}/actionItems/${i}/decision`, `the meeting has ${decisions} decisions`));
+      if (typeof a.decision === 'number' && a.decision > decisions)
+        errors.push(fieldError(`${pointer}/actionItems/${i}/decision`, `the meeting has ${decisions} decisions`));
     });
   }
   return errors;

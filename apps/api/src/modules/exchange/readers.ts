@@ -29,7 +29,8 @@ function meter(limits: Limits) {
   return {
     bytes(n: number) {
       bytes += n;
-      if (bytes > limits.maxBytes) throw new PayloadTooLargeError(`An import may be at most ${mb(limits.maxBytes)} (${limits.maxBytes} bytes).`);
+      if (bytes > limits.maxBytes)
+        throw new PayloadTooLargeError(`An import may be at most ${mb(limits.maxBytes)} (${limits.maxBytes} bytes).`);
     },
     item() {
       items += 1;
@@ -110,7 +111,22 @@ interface Column {
   convert?: Converter;
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = { ja: true, j: true, yes: true, y: true, true: true, sann: true, x: true, '1': true, nei: false, n: false, no: false, false: false, usann: false, '0': false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  ja: true,
+  j: true,
+  yes: true,
+  y: true,
+  true: true,
+  sann: true,
+  x: true,
+  '1': true,
+  nei: false,
+  n: false,
+  no: false,
+  false: false,
+  usann: false,
+  '0': false,
+};
 const toBoolean: Converter = (value) => {
   const word = value.trim().toLowerCase();
   return word === '' ? false : word in BOOLEAN_WORDS ? BOOLEAN_WORDS[word] : value;
@@ -159,7 +175,10 @@ export const CSV_COLUMNS: Record<'members' | 'measures', (labels: (kind: string)
     { field: 'status', names: ['status', 'status'], convert: toEnum(labels('measureStatus')) },
     { field: 'startDate', names: ['startDate', 'startdato', 'start date'], convert: toDate },
     { field: 'endDate', names: ['endDate', 'sluttdato', 'end date'], convert: toDate },
-    { field: 'responsibleOrganization', names: ['responsibleOrganization', 'ansvarlig virksomhet', 'responsible organization', 'ansvarleg verksemd'] },
+    {
+      field: 'responsibleOrganization',
+      names: ['responsibleOrganization', 'ansvarlig virksomhet', 'responsible organization', 'ansvarleg verksemd'],
+    },
     { field: 'responsibleMember', names: ['responsibleMember', 'ansvarlig person', 'responsible member', 'ansvarleg person'] },
     { field: 'decidedByTier', names: ['decidedByTier', 'vedtatt av', 'decided by', 'vedteke av'] },
     { field: 'evidenceLevel', names: ['evidenceLevel', 'kunnskapsgrunnlag', 'evidence level'], convert: toEnum(labels('evidenceLevel')) },
@@ -184,7 +203,11 @@ export function detectDelimiter(headerLine: string): ';' | ',' {
  */
 export async function readCsv(
   body: AsyncIterable<Buffer>,
-  { section, labels, limits }: { section: 'members' | 'measures'; labels: (kind: string) => Record<string, Record<string, string>>; limits: Limits },
+  {
+    section,
+    labels,
+    limits,
+  }: { section: 'members' | 'measures'; labels: (kind: string) => Record<string, Record<string, string>>; limits: Limits },
   sink: ItemSink,
 ): Promise<void> {
   const count = meter(limits);
@@ -204,7 +227,10 @@ export async function readCsv(
     columns: (header: string[]) => {
       mapping = header.map((name) => columns.find((c) => c.names.some((n) => n.toLowerCase() === name.trim().toLowerCase())));
       header.forEach((name, i) => {
-        if (!mapping[i] && name.trim() !== '') sink.error(fieldError(`/${section}`, `line 1: the column "${name.trim()}" is not one of ${columns.map((c) => c.names[0]).join(', ')}`));
+        if (!mapping[i] && name.trim() !== '')
+          sink.error(
+            fieldError(`/${section}`, `line 1: the column "${name.trim()}" is not one of ${columns.map((c) => c.names[0]).join(', ')}`),
+          );
       });
       return header.map((_, i) => String(i));
     },

@@ -23,7 +23,12 @@ export function createGoalsRepository(db: Executor) {
     const indicatorRows = await db
       .select()
       .from(indicators)
-      .where(inArray(indicators.goalId, rows.map((g) => g.id)))
+      .where(
+        inArray(
+          indicators.goalId,
+          rows.map((g) => g.id),
+        ),
+      )
       .orderBy(asc(indicators.createdAt), asc(indicators.id));
     const measurementRows =
       indicatorRows.length === 0
@@ -31,7 +36,12 @@ export function createGoalsRepository(db: Executor) {
         : await db
             .select()
             .from(measurements)
-            .where(inArray(measurements.indicatorId, indicatorRows.map((i) => i.id)))
+            .where(
+              inArray(
+                measurements.indicatorId,
+                indicatorRows.map((i) => i.id),
+              ),
+            )
             .orderBy(asc(measurements.periodStart), asc(measurements.periodEnd));
     return rows.map((goal) => ({
       goal,

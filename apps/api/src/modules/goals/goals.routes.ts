@@ -32,7 +32,11 @@ export const goalsRoutes: FastifyPluginAsyncTypebox<{ service: GoalsService }> =
   app.route({
     ...fromContract(routes.createIndicator),
     handler: async (request, reply) => {
-      const goal = await service.addIndicator(request.scope, { goalId: request.params.goalId, input: request.body, expected: request.expectedVersion });
+      const goal = await service.addIndicator(request.scope, {
+        goalId: request.params.goalId,
+        input: request.body,
+        expected: request.expectedVersion,
+      });
       // The new indicator within its goal: a fragment the contract's template cannot name.
       reply.header('location', `/api/v1/municipalities/${goal.kommunenummer}/goals/${goal.id}#indicator-${goal.indicators.at(-1)!.id}`);
       return goal;

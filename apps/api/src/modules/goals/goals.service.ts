@@ -101,17 +101,34 @@ export function createGoalsService(deps: { db: Db }) {
           focusAreaId: input.focusAreaId ?? null,
           displayOrder: input.displayOrder ?? 0,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'goal', entityId: row.id, action: 'create', before: null, after: auditableGoal(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'goal',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditableGoal(row),
+        });
         return toGoal({ goal: row, indicators: [] });
       });
     },
 
-    async update({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateGoal; expected: ExpectedVersion }): Promise<Goal> {
+    async update(
+      { kommunenummer, actor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateGoal; expected: ExpectedVersion },
+    ): Promise<Goal> {
       return changeGoal({ kommunenummer }, { goalId: id, expected }, async (tx, tree) => {
         await checkReferences(tx, kommunenummer, [{ field: 'focusAreaId', table: 'focusAreas', ids: patch.focusAreaId }]);
         await createGoalsRepository(tx).update(id, patch);
         const after = { ...tree.goal, ...patch };
-        await recordChange(tx, actor, { kommunenummer, entity: 'goal', entityId: id, action: 'update', before: auditableGoal(tree.goal), after: auditableGoal(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'goal',
+          entityId: id,
+          action: 'update',
+          before: auditableGoal(tree.goal),
+          after: auditableGoal(after),
+        });
       });
     },
 
@@ -121,11 +138,21 @@ export function createGoalsService(deps: { db: Db }) {
         const tree = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
         checkVersion(expected, toGoal(tree));
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'goal', entityId: id, action: 'delete', before: auditableGoal(tree.goal), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'goal',
+          entityId: id,
+          action: 'delete',
+          before: auditableGoal(tree.goal),
+          after: null,
+        });
       });
     },
 
-    addIndicator: ({ kommunenummer, actor }: Scope, { goalId, input, expected }: { goalId: string; input: CreateIndicator; expected: ExpectedVersion }) => {
+    addIndicator: (
+      { kommunenummer, actor }: Scope,
+      { goalId, input, expected }: { goalId: string; input: CreateIndicator; expected: ExpectedVersion },
+    ) => {
       return changeGoal({ kommunenummer }, { goalId, expected }, async (tx) => {
         const row = await createGoalsRepository(tx).insertIndicator(goalId, {
           name: input.name,
@@ -133,26 +160,61 @@ export function createGoalsService(deps: { db: Db }) {
           direction: input.direction,
           targetValue: input.targetValue ?? null,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'indicator', entityId: row.id, action: 'create', before: null, after: auditableIndicator(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'indicator',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditableIndicator(row),
+        });
       });
     },
 
-    updateIndicator: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, patch, expected }: { goalId: string; indicatorId: string; patch: UpdateIndicator; expected: ExpectedVersion }) => {
+    updateIndicator: (
+      { kommunenummer, actor }: Scope,
+      { goalId, indicatorId, patch, expected }: { goalId: string; indicatorId: string; patch: UpdateIndicator; expected: ExpectedVersion },
+    ) => {
       return changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         const after = await createGoalsRepository(tx).updateIndicator(indicatorId, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'indicator', entityId: indicatorId, action: 'update', before: auditableIndicator(indicator), after: auditableIndicator(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'indicator',
+          entityId: indicatorId,
+          action: 'update',
+          before: auditableIndicator(indicator),
+          after: auditableIndicator(after),
+        });
       });
     },
 
-    removeIndicator: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, expected }: { goalId: string; indicatorId: string; expected: ExpectedVersion }) =>
+    removeIndicator: (
+      { kommunenummer, actor }: Scope,
+      { goalId, indicatorId, expected }: { goalId: string; indicatorId: string; expected: ExpectedVersion },
+    ) =>
       changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
         await createGoalsRepository(tx).deleteIndicator(indicatorId);
-        await recordChange(tx, actor, { kommunenummer, entity: 'indicator', entityId: indicatorId, action: 'delete', before: auditableIndicator(indicator), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'indicator',
+          entityId: indicatorId,
+          action: 'delete',
+          before: auditableIndicator(indicator),
+          after: null,
+        });
       }),
 
-    addMeasurement: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, input, expected }: { goalId: string; indicatorId: string; input: CreateMeasurement; expected: ExpectedVersion }) => {
+    addMeasurement: (
+      { kommunenummer, actor }: Scope,
+      {
+        goalId,
+        indicatorId,
+        input,
+        expected,
+      }: { goalId: string; indicatorId: string; input: CreateMeasurement; expected: ExpectedVersion },
+    ) => {
       requireOrdered({ field: 'periodStart', value: input.periodStart }, { field: 'periodEnd', value: input.periodEnd });
       return changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator } = indicatorOf(tree, indicatorId);
@@ -165,11 +227,26 @@ export function createGoalsService(deps: { db: Db }) {
           caveat: input.caveat ?? null,
         });
         if (!row) throw new ConflictError(`The indicator already has a measurement for ${input.periodStart}–${input.periodEnd}.`);
-        await recordChange(tx, actor, { kommunenummer, entity: 'measurement', entityId: row.id, action: 'create', before: null, after: auditableMeasurement(indicator.unit, row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'measurement',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditableMeasurement(indicator.unit, row),
+        });
       });
     },
 
-    removeMeasurement: ({ kommunenummer, actor }: Scope, { goalId, indicatorId, measurementId, expected }: { goalId: string; indicatorId: string; measurementId: string; expected: ExpectedVersion }) =>
+    removeMeasurement: (
+      { kommunenummer, actor }: Scope,
+      {
+        goalId,
+        indicatorId,
+        measurementId,
+        expected,
+      }: { goalId: string; indicatorId: string; measurementId: string; expected: ExpectedVersion },
+    ) =>
       changeGoal({ kommunenummer }, { goalId, expected }, async (tx, tree) => {
         const { indicator, measurements } = indicatorOf(tree, indicatorId);
         const measurement = found(
@@ -177,7 +254,14 @@ export function createGoalsService(deps: { db: Db }) {
           `There is no measurement ${measurementId} on indicator ${indicatorId}.`,
         );
         await createGoalsRepository(tx).deleteMeasurement(measurementId);
-        await recordChange(tx, actor, { kommunenummer, entity: 'measurement', entityId: measurementId, action: 'delete', before: auditableMeasurement(indicator.unit, measurement), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'measurement',
+          entityId: measurementId,
+          action: 'delete',
+          before: auditableMeasurement(indicator.unit, measurement),
+          after: null,
+        });
       }),
   };
 }

@@ -34,11 +34,23 @@ describe('goals, indicators and measurements', () => {
     });
     expect(step.response.status).toBe(201);
     const indicatorId = step.goal!.indicators[0]!.id;
-    step = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, { periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 3, source: 'Politiet' });
+    step = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, {
+      periodStart: '2023-01-01',
+      periodEnd: '2023-12-31',
+      value: 3,
+      source: 'Politiet',
+    });
     expect(step.response.status).toBe(201);
-    step = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 12 });
+    step = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      value: 12,
+    });
     const values = step.goal!.indicators[0]!.measurements.map((m) => [m.periodStart, m.value]);
-    expect(values).toEqual([['2023-01-01', '<5'], ['2024-01-01', 12]]);
+    expect(values).toEqual([
+      ['2023-01-01', '<5'],
+      ['2024-01-01', 12],
+    ]);
     // The same in the public read, and in the audit log: the exact 3 never leaves the database.
     const read = (await (await call(t, 'GET', `${base}/${id}`)).json()) as Goal;
     expect(read.indicators[0]!.measurements[0]!.value).toBe('<5');
@@ -46,13 +58,32 @@ describe('goals, indicators and measurements', () => {
     expect(JSON.stringify(audit)).not.toMatch(/"value":\{"before":null,"after":3\}/);
 
     // A second value for the same period is a conflict; a reversed period names periodEnd.
-    const duplicate = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 8 });
+    const duplicate = await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      value: 8,
+    });
     await expectProblem(duplicate.response, 409);
-    await expectProblem((await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, { periodStart: '2025-12-31', periodEnd: '2025-01-01', value: 8 })).response, 400, 'periodEnd');
+    await expectProblem(
+      (
+        await write('POST', `/${id}/indicators/${indicatorId}/measurements`, step.etag, {
+          periodStart: '2025-12-31',
+          periodEnd: '2025-01-01',
+          value: 8,
+        })
+      ).response,
+      400,
+      'periodEnd',
+    );
     // A percentage from a group of 4 is "<5" too.
     step = await write('POST', `/${id}/indicators`, step.etag, { name: 'Andel', unit: 'percent', direction: 'increase' });
     const percent = step.goal!.indicators[1]!.id;
-    step = await write('POST', `/${id}/indicators/${percent}/measurements`, step.etag, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 50, groupSize: 4 });
+    step = await write('POST', `/${id}/indicators/${percent}/measurements`, step.etag, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      value: 50,
+      groupSize: 4,
+    });
     expect(step.goal!.indicators[1]!.measurements[0]!.value).toBe('<5');
   });
 
@@ -60,9 +91,18 @@ describe('goals, indicators and measurements', () => {
     const created = await call(t, 'POST', base, { bearer, body: { title: 'Samtidig mål (test)' } });
     const { id } = (await created.json()) as Goal;
     const etag = created.headers.get('etag')!;
-    await expectProblem(await call(t, 'POST', `${base}/${id}/indicators`, { bearer, body: { name: 'X', unit: 'count', direction: 'decrease' } }), 428);
+    await expectProblem(
+      await call(t, 'POST', `${base}/${id}/indicators`, { bearer, body: { name: 'X', unit: 'count', direction: 'decrease' } }),
+      428,
+    );
     const responses = await Promise.all(
-      ['A', 'B'].map((name) => call(t, 'POST', `${base}/${id}/indicators`, { bearer, body: { name, unit: 'count', direction: 'decrease' }, headers: { 'if-match': etag } })),
+      ['A', 'B'].map((name) =>
+        call(t, 'POST', `${base}/${id}/indicators`, {
+          bearer,
+          body: { name, unit: 'count', direction: 'decrease' },
+          headers: { 'if-match': etag },
+        }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 412]);
     const goal = (await (await call(t, 'GET', `${base}/${id}`)).json()) as Goal;
@@ -72,10 +112,21 @@ describe('goals, indicators and measurements', () => {
   it('refuses a fødselsnummer in a caveat and a focus area of another municipality, writing nothing', async () => {
     const created = await call(t, 'POST', base, { bearer, body: { title: 'Feil-mål (test)' } });
     const goal = (await created.json()) as Goal;
-    const step = await write('POST', `/${goal.id}/indicators`, created.headers.get('etag')!, { name: 'N', unit: 'count', direction: 'decrease' });
+    const step = await write('POST', `/${goal.id}/indicators`, created.headers.get('etag')!, {
+      name: 'N',
+      unit: 'count',
+      direction: 'decrease',
+    });
     const before = (await t.database.db.select().from(measurements)).length;
     await expectProblem(
-      (await write('POST', `/${goal.id}/indicators/${step.goal!.indicators[0]!.id}/measurements`, step.etag, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 9, caveat: `Gjelder ${FNR}` })).response,
+      (
+        await write('POST', `/${goal.id}/indicators/${step.goal!.indicators[0]!.id}/measurements`, step.etag, {
+          periodStart: '2024-01-01',
+          periodEnd: '2024-12-31',
+          value: 9,
+          caveat: `Gjelder ${FNR}`,
+        })
+      ).response,
       400,
       'caveat',
     );

@@ -3,7 +3,10 @@ import { ProblemType, routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
 import { sendProblem } from '../../plugins/problems.js';
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void>; draining: () => boolean }> = async (app, { ping, draining }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void>; draining: () => boolean }> = async (
+  app,
+  { ping, draining },
+) => {
   app.route({
     ...fromContract(routes.healthLive),
     logLevel: 'warn',

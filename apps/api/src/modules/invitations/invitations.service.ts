@@ -28,7 +28,8 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     return { user, role };
   }
   const refuseSelf = (actor: Actor, userId: string) => {
-    if (actor.type === 'user' && actor.id === userId) throw new ConflictError('You cannot change or remove your own access: ask another coordinator.');
+    if (actor.type === 'user' && actor.id === userId)
+      throw new ConflictError('You cannot change or remove your own access: ask another coordinator.');
   };
   const audit = (tx: Db, { actor, kommunenummer }: Pick<Scope, 'actor' | 'kommunenummer'>, { userId, before, after }: { userId: string; before: Role | null; after: Role | null }) =>
     recordAudit(tx, actor, {
@@ -95,7 +96,13 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     /** Sets the invited user's password once; the link stops working as the password hash changes. */
     async accept(input: AcceptInvitation, now = new Date()): Promise<{ email: string }> {
       const claim = readInvitation(secret, input.token, now);
-      const refused = () => new InvalidFieldError({ in: 'body', name: 'token', detail: 'is not a valid invitation, or it has expired or been used', code: 'invitation' });
+      const refused = () =>
+        new InvalidFieldError({
+          in: 'body',
+          name: 'token',
+          detail: 'is not a valid invitation, or it has expired or been used',
+          code: 'invitation',
+        });
       if (!claim) throw refused();
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {

@@ -19,7 +19,9 @@ afterAll(async () => {
 
 const invite = (body: Record<string, unknown>, bearer = coordinator) => call(t, 'POST', `${base}/invitations`, { bearer, body });
 const accessOf = async (email: string) =>
-  ((await (await call(t, 'GET', `${base}/users?limit=200`, { bearer: coordinator })).json()) as { items: User[] }).items.find((u) => u.email === email);
+  ((await (await call(t, 'GET', `${base}/users?limit=200`, { bearer: coordinator })).json()) as { items: User[] }).items.find(
+    (u) => u.email === email,
+  );
 
 describe('user administration by the coordinator', () => {
   it('invites a new person with a role; the one-time link sets their password once; they sign in and see what the role allows', async () => {
@@ -36,17 +38,30 @@ describe('user administration by the coordinator', () => {
     expect((await call(t, 'GET', `${base}/action-items`, { bearer: frida.accessToken })).status).toBe(200);
     expect((await call(t, 'GET', `${base}/api-tokens`, { bearer: frida.accessToken })).status).toBe(403);
     // The link works once.
-    const again = await expectProblem(await call(t, 'POST', '/api/v1/invitations/accept', { body: { token: invitation.token, password: 'et-annet-langt-passord' } }), 400, 'token');
+    const again = await expectProblem(
+      await call(t, 'POST', '/api/v1/invitations/accept', { body: { token: invitation.token, password: 'et-annet-langt-passord' } }),
+      400,
+      'token',
+    );
     expect((again as { errors?: { code?: string }[] }).errors?.[0]?.code).toBe('invitation');
     // A forged or altered token is refused the same way.
-    await expectProblem(await call(t, 'POST', '/api/v1/invitations/accept', { body: { token: `${invitation.token!}x`, password: PASSWORD } }), 400, 'token');
+    await expectProblem(
+      await call(t, 'POST', '/api/v1/invitations/accept', { body: { token: `${invitation.token!}x`, password: PASSWORD } }),
+      400,
+      'token',
+    );
   });
 
   it('changes a role and removes access; removing ends the person’s sessions at once', async () => {
-    const invitation = (await (await invite({ email: 'ola.oppdiktet@example.invalid', name: 'Ola Oppdiktet', role: 'member' })).json()) as Invitation;
+    const invitation = (await (
+      await invite({ email: 'ola.oppdiktet@example.invalid', name: 'Ola Oppdiktet', role: 'member' })
+    ).json()) as Invitation;
     await call(t, 'POST', '/api/v1/invitations/accept', { body: { token: invitation.token, password: PASSWORD } });
     const ola = await signIn(t, 'ola.oppdiktet@example.invalid', PASSWORD);
-    const promoted = await call(t, 'PUT', `${base}/users/${invitation.user.id}/role`, { bearer: coordinator, body: { role: 'coordinator' } });
+    const promoted = await call(t, 'PUT', `${base}/users/${invitation.user.id}/role`, {
+      bearer: coordinator,
+      body: { role: 'coordinator' },
+    });
     expect(((await promoted.json()) as User).roles).toEqual([{ kommunenummer: '3401', role: 'coordinator' }]);
     expect((await call(t, 'GET', `${base}/api-tokens`, { bearer: ola.accessToken })).status).toBe(200);
     const removed = await call(t, 'DELETE', `${base}/users/${invitation.user.id}`, { bearer: coordinator });

@@ -23,7 +23,10 @@ describe('enum labels', () => {
     expect(nn.body.labels['tierLevel']!['operational']).toBe('Utøvande nivå');
     expect(nn.body.labels['meetingStatus']!['cancelled']).toBe('Avlyst');
     const en = await ask('de-DE, en;q=0.8, nb;q=0.7');
-    expect(en.body).toMatchObject({ language: 'en', labels: { membershipRole: { chair: 'Chair' }, complianceStatus: { at_risk: 'At risk' } } });
+    expect(en.body).toMatchObject({
+      language: 'en',
+      labels: { membershipRole: { chair: 'Chair' }, complianceStatus: { at_risk: 'At risk' } },
+    });
     expect((await ask()).body.labels['tierLevel']!['strategic']).toBe('Styringsnivå');
   });
 

@@ -136,7 +136,14 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
           goalIds: input.goalIds ?? [],
         });
         const tree = (await repo.find(kommunenummer, row.id))!;
-        await recordChange(tx, actor, { kommunenummer, entity: 'measure', entityId: row.id, action: 'create', before: null, after: auditable(tree) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'measure',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditable(tree),
+        });
         return toMeasure(tree, true);
       });
     },
@@ -162,7 +169,14 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
         await repo.update(id, fields);
         await repo.setLinks(id, { targetGroupIds, focusAreaIds, goalIds });
         const after = (await repo.find(kommunenummer, id))!;
-        await recordChange(tx, actor, { kommunenummer, entity: 'measure', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'measure',
+          entityId: id,
+          action: 'update',
+          before: auditable(before),
+          after: auditable(after),
+        });
       });
     },
 
@@ -172,11 +186,21 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
         const before = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
         checkVersion(expected, toMeasure(before, true));
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'measure', entityId: id, action: 'delete', before: auditable(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'measure',
+          entityId: id,
+          action: 'delete',
+          before: auditable(before),
+          after: null,
+        });
       });
     },
 
-    addEvaluation: ({ kommunenummer, actor }: Scope, { id, input, expected }: { id: string; input: CreateEvaluation; expected: ExpectedVersion }) => {
+    addEvaluation: (
+      { kommunenummer, actor }: Scope,
+      { id, input, expected }: { id: string; input: CreateEvaluation; expected: ExpectedVersion },
+    ) => {
       return changeMeasure({ kommunenummer }, { id, expected }, async (tx) => {
         const repo = createMeasuresRepository(tx);
         const row = await repo.insertEvaluation(id, { date: input.date, outcome: input.outcome, text: input.text ?? null });
@@ -192,7 +216,10 @@ export function createMeasuresService(deps: { db: Db; database: Database }) {
       });
     },
 
-    removeEvaluation: ({ kommunenummer, actor }: Scope, { id, evaluationId, expected }: { id: string; evaluationId: string; expected: ExpectedVersion }) =>
+    removeEvaluation: (
+      { kommunenummer, actor }: Scope,
+      { id, evaluationId, expected }: { id: string; evaluationId: string; expected: ExpectedVersion },
+    ) =>
       changeMeasure({ kommunenummer }, { id, expected }, async (tx, before) => {
         const evaluation = found(
           before.evaluations.find((e) => e.id === evaluationId),

@@ -51,7 +51,10 @@ describe('measures', () => {
   });
 
   it('refuses a fødselsnummer, a reversed period and links to another municipality, naming the field; writes nothing', async () => {
-    const before = { measures: (await t.database.db.select().from(measures)).length, audit: (await t.database.db.select().from(auditLog)).length };
+    const before = {
+      measures: (await t.database.db.select().from(measures)).length,
+      audit: (await t.database.db.select().from(auditLog)).length,
+    };
     const post = (body: unknown) => call(t, 'POST', `${base}/measures`, { bearer, body });
     await expectProblem(await post({ title: 'X', description: `Gjelder eleven ${FNR}` }), 400, 'description');
     await expectProblem(await post({ title: `X ${FNR}` }), 400, 'title');
@@ -61,7 +64,10 @@ describe('measures', () => {
     const aukraMembers = (await (await call(t, 'GET', '/api/v1/municipalities/1547/members')).json()) as { items: { id: string }[] };
     await expectProblem(await post({ title: 'X', responsibleMemberId: aukraMembers.items[0]!.id }), 400, 'responsibleMemberId');
     await expectProblem(await post({ title: 'X', budget: 1000 }), 400);
-    expect({ measures: (await t.database.db.select().from(measures)).length, audit: (await t.database.db.select().from(auditLog)).length }).toEqual(before);
+    expect({
+      measures: (await t.database.db.select().from(measures)).length,
+      audit: (await t.database.db.select().from(auditLog)).length,
+    }).toEqual(before);
   });
 
   it('the register filters by status, focus area, target group, organization and text, and pages with a cursor', async () => {
@@ -88,7 +94,11 @@ describe('measures', () => {
     const first = await list('q=Register-tiltak&limit=2', bearer);
     expect(first.items).toHaveLength(2);
     const second = await list(`q=Register-tiltak&limit=2&cursor=${first.nextCursor}`, bearer);
-    expect([...first.items, ...second.items].map((m) => m.title)).toEqual(['Register-tiltak Alfa', 'Register-tiltak Beta', 'Register-tiltak Gamma']);
+    expect([...first.items, ...second.items].map((m) => m.title)).toEqual([
+      'Register-tiltak Alfa',
+      'Register-tiltak Beta',
+      'Register-tiltak Gamma',
+    ]);
     expect(second.nextCursor).toBeNull();
     await expectProblem(await call(t, 'GET', `${base}/measures?cursor=bogus`), 400, 'cursor');
     await expectProblem(await call(t, 'GET', `${base}/measures?status=paused`), 400, 'status');
@@ -97,13 +107,23 @@ describe('measures', () => {
   it('anonymous callers see public measures only, without evaluations; marking one public shows it', async () => {
     const { measure, etag } = await create({ title: 'Offentlig-tiltak (test)' });
     const url = `${base}/measures/${measure.id}`;
-    const evaluated = await call(t, 'POST', `${url}/evaluations`, { bearer, body: { date: '2025-06-01', outcome: 'partly_achieved', text: 'Intern vurdering' }, headers: { 'if-match': etag } });
+    const evaluated = await call(t, 'POST', `${url}/evaluations`, {
+      bearer,
+      body: { date: '2025-06-01', outcome: 'partly_achieved', text: 'Intern vurdering' },
+      headers: { 'if-match': etag },
+    });
     expect(evaluated.status).toBe(201);
-    expect(((await evaluated.json()) as Measure).evaluations).toEqual([expect.objectContaining({ outcome: 'partly_achieved', text: 'Intern vurdering' })]);
+    expect(((await evaluated.json()) as Measure).evaluations).toEqual([
+      expect.objectContaining({ outcome: 'partly_achieved', text: 'Intern vurdering' }),
+    ]);
     expect((await call(t, 'GET', url)).status).toBe(404);
     expect((await list('q=Offentlig-tiltak')).items).toEqual([]);
 
-    const published = await call(t, 'PATCH', url, { bearer, body: { isPublic: true }, headers: { 'if-match': evaluated.headers.get('etag')! } });
+    const published = await call(t, 'PATCH', url, {
+      bearer,
+      body: { isPublic: true },
+      headers: { 'if-match': evaluated.headers.get('etag')! },
+    });
     expect(published.status).toBe(200);
     const anonymous = (await (await call(t, 'GET', url)).json()) as Measure;
     expect(anonymous.isPublic).toBe(true);

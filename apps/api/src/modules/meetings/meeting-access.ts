@@ -47,7 +47,10 @@ export function createMeetingAccess(db: Db) {
   }
 
   const agendaItemOf = (tree: MeetingTree, itemId: string) =>
-    found(tree.agenda.find((i) => i.id === itemId), `There is no agenda item ${itemId} in meeting ${tree.meeting.id}.`);
+    found(
+      tree.agenda.find((i) => i.id === itemId),
+      `There is no agenda item ${itemId} in meeting ${tree.meeting.id}.`,
+    );
 
   return { notFound, memberIdsOf, view, changeMeeting, agendaItemOf };
 }

@@ -1,4 +1,11 @@
-import { MEASURE_TRANSITIONS, type CreateAgendaItem, type CreateDecision, type SetAttendance, type UpdateAgendaItem, type UpdateDecision } from '@slt/shared';
+import {
+  MEASURE_TRANSITIONS,
+  type CreateAgendaItem,
+  type CreateDecision,
+  type SetAttendance,
+  type UpdateAgendaItem,
+  type UpdateDecision,
+} from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { measures } from '../../db/schema/index.js';
@@ -21,7 +28,10 @@ export function createMeetingItemsService(deps: { db: Db }) {
   const { changeMeeting, agendaItemOf } = createMeetingAccess(db);
 
   return {
-    addAgendaItem: ({ kommunenummer: k, actor, caller }: Scope, { id, input, expected }: { id: string; input: CreateAgendaItem; expected: ExpectedVersion }) => {
+    addAgendaItem: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, input, expected }: { id: string; input: CreateAgendaItem; expected: ExpectedVersion },
+    ) => {
       return changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         await checkReferences(tx, k, [
           { field: 'ownerMemberId', table: 'members', ids: input.ownerMemberId },
@@ -31,7 +41,12 @@ export function createMeetingItemsService(deps: { db: Db }) {
         const position = Math.min(input.position ?? before.agenda.length + 1, before.agenda.length + 1);
         const itemId = await repo.insertAgendaItem(
           id,
-          { title: input.title, description: input.description ?? null, ownerMemberId: input.ownerMemberId ?? null, closed: input.closed ?? false },
+          {
+            title: input.title,
+            description: input.description ?? null,
+            ownerMemberId: input.ownerMemberId ?? null,
+            closed: input.closed ?? false,
+          },
           before.agenda.length + 1,
         );
         const order = before.agenda.map((i) => i.id);
@@ -44,12 +59,22 @@ export function createMeetingItemsService(deps: { db: Db }) {
           entityId: itemId,
           action: 'create',
           before: null,
-          after: { meetingId: id, position, title: input.title, description: input.description ?? null, closed: input.closed ?? false, visibleToMemberIds: input.visibleToMemberIds ?? [] },
+          after: {
+            meetingId: id,
+            position,
+            title: input.title,
+            description: input.description ?? null,
+            closed: input.closed ?? false,
+            visibleToMemberIds: input.visibleToMemberIds ?? [],
+          },
         });
       });
     },
 
-    updateAgendaItem: ({ kommunenummer: k, actor, caller }: Scope, { id, itemId, patch, expected }: { id: string; itemId: string; patch: UpdateAgendaItem; expected: ExpectedVersion }) => {
+    updateAgendaItem: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, itemId, patch, expected }: { id: string; itemId: string; patch: UpdateAgendaItem; expected: ExpectedVersion },
+    ) => {
       return changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const item = agendaItemOf(before, itemId);
         await checkReferences(tx, k, [
@@ -65,15 +90,32 @@ export function createMeetingItemsService(deps: { db: Db }) {
           order.splice(Math.min(position, order.length + 1) - 1, 0, itemId);
           await repo.renumberAgenda(order);
         }
-        const fieldsOf = (i: typeof item) => ({ position: i.position, title: i.title, description: i.description, ownerMemberId: i.ownerMemberId, closed: i.closed, visibleToMemberIds: i.readers });
+        const fieldsOf = (i: typeof item) => ({
+          position: i.position,
+          title: i.title,
+          description: i.description,
+          ownerMemberId: i.ownerMemberId,
+          closed: i.closed,
+          visibleToMemberIds: i.readers,
+        });
         return {
           audit: (after) =>
-            recordChange(tx, actor, { kommunenummer: k, entity: 'agenda_item', entityId: itemId, action: 'update', before: fieldsOf(item), after: fieldsOf(agendaItemOf(after, itemId)) }),
+            recordChange(tx, actor, {
+              kommunenummer: k,
+              entity: 'agenda_item',
+              entityId: itemId,
+              action: 'update',
+              before: fieldsOf(item),
+              after: fieldsOf(agendaItemOf(after, itemId)),
+            }),
         };
       });
     },
 
-    removeAgendaItem: ({ kommunenummer: k, actor, caller }: Scope, { id, itemId, expected }: { id: string; itemId: string; expected: ExpectedVersion }) =>
+    removeAgendaItem: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, itemId, expected }: { id: string; itemId: string; expected: ExpectedVersion },
+    ) =>
       changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const item = agendaItemOf(before, itemId);
         if (before.decisions.some((d) => d.agendaItemId === itemId)) {
@@ -92,14 +134,18 @@ export function createMeetingItemsService(deps: { db: Db }) {
         });
       }),
 
-    setAttendance: ({ kommunenummer: k, actor, caller }: Scope, { id, input, expected }: { id: string; input: SetAttendance; expected: ExpectedVersion }) =>
+    setAttendance: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, input, expected }: { id: string; input: SetAttendance; expected: ExpectedVersion },
+    ) =>
       changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const ids = input.attendance.map((a) => a.memberId);
         const duplicate = ids.find((memberId, index) => ids.indexOf(memberId) !== index);
         if (duplicate) throw new InvalidFieldError({ in: 'body', name: 'attendance', detail: `member ${duplicate} is listed twice` });
         await checkReferences(tx, k, [{ field: 'attendance', table: 'members', ids }]);
         await createMeetingsRepository(tx).setAttendance(id, input.attendance);
-        const asMap = (rows: readonly { memberId: string; status: string }[]) => Object.fromEntries(rows.map((r) => [r.memberId, r.status]));
+        const asMap = (rows: readonly { memberId: string; status: string }[]) =>
+          Object.fromEntries(rows.map((r) => [r.memberId, r.status]));
         await recordChange(tx, actor, {
           kommunenummer: k,
           entity: 'meeting',
@@ -110,9 +156,16 @@ export function createMeetingItemsService(deps: { db: Db }) {
         });
       }),
 
-    addDecision: ({ kommunenummer: k, actor, caller }: Scope, { id, input, expected }: { id: string; input: CreateDecision; expected: ExpectedVersion }) => {
+    addDecision: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, input, expected }: { id: string; input: CreateDecision; expected: ExpectedVersion },
+    ) => {
       if (input.newMeasure && input.measureId) {
-        throw new InvalidFieldError({ in: 'body', name: 'newMeasure', detail: 'give either measureId (an existing measure) or newMeasure, not both' });
+        throw new InvalidFieldError({
+          in: 'body',
+          name: 'newMeasure',
+          detail: 'give either measureId (an existing measure) or newMeasure, not both',
+        });
       }
       if (input.measureStatus && !input.measureId) {
         throw new InvalidFieldError({ in: 'body', name: 'measureStatus', detail: 'changing a status needs the measureId of the measure' });
@@ -139,14 +192,24 @@ export function createMeetingItemsService(deps: { db: Db }) {
             entityId: row!.id,
             action: 'create',
             before: null,
-            after: { title: row!.title, description: row!.description, status: row!.status, decidedByTierId: row!.decidedByTierId, decidedAtMeetingId: id },
+            after: {
+              title: row!.title,
+              description: row!.description,
+              status: row!.status,
+              decidedByTierId: row!.decidedByTierId,
+              decidedAtMeetingId: id,
+            },
           });
         } else if (input.measureId && input.measureStatus) {
           const [measure] = await tx.select().from(measures).where(eq(measures.id, input.measureId)).for('update');
           const from = measure!.status;
           if (from !== input.measureStatus) {
             if (!MEASURE_TRANSITIONS[from].includes(input.measureStatus)) {
-              throw new InvalidFieldError({ in: 'body', name: 'measureStatus', detail: `a measure cannot go from ${from} to ${input.measureStatus}` });
+              throw new InvalidFieldError({
+                in: 'body',
+                name: 'measureStatus',
+                detail: `a measure cannot go from ${from} to ${input.measureStatus}`,
+              });
             }
             await tx.update(measures).set({ status: input.measureStatus, updatedAt: new Date() }).where(eq(measures.id, input.measureId));
             await recordChange(tx, actor, {
@@ -159,7 +222,11 @@ export function createMeetingItemsService(deps: { db: Db }) {
             });
           }
         }
-        const decisionId = await createMeetingsRepository(tx).insertDecision(id, { agendaItemId: input.agendaItemId ?? null, text: input.text, measureId });
+        const decisionId = await createMeetingsRepository(tx).insertDecision(id, {
+          agendaItemId: input.agendaItemId ?? null,
+          text: input.text,
+          measureId,
+        });
         await recordChange(tx, actor, {
           kommunenummer: k,
           entity: 'decision',
@@ -171,17 +238,30 @@ export function createMeetingItemsService(deps: { db: Db }) {
       });
     },
 
-    updateDecision: ({ kommunenummer: k, actor, caller }: Scope, { id, decisionId, patch, expected }: { id: string; decisionId: string; patch: UpdateDecision; expected: ExpectedVersion }) => {
+    updateDecision: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, decisionId, patch, expected }: { id: string; decisionId: string; patch: UpdateDecision; expected: ExpectedVersion },
+    ) => {
       return changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const decision = decisionOf(before, decisionId);
         if (patch.agendaItemId) agendaItemField(before, patch.agendaItemId);
         await createMeetingsRepository(tx).updateDecision(decisionId, patch);
         const fields = { text: decision.text, agendaItemId: decision.agendaItemId };
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'decision', entityId: decisionId, action: 'update', before: fields, after: { ...fields, ...patch } });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'decision',
+          entityId: decisionId,
+          action: 'update',
+          before: fields,
+          after: { ...fields, ...patch },
+        });
       });
     },
 
-    removeDecision: ({ kommunenummer: k, actor, caller }: Scope, { id, decisionId, expected }: { id: string; decisionId: string; expected: ExpectedVersion }) =>
+    removeDecision: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, decisionId, expected }: { id: string; decisionId: string; expected: ExpectedVersion },
+    ) =>
       changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const decision = decisionOf(before, decisionId);
         await createMeetingsRepository(tx).deleteDecision(decisionId);

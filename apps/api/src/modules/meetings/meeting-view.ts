@@ -48,12 +48,17 @@ export function toMeeting(tree: MeetingTree, caller: Caller, callerMemberIds: re
   if (!caller.internal) return facts;
   const mine = new Set(callerMemberIds);
   const visible = tree.agenda.filter(
-    (item) => !item.closed || caller.allClosed || item.readers.some((id) => mine.has(id)) || (item.ownerMemberId !== null && mine.has(item.ownerMemberId)),
+    (item) =>
+      !item.closed ||
+      caller.allClosed ||
+      item.readers.some((id) => mine.has(id)) ||
+      (item.ownerMemberId !== null && mine.has(item.ownerMemberId)),
   );
   const hiddenItems = new Set(tree.agenda.filter((item) => !visible.includes(item)).map((item) => item.id));
   const decisions = tree.decisions.filter((d) => d.agendaItemId === null || !hiddenItems.has(d.agendaItemId));
   const hiddenDecisions = new Set(tree.decisions.filter((d) => !decisions.includes(d)).map((d) => d.id));
-  const shown = (items: ActionItemRow[]) => items.filter((a) => a.decisionId === null || !hiddenDecisions.has(a.decisionId)).map((a) => toActionItem(a));
+  const shown = (items: ActionItemRow[]) =>
+    items.filter((a) => a.decisionId === null || !hiddenDecisions.has(a.decisionId)).map((a) => toActionItem(a));
   return {
     ...facts,
     agenda: visible.map((item) => ({
@@ -87,7 +92,17 @@ export interface MeetingChange {
 }
 
 export const auditable = (m: MeetingRow | undefined) =>
-  m ? { tierId: m.tierId, title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), place: m.place, status: m.status, minutes: m.minutes } : null;
+  m
+    ? {
+        tierId: m.tierId,
+        title: m.title,
+        startsAt: m.startsAt.toISOString(),
+        endsAt: m.endsAt.toISOString(),
+        place: m.place,
+        status: m.status,
+        minutes: m.minutes,
+      }
+    : null;
 
 export const instant = (field: string, value: string): Date => {
   const date = new Date(value);
@@ -97,17 +112,26 @@ export const instant = (field: string, value: string): Date => {
 
 export function requireTimeOrder(startsAt: Date, endsAt: Date): void {
   if (endsAt < startsAt) {
-    throw new InvalidFieldError({ in: 'body', name: 'endsAt', detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})`, code: 'before_start' });
+    throw new InvalidFieldError({
+      in: 'body',
+      name: 'endsAt',
+      detail: `the meeting ends (${endsAt.toISOString()}) before it starts (${startsAt.toISOString()})`,
+      code: 'before_start',
+    });
   }
 }
 
 /** A meeting is marked held only once it has started: compliance cannot be met in advance. */
 export function requireHeldInPast(status: string | undefined, startsAt: Date): void {
   if (status === 'held' && startsAt.getTime() > Date.now()) {
-    throw new InvalidFieldError({ in: 'body', name: 'status', detail: 'a meeting that has not started yet cannot be marked held', code: 'in_future' });
+    throw new InvalidFieldError({
+      in: 'body',
+      name: 'status',
+      detail: 'a meeting that has not started yet cannot be marked held',
+      code: 'in_future',
+    });
   }
 }
-
 
 /** An agenda item referred to in a body must be one of this meeting's (400 naming agendaItemId). */
 export function agendaItemField(tree: MeetingTree, itemId: string): void {
@@ -117,5 +141,8 @@ export function agendaItemField(tree: MeetingTree, itemId: string): void {
 }
 
 export function decisionOf(tree: MeetingTree, decisionId: string) {
-  return found(tree.decisions.find((d) => d.id === decisionId), `There is no decision ${decisionId} in meeting ${tree.meeting.id}.`);
+  return found(
+    tree.decisions.find((d) => d.id === decisionId),
+    `There is no decision ${decisionId} in meeting ${tree.meeting.id}.`,
+  );
 }

@@ -15,7 +15,10 @@ export interface MeetingTree {
   actionItems: ActionItemRow[];
   reportBackItems: ActionItemRow[];
 }
-export type WritableMeeting = Pick<typeof meetings.$inferInsert, 'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes'>;
+export type WritableMeeting = Pick<
+  typeof meetings.$inferInsert,
+  'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes'
+>;
 type WritableAgendaItem = Pick<typeof agendaItems.$inferInsert, 'title' | 'description' | 'ownerMemberId' | 'closed'>;
 
 /** The first instant of a day in Europe/Oslo, as SQL. */
@@ -52,11 +55,20 @@ export function createMeetingsRepository(db: Executor) {
         ? await db
             .select()
             .from(agendaItemReaders)
-            .where(inArray(agendaItemReaders.agendaItemId, items.map((i) => i.id)))
+            .where(
+              inArray(
+                agendaItemReaders.agendaItemId,
+                items.map((i) => i.id),
+              ),
+            )
             .orderBy(asc(agendaItemReaders.memberId))
         : [];
       const present = await db.select().from(attendance).where(eq(attendance.meetingId, id)).orderBy(asc(attendance.memberId));
-      const decided = await db.select().from(decisions).where(eq(decisions.meetingId, id)).orderBy(asc(decisions.createdAt), asc(decisions.id));
+      const decided = await db
+        .select()
+        .from(decisions)
+        .where(eq(decisions.meetingId, id))
+        .orderBy(asc(decisions.createdAt), asc(decisions.id));
       const { given, reportBack } = await createActionItemsRepository(db).ofMeeting(id);
       return {
         meeting,
@@ -75,7 +87,8 @@ export function createMeetingsRepository(db: Executor) {
       if (filter.to) conditions.push(lt(meetings.startsAt, sql`${osloStartOf(filter.to)} + interval '1 day'` as never));
       if (filter.tierId) conditions.push(eq(meetings.tierId, filter.tierId));
       if (filter.status) conditions.push(sql`${meetings.status} = ${filter.status}`);
-      if (filter.after) conditions.push(sql`(${meetings.startsAt}, ${meetings.id}) > (${filter.after.startsAt}::timestamptz, ${filter.after.id}::uuid)`);
+      if (filter.after)
+        conditions.push(sql`(${meetings.startsAt}, ${meetings.id}) > (${filter.after.startsAt}::timestamptz, ${filter.after.id}::uuid)`);
       return db
         .select()
         .from(meetings)
@@ -105,8 +118,14 @@ export function createMeetingsRepository(db: Executor) {
     },
 
     async countHistory(id: string): Promise<{ decisions: number; actionItems: number }> {
-      const [d] = await db.select({ n: sql<number>`count(*)::int` }).from(decisions).where(eq(decisions.meetingId, id));
-      const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(actionItems).where(eq(actionItems.meetingId, id));
+      const [d] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(decisions)
+        .where(eq(decisions.meetingId, id));
+      const [a] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(actionItems)
+        .where(eq(actionItems.meetingId, id));
       return { decisions: d!.n, actionItems: a!.n };
     },
 
@@ -115,7 +134,10 @@ export function createMeetingsRepository(db: Executor) {
       if (ids.length === 0) return;
       await db.execute(sql`
         update agenda_items a set position = o.position
-        from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) with ordinality as o(id, position)
+        from unnest(array[${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]) with ordinality as o(id, position)
         where a.id = o.id and a.position is distinct from o.position`);
     },
 

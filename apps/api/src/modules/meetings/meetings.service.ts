@@ -27,7 +27,12 @@ export function createMeetingsService(deps: { db: Db }) {
         after = { startsAt: key.s, id: key.i };
       }
       if (query.from && query.to && query.to < query.from) {
-        throw new InvalidFieldError({ in: 'query', name: 'to', detail: `to (${query.to}) comes before from (${query.from})`, code: 'before_start' });
+        throw new InvalidFieldError({
+          in: 'query',
+          name: 'to',
+          detail: `to (${query.to}) comes before from (${query.from})`,
+          code: 'before_start',
+        });
       }
       const rows = await createMeetingsRepository(db).list(k, { ...query, after, limit });
       const page = rows.slice(0, limit);
@@ -58,12 +63,24 @@ export function createMeetingsService(deps: { db: Db }) {
           minutes: input.minutes ?? null,
         });
         const tree = (await repo.find(k, id))!;
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'meeting', entityId: id, action: 'create', before: null, after: auditable(tree.meeting) });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'meeting',
+          entityId: id,
+          action: 'create',
+          before: null,
+          after: auditable(tree.meeting),
+        });
         return toMeeting(tree, caller, await memberIdsOf(tx, k, caller));
       });
     },
 
-    update: ({ kommunenummer: k, actor, caller }: Scope, { id, patch, expected }: { id: string; patch: UpdateMeeting; expected: ExpectedVersion }) => {
+    update: (
+      { kommunenummer: k, actor, caller }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateMeeting; expected: ExpectedVersion },
+    ) => {
+      // The change callback returns a promise (the others await): async keeps the checks' throws rejections.
+      // eslint-disable-next-line @typescript-eslint/require-await
       return changeMeeting({ kommunenummer: k, caller }, { id, expected }, async (tx, before) => {
         const startsAt = patch.startsAt === undefined ? before.meeting.startsAt : instant('startsAt', patch.startsAt);
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
@@ -75,9 +92,16 @@ export function createMeetingsService(deps: { db: Db }) {
         const next = { ...b, ...values, place: patch.place === undefined ? b.place : patch.place };
         return {
           meeting: values,
-          bumpSequence: facts(b) !== facts(next as MeetingRow),
+          bumpSequence: facts(b) !== facts(next),
           audit: (after) =>
-            recordChange(tx, actor, { kommunenummer: k, entity: 'meeting', entityId: id, action: 'update', before: auditable(b), after: auditable(after.meeting) }),
+            recordChange(tx, actor, {
+              kommunenummer: k,
+              entity: 'meeting',
+              entityId: id,
+              action: 'update',
+              before: auditable(b),
+              after: auditable(after.meeting),
+            }),
         };
       });
     },
@@ -92,10 +116,16 @@ export function createMeetingsService(deps: { db: Db }) {
           throw new ConflictError('The meeting has been held or has decisions or action items: its history is kept. Cancel it instead.');
         }
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'meeting', entityId: id, action: 'delete', before: auditable(before.meeting), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'meeting',
+          entityId: id,
+          action: 'delete',
+          before: auditable(before.meeting),
+          after: null,
+        });
       });
     },
-
   };
 }
 

@@ -43,7 +43,6 @@ const auditable = (row: MemberRow | null) =>
       }
     : null;
 
-
 export function createMembersService(deps: { db: Db }) {
   const { db } = deps;
   const members = createMembersRepository(db);
@@ -72,7 +71,14 @@ export function createMembersService(deps: { db: Db }) {
           phonePublic: input.phonePublic ?? false,
           isCoordinator: input.isCoordinator ?? false,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'member', entityId: row.id, action: 'create', before: null, after: auditable(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'member',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditable(row),
+        });
         return toMember(row, true);
       });
     },
@@ -87,7 +93,14 @@ export function createMembersService(deps: { db: Db }) {
         if (before.erasedAt) throw new ConflictError('The member has been erased and cannot be changed.');
         await checkReferences(tx, kommunenummer, [{ field: 'organizationId', table: 'organizations', ids: patch.organizationId }]);
         const after = await repo.update(id, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'member', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'member',
+          entityId: id,
+          action: 'update',
+          before: auditable(before),
+          after: auditable(after),
+        });
         return toMember(after, true);
       });
     },
@@ -105,7 +118,14 @@ export function createMembersService(deps: { db: Db }) {
           );
         }
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'member', entityId: id, action: 'delete', before: auditable(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'member',
+          entityId: id,
+          action: 'delete',
+          before: auditable(before),
+          after: null,
+        });
       });
     },
 

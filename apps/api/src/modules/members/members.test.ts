@@ -51,9 +51,17 @@ describe('members', () => {
   it('refuses a fødselsnummer in the name or role title and an organization of another municipality, naming the field', async () => {
     const before = await counts();
     await expectProblem(await call(t, 'POST', `${base}/members`, { bearer, body: { name: `Person ${FNR}` } }), 400, 'name');
-    await expectProblem(await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', roleTitle: `Rådgiver ${FNR.slice(0, 6)} ${FNR.slice(6)}` } }), 400, 'roleTitle');
+    await expectProblem(
+      await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', roleTitle: `Rådgiver ${FNR.slice(0, 6)} ${FNR.slice(6)}` } }),
+      400,
+      'roleTitle',
+    );
     const aukra = (await (await call(t, 'GET', '/api/v1/municipalities/1547/organizations')).json()) as { items: { id: string }[] };
-    await expectProblem(await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', organizationId: aukra.items[0]!.id } }), 400, 'organizationId');
+    await expectProblem(
+      await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', organizationId: aukra.items[0]!.id } }),
+      400,
+      'organizationId',
+    );
     await expectProblem(await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', nickname: 'x' } }), 400);
     await expectProblem(await call(t, 'POST', `${base}/members`, { bearer, body: { name: 'P', email: 'not-an-email' } }), 400, 'email');
     expect(await counts()).toEqual(before);
@@ -71,28 +79,57 @@ describe('members', () => {
   });
 
   it('a member on a tier cannot be deleted (409) but an admin can erase them: identity gone, memberships kept, audit scrubbed', async () => {
-    const { body: person } = await post<Member>('/members', { name: 'Per Slettesen', email: 'per.slettesen@demo.invalid', roleTitle: 'Miljøarbeider' });
+    const { body: person } = await post<Member>('/members', {
+      name: 'Per Slettesen',
+      email: 'per.slettesen@demo.invalid',
+      roleTitle: 'Miljøarbeider',
+    });
     const { body: tier } = await post<Tier>('/tiers', { level: 'operational', name: 'Slettegruppa' });
-    const { body: seat } = await post<Membership>(`/tiers/${tier.id}/memberships`, { memberId: person.id, role: 'member', startDate: '2024-08-01' });
+    const { body: seat } = await post<Membership>(`/tiers/${tier.id}/memberships`, {
+      memberId: person.id,
+      role: 'member',
+      startDate: '2024-08-01',
+    });
     const current = await call(t, 'GET', `${base}/members/${person.id}`, { bearer });
-    await expectProblem(await call(t, 'DELETE', `${base}/members/${person.id}`, { bearer, headers: { 'if-match': current.headers.get('etag')! } }), 409);
+    await expectProblem(
+      await call(t, 'DELETE', `${base}/members/${person.id}`, { bearer, headers: { 'if-match': current.headers.get('etag')! } }),
+      409,
+    );
 
     const erase = `${base}/members/${person.id}/erase`;
     expect((await call(t, 'POST', erase, { bearer })).status).toBe(403); // coordinators cannot erase
     const admin = await signIn(t, DEMO.admin);
     const erased = await call(t, 'POST', erase, { bearer: admin.accessToken });
     expect(erased.status).toBe(200);
-    expect((await erased.json()) as Member).toMatchObject({ name: null, email: null, roleTitle: null, erasedAt: expect.any(String) });
+    expect((await erased.json()) as Member).toMatchObject({
+      name: null,
+      email: null,
+      roleTitle: null,
+      erasedAt: expect.any(String) as string,
+    });
     expect((await call(t, 'POST', erase, { bearer: admin.accessToken })).status).toBe(200); // idempotent
 
     const seats = (await (await call(t, 'GET', `${base}/tiers/${tier.id}/memberships`)).json()) as { items: Membership[] };
     expect(seats.items.map((s) => s.id)).toEqual([seat.id]);
-    const audit = JSON.stringify(await t.database.db.select({ changes: auditLog.changes }).from(auditLog).where(eq(auditLog.entityId, person.id)));
+    const audit = JSON.stringify(
+      await t.database.db.select({ changes: auditLog.changes }).from(auditLog).where(eq(auditLog.entityId, person.id)),
+    );
     expect(audit).not.toContain('Slettesen');
     expect(audit).not.toContain('Miljøarbeider');
     // An erased person cannot be seated or made chair.
-    await expectProblem(await call(t, 'POST', `${base}/tiers/${tier.id}/memberships`, { bearer, body: { memberId: person.id, role: 'member', startDate: '2030-01-01' } }), 400, 'memberId');
-    await expectProblem(await call(t, 'POST', `${base}/tiers`, { bearer, body: { level: 'strategic', name: 'X', chairMemberId: person.id } }), 400, 'chairMemberId');
+    await expectProblem(
+      await call(t, 'POST', `${base}/tiers/${tier.id}/memberships`, {
+        bearer,
+        body: { memberId: person.id, role: 'member', startDate: '2030-01-01' },
+      }),
+      400,
+      'memberId',
+    );
+    await expectProblem(
+      await call(t, 'POST', `${base}/tiers`, { bearer, body: { level: 'strategic', name: 'X', chairMemberId: person.id } }),
+      400,
+      'chairMemberId',
+    );
   });
 });
 
@@ -108,7 +145,11 @@ describe('tiers and memberships', () => {
       displayOrder: 7,
       meetingRule: { kind: 'spring_autumn', spring: 3, autumn: 2 },
     });
-    expect(tier).toMatchObject({ name: 'Arbeidsutvalget (test)', chairMemberId: chair.id, meetingRule: { kind: 'spring_autumn', spring: 3, autumn: 2 } });
+    expect(tier).toMatchObject({
+      name: 'Arbeidsutvalget (test)',
+      chairMemberId: chair.id,
+      meetingRule: { kind: 'spring_autumn', spring: 3, autumn: 2 },
+    });
     const list = (await (await call(t, 'GET', `${base}/tiers`)).json()) as { items: Tier[] };
     const levels = list.items.map((x) => ['strategic', 'coordinating', 'operational'].indexOf(x.level));
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
@@ -126,7 +167,11 @@ describe('tiers and memberships', () => {
     expect(aukraMembers.items.length).toBeGreaterThan(0);
     const before = await counts();
     const tier = (body: unknown) => call(t, 'POST', `${base}/tiers`, { bearer, body });
-    await expectProblem(await tier({ level: 'strategic', name: 'Politirådet (test)', chairMemberId: aukraMembers.items[0]!.id }), 400, 'chairMemberId');
+    await expectProblem(
+      await tier({ level: 'strategic', name: 'Politirådet (test)', chairMemberId: aukraMembers.items[0]!.id }),
+      400,
+      'chairMemberId',
+    );
     await expectProblem(await tier({ level: 'strategic', name: 'P', mandate: `Sak om ${FNR}` }), 400, 'mandate');
     await expectProblem(await tier({ level: 'strategic', name: 'P', responsibilities: `Sak om ${FNR}` }), 400, 'responsibilities');
     await expectProblem(await tier({ level: 'tactical', name: 'P' }), 400, 'level');
@@ -138,9 +183,23 @@ describe('tiers and memberships', () => {
     const { body: person } = await post<Member>('/members', { name: 'Siri Sete' });
     const { body: tier } = await post<Tier>('/tiers', { level: 'operational', name: 'Utøvergruppa (test)' });
     const seats = `${base}/tiers/${tier.id}/memberships`;
-    await expectProblem(await call(t, 'POST', seats, { bearer, body: { memberId: person.id, role: 'member', startDate: '2025-01-01', endDate: '2024-12-31' } }), 400, 'endDate');
-    const { body: seat, etag } = await post<Membership>(`/tiers/${tier.id}/memberships`, { memberId: person.id, role: 'secretary', startDate: '2024-01-01' });
-    await expectProblem(await call(t, 'POST', seats, { bearer, body: { memberId: person.id, role: 'member', startDate: '2025-06-01' } }), 409);
+    await expectProblem(
+      await call(t, 'POST', seats, {
+        bearer,
+        body: { memberId: person.id, role: 'member', startDate: '2025-01-01', endDate: '2024-12-31' },
+      }),
+      400,
+      'endDate',
+    );
+    const { body: seat, etag } = await post<Membership>(`/tiers/${tier.id}/memberships`, {
+      memberId: person.id,
+      role: 'secretary',
+      startDate: '2024-01-01',
+    });
+    await expectProblem(
+      await call(t, 'POST', seats, { bearer, body: { memberId: person.id, role: 'member', startDate: '2025-06-01' } }),
+      409,
+    );
 
     const left = await call(t, 'PATCH', `${seats}/${seat.id}`, { bearer, body: { endDate: '2025-05-31' }, headers: { 'if-match': etag } });
     expect(left.status).toBe(200);
@@ -154,14 +213,21 @@ describe('tiers and memberships', () => {
     expect(current.items.map((s) => s.id)).toEqual([again.body.id]);
     // A tier with history cannot be deleted by accident.
     const tierNow = await call(t, 'GET', `${base}/tiers/${tier.id}`);
-    await expectProblem(await call(t, 'DELETE', `${base}/tiers/${tier.id}`, { bearer, headers: { 'if-match': tierNow.headers.get('etag')! } }), 409);
+    await expectProblem(
+      await call(t, 'DELETE', `${base}/tiers/${tier.id}`, { bearer, headers: { 'if-match': tierNow.headers.get('etag')! } }),
+      409,
+    );
   });
 
   it("the new seat shows on the tier in GET …/slt's internal view", async () => {
     const { body: person } = await post<Member>('/members', { name: 'Synne Synlig' });
     const { body: tier } = await post<Tier>('/tiers', { level: 'operational', name: 'Synlig-gruppa' });
     await post(`/tiers/${tier.id}/memberships`, { memberId: person.id, role: 'observer', startDate: '2024-01-01' });
-    const setup = (await (await call(t, 'GET', `${base}/slt`, { bearer })).json()) as { tiers: { id: string; seats: { role: string; member: { name: string } }[] }[] };
-    expect(setup.tiers.find((x) => x.id === tier.id)?.seats).toEqual([expect.objectContaining({ role: 'observer', member: expect.objectContaining({ name: 'Synne Synlig' }) })]);
+    const setup = (await (await call(t, 'GET', `${base}/slt`, { bearer })).json()) as {
+      tiers: { id: string; seats: { role: string; member: { name: string } }[] }[];
+    };
+    expect(setup.tiers.find((x) => x.id === tier.id)?.seats).toEqual([
+      expect.objectContaining({ role: 'observer', member: expect.objectContaining({ name: 'Synne Synlig' }) as unknown }),
+    ]);
   });
 });

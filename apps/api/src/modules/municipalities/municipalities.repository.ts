@@ -165,10 +165,7 @@ export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
     },
 
     /** Sets a municipality's own settings (demo data today; the admin API later). */
-    async updateSettings(
-      kommunenummer: string,
-      settings: { policeDistrict?: string | null; malform?: 'nb' | 'nn' },
-    ): Promise<void> {
+    async updateSettings(kommunenummer: string, settings: { policeDistrict?: string | null; malform?: 'nb' | 'nn' }): Promise<void> {
       await db
         .update(municipalities)
         .set({

@@ -3,10 +3,7 @@ import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
 import type { MunicipalitiesService } from './municipalities.service.js';
 
-export const municipalitiesRoutes: FastifyPluginAsyncTypebox<{ service: MunicipalitiesService }> = async (
-  app,
-  { service },
-) => {
+export const municipalitiesRoutes: FastifyPluginAsyncTypebox<{ service: MunicipalitiesService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.listMunicipalities),
     handler: (request) => service.list(request.query),

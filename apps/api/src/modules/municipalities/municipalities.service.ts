@@ -31,18 +31,12 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
     kommunenummer: row.kommunenummer,
     name: row.name,
     county: { number: row.countyNumber, name: row.countyName },
-    policeDistrict:
-      row.policeDistrict && districtName
-        ? { code: row.policeDistrict as PoliceDistrictCode, name: districtName }
-        : null,
+    policeDistrict: row.policeDistrict && districtName ? { code: row.policeDistrict as PoliceDistrictCode, name: districtName } : null,
     malform: row.malform,
   };
 }
 
-export function createMunicipalitiesService(deps: {
-  db: Db;
-  repository: Pick<MunicipalitiesRepository, 'list' | 'get' | 'listCounties'>;
-}) {
+export function createMunicipalitiesService(deps: { db: Db; repository: Pick<MunicipalitiesRepository, 'list' | 'get' | 'listCounties'> }) {
   const { db, repository } = deps;
   return {
     /** Sets the municipality's own settings, if the caller's copy (If-Match) is current. */

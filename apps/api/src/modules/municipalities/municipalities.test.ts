@@ -232,12 +232,7 @@ describe('PATCH /api/v1/municipalities/{kommunenummer}', () => {
 
     const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, '4206'));
     expect(rows.map((r) => [r.entity, r.action, r.actorType, r.changes])).toEqual([
-      [
-        'municipality',
-        'update',
-        'token',
-        { malform: { before: 'nb', after: 'nn' }, policeDistrict: { before: 'agder', after: null } },
-      ],
+      ['municipality', 'update', 'token', { malform: { before: 'nb', after: 'nn' }, policeDistrict: { before: 'agder', after: null } }],
     ]);
   });
 

@@ -6,7 +6,10 @@ import type { CountyRow, MunicipalitiesRepository, ReferenceMunicipality } from 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 function parseSemicolonFile(text: string, expectedHeader: string): string[][] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   const [header, ...rows] = lines;
   if (header !== expectedHeader) throw new Error(`Unexpected reference data header: ${header}`);
   return rows.map((line) => line.split(';').map((cell) => cell.trim()));
@@ -14,10 +17,7 @@ function parseSemicolonFile(text: string, expectedHeader: string): string[][] {
 
 /** Reads data/fylker.csv and data/kommuner.csv (the reference files' fixed, unquoted format). */
 export async function readReferenceData(): Promise<{ counties: CountyRow[]; municipalities: ReferenceMunicipality[] }> {
-  const [fylker, kommuner] = await Promise.all([
-    readFile(`${dataDir}fylker.csv`, 'utf8'),
-    readFile(`${dataDir}kommuner.csv`, 'utf8'),
-  ]);
+  const [fylker, kommuner] = await Promise.all([readFile(`${dataDir}fylker.csv`, 'utf8'), readFile(`${dataDir}kommuner.csv`, 'utf8')]);
   const counties = parseSemicolonFile(fylker, 'fylkesnummer;fylkesnavn').map(([number, name]) => ({
     number: String(number).padStart(2, '0'),
     name: String(name),

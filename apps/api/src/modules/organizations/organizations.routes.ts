@@ -3,10 +3,7 @@ import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
 import type { OrganizationsService } from './organizations.service.js';
 
-export const organizationsRoutes: FastifyPluginAsyncTypebox<{ service: OrganizationsService }> = async (
-  app,
-  { service },
-) => {
+export const organizationsRoutes: FastifyPluginAsyncTypebox<{ service: OrganizationsService }> = async (app, { service }) => {
   app.route({
     ...fromContract(routes.listOrganizations),
     handler: (request) => service.list(request.scope),

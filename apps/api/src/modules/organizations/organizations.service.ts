@@ -19,14 +19,17 @@ export function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-const auditable = (row: OrganizationRow | null) =>
-  row ? { name: row.name, kind: row.kind, description: row.description } : null;
+const auditable = (row: OrganizationRow | null) => (row ? { name: row.name, kind: row.kind, description: row.description } : null);
 
 export function createOrganizationsService(deps: { db: Db }) {
   const { db } = deps;
   const organizations = createOrganizationsRepository(db);
 
-  async function mustFind(repo: ReturnType<typeof createOrganizationsRepository>, at: { kommunenummer: string; id: string }, forUpdate = false) {
+  async function mustFind(
+    repo: ReturnType<typeof createOrganizationsRepository>,
+    at: { kommunenummer: string; id: string },
+    forUpdate = false,
+  ) {
     const row = await repo.find(at.kommunenummer, at.id, { forUpdate });
     if (!row) throw new NotFoundError(`There is no organization ${at.id} in ${at.kommunenummer}.`);
     return row;

@@ -116,7 +116,10 @@ export function createSetupRepository(database: Database, db: Executor = databas
 
     /** Whether there is a municipality `kommunenummer` (for a partner named in a request). */
     async exists(kommunenummer: string): Promise<boolean> {
-      const [row] = await db.select({ k: municipalities.kommunenummer }).from(municipalities).where(eq(municipalities.kommunenummer, kommunenummer));
+      const [row] = await db
+        .select({ k: municipalities.kommunenummer })
+        .from(municipalities)
+        .where(eq(municipalities.kommunenummer, kommunenummer));
       return row !== undefined;
     },
 

@@ -13,7 +13,6 @@ export function createSetupService(deps: { database: Database }) {
   const { database } = deps;
   const setups = createSetupRepository(database);
 
-
   return {
     /**
      * The whole setup (the host's, for a partner) as JSON text, in the scope's view. The view is
@@ -21,7 +20,10 @@ export function createSetupService(deps: { database: Database }) {
      */
     async getSetup(scope: Scope): Promise<string> {
       // The scope has worked out the view; the statement takes it as "sees every internal view".
-      const setup = found(await setups.loadSetup(scope.kommunenummer, { all: isInternal(scope), kommuner: [] }), `${scope.kommunenummer} is gone.`);
+      const setup = found(
+        await setups.loadSetup(scope.kommunenummer, { all: isInternal(scope), kommuner: [] }),
+        `${scope.kommunenummer} is gone.`,
+      );
       return setup.json;
     },
 

@@ -19,7 +19,11 @@ export const targetGroupsRoutes: FastifyPluginAsyncTypebox<{ service: TargetGrou
   app.route({
     ...fromContract(routes.updateTargetGroup),
     handler: (request) =>
-      service.updateTargetGroup(request.scope, { id: request.params.targetGroupId, patch: request.body, expected: request.expectedVersion }),
+      service.updateTargetGroup(request.scope, {
+        id: request.params.targetGroupId,
+        patch: request.body,
+        expected: request.expectedVersion,
+      }),
   });
   app.route({
     ...fromContract(routes.deleteTargetGroup),

@@ -49,7 +49,6 @@ const fieldsOf = <R extends { id: string; kommunenummer: string; createdAt: Date
   return fields;
 };
 
-
 export function createTargetGroupsService(deps: { db: Db }) {
   const { db } = deps;
   const repo = createTargetGroupsRepository(db);
@@ -75,12 +74,22 @@ export function createTargetGroupsService(deps: { db: Db }) {
           ageTo: input.ageTo ?? null,
           riskCriteria: input.riskCriteria ?? [],
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: row.id, action: 'create', before: null, after: fieldsOf(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'target_group',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: fieldsOf(row),
+        });
         return toTargetGroup(row);
       });
     },
 
-    async updateTargetGroup({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateTargetGroup; expected: ExpectedVersion }): Promise<TargetGroup> {
+    async updateTargetGroup(
+      { kommunenummer, actor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateTargetGroup; expected: ExpectedVersion },
+    ): Promise<TargetGroup> {
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
@@ -90,7 +99,14 @@ export function createTargetGroupsService(deps: { db: Db }) {
           { field: 'ageTo', value: patch.ageTo === undefined ? before.ageTo : patch.ageTo },
         );
         const after = await txRepo.updateTargetGroup(id, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: id, action: 'update', before: fieldsOf(before), after: fieldsOf(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'target_group',
+          entityId: id,
+          action: 'update',
+          before: fieldsOf(before),
+          after: fieldsOf(after),
+        });
         return toTargetGroup(after);
       });
     },
@@ -101,7 +117,14 @@ export function createTargetGroupsService(deps: { db: Db }) {
         const before = found(await txRepo.findTargetGroup(kommunenummer, id, { forUpdate: true }), tgNotFound(kommunenummer, id));
         checkVersion(expected, toTargetGroup(before));
         await txRepo.deleteTargetGroup(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'target_group', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'target_group',
+          entityId: id,
+          action: 'delete',
+          before: fieldsOf(before),
+          after: null,
+        });
       });
     },
 
@@ -122,18 +145,35 @@ export function createTargetGroupsService(deps: { db: Db }) {
           decisionDate: input.decisionDate ?? null,
           displayOrder: input.displayOrder ?? 0,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: row.id, action: 'create', before: null, after: fieldsOf(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'focus_area',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: fieldsOf(row),
+        });
         return toFocusArea(row);
       });
     },
 
-    async updateFocusArea({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateFocusArea; expected: ExpectedVersion }): Promise<FocusArea> {
+    async updateFocusArea(
+      { kommunenummer, actor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateFocusArea; expected: ExpectedVersion },
+    ): Promise<FocusArea> {
       return db.transaction(async (tx) => {
         const txRepo = createTargetGroupsRepository(tx);
         const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
         checkVersion(expected, toFocusArea(before));
         const after = await txRepo.updateFocusArea(id, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'update', before: fieldsOf(before), after: fieldsOf(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'focus_area',
+          entityId: id,
+          action: 'update',
+          before: fieldsOf(before),
+          after: fieldsOf(after),
+        });
         return toFocusArea(after);
       });
     },
@@ -144,7 +184,14 @@ export function createTargetGroupsService(deps: { db: Db }) {
         const before = found(await txRepo.findFocusArea(kommunenummer, id, { forUpdate: true }), faNotFound(kommunenummer, id));
         checkVersion(expected, toFocusArea(before));
         await txRepo.deleteFocusArea(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'focus_area', entityId: id, action: 'delete', before: fieldsOf(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'focus_area',
+          entityId: id,
+          action: 'delete',
+          before: fieldsOf(before),
+          after: null,
+        });
       });
     },
   };

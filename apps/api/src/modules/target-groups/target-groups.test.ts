@@ -33,7 +33,11 @@ describe('target groups', () => {
     expect(group).toMatchObject({ ageFrom: 12, ageTo: 18, riskCriteria: ['Skolefravær', 'Rus'] });
     const url = `${base}/target-groups/${group.id}`;
     // ageFrom 19 with the stored ageTo 18 is reversed: refused, naming ageTo.
-    await expectProblem(await call(t, 'PATCH', url, { bearer, body: { ageFrom: 19 }, headers: { 'if-match': created.headers.get('etag')! } }), 400, 'ageTo');
+    await expectProblem(
+      await call(t, 'PATCH', url, { bearer, body: { ageFrom: 19 }, headers: { 'if-match': created.headers.get('etag')! } }),
+      400,
+      'ageTo',
+    );
     const ok = await call(t, 'PATCH', url, { bearer, body: { ageTo: 24 }, headers: { 'if-match': created.headers.get('etag')! } });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as TargetGroup).ageTo).toBe(24);
@@ -74,8 +78,16 @@ describe('focus areas', () => {
     expect(created.status).toBe(201);
     const area = (await created.json()) as FocusArea;
     expect(area).toMatchObject({ decisionReference: 'Kommunestyrevedtak 004/14', decisionDate: '2014-02-13' });
-    await expectProblem(await call(t, 'POST', `${base}/focus-areas`, { bearer, body: { name: 'X', decisionDate: '2014-13-45' } }), 400, 'decisionDate');
-    await expectProblem(await call(t, 'POST', `${base}/focus-areas`, { bearer, body: { name: 'X', decisionReference: `Sak ${FNR}` } }), 400, 'decisionReference');
+    await expectProblem(
+      await call(t, 'POST', `${base}/focus-areas`, { bearer, body: { name: 'X', decisionDate: '2014-13-45' } }),
+      400,
+      'decisionDate',
+    );
+    await expectProblem(
+      await call(t, 'POST', `${base}/focus-areas`, { bearer, body: { name: 'X', decisionReference: `Sak ${FNR}` } }),
+      400,
+      'decisionReference',
+    );
     const url = `${base}/focus-areas/${area.id}`;
     await expectProblem(await call(t, 'DELETE', url, { bearer }), 428);
     expect((await call(t, 'DELETE', url, { bearer, headers: { 'if-match': created.headers.get('etag')! } })).status).toBe(204);

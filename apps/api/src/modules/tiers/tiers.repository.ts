@@ -6,7 +6,15 @@ export type TierRow = typeof tiers.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 type TierWritable = Pick<
   typeof tiers.$inferInsert,
-  'level' | 'name' | 'mandate' | 'responsibilities' | 'chairMemberId' | 'secretaryMemberId' | 'individualCases' | 'displayOrder' | 'meetingRule'
+  | 'level'
+  | 'name'
+  | 'mandate'
+  | 'responsibilities'
+  | 'chairMemberId'
+  | 'secretaryMemberId'
+  | 'individualCases'
+  | 'displayOrder'
+  | 'meetingRule'
 >;
 type MembershipWritable = Pick<typeof memberships.$inferInsert, 'role' | 'startDate' | 'endDate'>;
 
@@ -75,7 +83,12 @@ export function createTiersRepository(db: Executor) {
         .where(
           and(
             eq(memberships.tierId, tierId),
-            currentOnly ? and(sql`${memberships.startDate} <= ${osloToday}`, or(sql`${memberships.endDate} is null`, sql`${memberships.endDate} >= ${osloToday}`)) : undefined,
+            currentOnly
+              ? and(
+                  sql`${memberships.startDate} <= ${osloToday}`,
+                  or(sql`${memberships.endDate} is null`, sql`${memberships.endDate} >= ${osloToday}`),
+                )
+              : undefined,
           ),
         )
         .orderBy(asc(memberships.startDate), asc(memberships.id)),
@@ -90,7 +103,10 @@ export function createTiersRepository(db: Executor) {
     },
 
     /** Another membership of the member on the tier whose period overlaps [start, end] (end null: open). */
-    async overlapping({ tierId, memberId, start, end }: { tierId: string; memberId: string; start: string; end: string | null }, exceptId?: string) {
+    async overlapping(
+      { tierId, memberId, start, end }: { tierId: string; memberId: string; start: string; end: string | null },
+      exceptId?: string,
+    ) {
       const [row] = await db
         .select({ id: memberships.id })
         .from(memberships)

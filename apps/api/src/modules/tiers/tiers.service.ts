@@ -1,13 +1,4 @@
-import type {
-  CreateMembership,
-  CreateTier,
-  Membership,
-  MembershipList,
-  Tier,
-  TierList,
-  UpdateMembership,
-  UpdateTier,
-} from '@slt/shared';
+import type { CreateMembership, CreateTier, Membership, MembershipList, Tier, TierList, UpdateMembership, UpdateTier } from '@slt/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
@@ -55,7 +46,6 @@ const auditableTier = (row: TierRow | null) => {
 const auditableMembership = (row: MembershipRow | null) =>
   row ? { tierId: row.tierId, memberId: row.memberId, role: row.role, startDate: row.startDate, endDate: row.endDate } : null;
 
-
 /** Chair and secretary must be members of the municipality, and not erased persons. */
 async function checkOfficers(tx: Executor, kommunenummer: string, input: CreateTier | UpdateTier) {
   const officers = [
@@ -88,7 +78,8 @@ export function createTiersService(deps: { db: Db }) {
       return { items: rows.map(toTier) };
     },
 
-    get: async ({ kommunenummer }: Scope, id: string) => toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
+    get: async ({ kommunenummer }: Scope, id: string) =>
+      toTier(found(await tiers.find(kommunenummer, id), tierNotFound(kommunenummer, id))),
 
     async create({ kommunenummer, actor }: Scope, input: CreateTier): Promise<Tier> {
       return db.transaction(async (tx) => {
@@ -104,18 +95,35 @@ export function createTiersService(deps: { db: Db }) {
           displayOrder: input.displayOrder ?? 0,
           meetingRule: input.meetingRule ?? null,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: row.id, action: 'create', before: null, after: auditableTier(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'tier',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditableTier(row),
+        });
         return toTier(row);
       });
     },
 
-    async update({ kommunenummer, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateTier; expected: ExpectedVersion }): Promise<Tier> {
+    async update(
+      { kommunenummer, actor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateTier; expected: ExpectedVersion },
+    ): Promise<Tier> {
       return db.transaction(async (tx) => {
         const before = await lockedTier(tx, kommunenummer, id);
         checkVersion(expected, toTier(before));
         await checkOfficers(tx, kommunenummer, patch);
         const after = await createTiersRepository(tx).update(id, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'update', before: auditableTier(before), after: auditableTier(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'tier',
+          entityId: id,
+          action: 'update',
+          before: auditableTier(before),
+          after: auditableTier(after),
+        });
         return toTier(after);
       });
     },
@@ -129,11 +137,21 @@ export function createTiersService(deps: { db: Db }) {
           throw new ConflictError('The tier has memberships (current or past): remove them first, so that no history is lost by accident.');
         }
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'tier', entityId: id, action: 'delete', before: auditableTier(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'tier',
+          entityId: id,
+          action: 'delete',
+          before: auditableTier(before),
+          after: null,
+        });
       });
     },
 
-    async listMemberships({ kommunenummer }: Scope, { tierId, currentOnly }: { tierId: string; currentOnly: boolean }): Promise<MembershipList> {
+    async listMemberships(
+      { kommunenummer }: Scope,
+      { tierId, currentOnly }: { tierId: string; currentOnly: boolean },
+    ): Promise<MembershipList> {
       found(await tiers.find(kommunenummer, tierId), tierNotFound(kommunenummer, tierId));
       return { items: (await tiers.listMemberships(tierId, currentOnly)).map(toMembership) };
     },
@@ -143,7 +161,10 @@ export function createTiersService(deps: { db: Db }) {
       return toMembership(found(await tiers.findMembership(tierId, id), membershipNotFound(id)));
     },
 
-    async createMembership({ kommunenummer, actor }: Scope, { tierId, input }: { tierId: string; input: CreateMembership }): Promise<Membership> {
+    async createMembership(
+      { kommunenummer, actor }: Scope,
+      { tierId, input }: { tierId: string; input: CreateMembership },
+    ): Promise<Membership> {
       requireOrdered({ field: 'startDate', value: input.startDate }, { field: 'endDate', value: input.endDate });
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
@@ -161,12 +182,22 @@ export function createTiersService(deps: { db: Db }) {
           startDate: input.startDate,
           endDate: input.endDate ?? null,
         });
-        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: row.id, action: 'create', before: null, after: auditableMembership(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'membership',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditableMembership(row),
+        });
         return toMembership(row);
       });
     },
 
-    async updateMembership({ kommunenummer, actor }: Scope, { tierId, id, patch, expected }: { tierId: string; id: string; patch: UpdateMembership; expected: ExpectedVersion }): Promise<Membership> {
+    async updateMembership(
+      { kommunenummer, actor }: Scope,
+      { tierId, id, patch, expected }: { tierId: string; id: string; patch: UpdateMembership; expected: ExpectedVersion },
+    ): Promise<Membership> {
       return db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
@@ -179,19 +210,36 @@ export function createTiersService(deps: { db: Db }) {
           throw new ConflictError('The member already has another membership on this tier in that period.');
         }
         const after = await repo.updateMembership(id, patch);
-        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'update', before: auditableMembership(before), after: auditableMembership(after) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'membership',
+          entityId: id,
+          action: 'update',
+          before: auditableMembership(before),
+          after: auditableMembership(after),
+        });
         return toMembership(after);
       });
     },
 
-    async removeMembership({ kommunenummer, actor }: Scope, { tierId, id, expected }: { tierId: string; id: string; expected: ExpectedVersion }): Promise<void> {
+    async removeMembership(
+      { kommunenummer, actor }: Scope,
+      { tierId, id, expected }: { tierId: string; id: string; expected: ExpectedVersion },
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const repo = createTiersRepository(tx);
         await lockedTier(tx, kommunenummer, tierId);
         const before = found(await repo.findMembership(tierId, id, { forUpdate: true }), membershipNotFound(id));
         checkVersion(expected, toMembership(before));
         await repo.deleteMembership(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'membership', entityId: id, action: 'delete', before: auditableMembership(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'membership',
+          entityId: id,
+          action: 'delete',
+          before: auditableMembership(before),
+          after: null,
+        });
       });
     },
   };

@@ -12,7 +12,12 @@ export function createUsersRepository(db: Executor) {
     const roles = await db
       .select({ userId: userRoles.userId, kommunenummer: userRoles.kommunenummer, role: userRoles.role })
       .from(userRoles)
-      .where(inArray(userRoles.userId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          userRoles.userId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(userRoles.kommunenummer));
     return rows.map((row) => ({
       ...row,
@@ -41,10 +46,7 @@ export function createUsersRepository(db: Executor) {
       if (filter.afterEmail) conditions.push(gt(users.email, filter.afterEmail));
       if (filter.kommunenummer) {
         conditions.push(
-          inArray(
-            users.id,
-            db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.kommunenummer, filter.kommunenummer)),
-          ),
+          inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.kommunenummer, filter.kommunenummer))),
         );
       }
       const rows = await db

@@ -17,8 +17,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
   });
   app.route({
     ...fromContract(routes.setUserRole),
-    handler: (request) =>
-      service.setRole(request.scope, { userId: request.params.userId, role: request.body.role }),
+    handler: (request) => service.setRole(request.scope, { userId: request.params.userId, role: request.body.role }),
   });
   app.route({
     ...fromContract(routes.removeUserRole),

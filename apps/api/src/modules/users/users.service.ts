@@ -61,8 +61,7 @@ export function createUsersService(deps: { db: Db }) {
 
     list: (query: { cursor?: string; limit?: number }) => page(query),
 
-    listForMunicipality: ({ kommunenummer }: Scope, query: { cursor?: string; limit?: number }) =>
-      page({ ...query, kommunenummer }),
+    listForMunicipality: ({ kommunenummer }: Scope, query: { cursor?: string; limit?: number }) => page({ ...query, kommunenummer }),
 
     async create(actor: Actor, input: CreateUser): Promise<User> {
       const email = normalizeEmail(input.email);

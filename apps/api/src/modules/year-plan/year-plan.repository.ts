@@ -47,12 +47,6 @@ export function createYearPlanRepository(db: Executor) {
 
     /** All tiers' meetings whose start falls in the year in Europe/Oslo. */
     meetingsOfYear: (kommunenummer: string, year: number) =>
-      db
-        .select()
-        .from(meetings)
-        .where(
-          meetingsOfOsloYear(kommunenummer, year),
-        )
-        .orderBy(asc(meetings.startsAt), asc(meetings.id)),
+      db.select().from(meetings).where(meetingsOfOsloYear(kommunenummer, year)).orderBy(asc(meetings.startsAt), asc(meetings.id)),
   };
 }

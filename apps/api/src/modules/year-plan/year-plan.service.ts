@@ -86,18 +86,35 @@ export function createYearPlanService(deps: { db: Db }) {
           description: input.description ?? null,
           isPublic: input.isPublic ?? false,
         });
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: row.id, action: 'create', before: null, after: auditable(row) });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'key_date',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditable(row),
+        });
         return toKeyDate(row);
       });
     },
 
-    async update({ kommunenummer: k, actor }: Scope, { id, patch, expected }: { id: string; patch: UpdateKeyDate; expected: ExpectedVersion }): Promise<KeyDate> {
+    async update(
+      { kommunenummer: k, actor }: Scope,
+      { id, patch, expected }: { id: string; patch: UpdateKeyDate; expected: ExpectedVersion },
+    ): Promise<KeyDate> {
       return db.transaction(async (tx) => {
         const repo = createYearPlanRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
         checkVersion(expected, toKeyDate(before));
         const after = await repo.update(id, patch);
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'update', before: auditable(before), after: auditable(after) });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'key_date',
+          entityId: id,
+          action: 'update',
+          before: auditable(before),
+          after: auditable(after),
+        });
         return toKeyDate(after);
       });
     },
@@ -108,7 +125,14 @@ export function createYearPlanService(deps: { db: Db }) {
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
         checkVersion(expected, toKeyDate(before));
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer: k, entity: 'key_date', entityId: id, action: 'delete', before: auditable(before), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer: k,
+          entity: 'key_date',
+          entityId: id,
+          action: 'delete',
+          before: auditable(before),
+          after: null,
+        });
       });
     },
   };

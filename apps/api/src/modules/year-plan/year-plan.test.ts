@@ -29,7 +29,9 @@ describe('the year plan (årshjul)', () => {
     const year = new Date().getUTCFullYear();
     const internal = (await (await call(t, 'GET', `${base}/year-plan?year=${year}`, { bearer: coordinator })).json()) as YearPlan;
     expect(new Set(internal.meetings.map((m) => m.tierId)).size).toBeGreaterThanOrEqual(2);
-    expect(internal.meetings.every((m) => m.startsAt.slice(0, 4) === String(year) || m.startsAt.startsWith(`${year - 1}-12-31`))).toBe(true);
+    expect(internal.meetings.every((m) => m.startsAt.slice(0, 4) === String(year) || m.startsAt.startsWith(`${year - 1}-12-31`))).toBe(
+      true,
+    );
     expect(internal.meetings[0]!.agenda).toBeUndefined();
     const titles = internal.keyDates.map((d) => [d.date, d.title]);
     expect(titles).toContainEqual([`${year}-12-01`, 'Søknadsfrist SLT-tilskudd']);
@@ -44,18 +46,37 @@ describe('the year plan (årshjul)', () => {
   });
 
   it('key dates: create, change with If-Match, delete; bad input names the field', async () => {
-    const created = await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'Ungdata-resultater', kind: 'ungdata', date: '2027-06-01', isPublic: true } });
+    const created = await call(t, 'POST', `${base}/key-dates`, {
+      bearer: coordinator,
+      body: { title: 'Ungdata-resultater', kind: 'ungdata', date: '2027-06-01', isPublic: true },
+    });
     expect(created.status).toBe(201);
     const keyDate = (await created.json()) as KeyDate;
     const url = `${base}/key-dates/${keyDate.id}`;
     expect((await call(t, 'GET', url)).status).toBe(200);
     await expectProblem(await call(t, 'PATCH', url, { bearer: coordinator, body: { isPublic: false } }), 428);
-    const changed = await call(t, 'PATCH', url, { bearer: coordinator, body: { isPublic: false }, headers: { 'if-match': created.headers.get('etag')! } });
+    const changed = await call(t, 'PATCH', url, {
+      bearer: coordinator,
+      body: { isPublic: false },
+      headers: { 'if-match': created.headers.get('etag')! },
+    });
     expect(changed.status).toBe(200);
     await expectProblem(await call(t, 'GET', url), 404);
-    await expectProblem(await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-13-01' } }), 400, 'date');
-    await expectProblem(await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-01-01', kind: 'party' } }), 400, 'kind');
-    await expectProblem(await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-01-01', description: FNR } }), 400, 'description');
+    await expectProblem(
+      await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-13-01' } }),
+      400,
+      'date',
+    );
+    await expectProblem(
+      await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-01-01', kind: 'party' } }),
+      400,
+      'kind',
+    );
+    await expectProblem(
+      await call(t, 'POST', `${base}/key-dates`, { bearer: coordinator, body: { title: 'X', date: '2027-01-01', description: FNR } }),
+      400,
+      'description',
+    );
     expect((await call(t, 'DELETE', url, { bearer: coordinator, headers: { 'if-match': changed.headers.get('etag')! } })).status).toBe(204);
     await expectProblem(await call(t, 'GET', url, { bearer: coordinator }), 404);
   });

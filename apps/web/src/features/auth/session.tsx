@@ -6,8 +6,8 @@ interface SessionState {
   user: User | null;
   /** False until the silent refresh at start-up has answered. */
   ready: boolean;
-  signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

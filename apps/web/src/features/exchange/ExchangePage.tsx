@@ -147,7 +147,8 @@ function ImportSection({ kommunenummer }: { kommunenummer: string }) {
       }
     } catch (error) {
       // Invalid items: a 422, or a 400 when an item holds text the rules refuse (each with its pointer in the file).
-      const invalidItems = error instanceof ProblemError && (error.status === 422 || (error.status === 400 && error.errors.some((e) => e.in === 'body')));
+      const invalidItems =
+        error instanceof ProblemError && (error.status === 422 || (error.status === 400 && error.errors.some((e) => e.in === 'body')));
       if (error instanceof ProblemError && invalidItems && error.errors.length > 0) {
         setOutcome({ kind: 'invalid', errors: error.errors, detail: error.problem.detail, csv: format === 'csv' });
       } else {
@@ -215,7 +216,12 @@ function ImportSection({ kommunenummer }: { kommunenummer: string }) {
           <Button type="button" variant="secondary" disabled={!file || busy !== null} onClick={() => void send(true)}>
             {busy === 'check' ? t('exchange.checking') : t('exchange.check')}
           </Button>
-          <Button type="button" disabled={!canImport} aria-describedby={canImport ? undefined : 'import-hint'} onClick={() => void send(false)}>
+          <Button
+            type="button"
+            disabled={!canImport}
+            aria-describedby={canImport ? undefined : 'import-hint'}
+            onClick={() => void send(false)}
+          >
             {busy === 'import' ? t('exchange.importing') : t('exchange.import')}
           </Button>
         </div>

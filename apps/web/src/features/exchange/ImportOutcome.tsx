@@ -73,7 +73,9 @@ function ResultTables({ result }: { result: ImportResult }) {
   const shown = result.changes.slice(0, CHANGES_SHOWN);
   const more = result.changes.length - shown.length + result.changesOmitted;
   const sectionName = (section: string) =>
-    (SETUP_SECTIONS as readonly string[]).includes(section) ? t(`exchange.sections.${section as (typeof SETUP_SECTIONS)[number]}`) : section;
+    (SETUP_SECTIONS as readonly string[]).includes(section)
+      ? t(`exchange.sections.${section as (typeof SETUP_SECTIONS)[number]}`)
+      : section;
   return (
     <>
       <div className="table-scroll">
@@ -160,11 +162,7 @@ function ErrorTable({ errors, csv }: { errors: ProblemFieldError[]; csv: boolean
                   {row !== null && ` (${t('exchange.row', { row })})`}
                 </Table.Cell>
                 <Table.Cell>
-                  {error.code && error.code !== 'invalid' ? (
-                    fieldErrorText(t, error)
-                  ) : (
-                    <span lang="en">{error.detail}</span>
-                  )}
+                  {error.code && error.code !== 'invalid' ? fieldErrorText(t, error) : <span lang="en">{error.detail}</span>}
                 </Table.Cell>
               </Table.Row>
             );

@@ -47,7 +47,10 @@ export interface ImportOptions {
 export async function importFile(kommunenummer: string, file: File, options: ImportOptions): Promise<ImportResult> {
   const response = await api.send(routes.importSetup, {
     params: { kommunenummer },
-    query: { ...(options.dryRun ? { dryRun: true } : {}), ...(options.format === 'csv' && options.entity ? { entity: options.entity } : {}) },
+    query: {
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.format === 'csv' && options.entity ? { entity: options.entity } : {}),
+    },
     // The file as it is; a retry (only with an Idempotency-Key) sends it again.
     raw: { contentType: options.format === 'json' ? 'application/json' : 'text/csv; charset=utf-8', open: () => file },
     headers: {

@@ -16,7 +16,16 @@ function headerNames(head: string): string[] {
  */
 export function guessFileKind(fileName: string, head: string): { format: FileFormat; entity: CsvEntity | null } {
   const name = fileName.toLowerCase();
-  const format: FileFormat = name.endsWith('.json') ? 'json' : name.endsWith('.csv') ? 'csv' : head.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'json' : 'csv';
+  const format: FileFormat = name.endsWith('.json')
+    ? 'json'
+    : name.endsWith('.csv')
+      ? 'csv'
+      : head
+            .replace(/^\uFEFF/, '')
+            .trimStart()
+            .startsWith('{')
+        ? 'json'
+        : 'csv';
   if (format === 'json') return { format, entity: null };
   if (/member|medlem|person|people/.test(name)) return { format, entity: 'members' };
   if (/measure|tiltak/.test(name)) return { format, entity: 'measures' };

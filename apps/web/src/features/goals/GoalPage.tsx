@@ -34,8 +34,20 @@ export function GoalPage() {
   const { item, etag } = goal.data;
   const indicatorFields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('goals.indicatorName'), required: true },
-    { name: 'unit', kind: 'select', label: t('goals.unit'), required: true, options: INDICATOR_UNITS.map((u) => ({ value: u, label: t(`goals.units.${u}`) })) },
-    { name: 'direction', kind: 'select', label: t('goals.direction'), required: true, options: GOAL_DIRECTIONS.map((d) => ({ value: d, label: t(`goals.directions.${d}`) })) },
+    {
+      name: 'unit',
+      kind: 'select',
+      label: t('goals.unit'),
+      required: true,
+      options: INDICATOR_UNITS.map((u) => ({ value: u, label: t(`goals.units.${u}`) })),
+    },
+    {
+      name: 'direction',
+      kind: 'select',
+      label: t('goals.direction'),
+      required: true,
+      options: GOAL_DIRECTIONS.map((d) => ({ value: d, label: t(`goals.directions.${d}`) })),
+    },
     { name: 'targetValue', kind: 'number', label: t('goals.target') },
   ];
   const measurementFields: FieldDef[] = [
@@ -69,7 +81,12 @@ export function GoalPage() {
           </Heading>
           <Paragraph data-size="sm">
             {t(`goals.directions.${indicator.direction}`)} · {t(`goals.units.${indicator.unit}`)}
-            {indicator.targetValue !== null && <> · {t('goals.target')}: {indicator.targetValue}</>}
+            {indicator.targetValue !== null && (
+              <>
+                {' '}
+                · {t('goals.target')}: {indicator.targetValue}
+              </>
+            )}
           </Paragraph>
           <IndicatorChart indicator={indicator} />
           {indicator.measurements.length > 0 && (
@@ -133,7 +150,11 @@ export function GoalPage() {
             initial={{ ...valuesOf(indicatorFields), unit: 'count', direction: 'decrease' }}
             submitLabel={t('goals.addIndicator')}
             onSubmit={async (values) => {
-              await write.send(routes.createIndicator, { params: { goalId }, body: createBody<CreateIndicator>(indicatorFields, values), etag });
+              await write.send(routes.createIndicator, {
+                params: { goalId },
+                body: createBody<CreateIndicator>(indicatorFields, values),
+                etag,
+              });
               saved();
             }}
           />

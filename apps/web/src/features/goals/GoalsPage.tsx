@@ -14,7 +14,12 @@ export function GoalsPage() {
   const fields: FieldDef[] = [
     { name: 'title', kind: 'text', label: t('goals.goalTitle'), required: true },
     { name: 'description', kind: 'textarea', label: t('goals.description') },
-    { name: 'focusAreaId', kind: 'select', label: t('goals.focusArea'), options: (focusAreas.data ?? []).map((f) => ({ value: f.id, label: f.name })) },
+    {
+      name: 'focusAreaId',
+      kind: 'select',
+      label: t('goals.focusArea'),
+      options: (focusAreas.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+    },
     { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
   ];
   return (
@@ -23,7 +28,13 @@ export function GoalsPage() {
         <ResourcePage<Goal>
           kommunenummer={kommunenummer}
           name="goals"
-          routes={{ list: routes.listGoals, get: routes.getGoal, create: routes.createGoal, update: routes.updateGoal, remove: routes.deleteGoal }}
+          routes={{
+            list: routes.listGoals,
+            get: routes.getGoal,
+            create: routes.createGoal,
+            update: routes.updateGoal,
+            remove: routes.deleteGoal,
+          }}
           idParam="goalId"
           fields={fields}
           itemName={(g) => g.title}

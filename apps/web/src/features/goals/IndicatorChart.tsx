@@ -16,7 +16,8 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   if (points.length === 0) return null;
   const numbers = points.map((m) => (typeof m.value === 'number' ? m.value : 0));
   const max = Math.max(...numbers, indicator.targetValue ?? 0, 5) * 1.1;
-  const x = (i: number) => PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
+  const x = (i: number) =>
+    PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
   const line = points.map((m, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(typeof m.value === 'number' ? m.value : 0)}`).join(' ');
   const summary = t('goals.chartSummary', {
@@ -40,7 +41,12 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
         <path d={line} className="chart-line" fill="none" />
         {points.map((m, i) => (
           <g key={m.id}>
-            <circle cx={x(i)} cy={y(typeof m.value === 'number' ? m.value : 0)} r={5} className={typeof m.value === 'number' ? 'chart-point' : 'chart-point-small'} />
+            <circle
+              cx={x(i)}
+              cy={y(typeof m.value === 'number' ? m.value : 0)}
+              r={5}
+              className={typeof m.value === 'number' ? 'chart-point' : 'chart-point-small'}
+            />
             <text x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" className="chart-label">
               {m.periodStart.slice(0, 4) === m.periodEnd.slice(0, 4) ? m.periodStart.slice(0, 4) : `${m.periodStart.slice(0, 7)}`}
             </text>

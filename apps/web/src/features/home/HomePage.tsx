@@ -104,7 +104,9 @@ function Attention({ kommunenummer }: { kommunenummer: string }) {
         </Link>
       </DsLink>{' '}
       <span className="muted">
-        {[setup.memberName(item.responsibleMemberId), item.dueDate ? t('home.due', { date: formatDate(item.dueDate, i18n.language) }) : ''].filter(Boolean).join(' · ')}
+        {[setup.memberName(item.responsibleMemberId), item.dueDate ? t('home.due', { date: formatDate(item.dueDate, i18n.language) }) : '']
+          .filter(Boolean)
+          .join(' · ')}
       </span>
     </li>
   );

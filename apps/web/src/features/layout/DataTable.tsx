@@ -12,7 +12,17 @@ export interface Column<T> {
  * actions. On a narrow screen each row becomes a block with every cell labelled by its column,
  * so nothing scrolls sideways.
  */
-export function DataTable<T extends { id: string }>({ items, columns, actions, caption }: { items: readonly T[]; columns: Column<T>[]; actions?: (item: T) => ReactNode; caption?: string }) {
+export function DataTable<T extends { id: string }>({
+  items,
+  columns,
+  actions,
+  caption,
+}: {
+  items: readonly T[];
+  columns: Column<T>[];
+  actions?: (item: T) => ReactNode;
+  caption?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">

@@ -19,7 +19,13 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
   const [formKey, setFormKey] = useState(0);
   const fields: FieldDef[] = [
     { name: 'date', kind: 'date', label: t('measures.evaluationDate'), required: true },
-    { name: 'outcome', kind: 'select', label: t('measures.outcome'), required: true, options: EVALUATION_OUTCOMES.map((o) => ({ value: o, label: t(`measures.outcomes.${o}`) })) },
+    {
+      name: 'outcome',
+      kind: 'select',
+      label: t('measures.outcome'),
+      required: true,
+      options: EVALUATION_OUTCOMES.map((o) => ({ value: o, label: t(`measures.outcomes.${o}`) })),
+    },
     { name: 'text', kind: 'textarea', label: t('measures.evaluationText') },
   ];
   const freshEtag = async () => (await readWithEtag<Measure>(routes.getMeasure, { kommunenummer, measureId })).etag;
@@ -73,7 +79,11 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
         initial={{ ...valuesOf(fields), outcome: 'achieved' }}
         submitLabel={t('measures.addEvaluation')}
         onSubmit={async (values) => {
-          await write.send(routes.createEvaluation, { params: { measureId }, body: createBody<CreateEvaluation>(fields, values), etag: await freshEtag() });
+          await write.send(routes.createEvaluation, {
+            params: { measureId },
+            body: createBody<CreateEvaluation>(fields, values),
+            etag: await freshEtag(),
+          });
           setFormKey((k) => k + 1);
         }}
       />

@@ -36,7 +36,8 @@ export function MeasuresPage() {
   const [q, setQ] = useState(filters.q ?? '');
   const ready = targetGroups.isSuccess && focusAreas.isSuccess && organizations.isSuccess && members.isSuccess && tiers.isSuccess;
 
-  const options = <T extends { id: string }>(items: T[] | undefined, label: (item: T) => string) => (items ?? []).map((i) => ({ value: i.id, label: label(i) }));
+  const options = <T extends { id: string }>(items: T[] | undefined, label: (item: T) => string) =>
+    (items ?? []).map((i) => ({ value: i.id, label: label(i) }));
   const statusOptions = (statuses: readonly string[]) => statuses.map((s) => ({ value: s, label: t(`measures.statuses.${s}`) }));
   const fields = (statuses: readonly string[]): FieldDef[] => [
     { name: 'title', kind: 'text', label: t('measures.measureTitle'), required: true },
@@ -44,10 +45,29 @@ export function MeasuresPage() {
     { name: 'status', kind: 'select', label: t('measures.status'), required: true, options: statusOptions(statuses) },
     { name: 'startDate', kind: 'date', label: t('measures.startDate') },
     { name: 'endDate', kind: 'date', label: t('measures.endDate') },
-    { name: 'responsibleOrganizationId', kind: 'select', label: t('measures.organization'), options: options(organizations.data, (o) => o.name) },
-    { name: 'responsibleMemberId', kind: 'select', label: t('measures.member'), options: options(members.data?.filter((m) => !m.erasedAt), (m) => m.name!) },
+    {
+      name: 'responsibleOrganizationId',
+      kind: 'select',
+      label: t('measures.organization'),
+      options: options(organizations.data, (o) => o.name),
+    },
+    {
+      name: 'responsibleMemberId',
+      kind: 'select',
+      label: t('measures.member'),
+      options: options(
+        members.data?.filter((m) => !m.erasedAt),
+        (m) => m.name!,
+      ),
+    },
     { name: 'decidedByTierId', kind: 'select', label: t('measures.decidedBy'), options: options(tiers.data, (x) => x.name) },
-    { name: 'evidenceLevel', kind: 'select', label: t('measures.evidence'), required: true, options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: t(`measures.evidenceLevels.${e}`) })) },
+    {
+      name: 'evidenceLevel',
+      kind: 'select',
+      label: t('measures.evidence'),
+      required: true,
+      options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: t(`measures.evidenceLevels.${e}`) })),
+    },
     { name: 'targetGroupIds', kind: 'multi', label: t('nav.targetGroups'), options: options(targetGroups.data, (g) => g.name) },
     { name: 'focusAreaIds', kind: 'multi', label: t('nav.focusAreas'), options: options(focusAreas.data, (f) => f.name) },
     { name: 'isPublic', kind: 'checkbox', label: t('measures.isPublic'), description: t('measures.isPublicHint') },
@@ -91,10 +111,29 @@ export function MeasuresPage() {
                 </Search>
               </Field>
               {filterSelect('status', t('measures.status'), statusOptions(MEASURE_STATUSES))}
-              {filterSelect('focusAreaId', t('measures.focusArea'), options(focusAreas.data, (f) => f.name))}
-              {filterSelect('targetGroupId', t('measures.targetGroup'), options(targetGroups.data, (g) => g.name))}
-              {filterSelect('organizationId', t('measures.organization'), options(organizations.data, (o) => o.name))}
-              <Button type="button" variant="secondary" onClick={() => { setQ(''); void navigate({ search: {} }); }}>
+              {filterSelect(
+                'focusAreaId',
+                t('measures.focusArea'),
+                options(focusAreas.data, (f) => f.name),
+              )}
+              {filterSelect(
+                'targetGroupId',
+                t('measures.targetGroup'),
+                options(targetGroups.data, (g) => g.name),
+              )}
+              {filterSelect(
+                'organizationId',
+                t('measures.organization'),
+                options(organizations.data, (o) => o.name),
+              )}
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setQ('');
+                  void navigate({ search: {} });
+                }}
+              >
                 {t('measures.clear')}
               </Button>
             </form>
@@ -102,7 +141,13 @@ export function MeasuresPage() {
           <ResourcePage<Measure>
             kommunenummer={kommunenummer}
             name="measures"
-            routes={{ list: routes.listMeasures, get: routes.getMeasure, create: routes.createMeasure, update: routes.updateMeasure, remove: routes.deleteMeasure }}
+            routes={{
+              list: routes.listMeasures,
+              get: routes.getMeasure,
+              create: routes.createMeasure,
+              update: routes.updateMeasure,
+              remove: routes.deleteMeasure,
+            }}
             idParam="measureId"
             query={{ ...query, limit: 500 }}
             fields={fields(MEASURE_STATUSES)}
@@ -113,7 +158,10 @@ export function MeasuresPage() {
             columns={[
               { header: t('measures.measureTitle'), cell: (m) => m.title },
               { header: t('measures.status'), cell: (m) => t(`measures.statuses.${m.status}`) },
-              { header: t('measures.visibility'), cell: (m) => (m.isPublic ? <Tag data-color="success">{t('measures.public')}</Tag> : <Tag>{t('measures.internal')}</Tag>) },
+              {
+                header: t('measures.visibility'),
+                cell: (m) => (m.isPublic ? <Tag data-color="success">{t('measures.public')}</Tag> : <Tag>{t('measures.internal')}</Tag>),
+              },
             ]}
           />
         </>

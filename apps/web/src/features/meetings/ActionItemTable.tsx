@@ -25,7 +25,17 @@ interface ActionItemTableProps {
 }
 
 /** Action items with responsible, due date, status (overdue said in words); coordinators mark them done or cancel them. */
-export function ActionItemTable({ kommunenummer, items, caption, canManage, myMemberIds, memberName, meetingTitle, showMeeting, outcome: shared }: ActionItemTableProps) {
+export function ActionItemTable({
+  kommunenummer,
+  items,
+  caption,
+  canManage,
+  myMemberIds,
+  memberName,
+  meetingTitle,
+  showMeeting,
+  outcome: shared,
+}: ActionItemTableProps) {
   const { t, i18n } = useTranslation();
   const write = useMeetingWrite(kommunenummer);
   const mayChange = (item: ActionItem) => canManage || (item.responsibleMemberId !== null && myMemberIds.has(item.responsibleMemberId));
@@ -35,7 +45,11 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
   const setStatus = (item: ActionItem, status: ActionItemStatus) =>
     outcome.run(
       async () =>
-        write.send(routes.updateActionItem, { params: { actionItemId: item.id }, body: { status }, etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag }),
+        write.send(routes.updateActionItem, {
+          params: { actionItemId: item.id },
+          body: { status },
+          etag: (await readWithEtag(routes.getActionItem, { kommunenummer, actionItemId: item.id })).etag,
+        }),
       t(`meetings.actionItems.statusSaved.${status}`, { description: item.description }),
     );
   const meetingLink = (meetingId: string) => (
@@ -70,21 +84,39 @@ export function ActionItemTable({ kommunenummer, items, caption, canManage, myMe
             {items.map((item) => (
               <Table.Row key={item.id}>
                 <Table.Cell data-label={t('meetings.actionItems.description')}>{item.description}</Table.Cell>
-                <Table.Cell data-label={t('meetings.actionItems.responsible')}>{memberName(item.responsibleMemberId) || t('forms.none')}</Table.Cell>
-                <Table.Cell data-label={t('meetings.actionItems.dueDate')}>{item.dueDate ? formatDate(item.dueDate, i18n.language) : t('forms.none')}</Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.responsible')}>
+                  {memberName(item.responsibleMemberId) || t('forms.none')}
+                </Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.dueDate')}>
+                  {item.dueDate ? formatDate(item.dueDate, i18n.language) : t('forms.none')}
+                </Table.Cell>
                 <Table.Cell data-label={t('meetings.actionItems.status')}>
                   <ActionItemStatusTag item={item} />
                 </Table.Cell>
                 {showMeeting && <Table.Cell data-label={t('meetings.actionItems.givenAt')}>{meetingLink(item.meetingId)}</Table.Cell>}
-                <Table.Cell data-label={t('meetings.actionItems.reportBack')}>{item.reportBackMeetingId ? meetingLink(item.reportBackMeetingId) : t('forms.none')}</Table.Cell>
+                <Table.Cell data-label={t('meetings.actionItems.reportBack')}>
+                  {item.reportBackMeetingId ? meetingLink(item.reportBackMeetingId) : t('forms.none')}
+                </Table.Cell>
                 {actions && (
                   <Table.Cell>
                     {item.status === 'open' && mayChange(item) && (
                       <div className="buttons">
-                        <Button variant="secondary" data-size="sm" disabled={outcome.busy} onClick={() => void setStatus(item, 'done')} aria-label={t('meetings.actionItems.markDoneNamed', { description: item.description })}>
+                        <Button
+                          variant="secondary"
+                          data-size="sm"
+                          disabled={outcome.busy}
+                          onClick={() => void setStatus(item, 'done')}
+                          aria-label={t('meetings.actionItems.markDoneNamed', { description: item.description })}
+                        >
                           {t('meetings.actionItems.markDone')}
                         </Button>
-                        <Button variant="tertiary" data-size="sm" disabled={outcome.busy} onClick={() => void setStatus(item, 'cancelled')} aria-label={t('meetings.actionItems.cancelNamed', { description: item.description })}>
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          disabled={outcome.busy}
+                          onClick={() => void setStatus(item, 'cancelled')}
+                          aria-label={t('meetings.actionItems.cancelNamed', { description: item.description })}
+                        >
                           {t('meetings.actionItems.cancel')}
                         </Button>
                       </div>

@@ -31,8 +31,18 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
     { name: 'description', kind: 'textarea', label: t('meetings.actionItems.description'), required: true },
     { name: 'responsibleMemberId', kind: 'select', label: t('meetings.actionItems.responsible'), options: setup.memberOptions },
     { name: 'dueDate', kind: 'date', label: t('meetings.actionItems.dueDate') },
-    { name: 'reportBackMeetingId', kind: 'select', label: t('meetings.actionItems.reportBack'), options: laterMeetings.map((m) => ({ value: m.id, label: meetingTitle(m.id)! })) },
-    { name: 'decisionId', kind: 'select', label: t('meetings.actionItems.decision'), options: (item.decisions ?? []).map((d) => ({ value: d.id, label: d.text.slice(0, 80) })) },
+    {
+      name: 'reportBackMeetingId',
+      kind: 'select',
+      label: t('meetings.actionItems.reportBack'),
+      options: laterMeetings.map((m) => ({ value: m.id, label: meetingTitle(m.id)! })),
+    },
+    {
+      name: 'decisionId',
+      kind: 'select',
+      label: t('meetings.actionItems.decision'),
+      options: (item.decisions ?? []).map((d) => ({ value: d.id, label: d.text.slice(0, 80) })),
+    },
   ];
   const tableProps = { kommunenummer, canManage, myMemberIds: setup.myMemberIds, memberName: setup.memberName, meetingTitle };
 
@@ -51,7 +61,12 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
           <Heading level={3} data-size="xs">
             {t('meetings.actionItems.reportBackHere')}
           </Heading>
-          <ActionItemTable {...tableProps} items={item.reportBackItems ?? []} caption={t('meetings.actionItems.reportBackHere')} showMeeting />
+          <ActionItemTable
+            {...tableProps}
+            items={item.reportBackItems ?? []}
+            caption={t('meetings.actionItems.reportBackHere')}
+            showMeeting
+          />
         </>
       )}
       {canManage && (
@@ -66,7 +81,9 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
             initial={valuesOf(fields)}
             submitLabel={t('meetings.actionItems.add')}
             onSubmit={async (values) => {
-              await write.send(routes.createActionItem, { body: { meetingId: item.id, ...createBody<Omit<CreateActionItem, 'meetingId'>>(fields, values) } });
+              await write.send(routes.createActionItem, {
+                body: { meetingId: item.id, ...createBody<Omit<CreateActionItem, 'meetingId'>>(fields, values) },
+              });
               setFormKey((k) => k + 1);
             }}
           />

@@ -52,7 +52,8 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
                 onCancel={() => setEditing(null)}
                 onSubmit={async (values) => {
                   const body = patchBody(fields, valuesOf(fields, agendaItem), values);
-                  if (Object.keys(body).length > 0) await write.send(routes.updateAgendaItem, { params: params(agendaItem.id), body, etag });
+                  if (Object.keys(body).length > 0)
+                    await write.send(routes.updateAgendaItem, { params: params(agendaItem.id), body, etag });
                   setEditing(null);
                 }}
               />
@@ -79,16 +80,33 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
               )}
               {canManage && (
                 <div className="buttons no-print">
-                  <Button variant="tertiary" data-size="sm" onClick={() => setEditing(agendaItem.id)} aria-label={t('forms.editNamed', { name: agendaItem.title })}>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    onClick={() => setEditing(agendaItem.id)}
+                    aria-label={t('forms.editNamed', { name: agendaItem.title })}
+                  >
                     {t('forms.edit')}
                   </Button>
                   {index > 0 && (
-                    <Button variant="tertiary" data-size="sm" disabled={outcome.busy} onClick={() => void move(agendaItem, agendaItem.position - 1)} aria-label={t('meetings.agenda.moveUpNamed', { name: agendaItem.title })}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      disabled={outcome.busy}
+                      onClick={() => void move(agendaItem, agendaItem.position - 1)}
+                      aria-label={t('meetings.agenda.moveUpNamed', { name: agendaItem.title })}
+                    >
                       {t('meetings.agenda.moveUp')}
                     </Button>
                   )}
                   {index < agenda.length - 1 && (
-                    <Button variant="tertiary" data-size="sm" disabled={outcome.busy} onClick={() => void move(agendaItem, agendaItem.position + 1)} aria-label={t('meetings.agenda.moveDownNamed', { name: agendaItem.title })}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      disabled={outcome.busy}
+                      onClick={() => void move(agendaItem, agendaItem.position + 1)}
+                      aria-label={t('meetings.agenda.moveDownNamed', { name: agendaItem.title })}
+                    >
                       {t('meetings.agenda.moveDown')}
                     </Button>
                   )}
@@ -120,7 +138,11 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
             initial={valuesOf(fields)}
             submitLabel={t('meetings.agenda.add')}
             onSubmit={async (values) => {
-              await write.send(routes.createAgendaItem, { params: { meetingId: item.id }, body: createBody<CreateAgendaItem>(fields, values), etag });
+              await write.send(routes.createAgendaItem, {
+                params: { meetingId: item.id },
+                body: createBody<CreateAgendaItem>(fields, values),
+                etag,
+              });
               setFormKey((k) => k + 1);
             }}
           />

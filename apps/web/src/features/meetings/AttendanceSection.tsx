@@ -18,7 +18,9 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const { item, etag } = meeting;
   const memberships = useCurrentMemberships(kommunenummer, item.tierId);
   const recorded = item.attendance ?? [];
-  const [choices, setChoices] = useState<Record<string, AttendanceStatus>>(() => Object.fromEntries(recorded.map((a) => [a.memberId, a.status])));
+  const [choices, setChoices] = useState<Record<string, AttendanceStatus>>(() =>
+    Object.fromEntries(recorded.map((a) => [a.memberId, a.status])),
+  );
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
   const roleOf = (memberId: string) => memberships.data?.find((m) => m.memberId === memberId)?.role;
@@ -33,7 +35,10 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const attendance = memberIds.filter((id) => choices[id]).map((memberId) => ({ memberId, status: choices[memberId]! }));
-    void outcome.run(() => write.send(routes.setAttendance, { params: { meetingId: item.id }, body: { attendance }, etag }), t('meetings.attendance.saved'));
+    void outcome.run(
+      () => write.send(routes.setAttendance, { params: { meetingId: item.id }, body: { attendance }, etag }),
+      t('meetings.attendance.saved'),
+    );
   };
 
   return (
@@ -42,7 +47,9 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
         {t('meetings.attendance.title')}
       </Heading>
       <Paragraph data-size="sm">
-        {ATTENDANCE_STATUSES.map((status) => t(`meetings.attendance.count.${status}`, { count: recorded.filter((a) => a.status === status).length })).join(' · ')}
+        {ATTENDANCE_STATUSES.map((status) =>
+          t(`meetings.attendance.count.${status}`, { count: recorded.filter((a) => a.status === status).length }),
+        ).join(' · ')}
       </Paragraph>
       {memberIds.length === 0 ? (
         <Paragraph>{t('meetings.attendance.noMembers')}</Paragraph>
@@ -87,7 +94,15 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
 }
 
 /** Present, absent and excused as lists of names. */
-export function AttendanceLists({ attendance, memberName, t: fixedT }: { attendance: { memberId: string; status: AttendanceStatus }[]; memberName: (id: string) => string; t?: TFunction }) {
+export function AttendanceLists({
+  attendance,
+  memberName,
+  t: fixedT,
+}: {
+  attendance: { memberId: string; status: AttendanceStatus }[];
+  memberName: (id: string) => string;
+  t?: TFunction;
+}) {
   const { t: uiT } = useTranslation();
   const t = fixedT ?? uiT;
   return (

@@ -55,7 +55,10 @@ function PersonalFeeds() {
     },
     onSettled: refresh,
   });
-  const revoke = useMutation({ mutationFn: (feedId: string) => api.call(routes.revokeCalendarFeed, { params: { feedId } }), onSettled: refresh });
+  const revoke = useMutation({
+    mutationFn: (feedId: string) => api.call(routes.revokeCalendarFeed, { params: { feedId } }),
+    onSettled: refresh,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -68,7 +71,12 @@ function PersonalFeeds() {
       </Heading>
       <Paragraph>{t('meetings.calendar.personalIntro')}</Paragraph>
       <form onSubmit={submit} className="stack narrow">
-        <Textfield label={t('meetings.calendar.label')} description={t('meetings.calendar.labelHint')} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Textfield
+          label={t('meetings.calendar.label')}
+          description={t('meetings.calendar.labelHint')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <Button type="submit" variant="secondary" disabled={create.isPending}>
           {t('meetings.calendar.create')}
         </Button>

@@ -54,7 +54,11 @@ function TierList({ compliance }: { compliance: Compliance }) {
             <Heading level={3} data-size="2xs" id={`compliance-${tier.tierId}`}>
               {tier.name}
             </Heading>
-            {tier.status ? <ComplianceTag status={tier.status as ComplianceStatus} /> : <Tag data-color="neutral">{t('meetings.compliance.noRule')}</Tag>}
+            {tier.status ? (
+              <ComplianceTag status={tier.status as ComplianceStatus} />
+            ) : (
+              <Tag data-color="neutral">{t('meetings.compliance.noRule')}</Tag>
+            )}
           </div>
           <Paragraph data-size="sm" className="muted">
             {describeRule(t, tier.meetingRule)}

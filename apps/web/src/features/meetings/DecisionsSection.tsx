@@ -25,12 +25,23 @@ export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingP
       name: 'agendaItemId',
       kind: 'select',
       label: t('meetings.decisions.agendaItem'),
-      options: [...(item.agenda ?? [])].sort((a, b) => a.position - b.position).map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` })),
+      options: [...(item.agenda ?? [])]
+        .sort((a, b) => a.position - b.position)
+        .map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` })),
     },
-    { name: 'newMeasureTitle', kind: 'text', label: t('meetings.decisions.newMeasure'), description: t('meetings.decisions.newMeasureHint'), virtual: true },
+    {
+      name: 'newMeasureTitle',
+      kind: 'text',
+      label: t('meetings.decisions.newMeasure'),
+      description: t('meetings.decisions.newMeasureHint'),
+      virtual: true,
+    },
   ];
   const remove = (decision: Decision) =>
-    outcome.run(() => write.send(routes.deleteDecision, { params: { meetingId: item.id, decisionId: decision.id }, etag }), t('meetings.decisions.removed'));
+    outcome.run(
+      () => write.send(routes.deleteDecision, { params: { meetingId: item.id, decisionId: decision.id }, etag }),
+      t('meetings.decisions.removed'),
+    );
 
   return (
     <section aria-labelledby="decisions" className="section">

@@ -23,7 +23,13 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   const [formKey, setFormKey] = useState(0);
   const fields: FieldDef[] = [
     { name: 'title', kind: 'text', label: t('meetings.keyDates.keyDateTitle'), required: true },
-    { name: 'kind', kind: 'select', label: t('meetings.keyDates.kind'), required: true, options: KEY_DATE_KINDS.map((k) => ({ value: k, label: t(`meetings.keyDates.kinds.${k}`) })) },
+    {
+      name: 'kind',
+      kind: 'select',
+      label: t('meetings.keyDates.kind'),
+      required: true,
+      options: KEY_DATE_KINDS.map((k) => ({ value: k, label: t(`meetings.keyDates.kinds.${k}`) })),
+    },
     { name: 'date', kind: 'date', label: t('meetings.keyDates.date'), required: true },
     { name: 'yearly', kind: 'checkbox', label: t('meetings.keyDates.yearly'), description: t('meetings.keyDates.yearlyHint') },
     { name: 'isPublic', kind: 'checkbox', label: t('meetings.keyDates.isPublic'), description: t('meetings.keyDates.isPublicHint') },
@@ -35,10 +41,15 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   ];
   const existing = keyDates.data ?? [];
   const has = (kind: string) => existing.some((d) => d.kind === kind && d.yearly);
-  const add = (body: CreateKeyDate) => outcome.run(() => write.send(routes.createKeyDate, { body }), t('forms.created', { name: body.title }));
+  const add = (body: CreateKeyDate) =>
+    outcome.run(() => write.send(routes.createKeyDate, { body }), t('forms.created', { name: body.title }));
   const remove = (keyDate: KeyDate) =>
     outcome.run(
-      async () => write.send(routes.deleteKeyDate, { params: { keyDateId: keyDate.id }, etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag }),
+      async () =>
+        write.send(routes.deleteKeyDate, {
+          params: { keyDateId: keyDate.id },
+          etag: (await readWithEtag(routes.getKeyDate, { kommunenummer, keyDateId: keyDate.id })).etag,
+        }),
       t('forms.deleted', { name: keyDate.title }),
     );
 
@@ -83,8 +94,12 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
                   <Table.Cell data-label={t('meetings.keyDates.keyDateTitle')}>{d.title}</Table.Cell>
                   <Table.Cell data-label={t('meetings.keyDates.kind')}>{t(`meetings.keyDates.kinds.${d.kind}`)}</Table.Cell>
                   <Table.Cell data-label={t('meetings.keyDates.date')}>{formatDate(d.date, i18n.language)}</Table.Cell>
-                  <Table.Cell data-label={t('meetings.keyDates.repeats')}>{d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}</Table.Cell>
-                  <Table.Cell data-label={t('meetings.keyDates.visibility')}>{d.isPublic ? t('measures.public') : t('measures.internal')}</Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.repeats')}>
+                    {d.yearly ? t('meetings.keyDates.everyYear') : t('meetings.keyDates.once')}
+                  </Table.Cell>
+                  <Table.Cell data-label={t('meetings.keyDates.visibility')}>
+                    {d.isPublic ? t('measures.public') : t('measures.internal')}
+                  </Table.Cell>
                   <Table.Cell>
                     <ConfirmButton
                       size="sm"

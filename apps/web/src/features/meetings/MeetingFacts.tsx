@@ -24,7 +24,14 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
   const params = { meetingId: item.id };
   const fields: FieldDef[] = [
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
-    { name: 'startsAt', kind: 'datetime-local', label: t('meetings.startsAt'), description: t('meetings.osloTime'), required: true, virtual: true },
+    {
+      name: 'startsAt',
+      kind: 'datetime-local',
+      label: t('meetings.startsAt'),
+      description: t('meetings.osloTime'),
+      required: true,
+      virtual: true,
+    },
     { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true, virtual: true },
     { name: 'place', kind: 'text', label: t('meetings.place') },
   ];
@@ -92,7 +99,14 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
       {outcome.region}
       {editing && (
         <div className="panel">
-          <ResourceForm id="meeting-edit-form" fields={fields} initial={initial} submitLabel={t('forms.save')} onSubmit={save} onCancel={() => setEditing(false)} />
+          <ResourceForm
+            id="meeting-edit-form"
+            fields={fields}
+            initial={initial}
+            submitLabel={t('forms.save')}
+            onSubmit={save}
+            onCancel={() => setEditing(false)}
+          />
         </div>
       )}
     </section>

@@ -18,7 +18,12 @@ export function MeetingsNav({ kommunenummer }: { kommunenummer: string }) {
     <nav aria-label={t('nav.meetingsNav')} className="setup-nav no-print">
       {PAGES.filter(([, , needsUser]) => internal || !needsUser).map(([key, to]) => (
         <DsLink asChild key={key}>
-          <Link to={to} params={{ kommunenummer }} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: true, includeSearch: false }}>
+          <Link
+            to={to}
+            params={{ kommunenummer }}
+            activeProps={{ 'aria-current': 'page' }}
+            activeOptions={{ exact: true, includeSearch: false }}
+          >
             {t(`nav.${key}`)}
           </Link>
         </DsLink>

@@ -61,7 +61,11 @@ export function MeetingsPage() {
         </h2>
         <Field className="narrow">
           <Label htmlFor="filter-tier">{t('meetings.tier')}</Label>
-          <Select id="filter-tier" value={tierId ?? ''} onChange={(e) => void navigate({ search: e.target.value ? { tierId: e.target.value } : {} })}>
+          <Select
+            id="filter-tier"
+            value={tierId ?? ''}
+            onChange={(e) => void navigate({ search: e.target.value ? { tierId: e.target.value } : {} })}
+          >
             <Select.Option value="">{t('meetings.list.allTiers')}</Select.Option>
             {setup.tiers.map((tier) => (
               <Select.Option key={tier.id} value={tier.id}>
@@ -77,8 +81,22 @@ export function MeetingsPage() {
         <Alert data-color="danger">{t('common.error')}</Alert>
       ) : (
         <>
-          <MeetingMonths id="upcoming" heading={t('meetings.list.upcoming')} empty={t('meetings.list.noUpcoming')} meetings={upcoming} kommunenummer={kommunenummer} tierName={setup.tierName} />
-          <MeetingMonths id="past" heading={t('meetings.list.past')} empty={t('meetings.list.noPast')} meetings={past} kommunenummer={kommunenummer} tierName={setup.tierName} />
+          <MeetingMonths
+            id="upcoming"
+            heading={t('meetings.list.upcoming')}
+            empty={t('meetings.list.noUpcoming')}
+            meetings={upcoming}
+            kommunenummer={kommunenummer}
+            tierName={setup.tierName}
+          />
+          <MeetingMonths
+            id="past"
+            heading={t('meetings.list.past')}
+            empty={t('meetings.list.noPast')}
+            meetings={past}
+            kommunenummer={kommunenummer}
+            tierName={setup.tierName}
+          />
         </>
       )}
       <CalendarLinks kommunenummer={kommunenummer} tier={setup.tiers.find((tier) => tier.id === tierId)} />
@@ -118,7 +136,9 @@ function MeetingMonths({ id, heading, empty, meetings, kommunenummer, tierName }
                 </DsLink>{' '}
                 <MeetingStatusTag status={meeting.status} />
                 <span className="meeting-meta">
-                  {[tierName(meeting.tierId), formatTimeRange(meeting.startsAt, meeting.endsAt, i18n.language), meeting.place].filter(Boolean).join(' · ')}
+                  {[tierName(meeting.tierId), formatTimeRange(meeting.startsAt, meeting.endsAt, i18n.language), meeting.place]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </li>
             ))}

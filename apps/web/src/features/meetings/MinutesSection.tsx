@@ -16,7 +16,10 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
   const save = (event: FormEvent) => {
     event.preventDefault();
     const minutes = text.trim() ? text : null;
-    void outcome.run(() => write.send(routes.updateMeeting, { params: { meetingId: item.id }, body: { minutes }, etag }), t('meetings.minutes.saved'));
+    void outcome.run(
+      () => write.send(routes.updateMeeting, { params: { meetingId: item.id }, body: { minutes }, etag }),
+      t('meetings.minutes.saved'),
+    );
   };
 
   return (
@@ -26,7 +29,14 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
       </Heading>
       {canManage ? (
         <form onSubmit={save} className="stack" id="minutes-form">
-          <Textfield multiline rows={8} label={t('meetings.minutes.label')} description={t('meetings.minutes.hint')} value={text} onChange={(e) => setText(e.target.value)} />
+          <Textfield
+            multiline
+            rows={8}
+            label={t('meetings.minutes.label')}
+            description={t('meetings.minutes.hint')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <Button type="submit" disabled={outcome.busy}>
             {t('meetings.minutes.save')}
           </Button>

@@ -49,7 +49,17 @@ function Tasks({ kommunenummer }: { kommunenummer: string }) {
     items.length === 0 ? (
       <Paragraph>{empty}</Paragraph>
     ) : (
-      <ActionItemTable kommunenummer={kommunenummer} items={items} caption={caption} canManage={canManage} myMemberIds={setup.myMemberIds} memberName={setup.memberName} meetingTitle={meetingTitle} showMeeting outcome={outcome} />
+      <ActionItemTable
+        kommunenummer={kommunenummer}
+        items={items}
+        caption={caption}
+        canManage={canManage}
+        myMemberIds={setup.myMemberIds}
+        memberName={setup.memberName}
+        meetingTitle={meetingTitle}
+        showMeeting
+        outcome={outcome}
+      />
     );
   const overdueCount = (items: ActionItem[] | undefined) => (items ?? []).filter((i) => i.overdue).length;
 
@@ -67,7 +77,9 @@ function Tasks({ kommunenummer }: { kommunenummer: string }) {
           <Alert data-color="danger">{t('common.error')}</Alert>
         ) : (
           <>
-            {overdueCount(mine.data) > 0 && <Alert data-color="warning">{t('meetings.tasks.overdueCount', { count: overdueCount(mine.data) })}</Alert>}
+            {overdueCount(mine.data) > 0 && (
+              <Alert data-color="warning">{t('meetings.tasks.overdueCount', { count: overdueCount(mine.data) })}</Alert>
+            )}
             {table(mine.data, t('meetings.tasks.mine'), t('meetings.tasks.noMine'))}
           </>
         )}
@@ -80,11 +92,19 @@ function Tasks({ kommunenummer }: { kommunenummer: string }) {
           <Heading level={3} data-size="xs">
             {t('meetings.tasks.overdue', { count: overdue.data?.length ?? 0 })}
           </Heading>
-          {overdue.isPending ? <Spinner aria-label={t('common.loading')} /> : table(overdue.data ?? [], t('meetings.tasks.overdueCaption'), t('meetings.tasks.noOverdue'))}
+          {overdue.isPending ? (
+            <Spinner aria-label={t('common.loading')} />
+          ) : (
+            table(overdue.data ?? [], t('meetings.tasks.overdueCaption'), t('meetings.tasks.noOverdue'))
+          )}
           <Heading level={3} data-size="xs">
             {t('meetings.tasks.open', { count: open.data?.length ?? 0 })}
           </Heading>
-          {open.isPending ? <Spinner aria-label={t('common.loading')} /> : table(open.data ?? [], t('meetings.tasks.openCaption'), t('meetings.tasks.noOpen'))}
+          {open.isPending ? (
+            <Spinner aria-label={t('common.loading')} />
+          ) : (
+            table(open.data ?? [], t('meetings.tasks.openCaption'), t('meetings.tasks.noOpen'))
+          )}
         </section>
       )}
     </>

@@ -10,7 +10,12 @@ import { osloLocalToIso } from './time';
 
 /** A refusal shown at a field before anything is sent (as the API's own refusals are). */
 export function fieldProblem(name: string, detail: string): ProblemError {
-  return new ProblemError({ type: ProblemType.validation, title: detail, status: 400, errors: [{ in: 'body', pointer: `/${name}`, name, detail }] });
+  return new ProblemError({
+    type: ProblemType.validation,
+    title: detail,
+    status: 400,
+    errors: [{ in: 'body', pointer: `/${name}`, name, detail }],
+  });
 }
 
 /** Start and end in Oslo time as instants with offset; refuses an end that is not after the start. */
@@ -34,7 +39,13 @@ export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { k
     if (open) panel.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, [open]);
   const fields: FieldDef[] = [
-    { name: 'tierId', kind: 'select', label: t('meetings.tier'), required: true, options: tiers.map((tier) => ({ value: tier.id, label: tier.name })) },
+    {
+      name: 'tierId',
+      kind: 'select',
+      label: t('meetings.tier'),
+      required: true,
+      options: tiers.map((tier) => ({ value: tier.id, label: tier.name })),
+    },
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
     { name: 'startsAt', kind: 'datetime-local', label: t('meetings.startsAt'), description: t('meetings.osloTime'), required: true },
     { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true },

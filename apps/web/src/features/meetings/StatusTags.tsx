@@ -25,5 +25,9 @@ export function ComplianceTag({ status }: { status: ComplianceStatus }) {
 export function ActionItemStatusTag({ item }: { item: Pick<ActionItem, 'status' | 'overdue'> }) {
   const { t } = useTranslation();
   if (item.status === 'open' && item.overdue) return <Tag data-color="danger">{t('meetings.actionItems.overdue')}</Tag>;
-  return <Tag data-color={item.status === 'done' ? 'success' : item.status === 'open' ? 'info' : 'neutral'}>{t(`meetings.actionStatuses.${item.status}`)}</Tag>;
+  return (
+    <Tag data-color={item.status === 'done' ? 'success' : item.status === 'open' ? 'info' : 'neutral'}>
+      {t(`meetings.actionStatuses.${item.status}`)}
+    </Tag>
+  );
 }

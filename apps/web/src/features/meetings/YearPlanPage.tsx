@@ -79,7 +79,11 @@ function Months({ plan, kommunenummer, tierName }: { plan: YearPlan; kommunenumm
               <Heading level={2} data-size="xs" id={id}>
                 {monthName(plan.year, month, i18n.language)}
               </Heading>
-              {inMonth.length === 0 && dates.length === 0 && <Paragraph data-size="sm" className="muted">{t('meetings.yearPlan.nothing')}</Paragraph>}
+              {inMonth.length === 0 && dates.length === 0 && (
+                <Paragraph data-size="sm" className="muted">
+                  {t('meetings.yearPlan.nothing')}
+                </Paragraph>
+              )}
               <ul className="plain">
                 {dates.map((d) => (
                   <li key={`${d.keyDateId}-${d.date}`} className="key-date">

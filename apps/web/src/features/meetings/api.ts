@@ -1,9 +1,4 @@
-import {
-  routes,
-  type ActionItemListQuery,
-  type Meeting,
-  type MeetingListQuery,
-} from '@slt/shared/browser';
+import { routes, type ActionItemListQuery, type Meeting, type MeetingListQuery } from '@slt/shared/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 import { municipalityKey } from '../resources/api';
@@ -53,6 +48,7 @@ export const meetingQueries = {
   actionItems: (kommunenummer: string, query: ActionItemListQuery) =>
     queryOptions({
       queryKey: meetingsKey(kommunenummer, 'action-items', query),
-      queryFn: async ({ signal }) => (await api.call(routes.listActionItems, { params: { kommunenummer }, query: { limit: 500, ...query }, signal })).items,
+      queryFn: async ({ signal }) =>
+        (await api.call(routes.listActionItems, { params: { kommunenummer }, query: { limit: 500, ...query }, signal })).items,
     }),
 };

@@ -20,13 +20,18 @@ export function useMeetingWrite(kommunenummer: string) {
         const answered: object | null = answer.body ?? null;
         if (answered !== null && 'agenda' in answered) {
           const meeting = answered as Meeting;
-          queryClient.setQueriesData<WithEtag<Meeting>>({ queryKey: meetingsKey(kommunenummer, 'meeting', meeting.id) }, () => ({ item: meeting, etag: answer.etag }));
+          queryClient.setQueriesData<WithEtag<Meeting>>({ queryKey: meetingsKey(kommunenummer, 'meeting', meeting.id) }, () => ({
+            item: meeting,
+            etag: answer.etag,
+          }));
         }
         return answer;
       } finally {
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: meetingsKey(kommunenummer) }),
-          (route as RouteContract) === (routes.createDecision as RouteContract) ? queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) }) : undefined,
+          (route as RouteContract) === (routes.createDecision as RouteContract)
+            ? queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) })
+            : undefined,
         ]);
       }
     },

@@ -87,7 +87,9 @@ export function formatDate(date: string, language: string): string {
 /** A short date: `5. mar.`, for lists within a month. */
 export function formatDayMonth(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** `mars 2026` (or `mars` without the year). */

@@ -22,7 +22,12 @@ export function MembersPage() {
   const fields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('members.name'), required: true },
     { name: 'roleTitle', kind: 'text', label: t('members.roleTitle') },
-    { name: 'organizationId', kind: 'select', label: t('members.organization'), options: (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name })) },
+    {
+      name: 'organizationId',
+      kind: 'select',
+      label: t('members.organization'),
+      options: (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+    },
     { name: 'email', kind: 'email', label: t('members.email') },
     { name: 'emailPublic', kind: 'checkbox', label: t('members.emailPublic') },
     { name: 'phone', kind: 'tel', label: t('members.phone') },

@@ -10,7 +10,13 @@ export function OrganizationsPage() {
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/organizations' });
   const fields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('organizations.name'), required: true },
-    { name: 'kind', kind: 'select', label: t('organizations.kind'), required: true, options: ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) })) },
+    {
+      name: 'kind',
+      kind: 'select',
+      label: t('organizations.kind'),
+      required: true,
+      options: ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) })),
+    },
     { name: 'description', kind: 'textarea', label: t('organizations.description') },
   ];
   return (
@@ -18,7 +24,13 @@ export function OrganizationsPage() {
       <ResourcePage<Organization>
         kommunenummer={kommunenummer}
         name="organizations"
-        routes={{ list: routes.listOrganizations, get: routes.getOrganization, create: routes.createOrganization, update: routes.updateOrganization, remove: routes.deleteOrganization }}
+        routes={{
+          list: routes.listOrganizations,
+          get: routes.getOrganization,
+          create: routes.createOrganization,
+          update: routes.updateOrganization,
+          remove: routes.deleteOrganization,
+        }}
         idParam="organizationId"
         fields={fields}
         itemName={(o) => o.name}

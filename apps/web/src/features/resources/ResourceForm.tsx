@@ -6,7 +6,12 @@ import { fieldErrorText, problemText } from '../forms/problem-text';
 import type { FieldDef, FormValue, FormValues } from './fields';
 
 /** The form field a problem's field names (`riskCriteria/1` is the riskCriteria field), if the form has it. */
-function fieldOfPointer(fields: FieldDef[], name: string, pointer: string, fieldOf?: (name: string) => string | undefined): string | undefined {
+function fieldOfPointer(
+  fields: FieldDef[],
+  name: string,
+  pointer: string,
+  fieldOf?: (name: string) => string | undefined,
+): string | undefined {
   const mapped = fieldOf?.(name) ?? fieldOf?.(pointer.split('/')[1] ?? '') ?? pointer.split('/')[1] ?? name;
   return fields.some((f) => f.name === mapped) ? mapped : undefined;
 }
@@ -17,7 +22,8 @@ function normalize(fields: FieldDef[], raw: Record<string, unknown>): FormValues
   for (const field of fields) {
     const value = raw[field.name];
     if (field.kind === 'checkbox') values[field.name] = value === true;
-    else if (field.kind === 'multi') values[field.name] = Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
+    else if (field.kind === 'multi')
+      values[field.name] = Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
     else if (field.kind === 'lines') {
       values[field.name] = String(Array.isArray(value) ? value.join('\n') : (value ?? ''))
         .split('\n')
@@ -29,7 +35,15 @@ function normalize(fields: FieldDef[], raw: Record<string, unknown>): FormValues
 }
 
 const asDefault = (field: FieldDef, value: FormValue | undefined): unknown =>
-  field.kind === 'checkbox' ? value === true : field.kind === 'multi' ? (Array.isArray(value) ? value : []) : Array.isArray(value) ? value.join('\n') : String(value ?? '');
+  field.kind === 'checkbox'
+    ? value === true
+    : field.kind === 'multi'
+      ? Array.isArray(value)
+        ? value
+        : []
+      : Array.isArray(value)
+        ? value.join('\n')
+        : String(value ?? '');
 
 export interface ResourceFormProps {
   id: string;
@@ -92,7 +106,12 @@ export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCan
             return (
               <Field key={key}>
                 <Label htmlFor={key}>{field.label}</Label>
-                <Select id={key} {...register(field.name)} aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${key}-error` : undefined}>
+                <Select
+                  id={key}
+                  {...register(field.name)}
+                  aria-invalid={fieldError ? true : undefined}
+                  aria-describedby={fieldError ? `${key}-error` : undefined}
+                >
                   {!field.required && <Select.Option value="">{t('forms.none')}</Select.Option>}
                   {field.options?.map((o) => (
                     <Select.Option key={o.value} value={o.value}>
@@ -108,7 +127,9 @@ export function ResourceForm({ id, fields, initial, submitLabel, onSubmit, onCan
               <Fieldset key={key} aria-invalid={fieldError ? true : undefined}>
                 <Fieldset.Legend>{field.label}</Fieldset.Legend>
                 {field.options?.length === 0 && <p className="muted">{t('forms.noOptions')}</p>}
-                {field.options?.map((o) => <Checkbox key={o.value} {...register(field.name)} value={o.value} label={o.label} />)}
+                {field.options?.map((o) => (
+                  <Checkbox key={o.value} {...register(field.name)} value={o.value} label={o.label} />
+                ))}
                 {fieldError && <ValidationMessage>{fieldError}</ValidationMessage>}
               </Fieldset>
             );

@@ -19,12 +19,18 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type BodyOf<C extends RouteContract> = RequestInput<C> extends { body: infer B } ? B : never;
 
 /** A write to a route under /municipalities/:kommunenummer: the other path parameters, the body typed from the contract, the version it expects. */
-export type MunicipalityWrite<C extends RouteContract> = { params?: Omit<ParamsOf<C>, 'kommunenummer'>; etag?: string } & (C extends { body: object }
+export type MunicipalityWrite<C extends RouteContract> = { params?: Omit<ParamsOf<C>, 'kommunenummer'>; etag?: string } & (C extends {
+  body: object;
+}
   ? { body: BodyOf<C> }
   : { body?: never });
 
 /** Sends one write of a municipality, typed from the route's contract; answers the body and the new ETag. */
-export async function writeTo<C extends RouteContract>(kommunenummer: string, route: C, write: MunicipalityWrite<C>): Promise<{ body: ResponseBody<C>; etag: string }> {
+export async function writeTo<C extends RouteContract>(
+  kommunenummer: string,
+  route: C,
+  write: MunicipalityWrite<C>,
+): Promise<{ body: ResponseBody<C>; etag: string }> {
   // The one place the municipality's number joins the other parameters: TypeScript cannot follow
   // that merge through the route's generic type, so the assembled input is asserted here.
   const input = {
@@ -51,10 +57,17 @@ export async function readWithEtag<T>(route: RouteContract, params: Record<strin
 }
 
 /** A list of a municipality's setup (`{ items }`), cached under its setup key. */
-export function useList<T>(kommunenummer: string, name: string, route: RouteContract, params: Record<string, string> = {}, query?: Record<string, unknown>) {
+export function useList<T>(
+  kommunenummer: string,
+  name: string,
+  route: RouteContract,
+  params: Record<string, string> = {},
+  query?: Record<string, unknown>,
+) {
   return useQuery({
     queryKey: sltKey(kommunenummer, name, params, query ?? {}),
-    queryFn: async ({ signal }) => ((await read(route, { params: { kommunenummer, ...params }, query, signal })).body as unknown as { items: T[] }).items,
+    queryFn: async ({ signal }) =>
+      ((await read(route, { params: { kommunenummer, ...params }, query, signal })).body as unknown as { items: T[] }).items,
   });
 }
 
@@ -76,9 +89,16 @@ export function useSetupWrite(kommunenummer: string) {
      * A write from a page built from field descriptions (ResourcePage), which passes its routes as
      * data: the body is what the form produces, under the contract's field names.
      */
-    async sendForm(route: RouteContract, write: { params?: Record<string, string>; body?: FormBody; etag?: string }): Promise<{ body: object; etag: string }> {
+    async sendForm(
+      route: RouteContract,
+      write: { params?: Record<string, string>; body?: FormBody; etag?: string },
+    ): Promise<{ body: object; etag: string }> {
       try {
-        const input = { params: { kommunenummer, ...write.params }, ...(write.body ? { body: write.body } : {}), headers: write.etag ? { 'if-match': write.etag } : {} };
+        const input = {
+          params: { kommunenummer, ...write.params },
+          ...(write.body ? { body: write.body } : {}),
+          headers: write.etag ? { 'if-match': write.etag } : {},
+        };
         const { body, headers } = await api.request(route, input as unknown as RequestInput<RouteContract>);
         return { body: body as unknown as object, etag: headers.get('etag') ?? '' };
       } finally {

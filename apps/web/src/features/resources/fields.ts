@@ -3,7 +3,8 @@
  * turning the form back into a request body (a create omits empty fields; an update sends only
  * what changed, with emptied fields as null).
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'password' | 'select' | 'checkbox' | 'lines' | 'multi';
+export type FieldKind =
+  'text' | 'textarea' | 'number' | 'date' | 'datetime-local' | 'email' | 'tel' | 'password' | 'select' | 'checkbox' | 'lines' | 'multi';
 
 export interface Option {
   value: string;
@@ -72,7 +73,8 @@ export function createBody<B extends object = Record<string, Json>>(fields: Fiel
   for (const field of fields) {
     if (field.virtual) continue;
     const json = toJson(field, values[field.name]!);
-    if (json !== null && !(Array.isArray(json) && json.length === 0 && field.kind !== 'multi' && field.kind !== 'lines')) body[field.name] = json;
+    if (json !== null && !(Array.isArray(json) && json.length === 0 && field.kind !== 'multi' && field.kind !== 'lines'))
+      body[field.name] = json;
   }
   return body as B;
 }

@@ -7,7 +7,17 @@ import { municipalityQueries } from '../municipalities/queries';
 import { SetupNav } from './SetupNav';
 
 /** The frame of a page where coordinators manage part of the setup: title, navigation, access. */
-export function ManagePage({ kommunenummer, title, intro, children }: { kommunenummer: string; title: (name: string) => string; intro?: string; children: ReactNode }) {
+export function ManagePage({
+  kommunenummer,
+  title,
+  intro,
+  children,
+}: {
+  kommunenummer: string;
+  title: (name: string) => string;
+  intro?: string;
+  children: ReactNode;
+}) {
   const municipality = useQuery(municipalityQueries.detail(kommunenummer));
   const heading = title(municipality.data?.name ?? kommunenummer);
   useDocumentTitle(heading);

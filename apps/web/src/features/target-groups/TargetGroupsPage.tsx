@@ -20,14 +20,23 @@ export function TargetGroupsPage() {
       <ResourcePage<TargetGroup>
         kommunenummer={kommunenummer}
         name="target-groups"
-        routes={{ list: routes.listTargetGroups, get: routes.getTargetGroup, create: routes.createTargetGroup, update: routes.updateTargetGroup, remove: routes.deleteTargetGroup }}
+        routes={{
+          list: routes.listTargetGroups,
+          get: routes.getTargetGroup,
+          create: routes.createTargetGroup,
+          update: routes.updateTargetGroup,
+          remove: routes.deleteTargetGroup,
+        }}
         idParam="targetGroupId"
         fields={fields}
         itemName={(g) => g.name}
         labels={{ list: t('nav.targetGroups'), add: t('targetGroups.add'), new: t('targetGroups.new'), edit: (g) => t('forms.editNamed', { name: g.name }), empty: t('targetGroups.empty') }}
         columns={[
           { header: t('targetGroups.name'), cell: (g) => g.name },
-          { header: t('targetGroups.ageRange'), cell: (g) => (g.ageFrom !== null || g.ageTo !== null ? `${g.ageFrom ?? ''}–${g.ageTo ?? ''}` : '') },
+          {
+            header: t('targetGroups.ageRange'),
+            cell: (g) => (g.ageFrom !== null || g.ageTo !== null ? `${g.ageFrom ?? ''}–${g.ageTo ?? ''}` : ''),
+          },
           { header: t('targetGroups.riskCriteria'), cell: (g) => g.riskCriteria.join(', ') },
         ]}
       />
@@ -41,7 +50,12 @@ export function FocusAreasPage() {
   const fields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('focusAreas.name'), required: true },
     { name: 'description', kind: 'textarea', label: t('focusAreas.description') },
-    { name: 'decisionReference', kind: 'text', label: t('focusAreas.decisionReference'), description: t('focusAreas.decisionReferenceHint') },
+    {
+      name: 'decisionReference',
+      kind: 'text',
+      label: t('focusAreas.decisionReference'),
+      description: t('focusAreas.decisionReferenceHint'),
+    },
     { name: 'decisionDate', kind: 'date', label: t('focusAreas.decisionDate') },
     { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
   ];
@@ -50,7 +64,13 @@ export function FocusAreasPage() {
       <ResourcePage<FocusArea>
         kommunenummer={kommunenummer}
         name="focus-areas"
-        routes={{ list: routes.listFocusAreas, get: routes.getFocusArea, create: routes.createFocusArea, update: routes.updateFocusArea, remove: routes.deleteFocusArea }}
+        routes={{
+          list: routes.listFocusAreas,
+          get: routes.getFocusArea,
+          create: routes.createFocusArea,
+          update: routes.updateFocusArea,
+          remove: routes.deleteFocusArea,
+        }}
         idParam="focusAreaId"
         fields={fields}
         itemName={(f) => f.name}

@@ -1,5 +1,14 @@
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { MEMBERSHIP_ROLES, routes, TIER_LEVELS, type CreateMembership, type Member, type MeetingRule, type Membership, type Tier } from '@slt/shared/browser';
+import {
+  MEMBERSHIP_ROLES,
+  routes,
+  TIER_LEVELS,
+  type CreateMembership,
+  type Member,
+  type MeetingRule,
+  type Membership,
+  type Tier,
+} from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +34,17 @@ export function TiersPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/tiers' });
   const members = useList<Member>(kommunenummer, 'members', routes.listMembers);
-  const memberOptions = (members.data ?? []).filter((m) => !m.erasedAt).map((m) => ({ value: m.id, label: m.roleTitle ? `${m.name}, ${m.roleTitle}` : m.name! }));
+  const memberOptions = (members.data ?? [])
+    .filter((m) => !m.erasedAt)
+    .map((m) => ({ value: m.id, label: m.roleTitle ? `${m.name}, ${m.roleTitle}` : m.name! }));
   const fields: FieldDef[] = [
-    { name: 'level', kind: 'select', label: t('tiers.level'), required: true, options: TIER_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })) },
+    {
+      name: 'level',
+      kind: 'select',
+      label: t('tiers.level'),
+      required: true,
+      options: TIER_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) })),
+    },
     { name: 'name', kind: 'text', label: t('tiers.name'), description: t('tiers.nameHint'), required: true },
     { name: 'mandate', kind: 'textarea', label: t('tiers.mandate') },
     { name: 'responsibilities', kind: 'textarea', label: t('tiers.responsibilities') },
@@ -53,7 +70,7 @@ export function TiersPage() {
   const valuesOfTier = (tier: Tier): FormValues => {
     const rule = tier.meetingRule;
     return {
-      ...valuesOf(fields, tier as unknown as Record<string, unknown>),
+      ...valuesOf(fields, tier),
       ruleKind: rule?.kind ?? '',
       ruleCount: rule && 'count' in rule ? String(rule.count) : '',
       ruleSpring: rule?.kind === 'spring_autumn' ? String(rule.spring) : '',
@@ -74,7 +91,13 @@ export function TiersPage() {
         <ResourcePage<Tier>
           kommunenummer={kommunenummer}
           name="tiers"
-          routes={{ list: routes.listTiers, get: routes.getTier, create: routes.createTier, update: routes.updateTier, remove: routes.deleteTier }}
+          routes={{
+            list: routes.listTiers,
+            get: routes.getTier,
+            create: routes.createTier,
+            update: routes.updateTier,
+            remove: routes.deleteTier,
+          }}
           idParam="tierId"
           fields={fields}
           valuesOfItem={valuesOfTier}
@@ -103,15 +126,31 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
   const [formKey, setFormKey] = useState(0);
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? t('slt.erased');
   const fields: FieldDef[] = [
-    { name: 'memberId', kind: 'select', label: t('tiers.member'), required: true, options: members.filter((m) => !m.erasedAt).map((m) => ({ value: m.id, label: m.name! })) },
-    { name: 'role', kind: 'select', label: t('tiers.role'), required: true, options: MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })) },
+    {
+      name: 'memberId',
+      kind: 'select',
+      label: t('tiers.member'),
+      required: true,
+      options: members.filter((m) => !m.erasedAt).map((m) => ({ value: m.id, label: m.name! })),
+    },
+    {
+      name: 'role',
+      kind: 'select',
+      label: t('tiers.role'),
+      required: true,
+      options: MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+    },
     { name: 'startDate', kind: 'date', label: t('tiers.startDate'), required: true },
     { name: 'endDate', kind: 'date', label: t('tiers.endDate') },
   ];
 
   async function leave(membership: Membership) {
     const { etag } = await readWithEtag<Membership>(routes.getMembership, { kommunenummer, tierId: tier.id, membershipId: membership.id });
-    await write.send(routes.updateMembership, { params: { tierId: tier.id, membershipId: membership.id }, body: { endDate: today() }, etag });
+    await write.send(routes.updateMembership, {
+      params: { tierId: tier.id, membershipId: membership.id },
+      body: { endDate: today() },
+      etag,
+    });
   }
 
   return (
@@ -140,7 +179,12 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
                   <Table.Cell>{`${m.startDate} – ${m.endDate ?? ''}`}</Table.Cell>
                   <Table.Cell>
                     {(m.endDate === null || m.endDate > today()) && (
-                      <Button variant="tertiary" data-size="sm" onClick={() => void leave(m)} aria-label={t('tiers.leaveNamed', { name: nameOf(m.memberId) })}>
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        onClick={() => void leave(m)}
+                        aria-label={t('tiers.leaveNamed', { name: nameOf(m.memberId) })}
+                      >
                         {t('tiers.leave')}
                       </Button>
                     )}

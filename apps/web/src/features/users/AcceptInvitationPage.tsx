@@ -18,7 +18,9 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const [token] = useState(() => window.location.hash.slice(1));
   useDocumentTitle(t('users.accept.title'));
-  const fields: FieldDef[] = [{ name: 'password', kind: 'password', label: t('users.accept.password'), description: t('users.accept.passwordHint'), required: true }];
+  const fields: FieldDef[] = [
+    { name: 'password', kind: 'password', label: t('users.accept.password'), description: t('users.accept.passwordHint'), required: true },
+  ];
   return (
     <div className="narrow">
       <Heading level={1} data-size="lg">

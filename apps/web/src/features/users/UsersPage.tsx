@@ -41,7 +41,13 @@ function Users({ kommunenummer }: { kommunenummer: string }) {
   const fields: FieldDef[] = [
     { name: 'name', kind: 'text', label: t('users.name'), required: true },
     { name: 'email', kind: 'email', label: t('users.email'), required: true },
-    { name: 'role', kind: 'select', label: t('users.role'), required: true, options: ROLES.map((r) => ({ value: r, label: t(`users.roles.${r}`) })) },
+    {
+      name: 'role',
+      kind: 'select',
+      label: t('users.role'),
+      required: true,
+      options: ROLES.map((r) => ({ value: r, label: t(`users.roles.${r}`) })),
+    },
   ];
   return (
     <>
@@ -89,7 +95,9 @@ function InvitationLink({ invitation }: { invitation: Invitation }) {
   const link = `${window.location.origin}/invitation#${invitation.token}`;
   return (
     <Alert data-color="success">
-      <Paragraph>{t('users.invited', { name: invitation.user.name, date: formatDateTime(invitation.expiresAt!, i18n.language) })}</Paragraph>
+      <Paragraph>
+        {t('users.invited', { name: invitation.user.name, date: formatDateTime(invitation.expiresAt!, i18n.language) })}
+      </Paragraph>
       <code className="secret" data-testid="invitation-link">
         {link}
       </code>

@@ -13,7 +13,8 @@ export function useUserWrites(kommunenummer: string) {
       onSettled: refresh,
     }),
     setRole: useMutation({
-      mutationFn: ({ userId, role }: { userId: string; role: Role }) => api.call(routes.setMunicipalityUserRole, { params: { kommunenummer, userId }, body: { role } }),
+      mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+        api.call(routes.setMunicipalityUserRole, { params: { kommunenummer, userId }, body: { role } }),
       onSettled: refresh,
     }),
     remove: useMutation({

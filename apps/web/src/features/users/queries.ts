@@ -6,6 +6,7 @@ export const userQueries = {
   list: (kommunenummer: string) =>
     queryOptions({
       queryKey: ['municipality', kommunenummer, 'users'] as const,
-      queryFn: async ({ signal }) => (await api.call(routes.listMunicipalityUsers, { params: { kommunenummer }, query: { limit: 200 }, signal })).items,
+      queryFn: async ({ signal }) =>
+        (await api.call(routes.listMunicipalityUsers, { params: { kommunenummer }, query: { limit: 200 }, signal })).items,
     }),
 };

@@ -8,7 +8,8 @@ export const exchangeEn: ExchangeMessages = {
     intro:
       'Move the whole SLT setup in and out as one file, for example from a spreadsheet or another system. Everything is matched by its external id, so the same file can be imported again without creating duplicates.',
     exportHeading: 'Export',
-    exportIntro: 'Download the setup as a JSON document (the format the import takes), or people and measures as CSV files that open in Excel.',
+    exportIntro:
+      'Download the setup as a JSON document (the format the import takes), or people and measures as CSV files that open in Excel.',
     exportJson: 'Download the whole setup (JSON)',
     exportMembers: 'Download people (CSV)',
     exportMeasures: 'Download measures (CSV)',

@@ -6,7 +6,8 @@ export const exchangeNb = {
     intro:
       'Flytt hele SLT-oppsettet inn og ut som én fil, for eksempel fra et regneark eller et annet system. Alt kjennes igjen på ekstern id, så den samme filen kan importeres flere ganger uten at noe blir dobbelt.',
     exportHeading: 'Eksport',
-    exportIntro: 'Last ned oppsettet som et JSON-dokument (samme format som importen tar), eller personer og tiltak som CSV-filer som kan åpnes i Excel.',
+    exportIntro:
+      'Last ned oppsettet som et JSON-dokument (samme format som importen tar), eller personer og tiltak som CSV-filer som kan åpnes i Excel.',
     exportJson: 'Last ned hele oppsettet (JSON)',
     exportMembers: 'Last ned personer (CSV)',
     exportMeasures: 'Last ned tiltak (CSV)',

@@ -8,7 +8,8 @@ export const exchangeNn: ExchangeMessages = {
     intro:
       'Flytt heile SLT-oppsettet inn og ut som éi fil, til dømes frå eit rekneark eller eit anna system. Alt vert kjent att på ekstern id, så den same fila kan importerast fleire gonger utan at noko vert dobbelt.',
     exportHeading: 'Eksport',
-    exportIntro: 'Last ned oppsettet som eit JSON-dokument (same format som importen tek), eller personar og tiltak som CSV-filer som kan opnast i Excel.',
+    exportIntro:
+      'Last ned oppsettet som eit JSON-dokument (same format som importen tek), eller personar og tiltak som CSV-filer som kan opnast i Excel.',
     exportJson: 'Last ned heile oppsettet (JSON)',
     exportMembers: 'Last ned personar (CSV)',
     exportMeasures: 'Last ned tiltak (CSV)',

@@ -1,6 +1,8 @@
 import type { homeNb } from './nb';
 
-export const homeNn: { [K in keyof typeof homeNb]: (typeof homeNb)[K] extends string ? string : { [L in keyof (typeof homeNb)[K]]: string } } = {
+export const homeNn: {
+  [K in keyof typeof homeNb]: (typeof homeNb)[K] extends string ? string : { [L in keyof (typeof homeNb)[K]]: string };
+} = {
   title: 'SLT i {{name}}',
   intro: 'Det som treng merksemd no, dei neste møta og vegen til alle sidene.',
   attention: 'Treng merksemd',

@@ -42,11 +42,13 @@ export const meetingsEn: MeetingsMessages = {
     },
     calendar: {
       title: 'Subscribe to the calendar',
-      intro: 'Add the address to your calendar app (Outlook, Google, Apple) or to the intranet to get the meetings there. The public calendar shows title, time, place and status.',
+      intro:
+        'Add the address to your calendar app (Outlook, Google, Apple) or to the intranet to get the meetings there. The public calendar shows title, time, place and status.',
       municipality: "The municipality's meeting calendar (iCalendar)",
       tier: 'The meeting calendar of {{name}} (iCalendar)',
       personal: 'Your personal calendar',
-      personalIntro: 'A secret address with the meetings you may see, with their agendas. Anyone holding the address can read them; revoke it when it is no longer needed.',
+      personalIntro:
+        'A secret address with the meetings you may see, with their agendas. Anyone holding the address can read them; revoke it when it is no longer needed.',
       label: 'Where you use it',
       labelHint: 'For example "Outlook at work".',
       create: 'Create a personal calendar address',
@@ -68,8 +70,13 @@ export const meetingsEn: MeetingsMessages = {
       edit: 'Change time and place',
       delete: 'Delete the meeting',
       deleteQuestion: 'Delete the meeting “{{title}}”?',
-      deleteConsequence: 'The meeting and its agenda are deleted. A meeting that was held or has decisions or action items cannot be deleted: cancel it instead.',
-      statusSaved: { planned: 'The meeting is planned again.', held: 'The meeting is marked held.', cancelled: 'The meeting is cancelled.' },
+      deleteConsequence:
+        'The meeting and its agenda are deleted. A meeting that was held or has decisions or action items cannot be deleted: cancel it instead.',
+      statusSaved: {
+        planned: 'The meeting is planned again.',
+        held: 'The meeting is marked held.',
+        cancelled: 'The meeting is cancelled.',
+      },
     },
     agenda: {
       title: 'Agenda',
@@ -137,7 +144,11 @@ export const meetingsEn: MeetingsMessages = {
       markDoneNamed: 'Mark done: "{{description}}"',
       cancel: 'Cancel the task',
       cancelNamed: 'Cancel the task "{{description}}"',
-      statusSaved: { open: '"{{description}}" is open again.', done: '"{{description}}" is done.', cancelled: '"{{description}}" is cancelled.' },
+      statusSaved: {
+        open: '"{{description}}" is open again.',
+        done: '"{{description}}" is done.',
+        cancelled: '"{{description}}" is cancelled.',
+      },
     },
     print: {
       title: 'Minutes: {{title}}',

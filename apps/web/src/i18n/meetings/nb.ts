@@ -41,11 +41,13 @@ export const meetingsNb = {
     },
     calendar: {
       title: 'Abonner på kalenderen',
-      intro: 'Legg adressen inn i kalenderprogrammet (Outlook, Google, Apple) eller på intranettet for å få møtene der. Den offentlige kalenderen viser tittel, tid, sted og status.',
+      intro:
+        'Legg adressen inn i kalenderprogrammet (Outlook, Google, Apple) eller på intranettet for å få møtene der. Den offentlige kalenderen viser tittel, tid, sted og status.',
       municipality: 'Kommunens møtekalender (iCalendar)',
       tier: 'Møtekalenderen til {{name}} (iCalendar)',
       personal: 'Din personlige kalender',
-      personalIntro: 'En hemmelig adresse med møtene du har tilgang til, med saksliste. Den som har adressen kan lese møtene; trekk den tilbake når den ikke trengs lenger.',
+      personalIntro:
+        'En hemmelig adresse med møtene du har tilgang til, med saksliste. Den som har adressen kan lese møtene; trekk den tilbake når den ikke trengs lenger.',
       label: 'Hvor du bruker den',
       labelHint: 'For eksempel «Outlook på jobben».',
       create: 'Lag personlig kalenderadresse',
@@ -67,7 +69,8 @@ export const meetingsNb = {
       edit: 'Endre tid og sted',
       delete: 'Slett møtet',
       deleteQuestion: 'Slette møtet «{{title}}»?',
-      deleteConsequence: 'Møtet og sakslista slettes. Et møte som er holdt eller har vedtak eller oppfølgingspunkter, kan ikke slettes: avlys det i stedet.',
+      deleteConsequence:
+        'Møtet og sakslista slettes. Et møte som er holdt eller har vedtak eller oppfølgingspunkter, kan ikke slettes: avlys det i stedet.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er markert som holdt.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {
@@ -136,7 +139,11 @@ export const meetingsNb = {
       markDoneNamed: 'Marker som utført: «{{description}}»',
       cancel: 'Avbryt oppgaven',
       cancelNamed: 'Avbryt oppgaven «{{description}}»',
-      statusSaved: { open: '«{{description}}» er åpen igjen.', done: '«{{description}}» er utført.', cancelled: '«{{description}}» er avbrutt.' },
+      statusSaved: {
+        open: '«{{description}}» er åpen igjen.',
+        done: '«{{description}}» er utført.',
+        cancelled: '«{{description}}» er avbrutt.',
+      },
     },
     print: {
       title: 'Referat: {{title}}',

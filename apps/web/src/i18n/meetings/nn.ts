@@ -42,11 +42,13 @@ export const meetingsNn: MeetingsMessages = {
     },
     calendar: {
       title: 'Abonner på kalenderen',
-      intro: 'Legg adressa inn i kalenderprogrammet (Outlook, Google, Apple) eller på intranettet for å få møta der. Den offentlege kalenderen viser tittel, tid, stad og status.',
+      intro:
+        'Legg adressa inn i kalenderprogrammet (Outlook, Google, Apple) eller på intranettet for å få møta der. Den offentlege kalenderen viser tittel, tid, stad og status.',
       municipality: 'Møtekalenderen til kommunen (iCalendar)',
       tier: 'Møtekalenderen til {{name}} (iCalendar)',
       personal: 'Den personlege kalenderen din',
-      personalIntro: 'Ei hemmeleg adresse med møta du har tilgang til, med saksliste. Den som har adressa kan lese møta; trekk ho tilbake når ho ikkje trengst lenger.',
+      personalIntro:
+        'Ei hemmeleg adresse med møta du har tilgang til, med saksliste. Den som har adressa kan lese møta; trekk ho tilbake når ho ikkje trengst lenger.',
       label: 'Kvar du brukar ho',
       labelHint: 'Til dømes «Outlook på jobben».',
       create: 'Lag personleg kalenderadresse',
@@ -68,7 +70,8 @@ export const meetingsNn: MeetingsMessages = {
       edit: 'Endre tid og stad',
       delete: 'Slett møtet',
       deleteQuestion: 'Slette møtet «{{title}}»?',
-      deleteConsequence: 'Møtet og sakslista vert sletta. Eit møte som er halde eller har vedtak eller oppfølgingspunkt, kan ikkje slettast: avlys det i staden.',
+      deleteConsequence:
+        'Møtet og sakslista vert sletta. Eit møte som er halde eller har vedtak eller oppfølgingspunkt, kan ikkje slettast: avlys det i staden.',
       statusSaved: { planned: 'Møtet er planlagt igjen.', held: 'Møtet er merkt som halde.', cancelled: 'Møtet er avlyst.' },
     },
     agenda: {
@@ -137,7 +140,11 @@ export const meetingsNn: MeetingsMessages = {
       markDoneNamed: 'Merk som utført: «{{description}}»',
       cancel: 'Avbryt oppgåva',
       cancelNamed: 'Avbryt oppgåva «{{description}}»',
-      statusSaved: { open: '«{{description}}» er open igjen.', done: '«{{description}}» er utført.', cancelled: '«{{description}}» er avbroten.' },
+      statusSaved: {
+        open: '«{{description}}» er open igjen.',
+        done: '«{{description}}» er utført.',
+        cancelled: '«{{description}}» er avbroten.',
+      },
     },
     print: {
       title: 'Referat: {{title}}',

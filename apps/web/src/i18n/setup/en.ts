@@ -70,7 +70,11 @@ export const setupEn: SetupMessages = {
     responsibilities: 'Responsibilities',
     individualCases: 'May discuss individual cases',
     rule: 'Meeting rule',
-    ruleKinds: { per_year: 'Meetings per year', per_half_year: 'Meetings per half-year', spring_autumn: 'Separate numbers for spring and autumn' },
+    ruleKinds: {
+      per_year: 'Meetings per year',
+      per_half_year: 'Meetings per half-year',
+      spring_autumn: 'Separate numbers for spring and autumn',
+    },
     ruleCount: 'Number of meetings (per year or half-year)',
     ruleSpring: 'Meetings in spring',
     ruleAutumn: 'Meetings in autumn',

@@ -6,7 +6,8 @@ export const usersNb = {
   role: 'Rolle',
   list: 'Hvem har tilgang',
   invite: 'Gi en person tilgang',
-  inviteIntro: 'Personen får en lenke for å lage sitt eget passord. Send lenken selv (e-post fra systemet kommer senere). Har personen allerede en konto, får hen bare rollen.',
+  inviteIntro:
+    'Personen får en lenke for å lage sitt eget passord. Send lenken selv (e-post fra systemet kommer senere). Har personen allerede en konto, får hen bare rollen.',
   inviteSubmit: 'Gi tilgang',
   invited: '{{name}} har fått tilgang. Send denne lenken til hen; den virker én gang, fram til {{date}}:',
   hadAccount: '{{name}} hadde allerede en konto og har fått tilgang. Hen logger inn som før.',
@@ -14,6 +15,12 @@ export const usersNb = {
   remove: 'Fjern tilgang',
   removeQuestion: 'Fjerne tilgangen til {{name}}?',
   removeConsequence: 'Personen logges ut med en gang og ser ikke lenger kommunens interne sider.',
-  accept: { title: 'Velkommen til SLT', intro: 'Du er invitert. Velg et passord for å logge inn.', password: 'Nytt passord', passwordHint: 'Minst 12 tegn.', submit: 'Lagre passord og logg inn' },
+  accept: {
+    title: 'Velkommen til SLT',
+    intro: 'Du er invitert. Velg et passord for å logge inn.',
+    password: 'Nytt passord',
+    passwordHint: 'Minst 12 tegn.',
+    submit: 'Lagre passord og logg inn',
+  },
   roles: { coordinator: 'Koordinator', member: 'Medlem' },
 };

@@ -8,7 +8,8 @@ export const usersNn: UsersMessages = {
   role: 'Rolle',
   list: 'Kven har tilgang',
   invite: 'Gi ein person tilgang',
-  inviteIntro: 'Personen får ei lenkje for å lage sitt eige passord. Send lenkja sjølv (e-post frå systemet kjem seinare). Har personen alt ein konto, får hen berre rolla.',
+  inviteIntro:
+    'Personen får ei lenkje for å lage sitt eige passord. Send lenkja sjølv (e-post frå systemet kjem seinare). Har personen alt ein konto, får hen berre rolla.',
   inviteSubmit: 'Gi tilgang',
   invited: '{{name}} har fått tilgang. Send denne lenkja til hen; ho verkar éin gong, fram til {{date}}:',
   hadAccount: '{{name}} hadde alt ein konto og har fått tilgang. Hen loggar inn som før.',
@@ -16,6 +17,12 @@ export const usersNn: UsersMessages = {
   remove: 'Fjern tilgang',
   removeQuestion: 'Fjerne tilgangen til {{name}}?',
   removeConsequence: 'Personen vert logga ut med ein gong og ser ikkje lenger dei interne sidene til kommunen.',
-  accept: { title: 'Velkomen til SLT', intro: 'Du er invitert. Vel eit passord for å logge inn.', password: 'Nytt passord', passwordHint: 'Minst 12 teikn.', submit: 'Lagre passord og logg inn' },
+  accept: {
+    title: 'Velkomen til SLT',
+    intro: 'Du er invitert. Vel eit passord for å logge inn.',
+    password: 'Nytt passord',
+    passwordHint: 'Minst 12 teikn.',
+    submit: 'Lagre passord og logg inn',
+  },
   roles: { coordinator: 'Koordinator', member: 'Medlem' },
 };
