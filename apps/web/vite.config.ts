@@ -13,8 +13,11 @@ function preloadLatinFont(): Plugin {
       order: 'post',
       handler(_html, { bundle }) {
         const font = Object.keys(bundle ?? {}).find((file) => /inter-latin-wght-normal-[^/]*\.woff2$/.test(file));
-        if (!font) throw new Error('the Latin subset of Inter is not in the bundle: has @fontsource-variable/inter changed its file names?');
-        return [{ tag: 'link', attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' }];
+        if (!font)
+          throw new Error('the Latin subset of Inter is not in the bundle: has @fontsource-variable/inter changed its file names?');
+        return [
+          { tag: 'link', attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' },
+        ];
       },
     },
   };

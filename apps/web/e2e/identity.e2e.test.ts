@@ -69,7 +69,9 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     // Filtered by kind: only the API tokens' entries.
     await page.getByLabel('Type').selectOption({ label: 'API-nøkkel' });
-    await expect.poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('API-nøkkel'))).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('API-nøkkel')))
+      .toBe(true);
     expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
 
     // The session survives a reload (silent refresh from the httpOnly cookie), and logout ends it.

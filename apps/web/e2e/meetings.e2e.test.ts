@@ -87,12 +87,17 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     // Ordered by role in the tier (chair, secretary, members, observers), then by name.
     const ROLE_ORDER = ['Leder', 'Sekretær', 'Medlem', 'Observatør'];
     const legends = await attendance.locator('legend').allInnerTexts();
-    const ranks = legends.map((legend) => ROLE_ORDER.findIndex((role) => legend.endsWith(`, ${role}`))).map((r) => (r < 0 ? ROLE_ORDER.length : r));
+    const ranks = legends
+      .map((legend) => ROLE_ORDER.findIndex((role) => legend.endsWith(`, ${role}`)))
+      .map((r) => (r < 0 ? ROLE_ORDER.length : r));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // "Alle til stede", then one sent apologies.
     await attendance.getByRole('button', { name: 'Alle til stede' }).click();
     expect(await attendance.getByRole('radio', { name: 'Til stede', checked: true }).count()).toBe(legends.length);
-    await attendance.getByRole('group', { name: /^Hanne Prøve/ }).getByRole('radio', { name: 'Meldt forfall' }).check();
+    await attendance
+      .getByRole('group', { name: /^Hanne Prøve/ })
+      .getByRole('radio', { name: 'Meldt forfall' })
+      .check();
     await attendance.getByRole('button', { name: 'Lagre oppmøte' }).click();
     await page.getByText('Oppmøtet er lagret.').waitFor();
     await page.getByText(`Til stede: ${legends.length - 1}`).waitFor();

@@ -96,8 +96,18 @@ describe('a 375 px phone (Chromium)', () => {
       for (const violation of await accessibilityViolations(page)) problems.push(`${what}: ${violation}`);
     };
     const FORMS = {
-      nb: [['/municipalities/3401/members', 'Ny person', '#members-new-form'], ['/municipalities/3401/organizations', 'Ny virksomhet', '#organizations-new-form'], ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'], ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form']],
-      nn: [['/municipalities/3401/members', 'Ny person', '#members-new-form'], ['/municipalities/3401/organizations', 'Ny verksemd', '#organizations-new-form'], ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'], ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form']],
+      nb: [
+        ['/municipalities/3401/members', 'Ny person', '#members-new-form'],
+        ['/municipalities/3401/organizations', 'Ny virksomhet', '#organizations-new-form'],
+        ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'],
+        ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form'],
+      ],
+      nn: [
+        ['/municipalities/3401/members', 'Ny person', '#members-new-form'],
+        ['/municipalities/3401/organizations', 'Ny verksemd', '#organizations-new-form'],
+        ['/municipalities/3401/measures', 'Nytt tiltak', '#measures-new-form'],
+        ['/municipalities/3401/meetings', 'Nytt møte', '#schedule-form'],
+      ],
     } as const;
     for (const language of ['nb', 'nn'] as const) {
       await page.getByLabel('Språk').selectOption(language);

@@ -42,7 +42,8 @@ const temporary: string[] = [];
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, child?: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})`);
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})`);
     if (Date.now() > deadline) throw new Error(`${what}: not ready within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -60,7 +61,15 @@ async function startProduct(): Promise<string> {
   const { DATABASE_URL: _ignored, ...inherited } = env.inherited;
   const api = spawnGroup(process.execPath, [server], {
     cwd: apiRoot,
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', WEB_DIST_DIR: path.join(webRoot, 'dist') },
+    env: {
+      ...inherited,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: path.join(webRoot, 'dist'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   running.push(api);
@@ -137,7 +146,9 @@ async function main() {
     const medians = CATEGORIES.map((c) => [c, median(results.map((r) => r.scores[c]))] as const);
     const low = medians.filter(([c, score]) => score < BAR[c]);
     missed ||= low.length > 0;
-    console.log(`${label} (${pagePath}) median: ${medians.map(([c, s]) => `${c} ${s}`).join(', ')}${low.length ? `  BELOW ${low.map(([c]) => `${c} (≥ ${BAR[c]})`).join(', ')}` : ''}`);
+    console.log(
+      `${label} (${pagePath}) median: ${medians.map(([c, s]) => `${c} ${s}`).join(', ')}${low.length ? `  BELOW ${low.map(([c]) => `${c} (≥ ${BAR[c]})`).join(', ')}` : ''}`,
+    );
     for (const failing of new Set(results.flatMap((r) => r.failing))) console.log(`    failing audit: ${failing}`);
   }
   return missed ? 1 : 0;

@@ -1,4 +1,12 @@
-import { type RouteComponent, createRootRoute, createRoute, createRouter, lazyRouteComponent, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
+import {
+  type RouteComponent,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  parseSearchWith,
+  stringifySearchWith,
+} from '@tanstack/react-router';
 import { hadSession, queryClient } from './api';
 import { AppLayout } from './features/layout/AppLayout';
 import { FILTER_KEYS } from './features/measures/filters';

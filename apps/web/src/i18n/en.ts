@@ -86,7 +86,8 @@ export const en: Messages = {
     revoke: 'Revoke',
     revokeNamed: 'Revoke the token {{name}}',
     revokeQuestion: 'Revoke the token “{{name}}”?',
-    revokeConsequence: 'Scripts and integrations that use the token are refused from now on. This cannot be undone: create a new token if they need access again.',
+    revokeConsequence:
+      'Scripts and integrations that use the token are refused from now on. This cannot be undone: create a new token if they need access again.',
     none: 'No tokens yet.',
     nameRequired: 'Give the token a name.',
     scopeRequired: 'Choose at least one scope.',

@@ -85,7 +85,8 @@ export const nb = {
     revoke: 'Trekk tilbake',
     revokeNamed: 'Trekk tilbake nøkkelen {{name}}',
     revokeQuestion: 'Trekke tilbake nøkkelen «{{name}}»?',
-    revokeConsequence: 'Skript og integrasjoner som bruker nøkkelen, blir avvist fra nå av. Dette kan ikke angres: lag en ny nøkkel om de trenger tilgang igjen.',
+    revokeConsequence:
+      'Skript og integrasjoner som bruker nøkkelen, blir avvist fra nå av. Dette kan ikke angres: lag en ny nøkkel om de trenger tilgang igjen.',
     none: 'Ingen nøkler ennå.',
     nameRequired: 'Gi nøkkelen et navn.',
     scopeRequired: 'Velg minst én tilgang.',

@@ -86,7 +86,8 @@ export const nn: Messages = {
     revoke: 'Trekk tilbake',
     revokeNamed: 'Trekk tilbake nøkkelen {{name}}',
     revokeQuestion: 'Trekkje tilbake nøkkelen «{{name}}»?',
-    revokeConsequence: 'Skript og integrasjonar som brukar nøkkelen, blir avviste frå no av. Dette kan ikkje angrast: lag ein ny nøkkel om dei treng tilgang igjen.',
+    revokeConsequence:
+      'Skript og integrasjonar som brukar nøkkelen, blir avviste frå no av. Dette kan ikkje angrast: lag ein ny nøkkel om dei treng tilgang igjen.',
     none: 'Ingen nøklar enno.',
     nameRequired: 'Gje nøkkelen eit namn.',
     scopeRequired: 'Vel minst éin tilgang.',

@@ -31,7 +31,11 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
     if (actor.type === 'user' && actor.id === userId)
       throw new ConflictError('You cannot change or remove your own access: ask another coordinator.');
   };
-  const audit = (tx: Db, { actor, kommunenummer }: Pick<Scope, 'actor' | 'kommunenummer'>, { userId, before, after }: { userId: string; before: Role | null; after: Role | null }) =>
+  const audit = (
+    tx: Db,
+    { actor, kommunenummer }: Pick<Scope, 'actor' | 'kommunenummer'>,
+    { userId, before, after }: { userId: string; before: Role | null; after: Role | null },
+  ) =>
     recordAudit(tx, actor, {
       kommunenummer,
       entity: 'user_role',

@@ -23,8 +23,28 @@ export function AuditPage() {
 }
 
 const ENTITIES = [
-  'meeting', 'agenda_item', 'decision', 'action_item', 'tier', 'membership', 'member', 'organization', 'target_group', 'focus_area',
-  'goal', 'indicator', 'measurement', 'measure', 'evaluation', 'key_date', 'municipality', 'partnership', 'user', 'user_role', 'api_token', 'session',
+  'meeting',
+  'agenda_item',
+  'decision',
+  'action_item',
+  'tier',
+  'membership',
+  'member',
+  'organization',
+  'target_group',
+  'focus_area',
+  'goal',
+  'indicator',
+  'measurement',
+  'measure',
+  'evaluation',
+  'key_date',
+  'municipality',
+  'partnership',
+  'user',
+  'user_role',
+  'api_token',
+  'session',
 ] as const;
 const ACTIONS = ['create', 'update', 'delete', 'revoke', 'login', 'logout', 'refresh'] as const;
 
@@ -42,7 +62,10 @@ function describe(value: unknown, t: TFunction, language: string, field?: string
     if (field === 'scopes') return t(`tokens.scopeNames.${value}`, { defaultValue: value });
     if (DATE.test(value)) return formatDate(value, language);
     if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, language);
-    const labels = ENUM_LABELS[language === 'nn' || language === 'en' ? language : 'nb'] as unknown as Record<string, Record<string, string>>;
+    const labels = ENUM_LABELS[language === 'nn' || language === 'en' ? language : 'nb'] as unknown as Record<
+      string,
+      Record<string, string>
+    >;
     for (const group of Object.values(labels)) if (typeof group[value] === 'string') return group[value];
     return value;
   }
@@ -63,7 +86,7 @@ function describe(value: unknown, t: TFunction, language: string, field?: string
   return String(value);
 }
 
-const fieldLabel = (field: string, t: TFunction) => (t(`audit.fields.${field}`, { defaultValue: '' }) as string) || field;
+const fieldLabel = (field: string, t: TFunction): string => t(`audit.fields.${field}`, { defaultValue: '' }) || field;
 
 function AuditLog({ kommunenummer }: { kommunenummer: string }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +96,8 @@ function AuditLog({ kommunenummer }: { kommunenummer: string }) {
   const [filters, setFilters] = useState<AuditFilters>({});
   const entries = useInfiniteQuery(auditQueries.list(kommunenummer, filters));
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (key: keyof AuditFilters) => (value: string) => setFilters(({ [key]: _old, ...rest }) => (value ? { ...rest, [key]: value } : rest));
+  const set = (key: keyof AuditFilters) => (value: string) =>
+    setFilters(({ [key]: _old, ...rest }) => (value ? { ...rest, [key]: value } : rest));
 
   const columns = [
     {
@@ -85,7 +109,8 @@ function AuditLog({ kommunenummer }: { kommunenummer: string }) {
       header: t('audit.what'),
       cell: (entry: AuditEntry) => (
         <>
-          {t(`audit.entities.${entry.entity}`, { defaultValue: entry.entity })} – {t(`audit.actions.${entry.action}`, { defaultValue: entry.action }).toLowerCase()}
+          {t(`audit.entities.${entry.entity}`, { defaultValue: entry.entity })} –{' '}
+          {t(`audit.actions.${entry.action}`, { defaultValue: entry.action }).toLowerCase()}
         </>
       ),
     },

@@ -20,7 +20,17 @@ export interface ConfirmButtonProps {
 }
 
 /** A destructive action that asks first: the button opens a modal dialog; only its confirming button acts. */
-export function ConfirmButton({ label, question, consequence, onConfirm, disabled, variant = 'tertiary', size, accessibleName, className }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  question,
+  consequence,
+  onConfirm,
+  disabled,
+  variant = 'tertiary',
+  size,
+  accessibleName,
+  className,
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (

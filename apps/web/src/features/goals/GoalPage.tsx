@@ -1,6 +1,14 @@
 import { Alert, Heading, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Spinner } from '../layout/Spinner';
-import { GOAL_DIRECTIONS, INDICATOR_UNITS, ProblemError, routes, type CreateIndicator, type CreateMeasurement, type Goal } from '@slt/shared/browser';
+import {
+  GOAL_DIRECTIONS,
+  INDICATOR_UNITS,
+  ProblemError,
+  routes,
+  type CreateIndicator,
+  type CreateMeasurement,
+  type Goal,
+} from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';

@@ -38,7 +38,13 @@ export function GoalsPage() {
           idParam="goalId"
           fields={fields}
           itemName={(g) => g.title}
-          labels={{ list: t('nav.goals'), add: t('goals.add'), new: t('goals.new'), edit: (g) => t('forms.editNamed', { name: g.title }), empty: t('goals.empty') }}
+          labels={{
+            list: t('nav.goals'),
+            add: t('goals.add'),
+            new: t('goals.new'),
+            edit: (g) => t('forms.editNamed', { name: g.title }),
+            empty: t('goals.empty'),
+          }}
           columns={[
             {
               header: t('goals.goalTitle'),

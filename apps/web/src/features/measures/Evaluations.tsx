@@ -63,7 +63,9 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
                       accessibleName={t('measures.removeEvaluation', { date: e.date })}
                       question={t('forms.deleteQuestion', { name: `${t(`measures.outcomes.${e.outcome}`)} (${e.date})` })}
                       consequence={t('forms.deleteConsequence')}
-                      onConfirm={() => freshEtag().then((etag) => write.send(routes.deleteEvaluation, { params: { measureId, evaluationId: e.id }, etag }))}
+                      onConfirm={() =>
+                        freshEtag().then((etag) => write.send(routes.deleteEvaluation, { params: { measureId, evaluationId: e.id }, etag }))
+                      }
                     />
                   </Table.Cell>
                 </Table.Row>

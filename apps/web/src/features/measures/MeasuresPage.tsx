@@ -154,7 +154,13 @@ export function MeasuresPage() {
             fieldsFor={(m) => fields([m.status, ...MEASURE_TRANSITIONS[m.status]])}
             itemName={(m) => m.title}
             details={(m) => <Evaluations kommunenummer={kommunenummer} measureId={m.id} />}
-            labels={{ list: t('measures.results'), add: t('measures.add'), new: t('measures.new'), edit: (m) => t('forms.editNamed', { name: m.title }), empty: t('measures.empty') }}
+            labels={{
+              list: t('measures.results'),
+              add: t('measures.add'),
+              new: t('measures.new'),
+              edit: (m) => t('forms.editNamed', { name: m.title }),
+              empty: t('measures.empty'),
+            }}
             columns={[
               { header: t('measures.measureTitle'), cell: (m) => m.title },
               { header: t('measures.status'), cell: (m) => t(`measures.statuses.${m.status}`) },

@@ -55,7 +55,12 @@ export function AttendanceSection({ kommunenummer, meeting, canManage, setup }: 
         <Paragraph>{t('meetings.attendance.noMembers')}</Paragraph>
       ) : canManage ? (
         <form onSubmit={save} className="stack" id="attendance-form">
-          <Button type="button" variant="secondary" data-size="sm" onClick={() => setChoices(Object.fromEntries(memberIds.map((id) => [id, 'present' as const])))}>
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            onClick={() => setChoices(Object.fromEntries(memberIds.map((id) => [id, 'present' as const])))}
+          >
             {t('meetings.attendance.allPresent')}
           </Button>
           {memberIds.map((memberId) => {

@@ -29,7 +29,15 @@ export function timesOf(values: FormValues, t: (key: string) => string): { start
 }
 
 /** Coordinators schedule a meeting of a tier ("Nytt møte" opens the form), then land on it to prepare the agenda. */
-export function ScheduleMeetingForm({ kommunenummer, tiers, defaultTierId }: { kommunenummer: string; tiers: Tier[]; defaultTierId?: string }) {
+export function ScheduleMeetingForm({
+  kommunenummer,
+  tiers,
+  defaultTierId,
+}: {
+  kommunenummer: string;
+  tiers: Tier[];
+  defaultTierId?: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const write = useMeetingWrite(kommunenummer);

@@ -45,7 +45,13 @@ export function MembersPage() {
           idParam="memberId"
           fields={fields}
           itemName={nameOf}
-          labels={{ list: t('nav.members'), add: t('members.add'), new: t('members.new'), edit: (m) => t('forms.editNamed', { name: nameOf(m) }), empty: t('members.empty') }}
+          labels={{
+            list: t('nav.members'),
+            add: t('members.add'),
+            new: t('members.new'),
+            edit: (m) => t('forms.editNamed', { name: nameOf(m) }),
+            empty: t('members.empty'),
+          }}
           columns={[
             { header: t('members.name'), cell: nameOf },
             { header: t('members.roleTitle'), cell: (m) => m.roleTitle ?? '' },

@@ -34,7 +34,13 @@ export function OrganizationsPage() {
         idParam="organizationId"
         fields={fields}
         itemName={(o) => o.name}
-        labels={{ list: t('nav.organizations'), add: t('organizations.add'), new: t('organizations.new'), edit: (o) => t('forms.editNamed', { name: o.name }), empty: t('organizations.empty') }}
+        labels={{
+          list: t('nav.organizations'),
+          add: t('organizations.add'),
+          new: t('organizations.new'),
+          edit: (o) => t('forms.editNamed', { name: o.name }),
+          empty: t('organizations.empty'),
+        }}
         columns={[
           { header: t('organizations.name'), cell: (o) => o.name },
           { header: t('organizations.kind'), cell: (o) => t(`organizations.kinds.${o.kind}`) },

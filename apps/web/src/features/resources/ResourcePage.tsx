@@ -59,7 +59,7 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
   useEffect(() => {
     if (creating) createPanel.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [creating]);
-  const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item as Record<string, unknown>));
+  const valuesOfItem = props.valuesOfItem ?? ((item: T) => valuesOf(fields, item));
   const emptyValues = valuesOf(fields);
 
   async function startEdit(item: T) {

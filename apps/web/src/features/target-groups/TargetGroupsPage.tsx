@@ -30,7 +30,13 @@ export function TargetGroupsPage() {
         idParam="targetGroupId"
         fields={fields}
         itemName={(g) => g.name}
-        labels={{ list: t('nav.targetGroups'), add: t('targetGroups.add'), new: t('targetGroups.new'), edit: (g) => t('forms.editNamed', { name: g.name }), empty: t('targetGroups.empty') }}
+        labels={{
+          list: t('nav.targetGroups'),
+          add: t('targetGroups.add'),
+          new: t('targetGroups.new'),
+          edit: (g) => t('forms.editNamed', { name: g.name }),
+          empty: t('targetGroups.empty'),
+        }}
         columns={[
           { header: t('targetGroups.name'), cell: (g) => g.name },
           {
@@ -74,7 +80,13 @@ export function FocusAreasPage() {
         idParam="focusAreaId"
         fields={fields}
         itemName={(f) => f.name}
-        labels={{ list: t('nav.focusAreas'), add: t('focusAreas.add'), new: t('focusAreas.new'), edit: (f) => t('forms.editNamed', { name: f.name }), empty: t('focusAreas.empty') }}
+        labels={{
+          list: t('nav.focusAreas'),
+          add: t('focusAreas.add'),
+          new: t('focusAreas.new'),
+          edit: (f) => t('forms.editNamed', { name: f.name }),
+          empty: t('focusAreas.empty'),
+        }}
         columns={[
           { header: t('focusAreas.name'), cell: (f) => f.name },
           { header: t('focusAreas.decisionReference'), cell: (f) => [f.decisionReference, f.decisionDate].filter(Boolean).join(', ') },

@@ -104,7 +104,13 @@ export function TiersPage() {
           compose={compose}
           fieldOf={(name) => (name.startsWith('meetingRule') ? 'ruleKind' : ruleFields.has(name) ? name : undefined)}
           itemName={(tier) => tier.name}
-          labels={{ list: t('nav.tiers'), add: t('tiers.add'), new: t('tiers.new'), edit: (tier) => t('forms.editNamed', { name: tier.name }), empty: t('tiers.empty') }}
+          labels={{
+            list: t('nav.tiers'),
+            add: t('tiers.add'),
+            new: t('tiers.new'),
+            edit: (tier) => t('forms.editNamed', { name: tier.name }),
+            empty: t('tiers.empty'),
+          }}
           columns={[
             { header: t('tiers.name'), cell: (tier) => tier.name },
             { header: t('tiers.level'), cell: (tier) => t(`levels.${tier.level}`) },
