@@ -17,18 +17,21 @@ export interface PgServer {
 }
 
 /**
- * A PostgreSQL server of a test's own, which the test may stop and start (a fault test cannot stop
- * the server other test files share). As root it runs as the `postgres` user, as PostgreSQL asks.
+ * A throwaway PostgreSQL server in a temp dir (trust auth on 127.0.0.1 only, fsync off), which its
+ * owner may stop and start: a fault test's own (it cannot stop the server other test files share),
+ * or the bench's cluster. As root it runs as the `postgres` user, as PostgreSQL asks.
+ * `settings`: more `-c name=value` server options.
  */
-export async function createPgServer(): Promise<PgServer> {
-  if (!existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL server binaries not found in ${PG_BIN}`);
+export async function createPgServer(options: { pgBin?: string; settings?: string; prefix?: string } = {}): Promise<PgServer> {
+  const { pgBin = PG_BIN, settings = '', prefix = 'slt-fault-pg-' } = options;
+  if (!existsSync(path.join(pgBin, 'initdb'))) throw new Error(`PostgreSQL server binaries not found in ${pgBin}`);
   const asRoot = process.getuid?.() === 0;
   const run = (bin: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args];
+    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(pgBin, bin), ...args]] : [path.join(pgBin, bin), args];
     const result = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${bin} ${args.at(-1)} failed: ${result.stderr || result.stdout}`);
   };
-  const dir = mkdtempSync(path.join(tmpdir(), 'slt-fault-pg-'));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
   const port = await freePort();
   const data = path.join(dir, 'data');
@@ -44,7 +47,7 @@ export async function createPgServer(): Promise<PgServer> {
         path.join(dir, 'server.log'),
         '-w',
         '-o',
-        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off ${settings}`.trim(),
         'start',
       ]);
       running = true;
