@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startApiProcess } from '@slt/api/test/api-process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { env } from './env';
 import { findBrowser } from './find-browser';
@@ -15,9 +15,19 @@ export const widgetDist = path.resolve(webRoot, '../widget/dist');
 export interface Harness {
   baseUrl: string;
   browser: Browser;
+  /** A browser context on the app (its base URL, bokmål unless said), with the step timeout below. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
+
+/**
+ * How long one browser step (a navigation, waiting for an element) may take. Playwright's 30 s
+ * default is too short on a busy two-core machine, where Chromium, the API process and another
+ * test file share the cores (rendering the API reference alone took over 30 s at load 14); each
+ * test's own timeout still bounds the whole journey.
+ */
+const STEP_TIMEOUT_MS = 90_000;
 
 /**
  * The real product for browser tests: the API process (embedded PostgreSQL in a temp dir, demo
@@ -59,10 +69,16 @@ export async function startHarness(): Promise<Harness> {
     });
   // localhost, not 127.0.0.1: the browser treats it as a secure context, so the Secure refresh cookie works.
   const baseUrl = `http://localhost:${api.port}`;
+  const newContext = async (options: BrowserContextOptions = {}) => {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', ...options });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    return context;
+  };
   return {
     baseUrl,
     browser,
-    newPage: async () => (await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO' })).newPage(),
+    newContext,
+    newPage: async () => (await newContext()).newPage(),
     close: () => cleanUp(browser),
   };
 }

@@ -101,7 +101,7 @@ describe('Content-Security-Policy in Chromium', () => {
   });
 
   it('an intranet page with a strict CSP shows the widget with 0 violations, and the app refuses to be its frame', async () => {
-    const page = await (await h.browser.newContext({ locale: 'nb-NO' })).newPage();
+    const page = await (await h.newContext({ baseURL: undefined })).newPage();
     const refusals: string[] = [];
     page.on('console', (message) => refusals.push(message.text()));
     await page.addInitScript(() => {

@@ -102,7 +102,7 @@ describe('<slt-organization> embedded on an intranet page of another origin (Chr
     if (!politiradet) throw new Error(`no tier "Politirådet" in 3401's public setup: ${setup.tiers.map((t) => t.name).join(', ')}`);
     expect(politiradet.seats.length).toBeGreaterThan(0);
 
-    const page = await (await h.browser.newContext({ locale: 'nn-NO' })).newPage();
+    const page = await (await h.newContext({ baseURL: undefined, locale: 'nn-NO' })).newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);

@@ -87,7 +87,7 @@ describe("the coordinator's workspace (Chromium)", () => {
   });
 
   it('the home in nynorsk on a 375 px phone: no horizontal scroll, no axe violations', async () => {
-    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'nb-NO', viewport: { width: 375, height: 800 } });
+    const context = await h.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await signIn(page, DEMO_USERS.coordinator3401);
     await page.getByRole('heading', { level: 1, name: 'SLT i Kongsvinger' }).waitFor();

@@ -1,4 +1,5 @@
 import { Button, Heading, Label, Link as DsLink, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
+import { useIsFetching } from '@tanstack/react-query';
 import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,8 @@ export function AppLayout() {
   const memberOf = coordinatorOf ?? user?.roles[0]?.kommunenummer;
   const router = useRouter();
   const main = useRef<HTMLElement>(null);
+  // While the page's data is still arriving, <main> says so to assistive technology (and to the browser tests).
+  const fetching = useIsFetching() > 0;
 
   // After moving to another page (not on search-parameter changes such as typing in the search
   // field), focus goes to <main>, so keyboard and screen-reader users start at the new content.
@@ -105,7 +108,7 @@ export function AppLayout() {
           </Select>
         </div>
       </header>
-      <main id="main" ref={main} tabIndex={-1} className="main">
+      <main id="main" ref={main} tabIndex={-1} className="main" aria-busy={fetching}>
         <Outlet />
       </main>
       <footer className="footer">

@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+import { DEMO_USERS, signIn } from './harness';
+
+/** The pages of the main journeys, as a coordinator reaches them (the meeting is added by `journeyPages`). */
+export const PAGES = [
+  '/municipalities/3401/home',
+  '/municipalities/3401',
+  '/municipalities/3401/slt',
+  '/municipalities/3401/meetings',
+  '/municipalities/3401/year-plan',
+  '/municipalities/3401/tasks',
+  '/municipalities/3401/tiers',
+  '/municipalities/3401/members',
+  '/municipalities/3401/organizations',
+  '/municipalities/3401/target-groups',
+  '/municipalities/3401/focus-areas',
+  '/municipalities/3401/goals',
+  '/municipalities/3401/measures',
+  '/municipalities/3401/users',
+  '/municipalities/3401/api-tokens',
+  '/municipalities/3401/audit',
+  '/municipalities/3401/exchange',
+  '/',
+];
+
+/** Signs in as Kongsvinger's coordinator and returns every journey page: PAGES and the next meeting from the home page. */
+export async function journeyPages(page: Page): Promise<string[]> {
+  await signIn(page, DEMO_USERS.coordinator3401);
+  const meeting = await page.getByRole('region', { name: 'Neste møter' }).getByRole('link').first().getAttribute('href');
+  return [...PAGES, meeting!];
+}
+
+/**
+ * Opens a page and waits until it has its heading and no query is still loading: <main> is
+ * `aria-busy` while the page's data is arriving (see AppLayout).
+ */
+export async function settle(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('main h1').first().waitFor();
+  await page.locator('main[aria-busy="false"]').waitFor();
+}
