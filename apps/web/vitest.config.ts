@@ -15,8 +15,9 @@ export default defineConfig({
     // the API on the browser, and neither fills a core alone.
     maxWorkers: 2,
     // Sized for a busy two-core machine: a browser test walks a journey of several pages, each
-    // rendered by Chromium and answered by the API process beside it.
-    testTimeout: 120_000,
+    // rendered by Chromium and answered by the API process beside it (the longest took 102 s at
+    // load 19, against about 25 s on an idle machine).
+    testTimeout: 240_000,
     hookTimeout: 180_000,
   },
 });
