@@ -84,6 +84,10 @@ describe('iCalendar text', () => {
     }));
     const text = icalendar({ name: 'SLT Kongsvinger', ttlSeconds: 3600, events });
     expect(text.split('\r\n').every((line) => octets(line) <= 75)).toBe(true);
-    expect(unfold(text).split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(2000);
+    expect(
+      unfold(text)
+        .split('\r\n')
+        .filter((line) => line === 'BEGIN:VEVENT'),
+    ).toHaveLength(2000);
   });
 });

@@ -31,7 +31,7 @@ const utc = (date: Date): string => `${date.toISOString().slice(0, 19).replace(/
  * surrogate pair is never split). Pure-ASCII lines that fit are returned as they are.
  */
 export function foldLine(line: string): string {
-  if (line.length <= 74 && !/[^\x00-\x7f]/.test(line)) return line;
+  if (line.length <= 74 && !/[^ -~\t]/.test(line)) return line;
   let out = '';
   let start = 0;
   let octets = 0;

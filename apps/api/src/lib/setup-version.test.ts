@@ -31,7 +31,13 @@ const read = (path: string, headers: Record<string, string> = {}) => call(t, 'GE
 
 /** Ids of what the walk creates, filled as it goes. */
 const ids: Record<string, string> = {};
-type Step = [operationId: string, method: string, path: () => string, body?: () => unknown, keep?: (answer: Record<string, unknown>) => void];
+type Step = [
+  operationId: string,
+  method: string,
+  path: () => string,
+  body?: () => unknown,
+  keep?: (answer: Record<string, unknown>) => void,
+];
 const keepId = (name: string) => (answer: Record<string, unknown>) => void (ids[name] = answer['id'] as string);
 const keepFirst = (name: string, list: string) => (answer: Record<string, unknown>) =>
   void (ids[name] = (answer[list] as { id: string }[])[0]!.id);
@@ -41,7 +47,13 @@ const walk: Step[] = [
   ['updateMunicipality', 'PATCH', () => base, () => ({ malform: 'nn' })],
   ['createOrganization', 'POST', () => `${base}/organizations`, () => ({ name: 'Versjonsskolen', kind: 'school' }), keepId('organization')],
   ['updateOrganization', 'PATCH', () => `${base}/organizations/${ids.organization}`, () => ({ name: 'Versjonsskolen 2' })],
-  ['createMember', 'POST', () => `${base}/members`, () => ({ name: 'Versjon Testperson', organizationId: ids.organization }), keepId('member')],
+  [
+    'createMember',
+    'POST',
+    () => `${base}/members`,
+    () => ({ name: 'Versjon Testperson', organizationId: ids.organization }),
+    keepId('member'),
+  ],
   ['updateMember', 'PATCH', () => `${base}/members/${ids.member}`, () => ({ roleTitle: 'Rådgiver' })],
   ['createTier', 'POST', () => `${base}/tiers`, () => ({ level: 'operational', name: 'Versjonsgruppa' }), keepId('tier')],
   ['updateTier', 'PATCH', () => `${base}/tiers/${ids.tier}`, () => ({ name: 'Versjonsgruppa 2' })],
@@ -91,7 +103,13 @@ const walk: Step[] = [
     keepId('meeting'),
   ],
   ['updateMeeting', 'PATCH', () => `${base}/meetings/${ids.meeting}`, () => ({ place: 'Rådhuset' })],
-  ['createAgendaItem', 'POST', () => `${base}/meetings/${ids.meeting}/agenda-items`, () => ({ title: 'Sak 1' }), keepFirst('agendaItem', 'agenda')],
+  [
+    'createAgendaItem',
+    'POST',
+    () => `${base}/meetings/${ids.meeting}/agenda-items`,
+    () => ({ title: 'Sak 1' }),
+    keepFirst('agendaItem', 'agenda'),
+  ],
   ['updateAgendaItem', 'PATCH', () => `${base}/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}`, () => ({ title: 'Sak 1 endret' })],
   [
     'setAttendance',
@@ -99,15 +117,32 @@ const walk: Step[] = [
     () => `${base}/meetings/${ids.meeting}/attendance`,
     () => ({ attendance: [{ memberId: ids.member, status: 'present' }] }),
   ],
-  ['createDecision', 'POST', () => `${base}/meetings/${ids.meeting}/decisions`, () => ({ text: 'Vedtak' }), keepFirst('decision', 'decisions')],
+  [
+    'createDecision',
+    'POST',
+    () => `${base}/meetings/${ids.meeting}/decisions`,
+    () => ({ text: 'Vedtak' }),
+    keepFirst('decision', 'decisions'),
+  ],
   ['updateDecision', 'PATCH', () => `${base}/meetings/${ids.meeting}/decisions/${ids.decision}`, () => ({ text: 'Vedtak endret' })],
-  ['createActionItem', 'POST', () => `${base}/action-items`, () => ({ meetingId: ids.meeting, description: 'Oppgave' }), keepId('actionItem')],
+  [
+    'createActionItem',
+    'POST',
+    () => `${base}/action-items`,
+    () => ({ meetingId: ids.meeting, description: 'Oppgave' }),
+    keepId('actionItem'),
+  ],
   ['updateActionItem', 'PATCH', () => `${base}/action-items/${ids.actionItem}`, () => ({ status: 'done' })],
   ['createKeyDate', 'POST', () => `${base}/key-dates`, () => ({ title: 'Frist', date: '2026-12-01', isPublic: true }), keepId('keyDate')],
   ['updateKeyDate', 'PATCH', () => `${base}/key-dates/${ids.keyDate}`, () => ({ title: 'Frist 2' })],
   ['addPartner', 'PUT', () => `${base}/partners/3403`],
   ['removePartner', 'DELETE', () => `${base}/partners/3403`],
-  ['importSetup', 'POST', () => `${base}/import`, () => ({ format: 'slt-setup/1', members: [{ externalId: 'versjon-1', name: 'Importert Person' }] })],
+  [
+    'importSetup',
+    'POST',
+    () => `${base}/import`,
+    () => ({ format: 'slt-setup/1', members: [{ externalId: 'versjon-1', name: 'Importert Person' }] }),
+  ],
   ['deleteKeyDate', 'DELETE', () => `${base}/key-dates/${ids.keyDate}`],
   ['deleteActionItem', 'DELETE', () => `${base}/action-items/${ids.actionItem}`],
   ['deleteDecision', 'DELETE', () => `${base}/meetings/${ids.meeting}/decisions/${ids.decision}`],

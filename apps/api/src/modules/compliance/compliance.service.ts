@@ -25,9 +25,7 @@ export function createComplianceService(deps: { db: Db }) {
         kommunenummer,
         year,
         tiers: tiers.map((tier) => {
-          const periods = tier.meetingRule
-            ? assessCompliance(tier.meetingRule, { year, meetings: byTier.get(tier.id) ?? [], today })
-            : [];
+          const periods = tier.meetingRule ? assessCompliance(tier.meetingRule, { year, meetings: byTier.get(tier.id) ?? [], today }) : [];
           return { tierId: tier.id, name: tier.name, level: tier.level, meetingRule: tier.meetingRule, status: worstOf(periods), periods };
         }),
       };

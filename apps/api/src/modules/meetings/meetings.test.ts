@@ -350,6 +350,20 @@ describe('meetings', () => {
   });
 });
 
+describe('reads that load only what the caller may see', () => {
+  it('an anonymous meeting read is the scope and the meeting row: two statements, public facts only', async () => {
+    const page = (await (await call(t, 'GET', `${base}/meetings?limit=5`)).json()) as MeetingPage;
+    const id = page.items[0]!.id;
+    const before = t.database.statementCount();
+    const response = await call(t, 'GET', `${base}/meetings/${id}`);
+    expect(t.database.statementCount() - before).toBe(2);
+    expect(response.status).toBe(200);
+    const meeting = (await response.json()) as Meeting;
+    expect(meeting).toEqual(page.items[0]);
+    expect(meeting).not.toHaveProperty('agenda');
+  });
+});
+
 describe('action items', () => {
   it("overdue items appear in the municipality list and the responsible member's; completing one removes it; all audited", async () => {
     const { meeting } = await schedule({

@@ -57,7 +57,7 @@ type RowRunner = Database['rows'];
  * the host and of the municipality itself (lib/setup-version.ts), so a versioned read can answer
  * If-None-Match without another statement.
  */
-const SCOPE_SQL = `select h.host,
+export const SCOPE_SQL = `select h.host,
   coalesce((select sv.version from setup_versions sv where sv.kommunenummer = h.host), 0)::text,
   coalesce((select sv.version from setup_versions sv where sv.kommunenummer = h.k), 0)::text
 from (select coalesce(p.host_kommunenummer, m.kommunenummer) as host, m.kommunenummer as k

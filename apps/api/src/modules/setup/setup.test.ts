@@ -170,7 +170,8 @@ describe('public and internal views', () => {
 
     // Every public value is in the internal view, the same (nothing invented); hidden ones are null …
     for (const [path, value] of publicLeaves) {
-      if (path === '/view' || value === null) continue;
+      // The measures' count is the caller's view's (compared with the lists in the next test).
+      if (path === '/view' || path === '/measures/count' || value === null) continue;
       expect({ path, value: internalLeaves.get(path) }).toEqual({ path, value });
     }
     // … and what the public view lacks is exactly the internal data: the count of non-public measures,
@@ -219,9 +220,9 @@ describe('public and internal views', () => {
     const before = await slt('4206');
     const text = await before.text();
     const shape = JSON.parse(text) as SltSetup;
-    await t.database.db.insert(measuresTable).values(
-      Array.from({ length: 300 }, (_, n) => ({ kommunenummer: '4206', title: `Avgrenset tiltak ${n}`, isPublic: true })),
-    );
+    await t.database.db
+      .insert(measuresTable)
+      .values(Array.from({ length: 300 }, (_, n) => ({ kommunenummer: '4206', title: `Avgrenset tiltak ${n}`, isPublic: true })));
     const after = await (await slt('4206')).text();
     expect((JSON.parse(after) as SltSetup).measures.count).toBe(shape.measures.count + 300);
     expect(Math.abs(after.length - text.length)).toBeLessThanOrEqual(3);

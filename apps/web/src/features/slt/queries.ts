@@ -17,6 +17,5 @@ export const SETUP_MEASURES_SHOWN = 20;
 export const setupMeasuresQuery = (kommunenummer: string, signedIn: boolean) =>
   queryOptions({
     queryKey: sltKey(kommunenummer, 'setup-measures', signedIn),
-    queryFn: ({ signal }) =>
-      api.call(routes.listMeasures, { params: { kommunenummer }, query: { limit: SETUP_MEASURES_SHOWN }, signal }),
+    queryFn: ({ signal }) => api.call(routes.listMeasures, { params: { kommunenummer }, query: { limit: SETUP_MEASURES_SHOWN }, signal }),
   });
