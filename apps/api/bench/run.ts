@@ -4,8 +4,14 @@
  * autocannon, in alternating rounds so that neither competes with the other for the CPU.
  *
  *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
+ *              [--only all|http,growth,import] [--growth 100]
+ *
+ * `http`: each read against its bare twin, and the 304/200 ratio of the setup. `growth` (after the
+ * http rows when both run): the app's setup and calendar of 3401 at demo size, after ANOTHER
+ * municipality grew `--growth`×, and after 3401 itself grew `--growth`× (bench/grow.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -14,7 +20,12 @@ import { prepareDatabase } from '../src/db/prepare.js';
 import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
 import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.repository.js';
 import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { meetings } from '../src/db/schema/index.js';
+import { createCalendarsRepository } from '../src/modules/calendars/calendars.repository.js';
+import { meetingRowQuery } from '../src/modules/meetings/meetings.repository.js';
+import { SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
+import { grow, sizeOf } from './grow.js';
 import { benchImport } from './import.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
@@ -28,10 +39,13 @@ const { values: flags } = parseArgs({
     only: { type: 'string', default: 'all' },
     'import-items': { type: 'string', default: '100000' },
     'import-heap-mb': { type: 'string', default: '128' },
+    growth: { type: 'string', default: '100' },
   },
 });
-/** `--only http` runs the request benchmarks, `--only import` the import one; both by default. */
-const only = flags.only as 'all' | 'http' | 'import';
+/** `--only http` runs the request benchmarks, `--only growth` the data-growth rows, `--only import` the import one; all by default. */
+const only = flags.only.split(',');
+const runs = (part: 'http' | 'growth' | 'import') => only.includes('all') || only.includes(part);
+const serving = runs('http') || runs('growth');
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const rounds = Number(flags.rounds);
@@ -43,7 +57,7 @@ interface Entry {
   name: string;
   url: string;
   barePath: string;
-  query: { sql: string; params: unknown[]; mode?: 'page' | 'json' | 'docs' };
+  query: { sql: string; params: unknown[]; mode?: 'page' | 'json' | 'docs' | 'setup' | 'ics' | 'row'; [more: string]: unknown };
   /** Request headers (e.g. If-None-Match), the same for both sides. */
   headers?: Record<string, string>;
   /** The status both sides must answer with (200 unless said). */
@@ -58,6 +72,49 @@ interface Result {
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU milliseconds per request of the server process and of the PostgreSQL cluster (from /proc). */
+  cpu: number;
+  pgCpu: number;
+}
+
+/**
+ * CPU time from /proc (Linux), in ms: what a request costs regardless of how busy the shared
+ * machine is (requests per second follow the other tenants of the CPU; CPU per request does not).
+ */
+const TICK_MS = 10;
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+/**
+ * The cluster's CPU: its postmaster's live children (backends, writers), found from one backend's
+ * parent, plus what its children that ended used (the postmaster's cutime and cstime), so a pool
+ * closing idle connections between runs does not take their work away.
+ */
+let postmaster = 0;
+function clusterCpu(): number {
+  if (!postmaster) return 0;
+  let total = 0;
+  try {
+    const own = readFileSync(`/proc/${postmaster}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    total += (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      // gone
+    }
+  }
+  return total;
 }
 
 function startProcess(args: string[], env: Record<string, string>): ChildProcess {
@@ -81,8 +138,11 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(url: string, seconds: number, headers: Record<string, string> = {}, expected = 200): Promise<Result> {
+async function load(url: string, seconds: number, headers: Record<string, string> = {}, expected = 200, pid = 0): Promise<Result> {
+  const [cpu0, pg0] = [cpuOf(pid), clusterCpu()];
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
+  const [cpu1, pg1] = [cpuOf(pid), clusterCpu()];
+  const requests = Math.max(1, result.requests.total);
   const statusCounts = result.statusCodeStats as Record<string, { count: number } | undefined>;
   return {
     rps: result.requests.average,
@@ -91,6 +151,8 @@ async function load(url: string, seconds: number, headers: Record<string, string
     // Answers other than the one expected (a 304 is expected with If-None-Match).
     non2xx: Object.values(statusCounts).reduce((sum, stat) => sum + (stat?.count ?? 0), 0) - (statusCounts[String(expected)]?.count ?? 0),
     errors: result.errors + result.timeouts,
+    cpu: (cpu1 - cpu0) / requests,
+    pgCpu: (pg1 - pg0) / requests,
   };
 }
 
@@ -104,6 +166,8 @@ function combine(results: Result[]): Result {
     p99: mean(results.map((r) => r.p99)),
     non2xx: results.reduce((a, r) => a + r.non2xx, 0),
     errors: results.reduce((a, r) => a + r.errors, 0),
+    cpu: mean(results.map((r) => r.cpu)),
+    pgCpu: mean(results.map((r) => r.pgCpu)),
   };
 }
 
@@ -129,11 +193,48 @@ try {
     logger: { error: () => undefined },
   });
   await prepareDatabase(database, { demoData: true });
+  {
+    const backend = (await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)) as { rows: { pid: number }[] };
+    postmaster = Number(readFileSync(`/proc/${backend.rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  }
   // The same SQL text the app prepares; it asks for one row more than the page (51) to know
   // whether another page exists.
   const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
-  // The setup read: one statement; anonymous callers see no municipality's internal view.
-  const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'json' as const };
+  // The setup read: the scope's statement (host and setup versions: a 304 ends there), then the
+  // setup's one statement; anonymous callers see no municipality's internal view.
+  const scopeSql = { sql: SCOPE_SQL, params: ['3401'] };
+  const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'setup' as const, scope: scopeSql };
+  // The public calendar: the scope, the municipality's name, the meetings; written by lib/icalendar.ts on both sides.
+  const calendarQuery = createCalendarsRepository(database.db).meetings('3401').toSQL();
+  // A meeting read anonymously: the scope, then the meeting's row (its public facts).
+  const [aMeeting] = await database.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(sql`${meetings.kommunenummer} = '3401'`)
+    .limit(1);
+  const meetingQuery = meetingRowQuery(database.db, '3401', aMeeting!.id).toSQL();
+  const meetingSql = { sql: meetingQuery.sql, params: meetingQuery.params, mode: 'row' as const, scope: scopeSql };
+  const meetingColumns = Object.keys(getTableColumns(meetings));
+  const at = (name: string) => meetingColumns.indexOf(name);
+  const calendarSql = {
+    sql: calendarQuery.sql,
+    params: calendarQuery.params,
+    mode: 'ics' as const,
+    scope: scopeSql,
+    name: { sql: 'select "name" from "municipalities" where "municipalities"."kommunenummer" = $1', params: ['3401'] },
+    columns: {
+      id: at('id'),
+      title: at('title'),
+      startsAt: at('startsAt'),
+      endsAt: at('endsAt'),
+      place: at('place'),
+      status: at('status'),
+      sequence: at('sequence'),
+      updatedAt: at('updatedAt'),
+      tierName: meetingColumns.length,
+      municipalityName: meetingColumns.length + 1,
+    },
+  };
   // A register worth paging: 300 public measures in Oslo (no demo setup there, so the 3401 setup read
   // above keeps its size), each linked to a target group and a focus area.
   const REGISTER = '0301';
@@ -185,6 +286,20 @@ try {
       check: () => true,
     },
     {
+      name: 'GET /api/v1/municipalities/3401/meetings/{id} (anonymous)',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/meetings/${aMeeting!.id}`,
+      barePath: `/api/v1/municipalities/3401/meetings/${aMeeting!.id}`,
+      query: meetingSql,
+      check: (body) => (body as { id?: string }).id === aMeeting!.id,
+    },
+    {
+      name: 'GET /api/v1/municipalities/3401/calendar.ics (anonymous)',
+      url: `http://127.0.0.1:${port}/api/v1/municipalities/3401/calendar.ics`,
+      barePath: '/api/v1/municipalities/3401/calendar.ics',
+      query: calendarSql,
+      check: (body) => typeof body === 'string' && body.startsWith('BEGIN:VCALENDAR') && body.includes('BEGIN:VEVENT'),
+    },
+    {
       name: `GET /api/v1/municipalities/${REGISTER}/measures?limit=50 (anonymous, 300 measures)`,
       url: `http://127.0.0.1:${port}/api/v1/municipalities/${REGISTER}/measures?limit=50`,
       barePath: `/api/v1/municipalities/${REGISTER}/measures`,
@@ -226,24 +341,29 @@ try {
         ),
     },
   ];
-  for (const target of only === 'import' ? [] : targets) {
-    children.push(target.start());
+  const pids = new Map<string, number>();
+  for (const target of serving ? targets : []) {
+    const child = target.start();
+    children.push(child);
+    pids.set(target.name, child.pid ?? 0);
     await waitFor(`http://127.0.0.1:${target.port}${target.name.startsWith('bare') ? '/health' : '/api/health/ready'}`);
   }
   // App and bare twin compute the same ETag over the same JSON text.
-  if (only !== 'import') {
+  if (serving) {
     etagForBench = await setupEtag(appWarnPort);
     if (etagForBench !== (await setupEtag(barePort))) throw new Error('the app and the bare handler disagree on the setup ETag');
   }
 
-  if (only !== 'import')
+  if (runs('http'))
     console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
-  for (const [index, entry] of (only === 'import' ? [] : entries(0)).entries()) {
+  const appRates = new Map<string, Result>();
+  for (const [index, entry] of (runs('http') ? entries(0) : []).entries()) {
     const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
     const expected = entry.status ?? 200;
     for (const t of urls) {
       const response = await fetch(t.url, { headers: entry.headers });
-      const body: unknown = expected === 200 ? await response.json() : await response.text();
+      const text = await response.text();
+      const body: unknown = expected === 200 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
       if (response.status !== expected || !entry.check(body)) {
         throw new Error(`${t.name}: unexpected answer ${response.status} from ${t.url}`);
       }
@@ -252,21 +372,35 @@ try {
     const results = new Map<string, Result[]>(urls.map((t) => [t.name, []]));
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? urls : [...urls].reverse();
-      for (const t of order) results.get(t.name)!.push(await load(t.url, duration, entry.headers, expected));
+      for (const t of order) results.get(t.name)!.push(await load(t.url, duration, entry.headers, expected, pids.get(t.name)));
     }
+    appRates.set(entry.name, combine(results.get('app (LOG_LEVEL=warn)')!));
     const bare = combine(results.get('bare Fastify + pg')!);
     console.log(`\n${entry.name}`);
-    console.log('target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare');
+    console.log(
+      'target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare (req/s)  CPU ms/req: server   pg   bare/app CPU',
+    );
     for (const t of urls) {
       const r = combine(results.get(t.name)!);
       const ratio = t.name.startsWith('bare') ? '' : `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
+      const cpuRatio = t.name.startsWith('bare') ? '' : `${(((bare.cpu + bare.pgCpu) / (r.cpu + r.pgCpu)) * 100).toFixed(1)}%`;
       console.log(
-        `${t.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${ratio}`,
+        `${t.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${ratio.padStart(8)}      ${r.cpu.toFixed(3).padStart(18)} ${r.pgCpu.toFixed(3).padStart(6)}   ${cpuRatio.padStart(8)}`,
       );
     }
   }
-  if (only !== 'import') await compareLoginTimings(`http://127.0.0.1:${appWarnPort}`);
-  if (only !== 'http') {
+  if (runs('http')) {
+    const [ok, notModified] = [entries(0)[1]!.name, entries(0)[2]!.name].map((name) => appRates.get(name)!);
+    const cost = (r: Result) => r.cpu + r.pgCpu;
+    console.log(
+      `\n…/slt 304 vs 200 (app, LOG_LEVEL=warn): ${notModified!.rps.toFixed(0)} vs ${ok!.rps.toFixed(0)} req/s = ${(notModified!.rps / ok!.rps).toFixed(1)}×; ` +
+        `CPU per request (server + PostgreSQL) ${cost(notModified!).toFixed(3)} vs ${cost(ok!).toFixed(3)} ms = ${(cost(ok!) / cost(notModified!)).toFixed(1)}× cheaper (goal ≥ 5×)`,
+    );
+    await compareLoginTimings(`http://127.0.0.1:${appWarnPort}`);
+  }
+  if (runs('growth'))
+    await growthRows(cluster.url, `http://127.0.0.1:${appWarnPort}`, Number(flags.growth), pids.get('app (LOG_LEVEL=warn)') ?? 0);
+  if (runs('import')) {
     // A fresh app whose V8 heap is capped: an import that held the document in memory would die here.
     const items = Number(flags['import-items']);
     const heapMb = Number(flags['import-heap-mb']);
@@ -285,6 +419,57 @@ try {
   }
 } finally {
   stopAll();
+}
+
+/**
+ * The app's answers as the data grows: 3401's setup at demo size, after ANOTHER municipality (4601)
+ * grew `factor`× (the same cost: nothing reads other tenants' rows), and the setup and the calendar
+ * after 3401 itself grew `factor`× (within 2×: the setup is bounded, the calendar reaches a year back).
+ */
+async function growthRows(url: string, app: string, factor: number, pid: number) {
+  const database = await openDatabase({
+    kind: 'postgres',
+    url,
+    poolMax: 2,
+    connectionTimeoutMs: 5_000,
+    logger: { error: () => undefined },
+  });
+  const targets = {
+    setup: `${app}/api/v1/municipalities/3401/slt`,
+    calendar: `${app}/api/v1/municipalities/3401/calendar.ics`,
+  };
+  const measure = async () => {
+    const out: Record<string, Result & { bytes: number }> = {};
+    for (const [name, target] of Object.entries(targets)) {
+      const bytes = (await (await fetch(target)).text()).length;
+      await load(target, 2);
+      const results: Result[] = [];
+      for (let round = 0; round < rounds; round += 1) results.push(await load(target, duration, {}, 200, pid));
+      out[name] = { ...combine(results), bytes };
+    }
+    return out;
+  };
+  const cost = (r: Result) => r.cpu + r.pgCpu;
+  const row = (label: string, r: Result & { bytes: number }, base?: Result) =>
+    console.log(
+      `${label.padEnd(62)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${String(r.bytes).padStart(9)} ${cost(r).toFixed(3).padStart(9)}   ${base ? `CPU ${(cost(r) / cost(base)).toFixed(2)}× demo, req/s ${((r.rps / base.rps) * 100).toFixed(0)}% of demo` : ''}`,
+    );
+  console.log(`\nGrowth (app, LOG_LEVEL=warn; ${connections} connections, ${duration}s × ${rounds})`);
+  console.log(`${'read'.padEnd(62)}   req/s  p50 ms     bytes  CPU ms/req (server + PostgreSQL)`);
+  const demo = await measure();
+  console.log(`3401: ${await sizeOf(database, '3401')}`);
+  row('…/3401/slt, demo size', demo.setup!);
+  row('…/3401/calendar.ics, demo size', demo.calendar!);
+  await grow(database, '3401', '4601', factor);
+  const other = await measure();
+  console.log(`4601 grew: ${await sizeOf(database, '4601')}`);
+  row(`…/3401/slt after ANOTHER municipality grew ${factor}× (goal: unchanged)`, other.setup!, demo.setup);
+  await grow(database, '3401', '3401', factor - 1);
+  const grown = await measure();
+  console.log(`3401 grew: ${await sizeOf(database, '3401')}`);
+  row(`…/3401/slt at ${factor}× data (goal: within 2×)`, grown.setup!, demo.setup);
+  row(`…/3401/calendar.ics at ${factor}× data (goal: within 2×)`, grown.calendar!, demo.calendar);
+  await database.close();
 }
 
 /**

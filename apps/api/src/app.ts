@@ -144,7 +144,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   });
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
-  await app.register(scopePlugin, { hostOf: (kommunenummer) => municipalityRows.hostOf(kommunenummer) });
+  await app.register(scopePlugin, { scopeOf: (kommunenummer) => municipalityRows.scopeOf(kommunenummer) });
   // Rate limits, quotas and credential failures, counted in PostgreSQL for every replica.
   const counters = createCounters(database);
   await app.register(authPlugin, {

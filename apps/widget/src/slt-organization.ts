@@ -103,7 +103,8 @@ export class SltOrganizationElement extends HTMLElement {
     try {
       const setup = await get<SltSetup>(`/api/v1/municipalities/${kommunenummer}/slt`);
       const from = osloToday(new Date());
-      const page = await get<MeetingPage>(`/api/v1/municipalities/${setup.kommunenummer}/meetings?from=${from}&limit=20`);
+      // The setup counts the meetings and links their paginated list; the widget shows the next few.
+      const page = await get<MeetingPage>(`${setup.meetings.href}?from=${from}&limit=20`);
       this.#status = { kind: 'ready', setup, meetings: upcoming(page.items, new Date()) };
     } catch (error) {
       if (controller.signal.aborted) return;

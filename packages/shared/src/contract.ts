@@ -49,9 +49,12 @@ export interface RouteContract {
   produces?: string;
   /**
    * The answer carries an `ETag` (a hash of what is sent); on a read, `If-None-Match` with it is
-   * a 304. Done by the API's contract plugin, never by a handler.
+   * a 304. Done by the API's contract plugin, never by a handler. `'setup'`: the tag is the
+   * municipality's setup version (moved by every audited write) with the request's URL, the
+   * caller's view and the day in Europe/Oslo, so a 304 is answered before the handler runs,
+   * without building the answer (for reads of a municipality's setup, calendars and widget).
    */
-  etag?: boolean;
+  etag?: boolean | 'setup';
   /**
    * The write needs `If-Match` with the ETag of the caller's last read: 428 when it is missing,
    * 412 when the resource changed since (the service compares under its row lock).

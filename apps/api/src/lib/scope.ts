@@ -39,6 +39,11 @@ export interface Scope {
   actor: Actor;
   caller: Caller;
   view: View;
+  /**
+   * The setup versions of the host and of the municipality as read at the request's start
+   * (`host.hostVersion.ownVersion`): every audited write moves them (lib/setup-version.ts).
+   */
+  setupVersion: string;
 }
 
 /** The internal view, as a flag for the functions that shape rows. */

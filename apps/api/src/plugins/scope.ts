@@ -16,8 +16,11 @@ declare module 'fastify' {
 }
 
 export interface ScopeOptions {
-  /** The municipality's host (itself unless it is a partner), or undefined when there is no such municipality. */
-  hostOf(kommunenummer: string): Promise<string | undefined>;
+  /**
+   * The municipality's host (itself unless it is a partner) and setup version (lib/setup-version.ts),
+   * in one statement; undefined when there is no such municipality.
+   */
+  scopeOf(kommunenummer: string): Promise<{ host: string; setupVersion: string } | undefined>;
 }
 
 const KOMMUNENUMMER = /^[0-9]{4}$/;
@@ -59,11 +62,12 @@ export const scopePlugin = fp(
     app.addHook('preHandler', (request, _reply, done) => {
       if (!request.routeOptions.config.scoped) return done();
       const kommunenummer = (request.params as { kommunenummer: string }).kommunenummer;
-      options.hostOf(kommunenummer).then((host) => {
-        if (host === undefined) return done(new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`));
+      options.scopeOf(kommunenummer).then((found) => {
+        if (found === undefined) return done(new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`));
+        const { host, setupVersion } = found;
         const caller = callerOf(request.principal, kommunenummer, host);
         const view: View = caller.internal ? 'internal' : 'public';
-        request.scope = { kommunenummer, host, actor: actorOf(request), caller, view };
+        request.scope = { kommunenummer, host, actor: actorOf(request), caller, view, setupVersion };
         done();
       }, done);
     });

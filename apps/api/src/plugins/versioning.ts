@@ -2,6 +2,7 @@ import { buildPath, type RouteContract } from '@slt/shared';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { PreconditionRequiredError } from '../lib/errors.js';
 import { etagOf, etagOfText, isNotModified, parseIfMatch, type ExpectedVersion } from '../lib/etag.js';
+import { setupTag } from '../lib/setup-version.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,6 +22,7 @@ const isSuccess = (reply: FastifyReply) => reply.statusCode >= 200 && reply.stat
  * from the answer and the path parameters; a contract whose only success is 201 answers 201.
  */
 export function versioningHooks(contract: RouteContract) {
+  if (contract.etag === 'setup') return setupVersionHooks(contract);
   const statuses = Object.keys(contract.response)
     .map(Number)
     .filter((s) => s >= 200 && s < 300);
@@ -74,4 +76,26 @@ export function versioningHooks(contract: RouteContract) {
     : undefined;
 
   return { preHandler, preSerialization, onSend };
+}
+
+/**
+ * `etag: 'setup'`: the tag comes from the municipality's setup version, read with the scope
+ * (lib/setup-version.ts). A matching If-None-Match is a 304 before the handler runs: no document
+ * is built, no statement beyond the scope's. Other answers carry the tag when they succeed.
+ */
+function setupVersionHooks(contract: RouteContract) {
+  if (contract.method !== 'GET' || !(304 in contract.response) || !contract.path.includes('/:kommunenummer')) {
+    throw new Error(`${contract.operationId}: etag 'setup' is for municipality reads that declare a 304`);
+  }
+  const preHandler = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const tag = setupTag(request.url, request.scope);
+    reply.header('etag', tag);
+    if (!isNotModified(request.headers['if-none-match'], tag)) return done();
+    void reply.code(304).send();
+  };
+  const onSend = (_request: FastifyRequest, reply: FastifyReply, payload: Payload, done: (err: Error | null, value?: Payload) => void) => {
+    if (reply.statusCode !== 304 && !isSuccess(reply)) reply.removeHeader('etag');
+    done(null, payload);
+  };
+  return { preHandler, preSerialization: undefined, onSend };
 }

@@ -44,8 +44,9 @@ export const meetingRoutes = {
     access: { kind: 'public' },
     params: MunicipalityParamsSchema,
     querystring: MeetingListQuerySchema,
-    response: { 200: MeetingPageSchema },
+    response: { 200: MeetingPageSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: 'setup',
   }),
   getMeeting: defineRoute({
     method: 'GET',

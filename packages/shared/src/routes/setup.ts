@@ -20,7 +20,7 @@ export const setupRoutes = {
     params: MunicipalityParamsSchema,
     response: { 200: SltSetupSchema, 304: Type.Null() },
     problems: [400, 404],
-    etag: true,
+    etag: 'setup',
   }),
   listPartners: defineRoute({
     method: 'GET',

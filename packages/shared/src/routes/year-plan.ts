@@ -129,7 +129,7 @@ export const yearPlanRoutes = {
     response: { 200: Type.String({ description: 'text/calendar' }), 304: Type.Null() },
     problems: [400, 404],
     produces: ICS,
-    etag: true,
+    etag: 'setup',
   }),
   getTierCalendar: defineRoute({
     method: 'GET',
@@ -142,7 +142,7 @@ export const yearPlanRoutes = {
     response: { 200: Type.String({ description: 'text/calendar' }), 304: Type.Null() },
     problems: [400, 404],
     produces: ICS,
-    etag: true,
+    etag: 'setup',
   }),
   listCalendarFeeds: defineRoute({
     method: 'GET',

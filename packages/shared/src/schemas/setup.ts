@@ -2,7 +2,6 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from './common.js';
 import { GoalSchema } from './goals.js';
 import { UuidSchema } from './identity.js';
-import { MeasureSchema } from './measures.js';
 import { MembershipRoleSchema } from './members.js';
 import { KommunenummerSchema } from './municipalities.js';
 import { FocusAreaSchema, TargetGroupSchema } from './target-groups.js';
@@ -59,7 +58,24 @@ export const MunicipalityRefSchema = Type.Object(
   { additionalProperties: false, title: 'MunicipalityRef' },
 );
 
-/** A municipality's whole SLT setup in one read: the public view, or the internal one for its users. */
+/**
+ * A long collection in the setup, summarized: how many items the caller's view has, and the
+ * paginated endpoint that lists them. The setup's size does not follow the data.
+ */
+const summaryProperties = {
+  count: Type.Integer({ minimum: 0, description: 'Items in the caller’s view (public items only in the public view).' }),
+  href: Type.String({ description: 'The paginated list (`?limit=` and `cursor`), a path on the API’s origin.' }),
+};
+export const CollectionSummarySchema = Type.Object(summaryProperties, { additionalProperties: false, title: 'CollectionSummary' });
+const summary = (description: string) => Type.Object(summaryProperties, { additionalProperties: false, description });
+export type CollectionSummary = Static<typeof CollectionSummarySchema>;
+
+/**
+ * A municipality's whole SLT setup in one read: the public view, or the internal one for its users.
+ * Bounded: the organization (tiers with their current seats, coordinators, target groups, focus
+ * areas, goals) is whole; measures and meetings, which grow with the years, are summarized with a
+ * count and the link to their paginated lists.
+ */
 export const SltSetupSchema = Type.Object(
   {
     kommunenummer: KommunenummerSchema,
@@ -72,7 +88,8 @@ export const SltSetupSchema = Type.Object(
     targetGroups: Type.Array(TargetGroupSchema),
     focusAreas: Type.Array(FocusAreaSchema),
     goals: Type.Array(GoalSchema),
-    measures: Type.Array(MeasureSchema, { description: 'Public measures; the internal view has them all.' }),
+    measures: summary('How many measures (public ones in the public view, all in the internal view), and their paginated list.'),
+    meetings: summary('How many meetings (their public facts are public), and their paginated list in time order (`?from=` a day).'),
   },
   { additionalProperties: false, title: 'SltSetup' },
 );

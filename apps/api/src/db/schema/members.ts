@@ -35,6 +35,10 @@ export const members = pgTable(
   (t) => [
     uniqueIndex('members_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer),
+    // The setup's coordinators: found without reading the municipality's other members.
+    index('members_coordinators')
+      .on(t.kommunenummer)
+      .where(sql`${t.isCoordinator} and ${t.erasedAt} is null`),
     index().on(t.organizationId),
     check('members_named_unless_erased', sql`${t.erasedAt} is not null or ${t.name} is not null`),
   ],

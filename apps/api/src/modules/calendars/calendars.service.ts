@@ -1,9 +1,9 @@
 import type { CalendarFeed, CreatedCalendarFeed } from '@slt/shared';
-import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import { found } from '../../lib/audited.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Scope } from '../../lib/scope.js';
+import { icalendar } from '../../lib/icalendar.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { createCalendarsRepository, type CalendarFeedRow } from './calendars.repository.js';
 
@@ -25,31 +25,30 @@ interface FeedMeeting {
   municipalityName: string;
 }
 
-const STATUS = { planned: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED } as const;
-
 /**
  * An RFC 5545 calendar of meetings (times in UTC). UIDs are the meetings' ids, stable for life;
  * SEQUENCE and LAST-MODIFIED move when a meeting moves or is cancelled; DTSTAMP is the last change,
- * so an unchanged calendar is byte-identical (and its ETag stable).
+ * so an unchanged calendar is byte-identical. Written in one pass (lib/icalendar.ts).
  */
 function calendarOf(name: string, rows: readonly FeedMeeting[], describe: (row: FeedMeeting) => string) {
-  const calendar = ical({ name, prodId: { company: 'SLT', product: 'slt-api', language: 'NB' }, ttl: 60 * 60 });
-  for (const row of rows) {
-    const m = row.meeting;
-    calendar.createEvent({
-      id: `${m.id}@slt`,
-      start: m.startsAt,
-      end: m.endsAt,
-      summary: m.title,
-      location: m.place,
-      description: describe(row),
-      status: STATUS[m.status],
-      sequence: m.sequence,
-      stamp: m.updatedAt,
-      lastModified: m.updatedAt,
-    });
-  }
-  return calendar.toString();
+  return icalendar({
+    name,
+    ttlSeconds: 60 * 60,
+    events: rows.map((row) => {
+      const m = row.meeting;
+      return {
+        uid: `${m.id}@slt`,
+        start: m.startsAt,
+        end: m.endsAt,
+        summary: m.title,
+        location: m.place,
+        description: describe(row),
+        status: m.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+        sequence: m.sequence,
+        lastModified: m.updatedAt,
+      };
+    }),
+  });
 }
 
 const toFeed = (row: CalendarFeedRow): CalendarFeed => ({

@@ -14,13 +14,18 @@ export function createComplianceService(deps: { db: Db }) {
       const repo = createComplianceRepository(db);
       const [tiers, meetings] = [await repo.tiers(kommunenummer), await repo.meetingsOfYear(kommunenummer, year)];
       const today = osloDay();
+      // Each meeting is looked at once: grouped by tier here, counted per period in assessCompliance.
+      const byTier = new Map<string, (typeof meetings)[number][]>();
+      for (const meeting of meetings) {
+        const list = byTier.get(meeting.tierId);
+        if (list) list.push(meeting);
+        else byTier.set(meeting.tierId, [meeting]);
+      }
       return {
         kommunenummer,
         year,
         tiers: tiers.map((tier) => {
-          const periods = tier.meetingRule
-            ? assessCompliance(tier.meetingRule, { year, meetings: meetings.filter((m) => m.tierId === tier.id), today })
-            : [];
+          const periods = tier.meetingRule ? assessCompliance(tier.meetingRule, { year, meetings: byTier.get(tier.id) ?? [], today }) : [];
           return { tierId: tier.id, name: tier.name, level: tier.level, meetingRule: tier.meetingRule, status: worstOf(periods), periods };
         }),
       };

@@ -39,10 +39,16 @@ export function assessCompliance(
   { year, meetings, today }: { year: number; meetings: readonly CountedMeeting[]; today: string },
 ): CompliancePeriod[] {
   return periodsOf(rule, year).map(({ months, required, ...period }) => {
-    const inPeriod = meetings.filter((m) => m.month >= months[0] && m.month <= months[1]);
-    const held = inPeriod.filter((m) => m.status === 'held').length;
-    const planned = inPeriod.filter((m) => m.status === 'planned' && m.ahead).length;
-    const cancelled = inPeriod.filter((m) => m.status === 'cancelled').length;
+    // One pass over the tier's meetings per period (at most two periods).
+    let held = 0;
+    let planned = 0;
+    let cancelled = 0;
+    for (const m of meetings) {
+      if (m.month < months[0] || m.month > months[1]) continue;
+      if (m.status === 'held') held += 1;
+      else if (m.status === 'cancelled') cancelled += 1;
+      else if (m.status === 'planned' && m.ahead) planned += 1;
+    }
     const over = today > period.end;
     const status: ComplianceStatus = held >= required ? 'met' : over ? 'behind' : held + planned >= required ? 'on_track' : 'at_risk';
     return { ...period, required, held, planned, cancelled, status };

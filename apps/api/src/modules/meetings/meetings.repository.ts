@@ -41,8 +41,21 @@ export interface MeetingFilter {
   limit: number;
 }
 
+/** A meeting's own row: all a caller outside its municipality may see of it (its public facts). */
+export const meetingRowQuery = (db: Executor, kommunenummer: string, id: string) =>
+  db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.kommunenummer, kommunenummer), eq(meetings.id, id)));
+
 export function createMeetingsRepository(db: Executor) {
   return {
+    /** The meeting's row alone, in one statement (for the public view). */
+    async findRow(kommunenummer: string, id: string): Promise<MeetingRow | undefined> {
+      const [row] = await meetingRowQuery(db, kommunenummer, id);
+      return row;
+    },
+
     async find(kommunenummer: string, id: string, options: { forUpdate?: boolean } = {}): Promise<MeetingTree | undefined> {
       const query = db
         .select()

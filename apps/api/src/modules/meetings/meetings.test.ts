@@ -350,6 +350,25 @@ describe('meetings', () => {
   });
 });
 
+describe('reads that load only what the caller may see', () => {
+  it('an anonymous meeting read does not load the meeting tree: fewer statements than the internal read, public facts only', async () => {
+    const page = (await (await call(t, 'GET', `${base}/meetings?limit=5`)).json()) as MeetingPage;
+    const id = page.items[0]!.id;
+    let before = t.database.statementCount();
+    expect((await call(t, 'GET', `${base}/meetings/${id}`, { bearer: coordinator })).status).toBe(200);
+    const internal = t.database.statementCount() - before;
+    before = t.database.statementCount();
+    const response = await call(t, 'GET', `${base}/meetings/${id}`);
+    const anonymous = t.database.statementCount() - before;
+    // The tree is 4 statements (meeting, agenda, readers, attendance…); the public view needs the row.
+    expect(anonymous).toBeLessThanOrEqual(internal - 3);
+    expect(response.status).toBe(200);
+    const meeting = (await response.json()) as Meeting;
+    expect(meeting).toEqual(page.items[0]);
+    expect(meeting).not.toHaveProperty('agenda');
+  });
+});
+
 describe('action items', () => {
   it("overdue items appear in the municipality list and the responsible member's; completing one removes it; all audited", async () => {
     const { meeting } = await schedule({

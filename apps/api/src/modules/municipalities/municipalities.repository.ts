@@ -52,9 +52,17 @@ type RowRunner = Database['rows'];
  * The scope of every request under `:kommunenummer` (plugins/scope.ts): whether the municipality
  * exists and whose setup covers it (a partner's host, otherwise itself). One indexed statement.
  */
-const HOST_SQL = `select coalesce(p.host_kommunenummer, m.kommunenummer)
-from municipalities m left join partnerships p on p.partner_kommunenummer = m.kommunenummer
-where m.kommunenummer = $1`;
+/**
+ * A request's scope in one statement of primary-key lookups: the host, and the setup versions of
+ * the host and of the municipality itself (lib/setup-version.ts), so a versioned read can answer
+ * If-None-Match without another statement.
+ */
+export const SCOPE_SQL = `select h.host,
+  coalesce((select sv.version from setup_versions sv where sv.kommunenummer = h.host), 0)::text,
+  coalesce((select sv.version from setup_versions sv where sv.kommunenummer = h.k), 0)::text
+from (select coalesce(p.host_kommunenummer, m.kommunenummer) as host, m.kommunenummer as k
+      from municipalities m left join partnerships p on p.partner_kommunenummer = m.kommunenummer
+      where m.kommunenummer = $1) h`;
 
 /** `rows` is needed by `list` only (the app passes it; writers and transactions need not). */
 export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
@@ -93,10 +101,10 @@ export function createMunicipalitiesRepository(db: Executor, rows?: RowRunner) {
     listQuery,
 
     /** The municipality's host (itself unless it is a partner), or undefined when there is none. */
-    async hostOf(kommunenummer: string): Promise<string | undefined> {
-      if (!rows) throw new Error('municipalities hostOf() needs Database.rows');
-      const [row] = await rows('municipality_scope', { sql: HOST_SQL, params: [kommunenummer] });
-      return row?.[0] as string | undefined;
+    async scopeOf(kommunenummer: string): Promise<{ host: string; setupVersion: string } | undefined> {
+      if (!rows) throw new Error('municipalities scopeOf() needs Database.rows');
+      const [row] = await rows('municipality_scope', { sql: SCOPE_SQL, params: [kommunenummer] });
+      return row ? { host: row[0] as string, setupVersion: `${row[0] as string}.${row[1] as string}.${row[2] as string}` } : undefined;
     },
 
     /**

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { municipalities, partnerships } from '../../db/schema/index.js';
 import { reportedValueSql } from '../../lib/small-groups.js';
-import { measureDocSql, ts } from '../../lib/sql-json.js';
+import { ts } from '../../lib/sql-json.js';
 
 /** Who may see the internal view: admins everywhere, otherwise the municipalities listed. */
 export interface InternalScope {
@@ -10,15 +10,21 @@ export interface InternalScope {
   kommuner: readonly string[];
 }
 
-/** A member as the setup shows them; contact details only where public, or in the internal view. */
-const memberJson = (m: string, o: string) => `json_build_object(
+/**
+ * A member as the setup shows them; contact details only where public, or in the internal view.
+ * The organization's name is a primary-key lookup per member, never a join that the planner could
+ * turn into a scan of every municipality's organizations (the cost would then follow other tenants).
+ */
+const memberJson = (m: string) => `json_build_object(
     'id', ${m}.id, 'name', ${m}.name, 'roleTitle', ${m}.role_title,
-    'organizationId', ${m}.organization_id, 'organizationName', ${o}.name,
+    'organizationId', ${m}.organization_id,
+    'organizationName', (select o.name from organizations o where o.id = ${m}.organization_id),
     'email', case when v.internal or ${m}.email_public then ${m}.email end,
     'phone', case when v.internal or ${m}.phone_public then ${m}.phone end)`;
 
 /**
- * The whole setup as one JSON document, in ONE statement whatever its size: the host is resolved
+ * The whole setup as one JSON document, in ONE statement whatever its size (bounded: measures and
+ * meetings are counts with the link to their lists): the host is resolved
  * (a partner's kommunenummer reads its host's setup), then every part is a correlated aggregate.
  * $1 the requested kommunenummer, $2 whether the caller sees every municipality's internal view,
  * $3 the municipalities whose internal view the caller sees. Null when the municipality is unknown.
@@ -44,24 +50,23 @@ select v.internal, json_build_object(
     from partnerships p join municipalities pm on pm.kommunenummer = p.partner_kommunenummer
     where p.host_kommunenummer = host.k), '[]'::json),
   'coordinators', coalesce((
-    select json_agg(${memberJson('c', 'co')} order by c.name, c.id)
-    from members c left join organizations co on co.id = c.organization_id
+    select json_agg(${memberJson('c')} order by c.name, c.id)
+    from members c
     where c.kommunenummer = host.k and c.is_coordinator and c.erased_at is null), '[]'::json),
   'tiers', coalesce((
     select json_agg(json_build_object(
       'id', t.id, 'level', t.level, 'name', t.name, 'mandate', t.mandate,
       'responsibilities', t.responsibilities, 'individualCases', t.individual_cases,
       'displayOrder', t.display_order, 'meetingRule', t.meeting_rule,
-      'chair', (select ${memberJson('ch', 'cho')} from members ch left join organizations cho on cho.id = ch.organization_id
+      'chair', (select ${memberJson('ch')} from members ch
                 where ch.id = t.chair_member_id and ch.erased_at is null),
-      'secretary', (select ${memberJson('se', 'seo')} from members se left join organizations seo on seo.id = se.organization_id
+      'secretary', (select ${memberJson('se')} from members se
                     where se.id = t.secretary_member_id and se.erased_at is null),
       'seats', coalesce((
-        select json_agg(json_build_object('role', ms.role, 'since', ms.start_date, 'member', ${memberJson('sm', 'so')})
+        select json_agg(json_build_object('role', ms.role, 'since', ms.start_date, 'member', ${memberJson('sm')})
                         order by ms.role, sm.name, ms.id)
         from memberships ms
         join members sm on sm.id = ms.member_id
-        left join organizations so on so.id = sm.organization_id
         where ms.tier_id = t.id and sm.erased_at is null
           and ms.start_date <= v.today and (ms.end_date is null or ms.end_date >= v.today)), '[]'::json)
     ) order by t.level, t.display_order, t.name, t.id)
@@ -96,13 +101,12 @@ select v.internal, json_build_object(
         from indicators i where i.goal_id = g.id), '[]'::json),
       'createdAt', ${ts('g.created_at')}, 'updatedAt', ${ts('g.updated_at')}) order by g.display_order, g.title, g.id)
     from goals g where g.kommunenummer = host.k), '[]'::json),
-  'measures', coalesce((
-    select json_agg(case when v.internal then m.doc else m.doc - 'evaluations' end order by m.title, m.id)
-    from (
-      select me.title, me.id, ${measureDocSql('me')} as doc
-      from measures me
-      where me.kommunenummer = host.k and (v.internal or me.is_public)
-    ) m), '[]'::json)
+  'measures', json_build_object(
+    'count', (select count(*) from measures me where me.kommunenummer = host.k and (v.internal or me.is_public)),
+    'href', '/api/v1/municipalities/' || host.k || '/measures'),
+  'meetings', json_build_object(
+    'count', (select count(*) from meetings mt where mt.kommunenummer = host.k),
+    'href', '/api/v1/municipalities/' || host.k || '/meetings')
 )::text
 from host, v`;
 

@@ -9,7 +9,7 @@ import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { SetupNav } from './SetupNav';
 import { describeRule } from './meeting-rule';
-import { setupQuery } from './queries';
+import { SETUP_MEASURES_SHOWN, setupMeasuresQuery, setupQuery } from './queries';
 
 function Person({ member }: { member: SetupMember }) {
   const { t } = useTranslation();
@@ -51,6 +51,9 @@ export function SltPage() {
 function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: boolean; requested: string }) {
   const { t } = useTranslation();
   const k = setup.kommunenummer;
+  const { user } = useSession();
+  // The setup counts the measures; the first page of them comes from their own list.
+  const measures = useQuery({ ...setupMeasuresQuery(k, user !== null), enabled: setup.measures.count > 0 }).data;
   return (
     <>
       <Heading level={1} data-size="lg">
@@ -190,17 +193,26 @@ function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: bo
         <Heading level={2} data-size="sm" id="measures">
           {setup.view === 'public' ? t('slt.publicMeasures') : t('nav.measures')}
         </Heading>
-        {setup.measures.length === 0 ? (
+        {setup.measures.count === 0 || !measures ? (
           <Paragraph>{t('measures.empty')}</Paragraph>
         ) : (
           <ul className="plain">
-            {setup.measures.map((m) => (
+            {measures.items.map((m) => (
               <li key={m.id}>
                 <strong>{m.title}</strong> – {t(`measures.statuses.${m.status}`)}
                 {m.description && <Paragraph data-size="sm">{m.description}</Paragraph>}
               </li>
             ))}
           </ul>
+        )}
+        {setup.measures.count > SETUP_MEASURES_SHOWN && (
+          <Paragraph>
+            <DsLink asChild>
+              <Link to="/municipalities/$kommunenummer/measures" params={{ kommunenummer: k }}>
+                {t('slt.allMeasures', { count: setup.measures.count })}
+              </Link>
+            </DsLink>
+          </Paragraph>
         )}
       </section>
     </>

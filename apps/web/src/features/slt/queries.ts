@@ -9,3 +9,13 @@ export const setupQuery = (kommunenummer: string, signedIn: boolean) =>
     queryKey: sltKey(kommunenummer, 'setup', signedIn),
     queryFn: ({ signal }) => api.call(routes.getSltSetup, { params: { kommunenummer }, signal }),
   });
+
+/** How many measures the setup page lists; the rest are a link away (the setup only counts them). */
+export const SETUP_MEASURES_SHOWN = 20;
+
+/** The first measures of the caller's view, for the setup page (the setup itself holds only their count). */
+export const setupMeasuresQuery = (kommunenummer: string, signedIn: boolean) =>
+  queryOptions({
+    queryKey: sltKey(kommunenummer, 'setup-measures', signedIn),
+    queryFn: ({ signal }) => api.call(routes.listMeasures, { params: { kommunenummer }, query: { limit: SETUP_MEASURES_SHOWN }, signal }),
+  });

@@ -48,6 +48,7 @@ export const setupEn: SetupMessages = {
     individualCases: 'May discuss individual cases.',
     erased: '(erased person)',
     publicMeasures: 'Public measures',
+    allMeasures: 'All {{count}} measures',
     rule: {
       none: 'No meeting rule set.',
       perYear_one: 'At least {{count}} meeting a year',

@@ -47,6 +47,7 @@ export const setupNb = {
     individualCases: 'Kan drøfte enkeltsaker.',
     erased: '(slettet person)',
     publicMeasures: 'Offentlige tiltak',
+    allMeasures: 'Alle {{count}} tiltak',
     rule: {
       none: 'Ingen møteregel satt.',
       perYear_one: 'Minst {{count}} møte i året',

@@ -48,6 +48,7 @@ export const setupNn: SetupMessages = {
     individualCases: 'Kan drøfte enkeltsaker.',
     erased: '(sletta person)',
     publicMeasures: 'Offentlege tiltak',
+    allMeasures: 'Alle {{count}} tiltaka',
     rule: {
       none: 'Ingen møteregel sett.',
       perYear_one: 'Minst {{count}} møte i året',
