@@ -24,7 +24,7 @@ type Ref = (target: SetupSection, value: string) => string;
  * document form). Set-based throughout: each kind is one UPDATE … FROM and one INSERT … SELECT,
  * references to items of the document are hash joins on the plan (a lookup in the kind's table
  * remains only for a reference to an item the document does not hold), child rows are replaced
- * by the plan's ids, and the audit rows are one INSERT … SELECT.
+ * by the plan's ids, and the audit rows are one INSERT … SELECT per kind.
  */
 export async function applyPlan(db: Executor, kommunenummer: string, actor: Actor): Promise<void> {
   const k = MUNICIPALITY;
@@ -189,13 +189,14 @@ export async function applyPlan(db: Executor, kommunenummer: string, actor: Acto
       ${refOne('meetings', `v->>'reportBackMeeting'`)}, case when v->>'status' = 'done' then now() end
     from ${meetings} m cross join lateral jsonb_array_elements(m.doc->'actionItems') v`);
 
-  // One audit row per created or updated item, in document order, all in one statement.
-  const entity = sql.raw(`case p.section ${SETUP_SECTIONS.map((s) => `when '${s}' then '${ENTITY[s]}'`).join(' ')} end`);
-  const order = sql.raw(`array_position(array[${SETUP_SECTIONS.map((s) => `'${s}'`).join(',')}], p.section), p.idx`);
-  await db.execute(sql`
-    insert into audit_log (kommunenummer, actor_type, actor_id, actor_label, entity, entity_id, action, changes, request_id)
-    select ${kommunenummer}, ${actor.type}, ${actor.id}, ${actor.label}, ${entity}, p.id::text,
-           case p.action when 'created' then 'create' else 'update' end, p.changes, ${actor.requestId ?? null}
-    from import_plan p where p.action in ('created', 'updated')
-    order by ${order}`);
+  // One audit row per created or updated item, in document order: one statement per kind (each
+  // kind's rows are sorted in memory; all of them at once would spill the sort to disk).
+  for (const section of SETUP_SECTIONS) {
+    await db.execute(sql`
+      insert into audit_log (kommunenummer, actor_type, actor_id, actor_label, entity, entity_id, action, changes, request_id)
+      select ${kommunenummer}, ${actor.type}, ${actor.id}, ${actor.label}, ${ENTITY[section]}, p.id::text,
+             case p.action when 'created' then 'create' else 'update' end, p.changes, ${actor.requestId ?? null}
+      from import_plan p where p.section = ${section} and p.action in ('created', 'updated')
+      order by p.idx`);
+  }
 }

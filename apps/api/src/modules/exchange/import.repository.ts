@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/scope.js';
 import { extOf, SECTION_SQL } from './document-sql.js';
 import { applyPlan } from './import-apply.js';
 import { MUNICIPALITY, rowsOf, TABLE } from './import-tables.js';
-import { fieldError, type NormalItem } from './items.js';
+import { fieldError, NORMAL_FIELDS, type NormalItem } from './items.js';
 
 /**
  * The SQL of an import, all set-based: items are staged in a temporary table as they stream in
@@ -185,7 +185,7 @@ export function createImportRepository(db: Executor) {
           select s.section, s.idx, s.external_id, coalesce(e.id, gen_random_uuid()),
             case when e.doc is null then 'created' when e.doc = s.doc then 'unchanged' else 'updated' end,
             case when e.doc is null then
-              (select coalesce(jsonb_object_agg(k, jsonb_build_object('before', null, 'after', v)), '{}') from jsonb_each(s.doc) as f(k, v) where k <> 'externalId')
+              jsonb_build_object(${NORMAL_FIELDS[section].map((f) => `'${f}', jsonb_build_object('before', null, 'after', s.doc->'${f}')`).join(', ')})
             when e.doc <> s.doc then
               (select coalesce(jsonb_object_agg(k, jsonb_build_object('before', e.doc->k, 'after', v)), '{}')
                  from jsonb_each(s.doc) as f(k, v) where k <> 'externalId' and e.doc->k is distinct from v)
@@ -206,11 +206,13 @@ export function createImportRepository(db: Executor) {
     /** The created and updated items (the first `limit`, in document order) with their changed fields, as JSON text built by PostgreSQL. */
     async changesJson(limit?: number): Promise<string> {
       const order = sql.raw(`array_position(array[${SETUP_SECTIONS.map((s) => `'${s}'`).join(',')}], section), idx`);
+      // Only the narrow keys are sorted; the changed fields are read for the listed items alone.
       const [row] = await rowsOf<{ json: string }>(
         db,
-        sql`select coalesce(json_agg(json_build_object('section', section, 'externalId', external_id, 'action', action,
-              'fields', (select coalesce(json_agg(k order by k), '[]') from jsonb_object_keys(changes) k)) order by n), '[]')::text as json
-            from (select *, row_number() over (order by ${order}) as n from import_plan where action <> 'unchanged'
+        sql`select coalesce(json_agg(json_build_object('section', p.section, 'externalId', p.external_id, 'action', p.action,
+              'fields', (select coalesce(json_agg(k order by k), '[]') from import_plan c, jsonb_object_keys(c.changes) k
+                         where c.section = p.section and c.external_id = p.external_id)) order by p.n), '[]')::text as json
+            from (select section, external_id, action, row_number() over (order by ${order}) as n from import_plan where action <> 'unchanged'
                   order by ${order} ${limit === undefined ? sql`` : sql`limit ${limit}`}) p`,
       );
       return row!.json;
