@@ -90,7 +90,7 @@ export async function benchFirstStart(apiRoot: string, port: number): Promise<vo
       const started = performance.now();
       const child = spawn(process.execPath, ['dist/server.js'], {
         cwd: apiRoot,
-        env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
+        env: { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       try {
@@ -98,7 +98,10 @@ export async function benchFirstStart(apiRoot: string, port: number): Promise<vo
         for (;;) {
           if (Date.now() > deadline) throw new Error('the embedded API did not come up in 120 s');
           if (child.exitCode !== null) throw new Error(`the embedded API exited with ${child.exitCode}`);
-          const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+          const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          );
           if (ready) break;
           await new Promise((r) => setTimeout(r, 50));
         }

@@ -15,7 +15,7 @@ import { createMunicipalitiesRepository } from '../src/modules/municipalities/mu
 import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.repository.js';
 import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { sql } from 'drizzle-orm';
-import { benchImport } from './import.js';
+import { benchFirstStart, benchImport } from './import.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
 
@@ -282,6 +282,7 @@ try {
       { kommunenummer: '1103', items },
       { kommunenummer: '4601', items: items * 2 },
     ]);
+    await benchFirstStart(apiRoot, await freePort());
   }
 } finally {
   stopAll();

@@ -1,5 +1,5 @@
 import { SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/scope.js';
 import { extOf, SECTION_SQL } from './document-sql.js';
