@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * The import benchmark: one document of `items` items (organizations, members referring to them,
@@ -71,4 +74,45 @@ function* documentChunks(n: number): Generator<string> {
     yield `${i ? ',' : ''}{"externalId":"measure-${i}","title":"Tiltak ${i}","description":"Et forebyggende tiltak for benchmark nummer ${i}.","status":"active","startDate":"2026-01-01","responsibleOrganization":"org-${i % organizations}","responsibleMember":"person-${i % members}","isPublic":true}`;
   }
   yield ']}';
+}
+
+/**
+ * The embedded database's first start: `node dist/server.js` (what `pnpm start` runs) on an empty
+ * DATA_DIR, with the demo data, timed to its first ready answer; its peak resident memory (VmHWM)
+ * read then. Then a second start on the same directory.
+ */
+export async function benchFirstStart(apiRoot: string, port: number): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'slt-bench-first-start-'));
+  console.log('\nEmbedded database (PGlite), `node dist/server.js` on an empty DATA_DIR with demo data, to the first ready answer');
+  console.log('start      seconds   peak RSS');
+  try {
+    for (const start of ['first', 'second']) {
+      const started = performance.now();
+      const child = spawn(process.execPath, ['dist/server.js'], {
+        cwd: apiRoot,
+        env: { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      try {
+        const deadline = Date.now() + 120_000;
+        for (;;) {
+          if (Date.now() > deadline) throw new Error('the embedded API did not come up in 120 s');
+          if (child.exitCode !== null) throw new Error(`the embedded API exited with ${child.exitCode}`);
+          const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ready) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`${start.padEnd(9)} ${seconds.toFixed(2).padStart(8)}   ${peakRss(child.pid!)} MB`);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -26,7 +26,7 @@ import { createCalendarsRepository } from '../src/modules/calendars/calendars.re
 import { meetingRowQuery } from '../src/modules/meetings/meetings.repository.js';
 import { SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
 import { grow, sizeOf } from './grow.js';
-import { benchImport } from './import.js';
+import { benchFirstStart, benchImport } from './import.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
 
@@ -416,6 +416,7 @@ try {
       { kommunenummer: '1103', items },
       { kommunenummer: '4601', items: items * 2 },
     ]);
+    await benchFirstStart(apiRoot, await freePort());
   }
 } finally {
   stopAll();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { readSeed } from './pglite-seed.js';
 import * as relations from './relations.js';
 import * as tables from './schema/index.js';
 
@@ -86,10 +88,13 @@ function statementCounter() {
 }
 
 async function openPglite(dataDir: string | undefined, from: Blob | undefined): Promise<Database> {
-  const options = from ? { loadDataDir: from } : {};
+  let options: { loadDataDir?: Blob } = from ? { loadDataDir: from } : {};
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, 'pglite');
+    // A first start begins from the seed made at build time (pglite-seed.ts), when there is one.
+    const seed = !from && !existsSync(path.join(dir, 'PG_VERSION')) ? readSeed() : undefined;
+    if (seed) options = { loadDataDir: seed };
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir, options);
   } else {

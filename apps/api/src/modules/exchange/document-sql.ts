@@ -1,7 +1,7 @@
 import type { SetupSection } from '@slt/shared';
 
 /**
- * The setup document's items as PostgreSQL builds them: one `(ext, doc)` row per item of a
+ * The setup document's items as PostgreSQL builds them: one `(id, ext, doc)` row per item of a
  * municipality ($1). Export aggregates them; an import compares its items with them to plan
  * (created / updated / unchanged, and which fields). The shape and the order of every part
  * mirror `items.ts` NORMALIZE exactly (strings ordered `collate "C"`, like JavaScript).
@@ -16,12 +16,12 @@ const refList = ({ link, column, table, owner }: { link: string; column: string;
 
 export const SECTION_SQL: Record<SetupSection, string> = {
   organizations: `
-    select ${extOf('o')} as ext, jsonb_build_object(
+    select o.id, ${extOf('o')} as ext, jsonb_build_object(
       'externalId', ${extOf('o')}, 'name', o.name, 'kind', o.kind, 'description', o.description) as doc
     from organizations o where o.kommunenummer = $1`,
 
   members: `
-    select ${extOf('m')} as ext, jsonb_build_object(
+    select m.id, ${extOf('m')} as ext, jsonb_build_object(
       'externalId', ${extOf('m')}, 'name', m.name, 'roleTitle', m.role_title,
       'organization', ${refOf('organizations', 'm.organization_id')},
       'email', m.email, 'emailPublic', m.email_public, 'phone', m.phone, 'phonePublic', m.phone_public,
@@ -29,7 +29,7 @@ export const SECTION_SQL: Record<SetupSection, string> = {
     from members m where m.kommunenummer = $1 and m.erased_at is null`,
 
   tiers: `
-    select ${extOf('t')} as ext, jsonb_build_object(
+    select t.id, ${extOf('t')} as ext, jsonb_build_object(
       'externalId', ${extOf('t')}, 'level', t.level, 'name', t.name, 'mandate', t.mandate,
       'responsibilities', t.responsibilities, 'chair', ${memberRef('t.chair_member_id')},
       'secretary', ${memberRef('t.secretary_member_id')}, 'individualCases', t.individual_cases,
@@ -42,19 +42,19 @@ export const SECTION_SQL: Record<SetupSection, string> = {
     from tiers t where t.kommunenummer = $1`,
 
   targetGroups: `
-    select ${extOf('g')} as ext, jsonb_build_object(
+    select g.id, ${extOf('g')} as ext, jsonb_build_object(
       'externalId', ${extOf('g')}, 'name', g.name, 'description', g.description, 'ageFrom', g.age_from,
       'ageTo', g.age_to, 'riskCriteria', to_jsonb(g.risk_criteria)) as doc
     from target_groups g where g.kommunenummer = $1`,
 
   focusAreas: `
-    select ${extOf('f')} as ext, jsonb_build_object(
+    select f.id, ${extOf('f')} as ext, jsonb_build_object(
       'externalId', ${extOf('f')}, 'name', f.name, 'description', f.description,
       'decisionReference', f.decision_reference, 'decisionDate', f.decision_date, 'displayOrder', f.display_order) as doc
     from focus_areas f where f.kommunenummer = $1`,
 
   goals: `
-    select ${extOf('g')} as ext, jsonb_build_object(
+    select g.id, ${extOf('g')} as ext, jsonb_build_object(
       'externalId', ${extOf('g')}, 'title', g.title, 'description', g.description,
       'focusArea', ${refOf('focus_areas', 'g.focus_area_id')}, 'displayOrder', g.display_order,
       'indicators', coalesce((
@@ -69,7 +69,7 @@ export const SECTION_SQL: Record<SetupSection, string> = {
     from goals g where g.kommunenummer = $1`,
 
   measures: `
-    select ${extOf('me')} as ext, jsonb_build_object(
+    select me.id, ${extOf('me')} as ext, jsonb_build_object(
       'externalId', ${extOf('me')}, 'title', me.title, 'description', me.description, 'status', me.status,
       'startDate', me.start_date, 'endDate', me.end_date,
       'responsibleOrganization', ${refOf('organizations', 'me.responsible_organization_id')},
@@ -86,7 +86,7 @@ export const SECTION_SQL: Record<SetupSection, string> = {
     from measures me where me.kommunenummer = $1`,
 
   meetings: `
-    select ${extOf('mt')} as ext, jsonb_build_object(
+    select mt.id, ${extOf('mt')} as ext, jsonb_build_object(
       'externalId', ${extOf('mt')}, 'tier', ${refOf('tiers', 'mt.tier_id')}, 'title', mt.title,
       'startsAt', ${instant('mt.starts_at')}, 'endsAt', ${instant('mt.ends_at')}, 'place', mt.place,
       'status', mt.status, 'minutes', mt.minutes,

@@ -41,7 +41,7 @@ const sortedStrings = (values: unknown) => [...((values as string[] | undefined)
 const list = (value: unknown) => (value as Raw[] | undefined) ?? [];
 const or = <T>(value: unknown, fallback: T) => (value === undefined || value === null ? fallback : value);
 const n = (value: unknown) => (value === undefined ? null : value);
-const instant = (value: unknown) => new Date(value as string).toISOString();
+const instant = (value: unknown) => (value === undefined ? null : new Date(value as string).toISOString());
 
 /** Each section's normal form (mirrors export.sql). */
 const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
@@ -165,6 +165,11 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
       .sort(by('externalId')),
   }),
 };
+
+/** The fields of each section's normal form, apart from externalId (every item has them all). */
+export const NORMAL_FIELDS = Object.fromEntries(
+  Object.entries(NORMALIZE).map(([section, normalize]) => [section, Object.keys(normalize({})).filter((k) => k !== 'externalId')]),
+) as unknown as Record<SetupSection, readonly string[]>;
 
 const ordered = (errors: ProblemFieldError[], pointer: string, [from, to, field, what]: [unknown, unknown, string, string]) => {
   if (from !== null && from !== undefined && to !== null && to !== undefined && (to as string | number) < (from as string | number)) {
