@@ -73,6 +73,15 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
       .poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('API-nøkkel')))
       .toBe(true);
     expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
+    // And by person: the API is asked for that person's entries only, and every row is theirs.
+    const byPerson = page.waitForRequest((request) => request.url().includes('/audit?') && request.url().includes('actorId='));
+    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Kari Koordinator (koordinator.3401@demo.invalid)' });
+    await byPerson;
+    await expect
+      .poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('koordinator.3401@demo.invalid')))
+      .toBe(true);
+    expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The session survives a reload (silent refresh from the httpOnly cookie), and logout ends it.
     await page.reload();

@@ -216,6 +216,8 @@ export const en: Messages = {
     },
     allKinds: 'All kinds',
     allActions: 'All actions',
+    person: 'Person',
+    allPeople: 'All people',
     kind: 'Kind',
     from: 'From date',
     to: 'To date',

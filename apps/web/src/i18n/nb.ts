@@ -215,6 +215,8 @@ export const nb = {
     },
     allKinds: 'Alle typer',
     allActions: 'Alle handlinger',
+    person: 'Person',
+    allPeople: 'Alle personer',
     kind: 'Type',
     from: 'Fra dato',
     to: 'Til dato',

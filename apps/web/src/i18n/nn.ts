@@ -216,6 +216,8 @@ export const nn: Messages = {
     },
     allKinds: 'Alle typar',
     allActions: 'Alle handlingar',
+    person: 'Person',
+    allPeople: 'Alle personar',
     kind: 'Type',
     from: 'Frå dato',
     to: 'Til dato',

@@ -169,6 +169,12 @@ export const AuditQuerySchema = Type.Object(
   {
     entity: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     action: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    actorId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: "Only what this person (a user's id) or API token (its id) did: the entries' `actor.id`.",
+      }),
+    ),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     limit: Type.Optional(LimitSchema),

@@ -6,6 +6,7 @@ export interface AuditFilter {
   kommunenummer: string;
   entity?: string;
   action?: string;
+  actorId?: string;
   from?: Date;
   to?: Date;
   beforeId?: bigint;
@@ -18,6 +19,7 @@ export function createAuditRepository(db: Executor) {
       const conditions: SQL[] = [eq(auditLog.kommunenummer, filter.kommunenummer)];
       if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
       if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+      if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
       if (filter.from) conditions.push(gte(auditLog.at, filter.from));
       if (filter.to) conditions.push(lte(auditLog.at, filter.to));
       if (filter.beforeId !== undefined) conditions.push(lt(auditLog.id, filter.beforeId));

@@ -23,6 +23,7 @@ export function createAuditService(deps: { repository: Pick<AuditRepository, 'li
         kommunenummer,
         ...(query.entity ? { entity: query.entity } : {}),
         ...(query.action ? { action: query.action } : {}),
+        ...(query.actorId ? { actorId: query.actorId } : {}),
         ...(query.from ? { from: new Date(query.from) } : {}),
         ...(query.to ? { to: new Date(query.to) } : {}),
         ...(beforeId !== undefined ? { beforeId } : {}),

@@ -171,6 +171,36 @@ describe('audit log', () => {
     const bad = await call(t, 'GET', '/api/v1/municipalities/3401/audit?from=yesterday', { bearer: coordinator.accessToken });
     expect(bad.status).toBe(400);
   });
+
+  it('filters by person: only what one user did, and a malformed person id is a 400 naming it', async () => {
+    const coordinator = await signIn(t, DEMO.coordinator3401);
+    const admin = await signIn(t, DEMO.admin);
+    await createToken(t, coordinator.accessToken, '3401', ['read']);
+    await createToken(t, admin.accessToken, '3401', ['read']);
+    type Page = { items: { actor: { id: string | null; label: string } }[] };
+    const read = async (query: string) => {
+      const response = await call(t, 'GET', `/api/v1/municipalities/3401/audit?${query}`, { bearer: coordinator.accessToken });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Page;
+    };
+    const both = await read('entity=api_token&limit=100');
+    const coordinatorId = both.items.find((e) => e.actor.label === DEMO.coordinator3401)!.actor.id!;
+    const adminId = both.items.find((e) => e.actor.label === DEMO.admin)!.actor.id!;
+    expect(coordinatorId).not.toBe(adminId);
+
+    const mine = await read(`entity=api_token&limit=100&actorId=${coordinatorId}`);
+    expect(mine.items.length).toBeGreaterThanOrEqual(1);
+    expect(mine.items.every((e) => e.actor.id === coordinatorId && e.actor.label === DEMO.coordinator3401)).toBe(true);
+    const theirs = await read(`entity=api_token&limit=100&actorId=${adminId}`);
+    expect(theirs.items.length).toBeGreaterThanOrEqual(1);
+    expect(theirs.items.every((e) => e.actor.label === DEMO.admin)).toBe(true);
+    expect((await read('actorId=00000000-0000-4000-8000-000000000000')).items).toEqual([]);
+
+    const bad = await call(t, 'GET', '/api/v1/municipalities/3401/audit?actorId=someone', { bearer: coordinator.accessToken });
+    expect(bad.status).toBe(400);
+    const problem = (await bad.json()) as { errors?: { name: string }[] };
+    expect(problem.errors?.map((e) => e.name)).toContain('actorId');
+  });
 });
 
 describe('secrets', () => {

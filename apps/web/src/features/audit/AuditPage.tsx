@@ -11,6 +11,7 @@ import { Spinner } from '../layout/Spinner';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { formatDate, formatDateTime } from '../meetings/time';
 import { municipalityQueries } from '../municipalities/queries';
+import { userQueries } from '../users/queries';
 import { auditQueries, type AuditFilters } from './queries';
 
 export function AuditPage() {
@@ -96,6 +97,12 @@ function AuditLog({ kommunenummer }: { kommunenummer: string }) {
   const [filters, setFilters] = useState<AuditFilters>({});
   const entries = useInfiniteQuery(auditQueries.list(kommunenummer, filters));
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const users = useQuery(userQueries.list(kommunenummer));
+  // The people to filter by: everyone with access, and whoever else the log has shown (a former user, a token).
+  const people = new Map<string, string>();
+  for (const user of users.data ?? []) people.set(user.id, `${user.name} (${user.email})`);
+  for (const entry of items) if (entry.actor.id && !people.has(entry.actor.id)) people.set(entry.actor.id, entry.actor.label);
+  const personOptions = [...people].sort(([, a], [, b]) => a.localeCompare(b, 'nb'));
   const set = (key: keyof AuditFilters) => (value: string) =>
     setFilters(({ [key]: _old, ...rest }) => (value ? { ...rest, [key]: value } : rest));
 
@@ -166,6 +173,17 @@ function AuditLog({ kommunenummer }: { kommunenummer: string }) {
               {ACTIONS.map((action) => (
                 <Select.Option key={action} value={action}>
                   {t(`audit.actions.${action}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor="audit-person">{t('audit.person')}</Label>
+            <Select id="audit-person" value={filters.actorId ?? ''} onChange={(e) => set('actorId')(e.target.value)}>
+              <Select.Option value="">{t('audit.allPeople')}</Select.Option>
+              {personOptions.map(([id, label]) => (
+                <Select.Option key={id} value={id}>
+                  {label}
                 </Select.Option>
               ))}
             </Select>

@@ -2,10 +2,11 @@ import { routes } from '@slt/shared/browser';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 
-/** What the log is narrowed to: an entity kind, an action, a period (dates, Oslo time). */
+/** What the log is narrowed to: an entity kind, an action, a person (user or token id), a period (dates, Oslo time). */
 export interface AuditFilters {
   entity?: string;
   action?: string;
+  actorId?: string;
   from?: string;
   to?: string;
 }
@@ -32,6 +33,7 @@ export const auditQueries = {
             limit: 50,
             ...(filters.entity ? { entity: filters.entity } : {}),
             ...(filters.action ? { action: filters.action } : {}),
+            ...(filters.actorId ? { actorId: filters.actorId } : {}),
             ...(filters.from ? { from: osloMidnight(filters.from) } : {}),
             // "To" includes that whole day.
             ...(filters.to ? { to: osloMidnight(nextDay(filters.to)) } : {}),

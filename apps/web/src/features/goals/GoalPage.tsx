@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
-import { createBody, valuesOf, type FieldDef } from '../resources/fields';
+import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { IndicatorChart } from './IndicatorChart';
 
@@ -40,7 +40,7 @@ export function GoalPage() {
     return <Alert data-color={missing ? 'warning' : 'danger'}>{missing ? t('goals.notFound') : t('common.error')}</Alert>;
   }
   const { item, etag } = goal.data;
-  const indicatorFields: FieldDef[] = [
+  const indicatorFields: CreateField<CreateIndicator>[] = [
     { name: 'name', kind: 'text', label: t('goals.indicatorName'), required: true },
     {
       name: 'unit',
@@ -58,7 +58,7 @@ export function GoalPage() {
     },
     { name: 'targetValue', kind: 'number', label: t('goals.target') },
   ];
-  const measurementFields: FieldDef[] = [
+  const measurementFields: CreateField<CreateMeasurement>[] = [
     { name: 'periodStart', kind: 'date', label: t('goals.periodStart'), required: true },
     { name: 'periodEnd', kind: 'date', label: t('goals.periodEnd'), required: true },
     { name: 'value', kind: 'number', label: t('goals.value'), required: true },
@@ -136,7 +136,7 @@ export function GoalPage() {
                 onSubmit={async (values) => {
                   await write.send(routes.createMeasurement, {
                     params: { goalId, indicatorId: indicator.id },
-                    body: createBody<CreateMeasurement>(measurementFields, values),
+                    body: createBody(measurementFields, values),
                     etag: (await readWithEtag(routes.getGoal, { kommunenummer, goalId })).etag,
                   });
                   saved();
@@ -160,7 +160,7 @@ export function GoalPage() {
             onSubmit={async (values) => {
               await write.send(routes.createIndicator, {
                 params: { goalId },
-                body: createBody<CreateIndicator>(indicatorFields, values),
+                body: createBody(indicatorFields, values),
                 etag,
               });
               saved();

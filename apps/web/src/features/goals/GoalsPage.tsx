@@ -3,15 +3,22 @@ import { routes, type FocusArea, type Goal } from '@slt/shared/browser';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useList } from '../resources/api';
-import type { FieldDef } from '../resources/fields';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
+
+const goalRoutes = {
+  list: routes.listGoals,
+  get: routes.getGoal,
+  create: routes.createGoal,
+  update: routes.updateGoal,
+  remove: routes.deleteGoal,
+};
 
 export function GoalsPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/goals' });
   const focusAreas = useList<FocusArea>(kommunenummer, 'focus-areas', routes.listFocusAreas);
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof goalRoutes>[] = [
     { name: 'title', kind: 'text', label: t('goals.goalTitle'), required: true },
     { name: 'description', kind: 'textarea', label: t('goals.description') },
     {
@@ -20,21 +27,15 @@ export function GoalsPage() {
       label: t('goals.focusArea'),
       options: (focusAreas.data ?? []).map((f) => ({ value: f.id, label: f.name })),
     },
-    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
+    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder'), keepWhenEmpty: true },
   ];
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('goals.title', { name })} intro={t('goals.intro')}>
       {focusAreas.isSuccess && (
-        <ResourcePage<Goal>
+        <ResourcePage<Goal, typeof goalRoutes>
           kommunenummer={kommunenummer}
           name="goals"
-          routes={{
-            list: routes.listGoals,
-            get: routes.getGoal,
-            create: routes.createGoal,
-            update: routes.updateGoal,
-            remove: routes.deleteGoal,
-          }}
+          routes={goalRoutes}
           idParam="goalId"
           fields={fields}
           itemName={(g) => g.title}

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
-import { createBody, valuesOf, type FieldDef } from '../resources/fields';
+import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { ConfirmButton } from '../forms/ConfirmButton';
 
@@ -17,7 +17,7 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
   });
   const write = useSetupWrite(kommunenummer);
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: CreateField<CreateEvaluation>[] = [
     { name: 'date', kind: 'date', label: t('measures.evaluationDate'), required: true },
     {
       name: 'outcome',
@@ -83,7 +83,7 @@ export function Evaluations({ kommunenummer, measureId }: { kommunenummer: strin
         onSubmit={async (values) => {
           await write.send(routes.createEvaluation, {
             params: { measureId },
-            body: createBody<CreateEvaluation>(fields, values),
+            body: createBody(fields, values),
             etag: await freshEtag(),
           });
           setFormKey((k) => k + 1);

@@ -6,6 +6,7 @@ import {
   routes,
   type FocusArea,
   type Measure,
+  type MeasureStatus,
   type Member,
   type Organization,
   type TargetGroup,
@@ -15,12 +16,19 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useList } from '../resources/api';
-import type { FieldDef } from '../resources/fields';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
 import { Evaluations } from './Evaluations';
 
 import { FILTER_KEYS, type MeasureFilters } from './filters';
+
+const measureRoutes = {
+  list: routes.listMeasures,
+  get: routes.getMeasure,
+  create: routes.createMeasure,
+  update: routes.updateMeasure,
+  remove: routes.deleteMeasure,
+};
 
 /** The measures register: filters live in the URL (shareable, and kept on Back); add and edit below. */
 export function MeasuresPage() {
@@ -38,8 +46,9 @@ export function MeasuresPage() {
 
   const options = <T extends { id: string }>(items: T[] | undefined, label: (item: T) => string) =>
     (items ?? []).map((i) => ({ value: i.id, label: label(i) }));
-  const statusOptions = (statuses: readonly string[]) => statuses.map((s) => ({ value: s, label: t(`measures.statuses.${s}`) }));
-  const fields = (statuses: readonly string[]): FieldDef[] => [
+  const statusOptions = <S extends string>(statuses: readonly S[]) =>
+    statuses.map((s) => ({ value: s, label: t(`measures.statuses.${s}`) }));
+  const fields = (statuses: readonly MeasureStatus[]): ResourceField<typeof measureRoutes>[] => [
     { name: 'title', kind: 'text', label: t('measures.measureTitle'), required: true },
     { name: 'description', kind: 'textarea', label: t('measures.description') },
     { name: 'status', kind: 'select', label: t('measures.status'), required: true, options: statusOptions(statuses) },
@@ -138,16 +147,10 @@ export function MeasuresPage() {
               </Button>
             </form>
           </section>
-          <ResourcePage<Measure>
+          <ResourcePage<Measure, typeof measureRoutes>
             kommunenummer={kommunenummer}
             name="measures"
-            routes={{
-              list: routes.listMeasures,
-              get: routes.getMeasure,
-              create: routes.createMeasure,
-              update: routes.updateMeasure,
-              remove: routes.deleteMeasure,
-            }}
+            routes={measureRoutes}
             idParam="measureId"
             query={{ ...query, limit: 500 }}
             fields={fields(MEASURE_STATUSES)}

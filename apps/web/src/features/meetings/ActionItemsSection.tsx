@@ -3,7 +3,7 @@ import { routes, type CreateActionItem } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBody, valuesOf, type FieldDef } from '../resources/fields';
+import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { meetingQueries } from './api';
 import { useMeetingWrite } from './mutations';
@@ -27,7 +27,7 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
   };
   const write = useMeetingWrite(kommunenummer);
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: CreateField<Omit<CreateActionItem, 'meetingId'>>[] = [
     { name: 'description', kind: 'textarea', label: t('meetings.actionItems.description'), required: true },
     { name: 'responsibleMemberId', kind: 'select', label: t('meetings.actionItems.responsible'), options: setup.memberOptions },
     { name: 'dueDate', kind: 'date', label: t('meetings.actionItems.dueDate') },
@@ -82,7 +82,7 @@ export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }:
             submitLabel={t('meetings.actionItems.add')}
             onSubmit={async (values) => {
               await write.send(routes.createActionItem, {
-                body: { meetingId: item.id, ...createBody<Omit<CreateActionItem, 'meetingId'>>(fields, values) },
+                body: { meetingId: item.id, ...createBody(fields, values) },
               });
               setFormKey((k) => k + 1);
             }}

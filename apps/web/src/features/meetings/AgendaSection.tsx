@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { routes, type AgendaItem, type CreateAgendaItem } from '@slt/shared/browser';
+import { routes, type AgendaItem, type CreateAgendaItem, type UpdateAgendaItem } from '@slt/shared/browser';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBody, patchBody, valuesOf, type FieldDef } from '../resources/fields';
@@ -18,7 +18,7 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
   const outcome = useOutcome();
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: FieldDef<CreateAgendaItem, UpdateAgendaItem>[] = [
     { name: 'title', kind: 'text', label: t('meetings.agenda.itemTitle'), required: true },
     { name: 'description', kind: 'textarea', label: t('meetings.agenda.description') },
     { name: 'ownerMemberId', kind: 'select', label: t('meetings.agenda.owner'), options: setup.memberOptions },
@@ -140,7 +140,7 @@ export function AgendaSection({ kommunenummer, meeting, canManage, setup }: Meet
             onSubmit={async (values) => {
               await write.send(routes.createAgendaItem, {
                 params: { meetingId: item.id },
-                body: createBody<CreateAgendaItem>(fields, values),
+                body: createBody(fields, values),
                 etag,
               });
               setFormKey((k) => k + 1);

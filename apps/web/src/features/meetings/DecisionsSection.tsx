@@ -3,7 +3,7 @@ import { routes, type CreateDecision, type Decision } from '@slt/shared/browser'
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { valuesOf, type FieldDef } from '../resources/fields';
+import { valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
@@ -19,7 +19,7 @@ export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingP
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: CreateField<CreateDecision>[] = [
     { name: 'text', kind: 'textarea', label: t('meetings.decisions.text'), required: true },
     {
       name: 'agendaItemId',

@@ -3,7 +3,7 @@ import { KEY_DATE_KINDS, routes, type CreateKeyDate, type KeyDate } from '@slt/s
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBody, valuesOf, type FieldDef } from '../resources/fields';
+import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { readWithEtag } from '../resources/api';
 import { meetingQueries } from './api';
@@ -21,7 +21,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: CreateField<CreateKeyDate>[] = [
     { name: 'title', kind: 'text', label: t('meetings.keyDates.keyDateTitle'), required: true },
     {
       name: 'kind',
@@ -128,7 +128,7 @@ export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string
           initial={{ ...valuesOf(fields), kind: 'other' }}
           submitLabel={t('meetings.keyDates.add')}
           onSubmit={async (values) => {
-            await write.send(routes.createKeyDate, { body: createBody<CreateKeyDate>(fields, values) });
+            await write.send(routes.createKeyDate, { body: createBody(fields, values) });
             setFormKey((k) => k + 1);
           }}
         />

@@ -1,9 +1,9 @@
 import { Button, Heading } from '@digdir/designsystemet-react';
-import { routes, type MeetingStatus } from '@slt/shared/browser';
+import { routes, type MeetingStatus, type UpdateMeeting } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patchBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { patchBody, valuesOf, type FormValues, type UpdateField } from '../resources/fields';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
@@ -22,7 +22,7 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
   const outcome = useOutcome();
   const [editing, setEditing] = useState(false);
   const params = { meetingId: item.id };
-  const fields: FieldDef[] = [
+  const fields: UpdateField<UpdateMeeting>[] = [
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
     {
       name: 'startsAt',

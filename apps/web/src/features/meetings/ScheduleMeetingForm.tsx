@@ -3,7 +3,7 @@ import { ProblemError, ProblemType, routes, type CreateMeeting, type Tier } from
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { createBody, valuesOf, type CreateField, type FormValues } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { osloLocalToIso } from './time';
@@ -46,7 +46,7 @@ export function ScheduleMeetingForm({
   useEffect(() => {
     if (open) panel.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, [open]);
-  const fields: FieldDef[] = [
+  const fields: CreateField<Omit<CreateMeeting, 'startsAt' | 'endsAt'>>[] = [
     {
       name: 'tierId',
       kind: 'select',
@@ -55,8 +55,15 @@ export function ScheduleMeetingForm({
       options: tiers.map((tier) => ({ value: tier.id, label: tier.name })),
     },
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
-    { name: 'startsAt', kind: 'datetime-local', label: t('meetings.startsAt'), description: t('meetings.osloTime'), required: true },
-    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true },
+    {
+      name: 'startsAt',
+      kind: 'datetime-local',
+      label: t('meetings.startsAt'),
+      description: t('meetings.osloTime'),
+      required: true,
+      virtual: true,
+    },
+    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true, virtual: true },
     { name: 'place', kind: 'text', label: t('meetings.place') },
   ];
 
@@ -81,7 +88,7 @@ export function ScheduleMeetingForm({
         submitLabel={t('meetings.schedule.submit')}
         onCancel={() => setOpen(false)}
         onSubmit={async (values) => {
-          const body = { ...createBody<Omit<CreateMeeting, 'startsAt' | 'endsAt'>>(fields, values), ...timesOf(values, t) };
+          const body = { ...createBody(fields, values), ...timesOf(values, t) };
           const { body: meeting } = await write.send(routes.createMeeting, { body });
           await navigate({ to: '/municipalities/$kommunenummer/meetings/$meetingId', params: { kommunenummer, meetingId: meeting.id } });
         }}

@@ -2,8 +2,7 @@ import { routes, type Member, type Organization } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useList } from '../resources/api';
-import type { FieldDef } from '../resources/fields';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
 
 export const memberRouteSet = {
@@ -19,7 +18,7 @@ export function MembersPage() {
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/members' });
   const organizations = useList<Organization>(kommunenummer, 'organizations', routes.listOrganizations);
   const orgName = (id: string | null) => organizations.data?.find((o) => o.id === id)?.name ?? '';
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof memberRouteSet>[] = [
     { name: 'name', kind: 'text', label: t('members.name'), required: true },
     { name: 'roleTitle', kind: 'text', label: t('members.roleTitle') },
     {
@@ -38,7 +37,7 @@ export function MembersPage() {
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('members.title', { name })} intro={t('members.intro')}>
       {organizations.isSuccess && (
-        <ResourcePage<Member>
+        <ResourcePage<Member, typeof memberRouteSet>
           kommunenummer={kommunenummer}
           name="members"
           routes={memberRouteSet}

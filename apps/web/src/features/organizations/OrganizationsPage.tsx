@@ -1,14 +1,21 @@
 import { ORGANIZATION_KINDS, routes, type Organization } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef } from '../resources/fields';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
+
+const organizationRoutes = {
+  list: routes.listOrganizations,
+  get: routes.getOrganization,
+  create: routes.createOrganization,
+  update: routes.updateOrganization,
+  remove: routes.deleteOrganization,
+};
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/organizations' });
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof organizationRoutes>[] = [
     { name: 'name', kind: 'text', label: t('organizations.name'), required: true },
     {
       name: 'kind',
@@ -21,16 +28,10 @@ export function OrganizationsPage() {
   ];
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('organizations.title', { name })}>
-      <ResourcePage<Organization>
+      <ResourcePage<Organization, typeof organizationRoutes>
         kommunenummer={kommunenummer}
         name="organizations"
-        routes={{
-          list: routes.listOrganizations,
-          get: routes.getOrganization,
-          create: routes.createOrganization,
-          update: routes.updateOrganization,
-          remove: routes.deleteOrganization,
-        }}
+        routes={organizationRoutes}
         idParam="organizationId"
         fields={fields}
         itemName={(o) => o.name}

@@ -3,11 +3,11 @@ import { ProblemError } from '@slt/shared/browser';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText, problemText } from '../forms/problem-text';
-import type { FieldDef, FormValue, FormValues } from './fields';
+import type { AnyField, FormValue, FormValues } from './fields';
 
 /** The form field a problem's field names (`riskCriteria/1` is the riskCriteria field), if the form has it. */
 function fieldOfPointer(
-  fields: FieldDef[],
+  fields: readonly AnyField[],
   name: string,
   pointer: string,
   fieldOf?: (name: string) => string | undefined,
@@ -17,7 +17,7 @@ function fieldOfPointer(
 }
 
 /** The form library's values as the field descriptions' values (trimmed text, lines split, lists as arrays). */
-function normalize(fields: FieldDef[], raw: Record<string, unknown>): FormValues {
+function normalize(fields: readonly AnyField[], raw: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const value = raw[field.name];
@@ -34,7 +34,7 @@ function normalize(fields: FieldDef[], raw: Record<string, unknown>): FormValues
   return values;
 }
 
-const asDefault = (field: FieldDef, value: FormValue | undefined): unknown =>
+const asDefault = (field: AnyField, value: FormValue | undefined): unknown =>
   field.kind === 'checkbox'
     ? value === true
     : field.kind === 'multi'
@@ -47,7 +47,7 @@ const asDefault = (field: FieldDef, value: FormValue | undefined): unknown =>
 
 export interface ResourceFormProps {
   id: string;
-  fields: FieldDef[];
+  fields: readonly AnyField[];
   initial: FormValues;
   submitLabel: string;
   /** Saves; throws ProblemError on refusal. */

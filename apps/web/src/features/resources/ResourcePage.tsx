@@ -6,7 +6,7 @@ import { DataTable } from '../layout/DataTable';
 import { problemText } from '../forms/problem-text';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readWithEtag, useList, useSetupWrite, type FormBody } from './api';
+import { readWithEtag, useList, useSetupWrite, type BodyOf, type OtherParamsOf } from './api';
 import { createBody, patchBody, valuesOf, type FieldDef, type FormValues } from './fields';
 import { ResourceForm } from './ResourceForm';
 
@@ -18,24 +18,33 @@ export interface ResourceRoutes {
   remove: RouteContract;
 }
 
-export interface ResourcePageProps<T extends { id: string }> {
+type CreateOf<R extends ResourceRoutes> = BodyOf<R['create']>;
+type UpdateOf<R extends ResourceRoutes> = BodyOf<R['update']>;
+/** A field of a resource's form, typed against its create and update bodies from the contract. */
+export type ResourceField<R extends ResourceRoutes> = FieldDef<CreateOf<R>, UpdateOf<R>>;
+
+export interface ResourcePageProps<T extends { id: string }, R extends ResourceRoutes> {
   kommunenummer: string;
   /** Names the list's query and the form ids: `tiers`, `members`… */
   name: string;
-  routes: ResourceRoutes;
-  idParam: string;
-  fields: FieldDef[];
+  routes: R;
+  /** The path parameter naming one item (`memberId`). */
+  idParam: OtherParamsOf<R['get']> & OtherParamsOf<R['update']> & OtherParamsOf<R['remove']>;
+  fields: ResourceField<R>[];
   /** The fields when editing an item, if they depend on it (a measure's possible next statuses, say). */
-  fieldsFor?: (item: T) => FieldDef[];
+  fieldsFor?: (item: T) => ResourceField<R>[];
   /** Filters for the list (the measures register). */
   query?: Record<string, unknown>;
   columns: { header: string; cell: (item: T) => ReactNode }[];
   /** `new` opens the form to add one ("Ny person"); `add` submits it. */
   labels: { list: string; new: string; add: string; edit: (item: T) => string; empty: string };
   itemName: (item: T) => string;
-  /** For composite values: the form's values of an item, and a body from the form's values. */
+  /** For composite values: the form's values of an item, and the bodies completed from the form's values. */
   valuesOfItem?: (item: T) => FormValues;
-  compose?: (values: FormValues, body: FormBody, initial?: FormValues) => FormBody;
+  compose?: {
+    create: (values: FormValues, body: CreateOf<R>) => CreateOf<R>;
+    update: (values: FormValues, body: Partial<UpdateOf<R>>, initial: FormValues) => Partial<UpdateOf<R>>;
+  };
   fieldOf?: (problemField: string) => string | undefined;
   /** More about an item while it is being edited (a tier's memberships, say). */
   details?: (item: T) => ReactNode;
@@ -45,7 +54,7 @@ export interface ResourcePageProps<T extends { id: string }> {
  * A list of a municipality's resources, first; "Ny …" opens the form to add one, and per row one can
  * edit or delete it (with the ETag read when editing starts as If-Match; deleting asks first).
  */
-export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<T>) {
+export function ResourcePage<T extends { id: string }, R extends ResourceRoutes>(props: ResourcePageProps<T, R>) {
   const { kommunenummer, name, routes, idParam, fields, columns, labels, itemName } = props;
   const { t } = useTranslation();
   const list = useList<T>(kommunenummer, name, routes.list, {}, props.query);
@@ -69,9 +78,12 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
     setEditing(await readWithEtag<T>(routes.get, { kommunenummer, [idParam]: item.id }));
   }
 
+  const itemParams = (item: T) => ({ [idParam]: item.id }) as Partial<Record<typeof idParam, string>>;
+
   async function create(values: FormValues) {
-    const body = props.compose ? props.compose(values, createBody(fields, values)) : createBody(fields, values);
-    const created = (await write.sendForm(routes.create, { body })).body as T;
+    const fromFields = createBody<CreateOf<R>, UpdateOf<R>>(fields, values);
+    const body = props.compose ? props.compose.create(values, fromFields) : fromFields;
+    const created = (await write.sendResource<R['create']>(routes.create, { body })).body as T;
     setNotice(t('forms.created', { name: itemName(created) }));
     setCreating(false);
   }
@@ -79,20 +91,27 @@ export function ResourcePage<T extends { id: string }>(props: ResourcePageProps<
   async function update(values: FormValues) {
     if (!editing) return;
     const initial = valuesOfItem(editing.item);
-    const patch = patchBody(props.fieldsFor?.(editing.item) ?? fields, initial, values);
-    const body = props.compose ? props.compose(values, patch, initial) : patch;
+    const patch = patchBody<CreateOf<R>, UpdateOf<R>>(props.fieldsFor?.(editing.item) ?? fields, initial, values);
+    const body = props.compose ? props.compose.update(values, patch, initial) : patch;
     if (Object.keys(body).length === 0) {
       setEditing(null);
       return;
     }
-    const saved = (await write.sendForm(routes.update, { params: { [idParam]: editing.item.id }, body, etag: editing.etag })).body as T;
+    // An update body's properties are all optional (PATCH): the changed ones are the body.
+    const saved = (
+      await write.sendResource<R['update']>(routes.update, {
+        params: itemParams(editing.item),
+        body: body as UpdateOf<R>,
+        etag: editing.etag,
+      })
+    ).body as T;
     setNotice(t('forms.saved', { name: itemName(saved) }));
     setEditing(null);
   }
 
   async function remove() {
     if (!editing) return;
-    await write.sendForm(routes.remove, { params: { [idParam]: editing.item.id }, etag: editing.etag });
+    await write.sendResource<R['remove']>(routes.remove, { params: itemParams(editing.item), etag: editing.etag });
     setNotice(t('forms.deleted', { name: itemName(editing.item) }));
     setEditing(null);
   }

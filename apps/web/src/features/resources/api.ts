@@ -11,9 +11,8 @@ export const municipalityKey = (kommunenummer: string, ...rest: unknown[]) => ['
 export const sltKey = (kommunenummer: string, ...rest: unknown[]) => municipalityKey(kommunenummer, 'setup', ...rest);
 
 type ParamsOf<C extends RouteContract> = RequestInput<C> extends { params: infer P } ? P : Record<string, never>;
-/** A body built by a form from field descriptions (text, numbers, booleans, lists, null to clear). */
-export type FormBody = { [field: string]: JsonValue };
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A route's path parameters other than the municipality's number. */
+export type OtherParamsOf<C extends RouteContract> = Exclude<keyof ParamsOf<C>, 'kommunenummer'> & string;
 
 /** A route's request body, from the contract. */
 export type BodyOf<C extends RouteContract> = RequestInput<C> extends { body: infer B } ? B : never;
@@ -87,20 +86,21 @@ export function useSetupWrite(kommunenummer: string) {
     },
     /**
      * A write from a page built from field descriptions (ResourcePage), which passes its routes as
-     * data: the body is what the form produces, under the contract's field names.
+     * data: the body is typed from the route's contract, the other path parameters by name.
      */
-    async sendForm(
-      route: RouteContract,
-      write: { params?: Record<string, string>; body?: FormBody; etag?: string },
-    ): Promise<{ body: object; etag: string }> {
+    async sendResource<C extends RouteContract>(
+      route: C,
+      write: { params?: Partial<Record<OtherParamsOf<C>, string>>; body?: BodyOf<C>; etag?: string },
+    ): Promise<{ body: ResponseBody<C>; etag: string }> {
       try {
+        // As in writeTo: the generic route's input cannot be followed through the merge by TypeScript.
         const input = {
           params: { kommunenummer, ...write.params },
-          ...(write.body ? { body: write.body } : {}),
+          ...(write.body === undefined ? {} : { body: write.body }),
           headers: write.etag ? { 'if-match': write.etag } : {},
-        };
-        const { body, headers } = await api.request(route, input as unknown as RequestInput<RouteContract>);
-        return { body: body as unknown as object, etag: headers.get('etag') ?? '' };
+        } as unknown as RequestInput<C>;
+        const { body, headers } = await api.request(route, input);
+        return { body, etag: headers.get('etag') ?? '' };
       } finally {
         await queryClient.invalidateQueries({ queryKey: sltKey(kommunenummer) });
       }

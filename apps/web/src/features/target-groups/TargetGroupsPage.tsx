@@ -1,14 +1,28 @@
 import { routes, type FocusArea, type TargetGroup } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef } from '../resources/fields';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
+
+const targetGroupRoutes = {
+  list: routes.listTargetGroups,
+  get: routes.getTargetGroup,
+  create: routes.createTargetGroup,
+  update: routes.updateTargetGroup,
+  remove: routes.deleteTargetGroup,
+};
+const focusAreaRoutes = {
+  list: routes.listFocusAreas,
+  get: routes.getFocusArea,
+  create: routes.createFocusArea,
+  update: routes.updateFocusArea,
+  remove: routes.deleteFocusArea,
+};
 
 export function TargetGroupsPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/target-groups' });
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof targetGroupRoutes>[] = [
     { name: 'name', kind: 'text', label: t('targetGroups.name'), required: true },
     { name: 'description', kind: 'textarea', label: t('targetGroups.description') },
     { name: 'ageFrom', kind: 'number', label: t('targetGroups.ageFrom') },
@@ -17,16 +31,10 @@ export function TargetGroupsPage() {
   ];
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('targetGroups.title', { name })} intro={t('targetGroups.intro')}>
-      <ResourcePage<TargetGroup>
+      <ResourcePage<TargetGroup, typeof targetGroupRoutes>
         kommunenummer={kommunenummer}
         name="target-groups"
-        routes={{
-          list: routes.listTargetGroups,
-          get: routes.getTargetGroup,
-          create: routes.createTargetGroup,
-          update: routes.updateTargetGroup,
-          remove: routes.deleteTargetGroup,
-        }}
+        routes={targetGroupRoutes}
         idParam="targetGroupId"
         fields={fields}
         itemName={(g) => g.name}
@@ -53,7 +61,7 @@ export function TargetGroupsPage() {
 export function FocusAreasPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/focus-areas' });
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof focusAreaRoutes>[] = [
     { name: 'name', kind: 'text', label: t('focusAreas.name'), required: true },
     { name: 'description', kind: 'textarea', label: t('focusAreas.description') },
     {
@@ -63,20 +71,14 @@ export function FocusAreasPage() {
       description: t('focusAreas.decisionReferenceHint'),
     },
     { name: 'decisionDate', kind: 'date', label: t('focusAreas.decisionDate') },
-    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
+    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder'), keepWhenEmpty: true },
   ];
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('focusAreas.title', { name })}>
-      <ResourcePage<FocusArea>
+      <ResourcePage<FocusArea, typeof focusAreaRoutes>
         kommunenummer={kommunenummer}
         name="focus-areas"
-        routes={{
-          list: routes.listFocusAreas,
-          get: routes.getFocusArea,
-          create: routes.createFocusArea,
-          update: routes.updateFocusArea,
-          remove: routes.deleteFocusArea,
-        }}
+        routes={focusAreaRoutes}
         idParam="focusAreaId"
         fields={fields}
         itemName={(f) => f.name}

@@ -4,18 +4,20 @@ import {
   routes,
   TIER_LEVELS,
   type CreateMembership,
+  type CreateTier,
   type Member,
   type MeetingRule,
   type Membership,
   type Tier,
+  type UpdateTier,
 } from '@slt/shared/browser';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readWithEtag, useList, useSetupWrite, type FormBody } from '../resources/api';
-import { createBody, valuesOf, type FieldDef, type FormValues } from '../resources/fields';
+import { readWithEtag, useList, useSetupWrite } from '../resources/api';
+import { createBody, valuesOf, type CreateField, type FormValues } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { ResourcePage } from '../resources/ResourcePage';
+import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
 import { describeRule } from '../slt/meeting-rule';
 
@@ -30,6 +32,14 @@ function ruleOf(values: FormValues): MeetingRule | null {
   return null;
 }
 
+const tierRoutes = {
+  list: routes.listTiers,
+  get: routes.getTier,
+  create: routes.createTier,
+  update: routes.updateTier,
+  remove: routes.deleteTier,
+};
+
 export function TiersPage() {
   const { t } = useTranslation();
   const { kommunenummer } = useParams({ from: '/municipalities/$kommunenummer/tiers' });
@@ -37,7 +47,7 @@ export function TiersPage() {
   const memberOptions = (members.data ?? [])
     .filter((m) => !m.erasedAt)
     .map((m) => ({ value: m.id, label: m.roleTitle ? `${m.name}, ${m.roleTitle}` : m.name! }));
-  const fields: FieldDef[] = [
+  const fields: ResourceField<typeof tierRoutes>[] = [
     {
       name: 'level',
       kind: 'select',
@@ -51,7 +61,7 @@ export function TiersPage() {
     { name: 'chairMemberId', kind: 'select', label: t('roles.chair'), options: memberOptions },
     { name: 'secretaryMemberId', kind: 'select', label: t('roles.secretary'), options: memberOptions },
     { name: 'individualCases', kind: 'checkbox', label: t('tiers.individualCases') },
-    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder') },
+    { name: 'displayOrder', kind: 'number', label: t('forms.displayOrder'), keepWhenEmpty: true },
     {
       name: 'ruleKind',
       kind: 'select',
@@ -77,10 +87,15 @@ export function TiersPage() {
       ruleAutumn: rule?.kind === 'spring_autumn' ? String(rule.autumn) : '',
     };
   };
-  const compose = (values: FormValues, body: FormBody, initial?: FormValues): FormBody => {
-    const rule = ruleOf(values);
-    if (!initial) return rule ? { ...body, meetingRule: rule } : body;
-    return JSON.stringify(rule) === JSON.stringify(ruleOf(initial)) ? body : { ...body, meetingRule: rule };
+  const compose = {
+    create: (values: FormValues, body: CreateTier): CreateTier => {
+      const rule = ruleOf(values);
+      return rule ? { ...body, meetingRule: rule } : body;
+    },
+    update: (values: FormValues, body: Partial<UpdateTier>, initial: FormValues): Partial<UpdateTier> => {
+      const rule = ruleOf(values);
+      return JSON.stringify(rule) === JSON.stringify(ruleOf(initial)) ? body : { ...body, meetingRule: rule };
+    },
   };
   const ruleFields = new Set(['ruleCount', 'ruleSpring', 'ruleAutumn']);
   const memberName = (id: string | null) => members.data?.find((m) => m.id === id)?.name ?? '';
@@ -88,16 +103,10 @@ export function TiersPage() {
   return (
     <ManagePage kommunenummer={kommunenummer} title={(name) => t('tiers.title', { name })} intro={t('tiers.intro')}>
       {members.isSuccess && (
-        <ResourcePage<Tier>
+        <ResourcePage<Tier, typeof tierRoutes>
           kommunenummer={kommunenummer}
           name="tiers"
-          routes={{
-            list: routes.listTiers,
-            get: routes.getTier,
-            create: routes.createTier,
-            update: routes.updateTier,
-            remove: routes.deleteTier,
-          }}
+          routes={tierRoutes}
           idParam="tierId"
           fields={fields}
           valuesOfItem={valuesOfTier}
@@ -131,7 +140,7 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
   const write = useSetupWrite(kommunenummer);
   const [formKey, setFormKey] = useState(0);
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? t('slt.erased');
-  const fields: FieldDef[] = [
+  const fields: CreateField<CreateMembership>[] = [
     {
       name: 'memberId',
       kind: 'select',
@@ -215,7 +224,7 @@ function Memberships({ kommunenummer, tier, members }: { kommunenummer: string; 
         onSubmit={async (values) => {
           await write.send(routes.createMembership, {
             params: { tierId: tier.id },
-            body: createBody<CreateMembership>(fields, values),
+            body: createBody(fields, values),
           });
           setFormKey((k) => k + 1);
         }}

@@ -1,10 +1,11 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { AcceptInvitation } from '@slt/shared/browser';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
-import type { FieldDef } from '../resources/fields';
+import type { CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { acceptInvitation } from './mutations';
 
@@ -18,7 +19,7 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const [token] = useState(() => window.location.hash.slice(1));
   useDocumentTitle(t('users.accept.title'));
-  const fields: FieldDef[] = [
+  const fields: CreateField<Omit<AcceptInvitation, 'token'>>[] = [
     { name: 'password', kind: 'password', label: t('users.accept.password'), description: t('users.accept.passwordHint'), required: true },
   ];
   return (

@@ -12,7 +12,7 @@ import { problemText } from '../forms/problem-text';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { useMunicipalityName } from '../meetings/hooks';
 import { formatDateTime } from '../meetings/time';
-import { createBody, type FieldDef } from '../resources/fields';
+import { createBody, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useUserWrites } from './mutations';
 import { userQueries } from './queries';
@@ -38,7 +38,7 @@ function Users({ kommunenummer }: { kommunenummer: string }) {
   const writes = useUserWrites(kommunenummer);
   const [invited, setInvited] = useState<Invitation | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const fields: FieldDef[] = [
+  const fields: CreateField<CreateInvitation>[] = [
     { name: 'name', kind: 'text', label: t('users.name'), required: true },
     { name: 'email', kind: 'email', label: t('users.email'), required: true },
     {
@@ -79,7 +79,7 @@ function Users({ kommunenummer }: { kommunenummer: string }) {
           initial={{ name: '', email: '', role: 'member' }}
           submitLabel={t('users.inviteSubmit')}
           onSubmit={async (values) => {
-            setInvited(await writes.invite.mutateAsync(createBody<CreateInvitation>(fields, values)));
+            setInvited(await writes.invite.mutateAsync(createBody(fields, values)));
             setFormKey((k) => k + 1);
           }}
         />
