@@ -9,3 +9,4 @@ export * from './goals.js';
 export * from './measures.js';
 export * from './partnerships.js';
 export * from './meetings.js';
+export * from './profile.js';

@@ -44,7 +44,7 @@ export const SECTION_SQL: Record<SetupSection, string> = {
   targetGroups: `
     select ${extOf('g')} as ext, jsonb_build_object(
       'externalId', ${extOf('g')}, 'name', g.name, 'description', g.description, 'ageFrom', g.age_from,
-      'ageTo', g.age_to, 'riskCriteria', to_jsonb(g.risk_criteria)) as doc
+      'ageTo', g.age_to, 'riskCriteria', to_jsonb(g.risk_criteria), 'displayOrder', g.display_order) as doc
     from target_groups g where g.kommunenummer = $1`,
 
   focusAreas: `
