@@ -128,6 +128,14 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/partners/:partnerKommunenummer"
   },
+  "getSetupProfile": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/profile"
+  },
+  "putSetupProfile": {
+    "method": "PUT",
+    "path": "/api/v1/municipalities/:kommunenummer/profile"
+  },
   "listTiers": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/tiers"
@@ -605,6 +613,7 @@ export const KEY_DATE_KINDS = [
   "grant_report",
   "self_evaluation",
   "action_plan",
+  "agreement_renewal",
   "other"
 ] as const;
 

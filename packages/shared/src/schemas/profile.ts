@@ -36,6 +36,7 @@ export const PROFILE_FIELDS = [
   'projectStart',
   'projectYears',
   'historyText',
+  'coordinatorRole',
   'coordinatorPlacement',
   'coordinatorPercent',
   'coordinatorState',
@@ -66,6 +67,7 @@ const fieldsIn = {
   projectStart: Opt(DateSchema),
   projectYears: Opt(Type.Integer({ minimum: 1, maximum: 50, description: 'Length of the initial project in years.' })),
   historyText: Opt(FreeText()),
+  coordinatorRole: Opt(FreeText({ description: "The coordinator's role and tasks." })),
   coordinatorPlacement: Opt(NameText({ description: 'Where the coordinator is placed: "administrativt underlagt rådmannen".' })),
   coordinatorPercent: Opt(Type.Integer({ minimum: 0, maximum: 100, description: 'Percentage of a full-time post.' })),
   coordinatorState: Opt(CoordinatorStateSchema),
@@ -128,7 +130,9 @@ export const PlanInSchema = Type.Object(
 
 const lists = <M extends ReturnType<typeof Type.Object>>(contact: M) => ({
   contacts: Type.Optional(Type.Array(contact, { maxItems: 50, description: 'Public contacts, in order.' })),
-  concernChannels: Type.Optional(Type.Array(ConcernChannelInSchema, { maxItems: 50, description: 'When to contact the network, in order.' })),
+  concernChannels: Type.Optional(
+    Type.Array(ConcernChannelInSchema, { maxItems: 50, description: 'When to contact the network, in order.' }),
+  ),
   parties: Type.Optional(Type.Array(PartyInSchema, { maxItems: 50, description: 'Parties beyond the municipalities.' })),
   agreements: Type.Optional(Type.Array(AgreementInSchema, { maxItems: 100 })),
   plans: Type.Optional(Type.Array(PlanInSchema, { maxItems: 100, description: 'Governing plans and documents.' })),
@@ -157,7 +161,11 @@ export const DocProfileSchema = Type.Object(
     internalFields: internalFieldsIn,
     ...lists(
       Type.Object(
-        { member: Type.String({ minLength: 1, maxLength: 200, description: 'externalId of a member' }), label: NameText(), isPublic: isPublicIn },
+        {
+          member: Type.String({ minLength: 1, maxLength: 200, description: 'externalId of a member' }),
+          label: NameText(),
+          isPublic: isPublicIn,
+        },
         { additionalProperties: false },
       ),
     ),
@@ -179,9 +187,10 @@ const fieldsOut = {
   projectStart: Type.Optional(Nullable(Type.String({ format: 'date' }))),
   projectYears: Type.Optional(Nullable(Type.Integer())),
   historyText: Type.Optional(Text),
+  coordinatorRole: Type.Optional(Text),
   coordinatorPlacement: Type.Optional(Text),
   coordinatorPercent: Type.Optional(Nullable(Type.Integer())),
-  coordinatorState: Type.Optional(Nullable(Type.String({ enum: [...COORDINATOR_STATES] }))),
+  coordinatorState: Type.Optional(Type.Union([CoordinatorStateSchema, Type.Null()])),
   visitingAddress: Type.Optional(Text),
 };
 

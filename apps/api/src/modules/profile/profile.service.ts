@@ -62,7 +62,11 @@ export function normalizeProfile(input: SetupProfileInput, knownMembers?: Readon
     ...fields,
     internalFields: [...(input.internalFields ?? [])].sort((a, b) => PROFILE_FIELDS.indexOf(a) - PROFILE_FIELDS.indexOf(b)),
     contacts,
-    concernChannels: (input.concernChannels ?? []).map((c) => ({ situation: c.situation, how: c.how ?? null, isPublic: c.isPublic ?? true })),
+    concernChannels: (input.concernChannels ?? []).map((c) => ({
+      situation: c.situation,
+      how: c.how ?? null,
+      isPublic: c.isPublic ?? true,
+    })),
     parties,
     agreements,
     plans,

@@ -1,4 +1,4 @@
-import type { SetupProfile, SltSetup } from '@slt/shared';
+import type { SetupProfile, SltSetup, YearPlan } from '@slt/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.js';
@@ -82,6 +82,10 @@ describe('the setup profile', () => {
       expect(setup.profile).toEqual(view);
     }
 
+    // The agreement's renewal is a key date in its year's plan.
+    const plan = (await (await call(t, 'GET', `${base}/year-plan?year=2030`)).json()) as YearPlan;
+    expect(plan.keyDates).toMatchObject([{ date: '2030-06-30', kind: 'agreement_renewal', title: 'Samarbeidsavtale', isPublic: true }]);
+
     const [audit] = await t.database.db
       .select()
       .from(auditLog)
@@ -93,7 +97,11 @@ describe('the setup profile', () => {
   it('refuses contacts of other municipalities, unknown parties, national id numbers, naming the field', async () => {
     const etag = (await call(t, 'GET', `${base}/profile`, { bearer: coordinator })).headers.get('etag')!;
     const put = (body: unknown) => call(t, 'PUT', `${base}/profile`, { bearer: coordinator, body, headers: { 'if-match': etag } });
-    await expectProblem(await put({ contacts: [{ memberId: '00000000-0000-4000-8000-000000000001', label: 'X' }] }), 400, 'contacts/0/memberId');
+    await expectProblem(
+      await put({ contacts: [{ memberId: '00000000-0000-4000-8000-000000000001', label: 'X' }] }),
+      400,
+      'contacts/0/memberId',
+    );
     await expectProblem(await put({ agreements: [{ title: 'Avtale', parties: ['nobody'] }] }), 400, 'agreements/0/parties/0');
     await expectProblem(await put({ purpose: `Saken gjelder ${FNR}` }), 400, 'purpose');
     await expectProblem(await put({ visitingAddress: 'x', unknown: 1 }), 400);

@@ -4,7 +4,10 @@ import { focusAreas, targetGroups } from '../../db/schema/index.js';
 
 export type TargetGroupRow = typeof targetGroups.$inferSelect;
 export type FocusAreaRow = typeof focusAreas.$inferSelect;
-type TargetGroupWritable = Pick<typeof targetGroups.$inferInsert, 'name' | 'description' | 'ageFrom' | 'ageTo' | 'riskCriteria' | 'displayOrder'>;
+type TargetGroupWritable = Pick<
+  typeof targetGroups.$inferInsert,
+  'name' | 'description' | 'ageFrom' | 'ageTo' | 'riskCriteria' | 'displayOrder'
+>;
 type FocusAreaWritable = Pick<
   typeof focusAreas.$inferInsert,
   'name' | 'description' | 'decisionReference' | 'decisionDate' | 'displayOrder'
