@@ -678,3 +678,44 @@ export const POLICE_DISTRICTS = [
     "name": "Finnmark"
   }
 ] as const;
+
+export const PROFILE_FIELDS = [
+  "collaborationName",
+  "leadText",
+  "purpose",
+  "principles",
+  "establishedDate",
+  "fundingSource",
+  "projectStart",
+  "projectYears",
+  "historyText",
+  "coordinatorRole",
+  "coordinatorPlacement",
+  "coordinatorPercent",
+  "coordinatorState",
+  "visitingAddress"
+] as const;
+
+export const COORDINATOR_STATES = [
+  "vacant",
+  "new",
+  "established"
+] as const;
+
+export const PARTY_KINDS = [
+  "police_district",
+  "police_station",
+  "county",
+  "municipality",
+  "state_agency",
+  "other"
+] as const;
+
+export const PLAN_KINDS = [
+  "action_plan",
+  "plan",
+  "strategy",
+  "mandate",
+  "report",
+  "other"
+] as const;
