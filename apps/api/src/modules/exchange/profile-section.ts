@@ -58,7 +58,8 @@ export function checkProfile(value: unknown): ProblemFieldError[] {
   return [];
 }
 
-const rows = async <T>(db: Executor, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(db: Executor, query: ReturnType<typeof sql>) =>
+  ((await db.execute<Record<string, unknown>>(query)) as { rows: T[] }).rows;
 
 /**
  * Plans and (unless a dry run) writes the profile inside the import's transaction, after the

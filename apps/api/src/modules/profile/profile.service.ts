@@ -70,7 +70,7 @@ export function normalizeProfile(input: SetupProfileInput, knownMembers?: Readon
     parties,
     agreements,
     plans,
-  } as SetupProfileInput;
+  };
 }
 
 export function createProfileService(deps: { db: Db }) {

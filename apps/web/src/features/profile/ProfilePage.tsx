@@ -28,7 +28,7 @@ type Input = Required<Pick<SetupProfileInput, 'contacts' | 'concernChannels' | '
 /** The profile as read (internal view), as the PUT body that writes it back unchanged. */
 export function inputOf(profile: SetupProfile): Input {
   const { kommunenummer: _k, contacts, ...rest } = profile;
-  return { ...rest, contacts: contacts.map((c) => ({ memberId: c.member.id, label: c.label, isPublic: c.isPublic })) } as Input;
+  return { ...rest, contacts: contacts.map((c) => ({ memberId: c.member.id, label: c.label, isPublic: c.isPublic })) };
 }
 
 /** Empty strings are left out; numbers are numbers; lists stay lists. */
@@ -103,7 +103,7 @@ function ListEditor<T extends object>(props: {
 /** Where coordinators write the setup profile, one part per page (reached from the setup navigation). */
 export function ProfilePage({ kommunenummer, part }: { kommunenummer: string; part: ProfilePart }) {
   const { t } = useTranslation();
-  const { send } = useSetupWrite(kommunenummer);
+  const writes = useSetupWrite(kommunenummer);
   const profile = useQuery({
     queryKey: sltKey(kommunenummer, 'profile'),
     queryFn: () => readWithEtag<SetupProfile>(routes.getSetupProfile, { kommunenummer }),
@@ -111,7 +111,7 @@ export function ProfilePage({ kommunenummer, part }: { kommunenummer: string; pa
   const members = useList<Member>(kommunenummer, 'members', routes.listMembers);
   const put = async (change: Partial<SetupProfileInput>) => {
     if (!profile.data) return;
-    await send(routes.putSetupProfile, { body: { ...inputOf(profile.data.item), ...change }, etag: profile.data.etag });
+    await writes.send(routes.putSetupProfile, { body: { ...inputOf(profile.data.item), ...change }, etag: profile.data.etag });
   };
   const yes = t('profile.public');
   const publicField: FieldDef = { name: 'isPublic', kind: 'checkbox', label: yes };
@@ -149,11 +149,11 @@ export function ProfilePage({ kommunenummer, part }: { kommunenummer: string; pa
           key={profile.data.etag}
           id="profile-about"
           fields={fields}
-          initial={valuesOf(fields, input as Record<string, unknown>)}
+          initial={valuesOf(fields, input)}
           submitLabel={t('forms.save')}
           onSubmit={async (values) => {
             const fieldsOnly = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, null]));
-            await put({ ...fieldsOnly, ...clean(fields, values) } as Partial<SetupProfileInput>);
+            await put({ ...fieldsOnly, ...clean(fields, values) });
           }}
         />
       );
