@@ -16,7 +16,7 @@ describe('the setup profile pages (Chromium)', () => {
     await page.goto('/municipalities/3401/slt');
     await page.getByRole('navigation', { name: 'SLT-oppsettet' }).getByRole('link', { name: 'Profil og avtaler' }).click();
     await page.getByRole('heading', { level: 1, name: 'SLT-profilen til Kongsvinger' }).waitFor();
-    expect(await page.getByLabel('Navn på samarbeidet').inputValue()).toBe('SLT Kongsvinger');
+    expect(await page.getByRole('textbox', { name: 'Navn på samarbeidet' }).inputValue()).toBe('SLT Kongsvinger');
     expect(await accessibilityViolations(page), 'about').toEqual([]);
 
     const parts = page.getByRole('navigation', { name: 'Deler av profilen' });
