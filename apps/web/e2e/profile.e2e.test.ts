@@ -33,6 +33,7 @@ describe('the setup profile pages (Chromium)', () => {
     await parts.getByRole('link', { name: 'Ta kontakt dersom' }).click();
     const add = page.locator('#concerns-new');
     await add.getByLabel('Når').fill('Er bekymret for en gruppe ungdom i sentrum (e2e).');
+    await add.getByRole('checkbox', { name: 'Offentlig (vises på intranett)' }).check();
     await add.getByRole('button', { name: 'Legg til' }).click();
     await page.getByRole('heading', { level: 3, name: /Er bekymret for en gruppe ungdom i sentrum \(e2e\)/ }).waitFor();
     expect(await accessibilityViolations(page), 'concerns').toEqual([]);
