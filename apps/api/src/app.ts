@@ -37,6 +37,8 @@ import { createMeasuresService } from './modules/measures/measures.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { profileRoutes } from './modules/profile/profile.routes.js';
+import { createProfileService } from './modules/profile/profile.service.js';
 import { targetGroupsRoutes } from './modules/target-groups/target-groups.routes.js';
 import { createTargetGroupsService } from './modules/target-groups/target-groups.service.js';
 import { tiersRoutes } from './modules/tiers/tiers.routes.js';
@@ -159,6 +161,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(municipalitiesRoutes, { service: municipalities });
   await app.register(organizationsRoutes, { service: organizations });
   await app.register(setupRoutes, { service: setup });
+  await app.register(profileRoutes, { service: createProfileService({ db }) });
   await app.register(tiersRoutes, { service: createTiersService({ db }) });
   await app.register(membersRoutes, { service: createMembersService({ db }) });
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });

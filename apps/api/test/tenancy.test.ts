@@ -18,6 +18,7 @@ import {
   municipalities,
   organizations,
   partnerships,
+  setupProfiles,
   targetGroups,
   tiers,
   userRoles,
@@ -229,6 +230,7 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   exportSetup: () => ({ params: { kommunenummer: B } }),
   exportMembersCsv: () => ({ params: { kommunenummer: B } }),
   exportMeasuresCsv: () => ({ params: { kommunenummer: B } }),
+  putSetupProfile: () => ({ params: { kommunenummer: B }, body: { collaborationName: 'Hijacked' } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -274,6 +276,7 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   getKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
   getMunicipalityCalendar: () => ({ params: { kommunenummer: B } }),
   getTierCalendar: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
+  getSetupProfile: () => ({ params: { kommunenummer: B } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];
@@ -303,6 +306,8 @@ async function snapshotOfB() {
     decisions: await db.select().from(decisions),
     actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
+    profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
+    profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),
     // Indicators, measurements, evaluations and links: through the documents every reader sees.
     setup: await (await call(t, 'GET', `/api/v1/municipalities/${B}/slt`, { bearer: internalReader })).text(),
   };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { SltSetup } from '@slt/shared';
@@ -12,8 +13,15 @@ import { accessibilityViolations, startHarness, widgetDist, type Harness } from 
 const HEADING_COLOR = 'rgb(90, 20, 80)';
 const BORDER_COLOR = 'rgb(0, 90, 60)';
 
+const ONE_WIDGET = `<h1>Førebyggjande arbeid i Kongsvinger</h1>
+      <slt-organization kommunenummer="3401" lang="nn"></slt-organization>`;
+/** Aukra's page in nynorsk and Kongsvinger's in bokmål, side by side on one intranet page. */
+const TWO_WIDGETS = `<h1>SLT i regionen</h1>
+      <div lang="nn"><slt-organization kommunenummer="1547" lang="nn"></slt-organization></div>
+      <div lang="nb"><slt-organization kommunenummer="3401" lang="nb"></slt-organization></div>`;
+
 /** A municipal intranet page: not the API's origin, it only includes the script and the element. */
-const intranetPage = (apiOrigin: string) => `<!doctype html>
+const intranetPage = (apiOrigin: string, body = ONE_WIDGET) => `<!doctype html>
 <html lang="nn">
   <head>
     <meta charset="utf-8">
@@ -28,8 +36,7 @@ const intranetPage = (apiOrigin: string) => `<!doctype html>
   </head>
   <body>
     <main>
-      <h1>Førebyggjande arbeid i Kongsvinger</h1>
-      <slt-organization kommunenummer="3401" lang="nn"></slt-organization>
+      ${body}
     </main>
   </body>
 </html>
@@ -38,9 +45,10 @@ const intranetPage = (apiOrigin: string) => `<!doctype html>
 /** Serves the intranet page on 127.0.0.1 (the API is on localhost): another host and port, so another origin. */
 async function startIntranet(apiOrigin: string): Promise<{ origin: string; server: Server }> {
   const html = intranetPage(apiOrigin);
+  const both = intranetPage(apiOrigin, TWO_WIDGETS);
   const server = createServer((request, response) => {
-    if (request.url === '/' || request.url === '/index.html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    if (request.url === '/' || request.url === '/index.html' || request.url === '/both') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.url === '/both' ? both : html);
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -122,7 +130,7 @@ describe('<slt-organization> embedded on an intranet page of another origin (Chr
     // Headings inside the open shadow root; heading-level defaults to 2 under the page's h1.
     await widget.getByRole('heading', { level: 2, name: nn.title(setup.name) }).waitFor();
     expect(await widget.locator('.slt').getAttribute('lang')).toBe('nn');
-    expect(await widget.getByText(nn.lead, { exact: true }).isVisible()).toBe(true);
+    expect(await widget.getByText(setup.profile.leadText ?? nn.lead, { exact: true }).isVisible()).toBe(true);
     expect(await widget.getByRole('heading', { level: 3, name: nn.organization, exact: true }).isVisible()).toBe(true);
     expect(await widget.getByRole('heading', { level: 3, name: nn.upcoming, exact: true }).isVisible()).toBe(true);
     // The nynorsk word, not the bokmål one ("Kommende møter").
@@ -136,7 +144,7 @@ describe('<slt-organization> embedded on an intranet page of another origin (Chr
     const tier = widget.locator('li.tier').filter({ has: page.getByRole('heading', tierHeading) });
     expect(await tier.count()).toBe(1);
     expect(await tier.getByText(labels.tierLevel[politiradet.level], { exact: true }).isVisible()).toBe(true);
-    const seats = tier.locator('ul > li');
+    const seats = tier.locator('ul.seats > li');
     expect(await seats.count()).toBe(politiradet.seats.length);
     for (const seat of politiradet.seats) {
       const { name, roleTitle, organizationName } = seat.member;
@@ -181,5 +189,71 @@ describe('<slt-organization> embedded on an intranet page of another origin (Chr
     expect(planted).toHaveLength(1);
     expect(planted[0]).toMatch(/^button-name .*\n\s+slt-organization\b/s);
     await page.context().close();
+  });
+
+  it('shows Aukra (nn) and Kongsvinger (nb) whole: concern channels, central actors, the decision 004/14 and the meeting rule; cards without gaps; axe clean', async () => {
+    const size = gzipSync(readFileSync(path.join(widgetDist, 'slt-organization.js'))).length;
+    console.info(`slt-organization.js: ${size} bytes gzip`);
+    expect(size).toBeLessThanOrEqual(10 * 1024);
+    const aukra = (await (await fetch(`${h.baseUrl}/api/v1/municipalities/1547/slt`)).json()) as SltSetup;
+    expect(aukra.profile.concernChannels).toHaveLength(5);
+
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(`${intranet.origin}/both`);
+    const [nnWidget, nbWidget] = [
+      page.locator('slt-organization[kommunenummer="1547"]'),
+      page.locator('slt-organization[kommunenummer="3401"]'),
+    ];
+    await nnWidget.getByRole('heading', { level: 2, name: TEXTS.nn.title(aukra.name) }).waitFor();
+    await nbWidget.getByRole('heading', { level: 2, name: TEXTS.nb.title('Kongsvinger') }).waitFor();
+
+    // Aukra, in nynorsk: when to get in touch (all five), and the central actors with their kind.
+    expect(await nnWidget.getByRole('heading', { level: 3, name: TEXTS.nn.concerns, exact: true }).isVisible()).toBe(true);
+    for (const channel of aukra.profile.concernChannels) {
+      expect(await nnWidget.getByText(channel.situation, { exact: true }).isVisible(), channel.situation).toBe(true);
+    }
+    expect(await nnWidget.getByRole('heading', { level: 3, name: TEXTS.nn.actors, exact: true }).isVisible()).toBe(true);
+    for (const actor of aukra.centralActors) {
+      const line = `${actor.name} (${ENUM_LABELS.nn.organizationKind[actor.kind]})`;
+      expect(await nnWidget.getByText(line, { exact: true }).count(), line).toBe(1);
+    }
+    expect(await nnWidget.getByText(TEXTS.nn.rule({ kind: 'spring_autumn', spring: 3, autumn: 2 }), { exact: true }).isVisible()).toBe(
+      true,
+    );
+
+    // Kongsvinger, in bokmål: the decision behind a focus area, the politiråd's rule, no individual cases.
+    expect(
+      await nbWidget
+        .getByText(/Vedtak: Kommunestyrevedtak 004\/14, 13\. februar 2014/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    const council = nbWidget.locator('li.tier').filter({ has: page.getByRole('heading', { level: 4, name: 'Politirådet', exact: true }) });
+    expect(await council.getByText(TEXTS.nb.rule({ kind: 'per_year', count: 4 }), { exact: true }).isVisible()).toBe(true);
+    expect(await council.getByText(TEXTS.nb.noIndividualCases, { exact: true }).isVisible()).toBe(true);
+    expect(await nbWidget.getByText(TEXTS.nb.noMembers).count()).toBe(0);
+
+    // No card has a gap between its heading and its first line (at 1280 px, cards share rows).
+    const gaps = await page.evaluate(() =>
+      [...document.querySelectorAll('slt-organization')].flatMap((host) =>
+        [...(host.shadowRoot?.querySelectorAll('.card') ?? [])].map((card) => {
+          const heading = card.firstElementChild!;
+          const next = heading.nextElementSibling;
+          return {
+            card: heading.textContent,
+            gap: next ? next.getBoundingClientRect().top - heading.getBoundingClientRect().bottom : 0,
+          };
+        }),
+      ),
+    );
+    expect(gaps.length).toBeGreaterThan(5);
+    expect(gaps.filter((g) => g.gap > 24)).toEqual([]);
+
+    expect(problems).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
   });
 });

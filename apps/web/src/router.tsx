@@ -43,6 +43,7 @@ const MyMunicipalitiesPage = lazyRouteComponent(() => import('./features/home/My
 const AcceptInvitationPage = lazyRouteComponent(() => import('./features/users/AcceptInvitationPage'), 'AcceptInvitationPage');
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage');
 const TiersPage = lazyRouteComponent(() => import('./features/tiers/TiersPage'), 'TiersPage');
+const ProfileRoutePage = lazyRouteComponent(() => import('./features/profile/ProfileRoutePage'), 'ProfileRoutePage');
 
 const rootRoute = createRootRoute({ component: AppLayout });
 
@@ -96,6 +97,8 @@ const sltRoutes = [
     component: SltPage,
   }),
   page('/municipalities/$kommunenummer/tiers', TiersPage),
+  page('/municipalities/$kommunenummer/profile', ProfileRoutePage),
+  page('/municipalities/$kommunenummer/profile/$part', ProfileRoutePage),
   page('/municipalities/$kommunenummer/members', MembersPage),
   page('/municipalities/$kommunenummer/organizations', OrganizationsPage),
   page('/municipalities/$kommunenummer/target-groups', TargetGroupsPage),

@@ -4,9 +4,10 @@ import { languageOf, osloToday, tiersInOrder, upcoming } from './model';
 import { TEXTS } from './texts';
 
 /**
- * `<slt-organization kommunenummer="3401" lang="nn">`: a municipality's public SLT organization —
- * tiers and their members by role, the coordinator's contact, target groups, focus areas and the
- * upcoming meetings — read anonymously from the API this script was served by (or `api="…"`).
+ * `<slt-organization kommunenummer="3401" lang="nn">`: a municipality's public SLT page — the setup
+ * profile, tiers with mandate, responsibilities, meeting rule and members by role, public contacts,
+ * when to get in touch, target groups with criteria, focus areas with their decisions, goals,
+ * central actors and the upcoming meetings (`sections="…"` picks some) — read anonymously from the API this script was served by (or `api="…"`).
  * Themeable with CSS custom properties (see STYLE); `heading-level` (default 2) fits it into the
  * host page's outline. Everything is rendered as text nodes: nothing from the API becomes markup.
  */
@@ -23,8 +24,11 @@ const STYLE = `
 h1, h2, h3, h4, h5, h6 { margin: 0; line-height: 1.25; color: var(--slt-heading-color, inherit); }
 p, ul, dl { margin: 0; }
 ul { padding-left: 1.25rem; }
-.tiers { display: grid; gap: var(--slt-spacing, 1rem); grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); padding: 0; list-style: none; }
-.tier { border: 1px solid var(--slt-border-color, #8a8a8a); border-radius: var(--slt-radius, 0.5rem); padding: var(--slt-spacing, 1rem); display: grid; gap: 0.5rem; }
+.cards { display: grid; gap: var(--slt-spacing, 1rem); grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: start; padding: 0; list-style: none; }
+.card { border: 1px solid var(--slt-border-color, #8a8a8a); border-radius: var(--slt-radius, 0.5rem); padding: var(--slt-spacing, 1rem); display: grid; gap: 0.5rem; align-content: start; }
+section { display: grid; gap: 0.5rem; }
+.lines { white-space: pre-line; }
+.columns { columns: 16rem; }
 .level { font-size: 0.875em; }
 .role { font-weight: 600; }
 a { color: var(--slt-link-color, #0b5394); }
@@ -48,8 +52,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
+/** The sections an intranet can ask for with `sections="…"` (space-separated); all when left out. */
+const SECTIONS = ['profile', 'organisation', 'contacts', 'concerns', 'targets', 'focus', 'goals', 'actors', 'meetings'] as const;
+type Section = (typeof SECTIONS)[number];
+export function sectionsOf(attribute: string | null): Set<Section> {
+  const wanted = (attribute ?? '')
+    .toLowerCase()
+    .replace(/organization/g, 'organisation')
+    .split(/[\s,]+/);
+  const known = SECTIONS.filter((s) => wanted.includes(s));
+  return new Set(known.length ? known : SECTIONS);
+}
+
+const link = (title: string, url: string | null) => (url ? el('a', { href: url }, title) : title);
+
 export class SltOrganizationElement extends HTMLElement {
-  static observedAttributes = ['kommunenummer', 'lang', 'api', 'heading-level'];
+  static observedAttributes = ['kommunenummer', 'lang', 'api', 'heading-level', 'sections'];
   readonly #root: ShadowRoot;
   #controller: AbortController | undefined;
   #status: Status = { kind: 'loading' };
@@ -128,42 +146,95 @@ export class SltOrganizationElement extends HTMLElement {
       return;
     }
     const { setup, meetings } = status;
+    const { profile } = setup;
     const labels = ENUM_LABELS[language];
+    const shown = sectionsOf(this.getAttribute('sections'));
+    const locale = language === 'en' ? 'en-GB' : language === 'nn' ? 'nn-NO' : 'nb-NO';
+    const day = (date: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${date}T00:00:00Z`));
     const person = (m: SetupMember) => [m.name, m.roleTitle, m.organizationName].filter((part): part is string => Boolean(part)).join(', ');
+    const para = (value: string | null | undefined, attributes: Record<string, string> = {}) => (value ? el('p', attributes, value) : null);
+    const labelled = (label: string, value: string | null | undefined) =>
+      value ? el('p', {}, el('span', { class: 'role' }, `${label}: `), value) : null;
+    const list = <T>(items: readonly T[], render: (item: T) => (Node | string | null)[], attributes: Record<string, string> = {}) =>
+      items.length ? el('ul', attributes, ...items.map((item) => el('li', {}, ...render(item)))) : null;
+    const card = (title: string, ...content: (Node | null)[]) => el('li', { class: 'card' }, heading(2, title), ...content);
+    const cards = (...items: (Node | null)[]) => (items.some(Boolean) ? el('ul', { class: 'cards' }, ...items) : null);
 
     const tiers = el(
       'ul',
-      { class: 'tiers' },
+      { class: 'cards tiers' },
       ...tiersInOrder(setup).map((tier) =>
         el(
           'li',
-          { class: 'tier' },
+          { class: 'card tier' },
           heading(2, tier.name),
           el('p', { class: 'level' }, labels.tierLevel[tier.level]),
-          tier.seats.length
-            ? el(
-                'ul',
-                {},
-                ...tier.seats.map((seat) =>
-                  el('li', {}, el('span', { class: 'role' }, `${labels.membershipRole[seat.role]}: `), person(seat.member)),
-                ),
-              )
-            : el('p', {}, text.noMembers),
+          labelled(text.mandate, tier.mandate),
+          labelled(text.responsibilities, tier.responsibilities),
+          para(tier.meetingRule && text.rule(tier.meetingRule)),
+          tier.individualCases ? null : para(text.noIndividualCases),
+          list(tier.seats, (seat) => [el('span', { class: 'role' }, `${labels.membershipRole[seat.role]}: `), person(seat.member)], {
+            class: 'seats',
+          }) ?? (tier.mandate || tier.responsibilities ? null : el('p', {}, text.noMembers)),
         ),
       ),
     );
 
-    const contact = setup.coordinators.map((c) =>
-      el(
-        'p',
-        {},
-        person(c),
-        ...(c.email ? [el('br'), `${text.email}: `, el('a', { href: `mailto:${c.email}` }, c.email)] : []),
-        ...(c.phone ? [el('br'), `${text.phone}: `, el('a', { href: `tel:${c.phone.replace(/\s+/g, '')}` }, c.phone)] : []),
-      ),
+    const reach = (m: SetupMember) => [
+      ...(m.email ? [el('br'), `${text.email}: `, el('a', { href: `mailto:${m.email}` }, m.email)] : []),
+      ...(m.phone ? [el('br'), `${text.phone}: `, el('a', { href: `tel:${m.phone.replace(/\s+/g, '')}` }, m.phone)] : []),
+    ];
+    const contacts = profile.contacts.length
+      ? profile.contacts.map((c) => el('p', {}, el('span', { class: 'role' }, `${c.label}: `), person(c.member), ...reach(c.member)))
+      : setup.coordinators.map((c) => el('p', {}, person(c), ...reach(c)));
+
+    const history = [
+      profile.establishedDate ? `${text.established} ${day(profile.establishedDate)}` : '',
+      profile.projectYears || profile.projectStart
+        ? text.project(profile.projectYears ?? null, profile.projectStart ? day(profile.projectStart) : null)
+        : '',
+      profile.fundingSource ? `${text.funding}: ${profile.fundingSource}` : '',
+    ].filter(Boolean);
+    const coordinator = [
+      profile.coordinatorState ? labels.coordinatorState[profile.coordinatorState] : '',
+      profile.coordinatorPercent != null ? text.post(profile.coordinatorPercent) : '',
+      profile.coordinatorPlacement ?? '',
+    ].filter(Boolean);
+    const about = cards(
+      profile.purpose || profile.principles || profile.historyText || history.length
+        ? card(
+            profile.collaborationName ?? text.about,
+            para(profile.purpose),
+            para(profile.principles),
+            para(history.join('. ')),
+            para(profile.historyText),
+          )
+        : null,
+      profile.coordinatorRole || coordinator.length
+        ? card(text.coordinator, para(profile.coordinatorRole), para(coordinator.join(', ')))
+        : null,
+      profile.visitingAddress ? card(text.address, para(profile.visitingAddress, { class: 'lines' })) : null,
+      profile.parties.length || profile.agreements.length
+        ? card(
+            text.parties,
+            list(profile.parties, (p) => [`${p.name} (${labels.partyKind[p.kind]})`]),
+            list(profile.agreements, (a) => [link(a.title, a.url), a.signedDate ? `, ${day(a.signedDate)}` : '']),
+          )
+        : null,
+      profile.plans.length
+        ? card(
+            text.plans,
+            list(profile.plans, (p) => [
+              link(p.title, p.url),
+              ` (${[labels.planKind[p.kind], [p.startYear, p.endYear].filter(Boolean).join('–')].filter(Boolean).join(', ')})`,
+            ]),
+          )
+        : null,
     );
 
-    const locale = language === 'en' ? 'en-GB' : language === 'nn' ? 'nn-NO' : 'nb-NO';
+    const section = (key: Section, title: string, ...content: (Node | null)[]) =>
+      shown.has(key) && content.some(Boolean) ? el('section', {}, heading(1, title), ...content) : null;
     const when = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
     const tierName = new Map(setup.tiers.map((t) => [t.id, t.name]));
     const meetingList = meetings.length
@@ -184,27 +255,55 @@ export class SltOrganizationElement extends HTMLElement {
         )
       : el('p', {}, text.noUpcoming);
 
-    const section = (title: string, ...content: (Node | null)[]) => el('section', {}, heading(1, title), ...content);
     const root = el(
       'div',
       { class: 'slt', lang: language },
       heading(0, text.title(setup.name)),
-      el('p', {}, text.lead),
+      el('p', {}, profile.leadText ?? text.lead),
       setup.partners.length ? el('p', {}, text.partners(setup.partners.map((p) => p.name).join(', '))) : null,
-      section(text.organization, tiers),
-      contact.length ? section(text.contact, ...contact) : null,
-      setup.targetGroups.length
-        ? section(
-            text.targetGroups,
-            el(
-              'ul',
-              {},
-              ...setup.targetGroups.map((g) => el('li', {}, [g.name, text.ages(g.ageFrom, g.ageTo)].filter(Boolean).join(', '))),
-            ),
-          )
-        : null,
-      setup.focusAreas.length ? section(text.focusAreas, el('ul', {}, ...setup.focusAreas.map((f) => el('li', {}, f.name)))) : null,
-      section(text.upcoming, meetingList),
+      section('profile', text.about, about),
+      section('organisation', text.organization, tiers),
+      section('contacts', text.contact, ...contacts),
+      section(
+        'concerns',
+        text.concerns,
+        list(profile.concernChannels, (c) => [c.situation, c.how ? ` ${c.how}` : '']),
+      ),
+      section(
+        'targets',
+        text.targetGroups,
+        list(setup.targetGroups, (g) => [
+          [g.name, text.ages(g.ageFrom, g.ageTo)].filter(Boolean).join(', '),
+          g.description && g.description !== g.name ? `: ${g.description}` : '',
+          list(g.riskCriteria, (c) => [c]),
+        ]),
+      ),
+      section(
+        'focus',
+        text.focusAreas,
+        list(setup.focusAreas, (f) => [
+          f.name,
+          f.description ? `. ${f.description}` : '',
+          f.decisionReference || f.decisionDate
+            ? el(
+                'span',
+                { class: 'decision' },
+                ` ${text.decision}: ${[f.decisionReference, f.decisionDate && day(f.decisionDate)].filter(Boolean).join(', ')}`,
+              )
+            : null,
+        ]),
+      ),
+      section(
+        'goals',
+        text.goals,
+        list(setup.goals, (g) => [g.title]),
+      ),
+      section(
+        'actors',
+        text.actors,
+        list(setup.centralActors, (a) => [`${a.name} (${labels.organizationKind[a.kind]})`], { class: 'columns' }),
+      ),
+      section('meetings', text.upcoming, meetingList),
     );
     this.#root.replaceChildren(...style, root);
   }

@@ -1,3 +1,4 @@
+import type { MeetingRule } from '@slt/shared';
 import type { LabelLanguage } from '@slt/shared/labels';
 
 /** The widget's own words in each language (enum values come from @slt/shared/labels). */
@@ -20,6 +21,25 @@ export const TEXTS: Record<
     email: string;
     phone: string;
     partners: (names: string) => string;
+    about: string;
+    coordinator: string;
+    established: string;
+    funding: string;
+    project: (years: number | null, start: string | null) => string;
+    placement: string;
+    post: (percent: number) => string;
+    address: string;
+    parties: string;
+    agreements: string;
+    plans: string;
+    concerns: string;
+    actors: string;
+    goals: string;
+    mandate: string;
+    responsibilities: string;
+    rule: (rule: MeetingRule) => string;
+    noIndividualCases: string;
+    decision: string;
   }
 > = {
   nb: {
@@ -40,6 +60,30 @@ export const TEXTS: Record<
     email: 'E-post',
     phone: 'Telefon',
     partners: (names) => `Samarbeid med ${names}.`,
+    about: 'Om samarbeidet',
+    coordinator: 'SLT-koordinator',
+    established: 'Etablert',
+    funding: 'Finansiering',
+    project: (years, start) => [years ? `${years}-årig prosjekt` : 'Prosjekt', start ? `fra ${start}` : ''].join(' ').trim(),
+    placement: 'Plassering',
+    post: (percent) => `${percent} % stilling`,
+    address: 'Besøksadresse',
+    parties: 'Parter',
+    agreements: 'Avtaler',
+    plans: 'Planer og styringsdokumenter',
+    concerns: 'Ta kontakt dersom du',
+    actors: 'Sentrale aktører',
+    goals: 'Mål',
+    mandate: 'Mandat',
+    responsibilities: 'Ansvar',
+    rule: (r) =>
+      r.kind === 'per_year'
+        ? `Møtes minimum ${r.count} ganger i året.`
+        : r.kind === 'per_half_year'
+          ? `Har ${r.count} møter i halvåret.`
+          : `Har ${r.spring} møter i vårhalvåret og ${r.autumn} i høsthalvåret.`,
+    noIndividualCases: 'Har ikke individsaker.',
+    decision: 'Vedtak',
   },
   nn: {
     title: (name) => `SLT i ${name}`,
@@ -59,6 +103,30 @@ export const TEXTS: Record<
     email: 'E-post',
     phone: 'Telefon',
     partners: (names) => `Samarbeid med ${names}.`,
+    about: 'Om samarbeidet',
+    coordinator: 'SLT-koordinator',
+    established: 'Etablert',
+    funding: 'Finansiering',
+    project: (years, start) => [years ? `${years}-årig prosjekt` : 'Prosjekt', start ? `frå ${start}` : ''].join(' ').trim(),
+    placement: 'Plassering',
+    post: (percent) => `${percent} % stilling`,
+    address: 'Besøksadresse',
+    parties: 'Partar',
+    agreements: 'Avtalar',
+    plans: 'Planar og styringsdokument',
+    concerns: 'Ta kontakt dersom du',
+    actors: 'Sentrale aktørar',
+    goals: 'Mål',
+    mandate: 'Mandat',
+    responsibilities: 'Ansvar',
+    rule: (r) =>
+      r.kind === 'per_year'
+        ? `Møtest minimum ${r.count} gonger i året.`
+        : r.kind === 'per_half_year'
+          ? `Har ${r.count} møte i halvåret.`
+          : `Har ${r.spring} møte i vårhalvåret og ${r.autumn} i hausthalvåret.`,
+    noIndividualCases: 'Har ikkje individsaker.',
+    decision: 'Vedtak',
   },
   en: {
     title: (name) => `SLT in ${name}`,
@@ -78,5 +146,29 @@ export const TEXTS: Record<
     email: 'E-mail',
     phone: 'Phone',
     partners: (names) => `In partnership with ${names}.`,
+    about: 'About the collaboration',
+    coordinator: 'SLT coordinator',
+    established: 'Established',
+    funding: 'Funding',
+    project: (years, start) => [years ? `${years}-year project` : 'Project', start ? `from ${start}` : ''].join(' ').trim(),
+    placement: 'Placement',
+    post: (percent) => `${percent} % of a full-time post`,
+    address: 'Visiting address',
+    parties: 'Parties',
+    agreements: 'Agreements',
+    plans: 'Plans and governing documents',
+    concerns: 'Get in touch if you',
+    actors: 'Central actors',
+    goals: 'Goals',
+    mandate: 'Mandate',
+    responsibilities: 'Responsibilities',
+    rule: (r) =>
+      r.kind === 'per_year'
+        ? `Meets at least ${r.count} times a year.`
+        : r.kind === 'per_half_year'
+          ? `Holds ${r.count} meetings per half-year.`
+          : `Holds ${r.spring} meetings in spring and ${r.autumn} in autumn.`,
+    noIndividualCases: 'Does not handle individual cases.',
+    decision: 'Decision',
   },
 };

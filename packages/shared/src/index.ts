@@ -27,3 +27,5 @@ export * from './schemas/setup-document.js';
 export * from './routes/exchange.js';
 export * from './schemas/invitations.js';
 export * from './routes/invitations.js';
+export * from './schemas/profile.js';
+export * from './routes/profile.js';

@@ -5,6 +5,7 @@ import type { MembershipRole } from './schemas/members.js';
 import type { GoalDirection, IndicatorUnit } from './schemas/goals.js';
 import type { OrganizationKind } from './schemas/organizations.js';
 import type { TierLevel } from './schemas/tiers.js';
+import type { CoordinatorState, PartyKind, PlanKind } from './schemas/profile.js';
 
 export const LABEL_LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
@@ -24,6 +25,9 @@ export interface EnumLabels {
   actionItemStatus: Record<ActionItemStatus, string>;
   complianceStatus: Record<ComplianceStatus, string>;
   keyDateKind: Record<KeyDateKind, string>;
+  coordinatorState: Record<CoordinatorState, string>;
+  partyKind: Record<PartyKind, string>;
+  planKind: Record<PlanKind, string>;
 }
 
 export const ENUM_LABELS: Record<LabelLanguage, EnumLabels> = {
@@ -65,7 +69,25 @@ export const ENUM_LABELS: Record<LabelLanguage, EnumLabels> = {
       grant_report: 'Rapportering tilskudd',
       self_evaluation: 'Egenevaluering',
       action_plan: 'Handlingsplan',
+      agreement_renewal: 'Fornyelse av avtale',
       other: 'Annet',
+    },
+    coordinatorState: { vacant: 'Ledig', new: 'Nyopprettet og i startfasen', established: 'Etablert' },
+    partyKind: {
+      police_district: 'Politidistrikt',
+      police_station: 'Politistasjon',
+      county: 'Fylkeskommune',
+      municipality: 'Kommune',
+      state_agency: 'Statlig etat',
+      other: 'Annen part',
+    },
+    planKind: {
+      action_plan: 'Handlingsplan',
+      plan: 'Plan',
+      strategy: 'Strategi',
+      mandate: 'Mandat',
+      report: 'Rapport',
+      other: 'Annet dokument',
     },
   },
   nn: {
@@ -106,7 +128,25 @@ export const ENUM_LABELS: Record<LabelLanguage, EnumLabels> = {
       grant_report: 'Rapportering tilskot',
       self_evaluation: 'Eigenevaluering',
       action_plan: 'Handlingsplan',
+      agreement_renewal: 'Fornying av avtale',
       other: 'Anna',
+    },
+    coordinatorState: { vacant: 'Ledig', new: 'Nyoppretta og i startfasen', established: 'Etablert' },
+    partyKind: {
+      police_district: 'Politidistrikt',
+      police_station: 'Politistasjon',
+      county: 'Fylkeskommune',
+      municipality: 'Kommune',
+      state_agency: 'Statleg etat',
+      other: 'Anna part',
+    },
+    planKind: {
+      action_plan: 'Handlingsplan',
+      plan: 'Plan',
+      strategy: 'Strategi',
+      mandate: 'Mandat',
+      report: 'Rapport',
+      other: 'Anna dokument',
     },
   },
   en: {
@@ -152,7 +192,25 @@ export const ENUM_LABELS: Record<LabelLanguage, EnumLabels> = {
       grant_report: 'Grant report',
       self_evaluation: 'Self-evaluation',
       action_plan: 'Action plan',
+      agreement_renewal: 'Agreement renewal',
       other: 'Other',
+    },
+    coordinatorState: { vacant: 'Vacant', new: 'Newly created, starting up', established: 'Established' },
+    partyKind: {
+      police_district: 'Police district',
+      police_station: 'Police station',
+      county: 'County',
+      municipality: 'Municipality',
+      state_agency: 'State agency',
+      other: 'Other party',
+    },
+    planKind: {
+      action_plan: 'Action plan',
+      plan: 'Plan',
+      strategy: 'Strategy',
+      mandate: 'Mandate',
+      report: 'Report',
+      other: 'Other document',
     },
   },
 };

@@ -7,6 +7,7 @@ import { meetingRoutes } from './routes/meetings.js';
 import { yearPlanRoutes } from './routes/year-plan.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
+import { profileRoutes } from './routes/profile.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
 import { tierRoutes } from './routes/tiers.js';
 import { Type } from 'typebox';
@@ -379,6 +380,7 @@ export const routes = {
 
   // The SLT setup (issue 4), one contract file per feature in ./routes/.
   ...setupRoutes,
+  ...profileRoutes,
   ...tierRoutes,
   ...memberRoutes,
   ...targetGroupRoutes,

@@ -3,6 +3,7 @@ import { createMunicipalitiesRepository } from '../modules/municipalities/munici
 import { loadDemoAccounts } from './demo-accounts.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
+import { loadDemoProfiles } from './demo-profile.js';
 import { loadDemoSetups } from './demo-setup.js';
 
 /**
@@ -31,4 +32,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDemoOrganizations(db);
   await loadDemoSetups(db);
   await loadDemoMeetings(db);
+  await loadDemoProfiles(db);
 }

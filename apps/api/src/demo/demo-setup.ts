@@ -762,13 +762,14 @@ export async function loadDemoSetups(db: Db): Promise<void> {
         ? await tx
             .insert(targetGroups)
             .values(
-              setup.targetGroups.map((g) => ({
+              setup.targetGroups.map((g, index) => ({
                 kommunenummer: k,
                 name: g.name,
                 description: g.description ?? null,
                 ageFrom: g.ageFrom ?? null,
                 ageTo: g.ageTo ?? null,
                 riskCriteria: g.riskCriteria ?? [],
+                displayOrder: index,
               })),
             )
             .returning({ id: targetGroups.id, name: targetGroups.name })

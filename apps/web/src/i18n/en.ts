@@ -250,6 +250,7 @@ export const en: Messages = {
   focusAreas: setupEn.focusAreas,
   goals: setupEn.goals,
   measures: setupEn.measures,
+  profile: setupEn.profile,
   meetings: meetingsEn.meetings,
   exchange: exchangeEn.exchange,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },

@@ -249,6 +249,7 @@ export const nb = {
   focusAreas: setupNb.focusAreas,
   goals: setupNb.goals,
   measures: setupNb.measures,
+  profile: setupNb.profile,
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },

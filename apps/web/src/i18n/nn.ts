@@ -250,6 +250,7 @@ export const nn: Messages = {
   focusAreas: setupNn.focusAreas,
   goals: setupNn.goals,
   measures: setupNn.measures,
+  profile: setupNn.profile,
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },

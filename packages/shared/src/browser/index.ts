@@ -24,4 +24,8 @@ export {
   KEY_DATE_KINDS,
   SETUP_SECTIONS,
   POLICE_DISTRICTS,
+  PROFILE_FIELDS,
+  COORDINATOR_STATES,
+  PARTY_KINDS,
+  PLAN_KINDS,
 } from './table.generated.js';

@@ -9,6 +9,7 @@ import { POLICE_DISTRICTS } from '../schemas/municipalities.js';
 import { ORGANIZATION_KINDS } from '../schemas/organizations.js';
 import { SETUP_SECTIONS } from '../schemas/setup-document.js';
 import { TIER_LEVELS } from '../schemas/tiers.js';
+import { COORDINATOR_STATES, PARTY_KINDS, PLAN_KINDS, PROFILE_FIELDS } from '../schemas/profile.js';
 
 /** The constants a browser needs from the schema files, which it must not load (they build TypeBox schemas). */
 export const BROWSER_CONSTANTS = {
@@ -27,6 +28,10 @@ export const BROWSER_CONSTANTS = {
   KEY_DATE_KINDS,
   SETUP_SECTIONS,
   POLICE_DISTRICTS,
+  PROFILE_FIELDS,
+  COORDINATOR_STATES,
+  PARTY_KINDS,
+  PLAN_KINDS,
 } as const;
 
 /**

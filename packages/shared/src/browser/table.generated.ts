@@ -128,6 +128,14 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/partners/:partnerKommunenummer"
   },
+  "getSetupProfile": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/profile"
+  },
+  "putSetupProfile": {
+    "method": "PUT",
+    "path": "/api/v1/municipalities/:kommunenummer/profile"
+  },
   "listTiers": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/tiers"
@@ -605,6 +613,7 @@ export const KEY_DATE_KINDS = [
   "grant_report",
   "self_evaluation",
   "action_plan",
+  "agreement_renewal",
   "other"
 ] as const;
 
@@ -668,4 +677,45 @@ export const POLICE_DISTRICTS = [
     "code": "finnmark",
     "name": "Finnmark"
   }
+] as const;
+
+export const PROFILE_FIELDS = [
+  "collaborationName",
+  "leadText",
+  "purpose",
+  "principles",
+  "establishedDate",
+  "fundingSource",
+  "projectStart",
+  "projectYears",
+  "historyText",
+  "coordinatorRole",
+  "coordinatorPlacement",
+  "coordinatorPercent",
+  "coordinatorState",
+  "visitingAddress"
+] as const;
+
+export const COORDINATOR_STATES = [
+  "vacant",
+  "new",
+  "established"
+] as const;
+
+export const PARTY_KINDS = [
+  "police_district",
+  "police_station",
+  "county",
+  "municipality",
+  "state_agency",
+  "other"
+] as const;
+
+export const PLAN_KINDS = [
+  "action_plan",
+  "plan",
+  "strategy",
+  "mandate",
+  "report",
+  "other"
 ] as const;

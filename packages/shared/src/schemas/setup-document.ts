@@ -7,6 +7,7 @@ import { ActionItemStatusSchema, AttendanceStatusSchema, MeetingStatusSchema } f
 import { MembershipRoleSchema, PhoneSchema } from './members.js';
 import { KommunenummerSchema } from './municipalities.js';
 import { OrganizationKindSchema } from './organizations.js';
+import { DocProfileSchema } from './profile.js';
 import { MeetingRuleSchema, TierLevelSchema } from './tiers.js';
 
 /**
@@ -80,6 +81,7 @@ export const DocTargetGroupSchema = Item('DocTargetGroup', {
   ageFrom: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
   ageTo: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
   riskCriteria: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 })),
+  displayOrder: Type.Optional(Order),
 });
 
 export const DocFocusAreaSchema = Item('DocFocusArea', {
@@ -241,6 +243,7 @@ export const SetupDocumentSchema = Type.Object(
     goals: Type.Optional(Type.Array(DocGoalSchema)),
     measures: Type.Optional(Type.Array(DocMeasureSchema)),
     meetings: Type.Optional(Type.Array(DocMeetingSchema)),
+    profile: Type.Optional(DocProfileSchema),
   },
   {
     additionalProperties: false,

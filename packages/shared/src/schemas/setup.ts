@@ -6,6 +6,7 @@ import { MembershipRoleSchema } from './members.js';
 import { KommunenummerSchema } from './municipalities.js';
 import { FocusAreaSchema, TargetGroupSchema } from './target-groups.js';
 import { MeetingRuleSchema, TierLevelSchema } from './tiers.js';
+import { CentralActorSchema, SetupProfileSchema } from './profile.js';
 
 /**
  * A member as the setup shows them. In the public view `email` and `phone` are null unless flagged
@@ -84,6 +85,8 @@ export const SltSetupSchema = Type.Object(
     view: Type.Enum(['public', 'internal']),
     partners: Type.Array(MunicipalityRefSchema, { description: 'Partner municipalities this setup covers.' }),
     coordinators: Type.Array(SetupMemberSchema, { description: "The SLT coordinator's contact." }),
+    profile: SetupProfileSchema,
+    centralActors: Type.Array(CentralActorSchema, { description: 'The organizations of the network (central actors), by name.' }),
     tiers: Type.Array(SetupTierSchema),
     targetGroups: Type.Array(TargetGroupSchema),
     focusAreas: Type.Array(FocusAreaSchema),

@@ -16,6 +16,7 @@ export const TargetGroupSchema = Type.Object(
     ageFrom: Nullable(Type.Integer()),
     ageTo: Nullable(Type.Integer()),
     riskCriteria: Type.Array(Type.String()),
+    displayOrder: Type.Integer({ description: 'Lists sort by it, then by name.' }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   },
@@ -32,6 +33,7 @@ export const CreateTargetGroupSchema = Type.Object(
     ageFrom: Type.Optional(Age),
     ageTo: Type.Optional(Age),
     riskCriteria: Type.Optional(RiskCriteria),
+    displayOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -44,6 +46,7 @@ export const UpdateTargetGroupSchema = Type.Object(
     ageFrom: Clearable(Age),
     ageTo: Clearable(Age),
     riskCriteria: Type.Optional(RiskCriteria),
+    displayOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

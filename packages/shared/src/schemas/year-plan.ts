@@ -62,6 +62,7 @@ export const KEY_DATE_KINDS = [
   'grant_report',
   'self_evaluation',
   'action_plan',
+  'agreement_renewal',
   'other',
 ] as const;
 export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];

@@ -10,3 +10,4 @@ export * from './measures.js';
 export * from './partnerships.js';
 export * from './meetings.js';
 export * from './setup-versions.js';
+export * from './profile.js';

@@ -20,6 +20,7 @@ export const targetGroups = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    displayOrder: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
 import type { SetupSection } from '@slt/shared';
+import { PROFILE_EXPORT_SQL } from './profile-section.js';
 
 /**
  * The setup document's items as PostgreSQL builds them: one `(id, ext, doc)` row per item of a
@@ -44,7 +45,7 @@ export const SECTION_SQL: Record<SetupSection, string> = {
   targetGroups: `
     select g.id, ${extOf('g')} as ext, jsonb_build_object(
       'externalId', ${extOf('g')}, 'name', g.name, 'description', g.description, 'ageFrom', g.age_from,
-      'ageTo', g.age_to, 'riskCriteria', to_jsonb(g.risk_criteria)) as doc
+      'ageTo', g.age_to, 'riskCriteria', to_jsonb(g.risk_criteria), 'displayOrder', g.display_order) as doc
     from target_groups g where g.kommunenummer = $1`,
 
   focusAreas: `
@@ -122,7 +123,8 @@ export const EXPORT_SQL = `
 select jsonb_build_object('format', $2::text, 'kommunenummer', $1::text,
   ${Object.entries(SECTION_SQL)
     .map(([section, query]) => `'${section}', (select coalesce(jsonb_agg(q.doc order by q.ext collate "C"), '[]') from (${query}) q)`)
-    .join(',\n  ')})::text`;
+    .join(',\n  ')},
+  'profile', ${PROFILE_EXPORT_SQL})::text`;
 
 /** One kind's items in the export's order, for CSV. $1 kommunenummer. */
 export const CSV_EXPORT_SQL = {

@@ -1,4 +1,11 @@
-import { ENUM_LABELS, SETUP_DOCUMENT_FORMAT, SETUP_SECTIONS, type ProblemFieldError, type SetupSection } from '@slt/shared';
+import {
+  ENUM_LABELS,
+  SETUP_DOCUMENT_FORMAT,
+  SETUP_SECTIONS,
+  type DocProfile,
+  type ProblemFieldError,
+  type SetupSection,
+} from '@slt/shared';
 import { sql } from 'drizzle-orm';
 import type { Database, Db, Executor } from '../../db/client.js';
 import { neutraliseFormula } from '../../lib/csv-formula.js';
@@ -11,6 +18,7 @@ import { CSV_EXPORT_SQL, EXPORT_SQL } from './document-sql.js';
 import { createIdempotency, type StoredAnswer } from './idempotency.js';
 import { createImportRepository } from './import.repository.js';
 import { checkItem, fieldError, type NormalItem } from './items.js';
+import { checkProfile, importProfile } from './profile-section.js';
 import { CSV_COLUMNS, readCsv, readJsonDocument, type ItemSink, type Limits } from './readers.js';
 
 /** Items written to the staging table per statement. */
@@ -51,6 +59,8 @@ class Collector implements ItemSink {
   /** Text-rule violations, listed apart so that a 400 names them even past the list's limit. */
   readonly textErrors: ProblemFieldError[] = [];
   textErrorCount = 0;
+  /** The document's `profile` object, gathered field by field (it is small). */
+  profile: Record<string, unknown> | undefined;
   #batches = new Map<SetupSection, { idx: number; item: NormalItem }[]>();
   #pending = 0;
   #inFlight: Promise<void> = Promise.resolve();
@@ -81,6 +91,10 @@ class Collector implements ItemSink {
     batch.push({ idx: index, item });
     this.#batches.set(section, batch);
     this.#pending += 1;
+  }
+
+  profileField(key: string, value: unknown): void {
+    (this.profile ??= {})[key] = value;
   }
 
   error(error: ProblemFieldError): void {
@@ -200,6 +214,7 @@ export function createExchangeService(deps: {
     else await readJsonDocument(body, collector, limits);
     await collector.drain(true);
     for (const error of await repo.checkAcrossItems(kommunenummer)) collector.error(error);
+    if (collector.profile) for (const error of checkProfile(collector.profile)) collector.error(error);
     if (collector.errorCount > 0) throw collector.refusal();
     await repo.plan();
     const counts = Object.fromEntries(SETUP_SECTIONS.map((s) => [s, { created: 0, updated: 0, unchanged: 0 }]));
@@ -209,6 +224,13 @@ export function createExchangeService(deps: {
     const changes = await repo.changesJson(listed);
     const total = Object.values(counts).reduce((sum, c) => sum + c.created + c.updated, 0);
     if (!request.dryRun) await repo.apply(kommunenummer, actor);
+    if (collector.profile) {
+      const profile = collector.profile as DocProfile;
+      const done = await importProfile(tx, { kommunenummer, actor, profile, dryRun: request.dryRun });
+      for (const error of done.errors) collector.error(error);
+      if (collector.errorCount > 0) throw collector.refusal();
+      counts['profile'] = { created: 0, updated: 0, unchanged: 0, [done.action]: 1 };
+    }
     const omitted = listed === undefined ? 0 : Math.max(0, total - listed);
     const answer = `{"dryRun":${request.dryRun},"counts":${JSON.stringify(counts)},"changes":${changes},"changesOmitted":${omitted}}`;
     return { status: 200, contentType: 'application/json; charset=utf-8', body: answer };

@@ -61,6 +61,9 @@ describe('export and import: one document', () => {
     for (const [source, target] of pairs) {
       const document = await exportOf(source);
       expect(document.format).toBe(FORMAT);
+      // The setup profile travels too: fields, contacts by member, parties, agreements, plans.
+      expect(document.profile?.collaborationName, source).toBeTruthy();
+      expect(document.profile?.contacts?.length, source).toBeGreaterThan(0);
       const counts = (await result(await importInto(target, document))).counts;
       expect(counts['tiers']!.created, source).toBe(document.tiers!.length);
       const again = await exportOf(target);

@@ -96,6 +96,7 @@ export async function applyPlan(db: Executor, kommunenummer: string, actor: Acto
     age_from: `(${text('ageFrom')})::int`,
     age_to: `(${text('ageTo')})::int`,
     risk_criteria: `array(select jsonb_array_elements_text(s.doc->'riskCriteria'))`,
+    display_order: `(${text('displayOrder')})::int`,
   }));
   await upsert('focusAreas', () => ({
     name: text('name'),

@@ -79,6 +79,7 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
     ageFrom: n(i.ageFrom),
     ageTo: n(i.ageTo),
     riskCriteria: or(i.riskCriteria, []),
+    displayOrder: or(i.displayOrder, 0),
   }),
   focusAreas: (i) => ({
     externalId: i.externalId,

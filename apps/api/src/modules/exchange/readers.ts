@@ -12,7 +12,12 @@ export interface ItemSink {
   /** Called between chunks: the sink writes what it gathered (backpressure: the stream waits). */
   drain(): Promise<void>;
   error(error: ProblemFieldError): void;
+  /** A field of the document's `profile` object (one object, not a list of items). */
+  profileField?(key: string, value: unknown): void;
 }
+
+/** Top-level objects of the document that are taken whole rather than as lists of items. */
+const OBJECT_SECTIONS = new Set(['profile']);
 
 export interface Limits {
   maxBytes: number;
@@ -55,7 +60,13 @@ export async function readJsonDocument(body: AsyncIterable<Buffer>, sink: ItemSi
   parser.onToken = ({ token, value }) => {
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
       if (depth === 0 && token !== TokenType.LEFT_BRACE) sink.error(fieldError('', 'the document must be a JSON object'));
-      if (depth === 1 && topKey !== undefined && !HEADER_FIELDS.has(topKey) && token === TokenType.LEFT_BRACE) {
+      if (
+        depth === 1 &&
+        topKey !== undefined &&
+        !HEADER_FIELDS.has(topKey) &&
+        !OBJECT_SECTIONS.has(topKey) &&
+        token === TokenType.LEFT_BRACE
+      ) {
         sink.error(fieldError(`/${topKey}`, 'must be an array of items'));
       }
       depth += 1;
@@ -71,7 +82,7 @@ export async function readJsonDocument(body: AsyncIterable<Buffer>, sink: ItemSi
     else if (token === TokenType.STRING && expectingKey) {
       topKey = value as string;
       expectingKey = false;
-      if (!HEADER_FIELDS.has(topKey) && !(SETUP_SECTIONS as readonly string[]).includes(topKey)) {
+      if (!HEADER_FIELDS.has(topKey) && !OBJECT_SECTIONS.has(topKey) && !(SETUP_SECTIONS as readonly string[]).includes(topKey)) {
         sink.error(fieldError(`/${topKey}`, 'is not a known field'));
       }
     }
@@ -80,6 +91,14 @@ export async function readJsonDocument(body: AsyncIterable<Buffer>, sink: ItemSi
     const section = stack[1]?.key;
     if (stack.length === 1 && key === 'format') {
       format = value;
+      return;
+    }
+    if (section === 'profile' && stack.length === 2 && typeof key === 'string') {
+      sink.profileField?.(key, value);
+      return;
+    }
+    if (stack.length === 1 && key === 'profile' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      sink.error(fieldError('/profile', 'must be an object'));
       return;
     }
     if (typeof section !== 'string' || !(SETUP_SECTIONS as readonly string[]).includes(section) || typeof key !== 'number') return;

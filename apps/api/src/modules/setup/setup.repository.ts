@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { municipalities, partnerships } from '../../db/schema/index.js';
 import { reportedValueSql } from '../../lib/small-groups.js';
+import { centralActorsJsonSql, profileJsonSql } from '../../lib/profile-json.js';
 import { ts } from '../../lib/sql-json.js';
 
 /** Who may see the internal view: admins everywhere, otherwise the municipalities listed. */
@@ -53,6 +54,8 @@ select v.internal, json_build_object(
     select json_agg(${memberJson('c')} order by c.name, c.id)
     from members c
     where c.kommunenummer = host.k and c.is_coordinator and c.erased_at is null), '[]'::json),
+  'profile', ${profileJsonSql('host.k', 'v.internal')},
+  'centralActors', ${centralActorsJsonSql('host.k')},
   'tiers', coalesce((
     select json_agg(json_build_object(
       'id', t.id, 'level', t.level, 'name', t.name, 'mandate', t.mandate,
@@ -74,8 +77,8 @@ select v.internal, json_build_object(
   'targetGroups', coalesce((
     select json_agg(json_build_object(
       'id', tg.id, 'kommunenummer', tg.kommunenummer, 'name', tg.name, 'description', tg.description,
-      'ageFrom', tg.age_from, 'ageTo', tg.age_to, 'riskCriteria', tg.risk_criteria,
-      'createdAt', ${ts('tg.created_at')}, 'updatedAt', ${ts('tg.updated_at')}) order by tg.name, tg.id)
+      'ageFrom', tg.age_from, 'ageTo', tg.age_to, 'riskCriteria', tg.risk_criteria, 'displayOrder', tg.display_order,
+      'createdAt', ${ts('tg.created_at')}, 'updatedAt', ${ts('tg.updated_at')}) order by tg.display_order, tg.name, tg.id)
     from target_groups tg where tg.kommunenummer = host.k), '[]'::json),
   'focusAreas', coalesce((
     select json_agg(json_build_object(

@@ -4,7 +4,10 @@ import { focusAreas, targetGroups } from '../../db/schema/index.js';
 
 export type TargetGroupRow = typeof targetGroups.$inferSelect;
 export type FocusAreaRow = typeof focusAreas.$inferSelect;
-type TargetGroupWritable = Pick<typeof targetGroups.$inferInsert, 'name' | 'description' | 'ageFrom' | 'ageTo' | 'riskCriteria'>;
+type TargetGroupWritable = Pick<
+  typeof targetGroups.$inferInsert,
+  'name' | 'description' | 'ageFrom' | 'ageTo' | 'riskCriteria' | 'displayOrder'
+>;
 type FocusAreaWritable = Pick<
   typeof focusAreas.$inferInsert,
   'name' | 'description' | 'decisionReference' | 'decisionDate' | 'displayOrder'
@@ -17,7 +20,7 @@ export function createTargetGroupsRepository(db: Executor) {
         .select()
         .from(targetGroups)
         .where(eq(targetGroups.kommunenummer, kommunenummer))
-        .orderBy(asc(targetGroups.name), asc(targetGroups.id)),
+        .orderBy(asc(targetGroups.displayOrder), asc(targetGroups.name), asc(targetGroups.id)),
 
     async findTargetGroup(kommunenummer: string, id: string, options: { forUpdate?: boolean } = {}) {
       const query = db

@@ -24,6 +24,7 @@ export function toTargetGroup(row: TargetGroupRow): TargetGroup {
     ageFrom: row.ageFrom,
     ageTo: row.ageTo,
     riskCriteria: row.riskCriteria,
+    displayOrder: row.displayOrder,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -73,6 +74,7 @@ export function createTargetGroupsService(deps: { db: Db }) {
           ageFrom: input.ageFrom ?? null,
           ageTo: input.ageTo ?? null,
           riskCriteria: input.riskCriteria ?? [],
+          displayOrder: input.displayOrder ?? 0,
         });
         await recordChange(tx, actor, {
           kommunenummer,

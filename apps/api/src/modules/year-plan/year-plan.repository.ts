@@ -45,6 +45,22 @@ export function createYearPlanRepository(db: Executor) {
       await db.delete(keyDates).where(eq(keyDates.id, id));
     },
 
+    /**
+     * The agreements of the setup profile whose renewal falls in `year` (valid until then), as key
+     * dates; an id derived from the municipality and the agreement's place in the register.
+     */
+    async agreementRenewals(kommunenummer: string, options: { year: number; publicOnly: boolean }) {
+      const result = (await db.execute<Record<string, unknown>>(sql`
+        select md5(${kommunenummer}::text || ':agreement:' || x.o)::uuid::text as id, x.e->>'title' as title,
+               x.e->>'validUntil' as date, x.e->>'description' as description, (x.e->>'isPublic')::boolean as "isPublic"
+        from setup_profiles sp, jsonb_array_elements(sp.document->'agreements') with ordinality x(e, o)
+        where sp.kommunenummer = ${kommunenummer} and x.e->>'validUntil' like ${`${options.year}-%`}
+          and (not ${options.publicOnly}::boolean or (x.e->>'isPublic')::boolean)`)) as {
+        rows: { id: string; title: string; date: string; description: string | null; isPublic: boolean }[];
+      };
+      return result.rows;
+    },
+
     /** All tiers' meetings whose start falls in the year in Europe/Oslo. */
     meetingsOfYear: (kommunenummer: string, year: number) =>
       db.select().from(meetings).where(meetingsOfOsloYear(kommunenummer, year)).orderBy(asc(meetings.startsAt), asc(meetings.id)),

@@ -51,11 +51,9 @@ export function createYearPlanService(deps: { db: Db }) {
         .map((row) => ({ row, date: dateInYear(row, year) }))
         .filter((d): d is { row: KeyDateRow; date: string } => d.date !== null)
         .sort((a, b) => a.date.localeCompare(b.date) || a.row.title.localeCompare(b.row.title));
-      return {
-        kommunenummer: k,
-        year,
-        meetings: meetings.map(meetingFacts),
-        keyDates: dates.map(({ row, date }) => ({
+      const renewals = await repo.agreementRenewals(k, { year, publicOnly: !internal });
+      const keyDates = [
+        ...dates.map(({ row, date }) => ({
           keyDateId: row.id,
           title: row.title,
           kind: row.kind,
@@ -63,7 +61,16 @@ export function createYearPlanService(deps: { db: Db }) {
           description: row.description,
           isPublic: row.isPublic,
         })),
-      };
+        ...renewals.map((r) => ({
+          keyDateId: r.id,
+          title: r.title,
+          kind: 'agreement_renewal' as const,
+          date: r.date,
+          description: r.description,
+          isPublic: r.isPublic,
+        })),
+      ].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+      return { kommunenummer: k, year, meetings: meetings.map(meetingFacts), keyDates };
     },
 
     async list({ kommunenummer: k, caller: { internal } }: Scope): Promise<{ items: KeyDate[] }> {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 const PAGES = [
   ['slt', '/municipalities/$kommunenummer/slt'],
+  ['profile', '/municipalities/$kommunenummer/profile'],
   ['tiers', '/municipalities/$kommunenummer/tiers'],
   ['members', '/municipalities/$kommunenummer/members'],
   ['organizations', '/municipalities/$kommunenummer/organizations'],

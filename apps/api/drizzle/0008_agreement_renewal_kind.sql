@@ -1,0 +1,1 @@
+ALTER TYPE "public"."key_date_kind" ADD VALUE 'agreement_renewal' BEFORE 'other';
