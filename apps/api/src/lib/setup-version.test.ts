@@ -135,6 +135,7 @@ const walk: Step[] = [
   ['updateActionItem', 'PATCH', () => `${base}/action-items/${ids.actionItem}`, () => ({ status: 'done' })],
   ['createKeyDate', 'POST', () => `${base}/key-dates`, () => ({ title: 'Frist', date: '2026-12-01', isPublic: true }), keepId('keyDate')],
   ['updateKeyDate', 'PATCH', () => `${base}/key-dates/${ids.keyDate}`, () => ({ title: 'Frist 2' })],
+  ['putSetupProfile', 'PUT', () => `${base}/profile`, () => ({ purpose: 'Samordne det forebyggende arbeidet.' })],
   ['addPartner', 'PUT', () => `${base}/partners/3403`],
   ['removePartner', 'DELETE', () => `${base}/partners/3403`],
   [

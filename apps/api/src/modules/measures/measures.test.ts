@@ -131,8 +131,12 @@ describe('measures', () => {
     const page = await list('q=Offentlig-tiltak');
     expect(page.items.map((m) => m.id)).toEqual([measure.id]);
     expect(page.items[0]).not.toHaveProperty('evaluations');
-    const setup = (await (await call(t, 'GET', `${base}/slt`)).json()) as { measures: Measure[] };
-    expect(setup.measures.find((m) => m.id === measure.id)).toEqual(anonymous);
+    // The public setup counts it and links the register, where the public finds it as read above.
+    const setup = (await (await call(t, 'GET', `${base}/slt`)).json()) as { measures: { count: number; href: string } };
+    expect(setup.measures.href).toBe(`${base}/measures`);
+    const publicList = (await (await call(t, 'GET', `${base}/measures?limit=100`)).json()) as { items: Measure[] };
+    expect(setup.measures.count).toBe(publicList.items.length);
+    expect(publicList.items.find((m) => m.id === measure.id)).toEqual(anonymous);
   });
 
   it('two concurrent updates with the same If-Match: exactly one succeeds, the other gets 412', async () => {
