@@ -15,8 +15,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../layout/Spinner';
 import { readWithEtag, sltKey, useList, useSetupWrite } from '../resources/api';
-// The profile's forms are composed into one typed PUT body (`put` below), so its fields are described loosely.
-import type { AnyField as FieldDef, FormValues } from '../resources/fields';
+import type { AnyField, CreateField, FormValues } from '../resources/fields';
 import { valuesOf } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { ManagePage } from '../slt/ManagePage';
@@ -33,7 +32,7 @@ export function inputOf(profile: SetupProfile): Input {
 }
 
 /** Empty strings are left out; numbers are numbers; lists stay lists. */
-function clean(fields: FieldDef[], values: FormValues): Record<string, unknown> {
+function clean(fields: readonly AnyField[], values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
@@ -43,11 +42,15 @@ function clean(fields: FieldDef[], values: FormValues): Record<string, unknown> 
   return out;
 }
 
-/** One ordered list of the profile: each item its own small form (save, move up, remove), and a form to add one. */
+/**
+ * One ordered list of the profile: each item its own small form (save, move up, remove), and a
+ * form to add one. The fields are typed against the item of the PUT body (`CreateField<T>`), so a
+ * change of an item's schema in the contract breaks this page's build.
+ */
 function ListEditor<T extends object>(props: {
   id: string;
   items: T[];
-  fields: FieldDef[];
+  fields: readonly CreateField<T>[];
   title: (item: T) => string;
   toItem: (values: Record<string, unknown>) => T;
   save: (items: T[]) => Promise<void>;
@@ -115,7 +118,7 @@ export function ProfilePage({ kommunenummer, part }: { kommunenummer: string; pa
     await writes.send(routes.putSetupProfile, { body: { ...inputOf(profile.data.item), ...change }, etag: profile.data.etag });
   };
   const yes = t('profile.public');
-  const publicField: FieldDef = { name: 'isPublic', kind: 'checkbox', label: yes };
+  const publicField = { name: 'isPublic', kind: 'checkbox', label: yes } as const;
   const withPublic = <T extends { isPublic?: boolean }>(values: Record<string, unknown>) =>
     ({ ...values, isPublic: values['isPublic'] === true }) as T;
 
@@ -123,8 +126,10 @@ export function ProfilePage({ kommunenummer, part }: { kommunenummer: string; pa
   if (profile.data) {
     const input = inputOf(profile.data.item);
     if (part === 'about') {
-      const fields: FieldDef[] = [
-        ...PROFILE_FIELDS.map((name): FieldDef => ({
+      // The about part's fields follow PROFILE_FIELDS (the contract's list); their kinds are chosen
+      // by name here, so they are described as plain fields. The PUT body itself is typed (`put`).
+      const fields: AnyField[] = [
+        ...PROFILE_FIELDS.map((name): AnyField => ({
           name,
           label: t(`profile.fields.${name}`),
           kind: ['establishedDate', 'projectStart'].includes(name)
