@@ -3,6 +3,16 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { env } from './env';
 
+/** Chromium's flags for a quiet headless run in a container (no sandbox, no GPU, nothing fetched in the background). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 const HOW_TO_INSTALL =

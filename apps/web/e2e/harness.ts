@@ -6,7 +6,7 @@ import { startApiProcess } from '@slt/api/test/api-process';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { env } from './env';
-import { findBrowser } from './find-browser';
+import { CHROMIUM_FLAGS, findBrowser } from './find-browser';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The widget's build (apps/widget), which the API serves at /widget/slt-organization.js. */
@@ -53,15 +53,7 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium
     .launch({
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [...CHROMIUM_FLAGS, '--disable-quic'],
     })
     .catch(async (error: unknown) => {
       await cleanUp();

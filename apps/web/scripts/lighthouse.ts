@@ -18,7 +18,7 @@ import { spawnGroup, stopGroup } from '@slt/testing/processes';
 import lighthouse from 'lighthouse';
 import type { ChildProcess } from 'node:child_process';
 import { env } from '../e2e/env';
-import { findBrowser } from '../e2e/find-browser';
+import { CHROMIUM_FLAGS, findBrowser } from '../e2e/find-browser';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiRoot = path.resolve(webRoot, '../api');
@@ -94,12 +94,7 @@ async function measure(url: string): Promise<Run> {
     findBrowser(),
     [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--no-default-browser-check',
       `--user-data-dir=${profile}`,
       `--remote-debugging-port=${port}`,

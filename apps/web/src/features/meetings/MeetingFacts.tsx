@@ -8,7 +8,7 @@ import { ConfirmButton } from '../forms/ConfirmButton';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
-import { timesOf } from './ScheduleMeetingForm';
+import { timeFields, timesOf } from './ScheduleMeetingForm';
 import { MeetingStatusTag } from './StatusTags';
 import { formatTimeRange, isoToOsloLocal } from './time';
 import type { MeetingPartProps } from './types';
@@ -24,15 +24,7 @@ export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: Meeti
   const params = { meetingId: item.id };
   const fields: UpdateField<UpdateMeeting>[] = [
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
-    {
-      name: 'startsAt',
-      kind: 'datetime-local',
-      label: t('meetings.startsAt'),
-      description: t('meetings.osloTime'),
-      required: true,
-      virtual: true,
-    },
-    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true, virtual: true },
+    ...timeFields(t),
     { name: 'place', kind: 'text', label: t('meetings.place') },
   ];
   const initial: FormValues = { ...valuesOf(fields, item), startsAt: isoToOsloLocal(item.startsAt), endsAt: isoToOsloLocal(item.endsAt) };

@@ -3,7 +3,7 @@ import { ProblemError, ProblemType, routes, type CreateMeeting, type Tier } from
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBody, valuesOf, type CreateField, type FormValues } from '../resources/fields';
+import { createBody, valuesOf, type AnyField, type CreateField, type FormValues, type VirtualField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { osloLocalToIso } from './time';
@@ -16,6 +16,21 @@ export function fieldProblem(name: string, detail: string): ProblemError {
     status: 400,
     errors: [{ in: 'body', pointer: `/${name}`, name, detail }],
   });
+}
+
+/** A meeting's start and end in Oslo time: composed into the body by `timesOf`, in the schedule form and the facts form alike. */
+export function timeFields(t: (key: string) => string): (VirtualField & AnyField)[] {
+  return [
+    {
+      name: 'startsAt',
+      kind: 'datetime-local',
+      label: t('meetings.startsAt'),
+      description: t('meetings.osloTime'),
+      required: true,
+      virtual: true,
+    },
+    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true, virtual: true },
+  ];
 }
 
 /** Start and end in Oslo time as instants with offset; refuses an end that is not after the start. */
@@ -55,15 +70,7 @@ export function ScheduleMeetingForm({
       options: tiers.map((tier) => ({ value: tier.id, label: tier.name })),
     },
     { name: 'title', kind: 'text', label: t('meetings.meetingTitle'), required: true },
-    {
-      name: 'startsAt',
-      kind: 'datetime-local',
-      label: t('meetings.startsAt'),
-      description: t('meetings.osloTime'),
-      required: true,
-      virtual: true,
-    },
-    { name: 'endsAt', kind: 'datetime-local', label: t('meetings.endsAt'), required: true, virtual: true },
+    ...timeFields(t),
     { name: 'place', kind: 'text', label: t('meetings.place') },
   ];
 
