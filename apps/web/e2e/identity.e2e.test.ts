@@ -70,7 +70,14 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     // Filtered by kind: only the API tokens' entries.
     await page.getByLabel('Type').selectOption({ label: 'API-nøkkel' });
     await expect
-      .poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('API-nøkkel')))
+      // Until the filtered answer is shown: rows, all of them matching (an empty table while loading is not it).
+      .poll(
+        async () => {
+          const rows = await page.locator('main tbody tr').allInnerTexts();
+          return rows.length > 1 && rows.every((row) => row.includes('API-nøkkel'));
+        },
+        { timeout: 60_000 },
+      )
       .toBe(true);
     expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
     // And by person: the API is asked for that person's entries only, and every row is theirs.
@@ -78,7 +85,14 @@ describe('sign-in, API tokens and the audit log (Chromium)', () => {
     await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Kari Koordinator (koordinator.3401@demo.invalid)' });
     await byPerson;
     await expect
-      .poll(async () => (await page.locator('main tbody tr').allInnerTexts()).every((row) => row.includes('koordinator.3401@demo.invalid')))
+      // Until the filtered answer is shown: rows, all of them matching (an empty table while loading is not it).
+      .poll(
+        async () => {
+          const rows = await page.locator('main tbody tr').allInnerTexts();
+          return rows.length > 1 && rows.every((row) => row.includes('koordinator.3401@demo.invalid'));
+        },
+        { timeout: 60_000 },
+      )
       .toBe(true);
     expect(await page.locator('main tbody tr').count()).toBeGreaterThan(1);
     expect(await accessibilityViolations(page)).toEqual([]);
