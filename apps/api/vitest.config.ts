@@ -10,11 +10,18 @@ export default defineConfig({
     // Prepares the databases every test copies (see test/database-templates.ts) and reaps child processes.
     globalSetup: ['test/global-setup.ts'],
     reporters,
+    // One module graph per worker, not one per file: importing the app (Fastify, every module, the
+    // compiled contract) took 80 s of the suite's summed time when each of the 48 files paid it,
+    // 20 s when each worker pays it once. Safe because every test builds its own app and database,
+    // and the sources keep no mutable module state (only constant tables).
+    isolate: false,
     // Both cores of a small machine (vitest's default leaves one for itself: its main process idles).
     maxWorkers: 2,
-    // Sized for a busy two-core machine: one test is a handful of HTTP requests on an embedded
-    // database (well under a second idle); opening a test app copies a prepared database (a second or two).
-    testTimeout: 30_000,
+    // Sized for a busy two-core machine on which the browser suite runs beside this one (see
+    // packages/testing/bin/test-all.mjs): one test is a handful of HTTP requests on an embedded
+    // database (well under a second idle, up to 20 s at load 27); opening a test app copies a
+    // prepared database, in a hook. Heavier tests say so with a limit of their own.
+    testTimeout: 45_000,
     hookTimeout: 60_000,
   },
 });

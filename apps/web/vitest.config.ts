@@ -14,6 +14,10 @@ export default defineConfig({
     // own Chromium, so two files run side by side on two cores: the browser waits on the API and
     // the API on the browser, and neither fills a core alone.
     maxWorkers: 2,
+    // One module graph per worker, not one per file (playwright-core, axe and the API's test
+    // helpers imported once per worker): each browser test file starts its own API process and
+    // Chromium, so no state is shared through modules.
+    isolate: false,
     // Sized for a busy two-core machine: a browser test walks a journey of several pages, each
     // rendered by Chromium and answered by the API process beside it (the longest took 102 s at
     // load 19, against about 25 s on an idle machine).

@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sharedTemplatesDir } from '@slt/testing/run-dirs';
 import pg from 'pg';
 import { loadDemoData } from '../src/demo/demo-data.js';
 import { openDatabase, type Database } from '../src/db/client.js';
@@ -16,6 +18,11 @@ import { prepareDatabase } from '../src/db/prepare.js';
  *  - PGlite: each as a tarball (an in-memory database loads it) and as a data directory (an API
  *    process or a CLI run gets a copy as its DATA_DIR);
  *  - PostgreSQL (DATABASE_URL): each as a template database, copied with `create database … template`.
+ *
+ * The repository's test command runs several packages' suites (the API's, the CLI's, the web
+ * client's), each with this global setup; it names one directory for the whole run in
+ * SLT_TEST_TEMPLATES_DIR, so the embedded templates are prepared once (by whichever suite gets there
+ * first) and the others reuse them, instead of each paying ten seconds of CPU for the same files.
  */
 export interface TestTemplates {
   pglite: Record<TemplateName, { tarball: string; dataDir: string }>;
@@ -111,7 +118,34 @@ async function fillPostgres(adminUrl: string, names: Record<TemplateName, string
   }
 }
 
-/** Prepares every template; `dispose` removes them. */
+/**
+ * The embedded templates in the run's shared directory: prepared there by the first suite that
+ * takes the directory's lock, read from its `ready.json` by every other (waiting while the first is
+ * still preparing). If the preparing suite fails, it gives the lock back and the next one tries.
+ */
+async function sharedPglite(dir: string): Promise<TestTemplates['pglite']> {
+  const ready = path.join(dir, 'ready.json');
+  const lock = path.join(dir, 'preparing');
+  for (;;) {
+    if (existsSync(ready)) return JSON.parse(readFileSync(ready, 'utf8')) as TestTemplates['pglite'];
+    try {
+      mkdirSync(lock);
+    } catch {
+      await sleep(250);
+      continue;
+    }
+    try {
+      const root = mkdtempSync(path.join(dir, 'pglite-'));
+      const pglite = await preparePglite(root);
+      writeFileSync(ready, JSON.stringify(pglite));
+      return pglite;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Prepares every template; `dispose` removes them (the shared embedded ones stay for the run's other suites). */
 export async function prepareTemplates(options: {
   postgresUrl?: string | undefined;
 }): Promise<{ templates: TestTemplates; dispose: () => Promise<void> }> {
@@ -122,7 +156,8 @@ export async function prepareTemplates(options: {
     .toLowerCase();
   const { postgresUrl } = options;
   try {
-    const pglite = await preparePglite(root);
+    const sharedDir = sharedTemplatesDir();
+    const pglite = sharedDir ? await sharedPglite(sharedDir) : await preparePglite(root);
     const postgres = postgresUrl ? await preparePostgres(postgresUrl, tag) : undefined;
     return {
       templates: { pglite, ...(postgres ? { postgres } : {}) },

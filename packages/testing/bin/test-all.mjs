@@ -5,8 +5,15 @@
  * summary line, and exits non-zero if any package failed.
  *
  * Each package's vitest writes a JSON report (SLT_TEST_REPORT, see src/vitest.ts) from which the
- * test counts come. Packages run one at a time: the suites start databases, API processes and a
- * browser, and a small machine runs them best in turn.
+ * test counts come.
+ *
+ * Two lanes run side by side: the web client's suite (Vite builds, then browser tests that wait on
+ * Chromium and an API process) in one, every other package in turn in the other. Alone, each
+ * suite leaves part of a two-core machine idle (its setup, its longest file's tail, a build); side
+ * by side they fill it. Each line of output is prefixed with its package's short name.
+ *
+ * The embedded databases every suite starts from are prepared once per run, in SLT_TEST_TEMPLATES_DIR
+ * (see apps/api/test/database-templates.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -16,6 +23,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const reports = mkdtempSync(path.join(tmpdir(), 'slt-test-reports-'));
+const templates = mkdtempSync(path.join(tmpdir(), 'slt-test-templates-run-'));
+
+/** The packages whose suites run in the second lane, beside all the others (the widget's too: both its suite and the web client's build the widget into apps/widget/dist, so they must not overlap). */
+const SIDE_LANE = new Set(['@slt/widget', '@slt/web']);
 
 /** @typedef {{ name: string, dir: string }} Package */
 
@@ -48,18 +59,38 @@ function pnpmCommand() {
   return ['pnpm', []];
 }
 
-/** @type {import('node:child_process').ChildProcess | undefined} */
-let current;
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (current?.pid) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, 'SIGKILL');
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
       } catch {
         // gone
       }
     }
+    rmSync(templates, { recursive: true, force: true });
     process.exit(130);
+  });
+}
+
+/**
+ * Copies a child's output to ours line by line, each line prefixed (so two lanes stay readable).
+ * @param {import('node:stream').Readable} from
+ * @param {NodeJS.WritableStream} to
+ * @param {string} prefix
+ */
+function prefixLines(from, to, prefix) {
+  let rest = '';
+  from.setEncoding('utf8');
+  from.on('data', (/** @type {string} */ chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) to.write(`${prefix}${line}\n`);
+  });
+  from.on('end', () => {
+    if (rest) to.write(`${prefix}${rest}\n`);
   });
 }
 
@@ -75,16 +106,25 @@ function run(pkg, report) {
     // A process group of its own, so an interrupt stops the whole suite (vitest, API, browser).
     const child = spawn(command, [...prefix, 'run', 'test'], {
       cwd: pkg.dir,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: { ...process.env, SLT_TEST_REPORT: report },
+      // The variable's name is src/run-dirs.ts's TEMPLATES_DIR_VARIABLE.
+      env: { ...process.env, SLT_TEST_REPORT: report, SLT_TEST_TEMPLATES_DIR: templates },
     });
-    current = child;
+    running.add(child);
+    const tag = `[${pkg.name.replace(/^@slt\//, '')}] `;
+    if (child.stdout) prefixLines(child.stdout, process.stdout, tag);
+    if (child.stderr) prefixLines(child.stderr, process.stderr, tag);
     child.once('error', (error) => {
+      running.delete(child);
       console.error(`${pkg.name}: could not start its tests: ${error.message}`);
       resolve(1);
     });
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // 'close', not 'exit': after the output has been copied in full.
+    child.once('close', (code, signal) => {
+      running.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -111,21 +151,34 @@ function counts(report) {
 /** @param {number} ms */
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 const started = Date.now();
-/** @type {{ pkg: Package, code: number, ms: number, tests: ReturnType<typeof counts> }[]} */
-const results = [];
-for (const pkg of testedPackages()) {
-  const report = path.join(reports, `${pkg.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-  console.log(`\n===== ${pkg.name}: tests =====`);
-  const t0 = Date.now();
-  const code = await run(pkg, report);
-  results.push({ pkg, code, ms: Date.now() - t0, tests: counts(report) });
+/** @typedef {{ pkg: Package, code: number, ms: number, tests: ReturnType<typeof counts> }} Result */
+/** @type {Map<Package, Result>} */
+const results = new Map();
+
+/**
+ * Runs the packages' suites one after another, whatever the outcome of each.
+ * @param {Package[]} packages
+ */
+async function lane(packages) {
+  for (const pkg of packages) {
+    const report = path.join(reports, `${pkg.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    console.log(`\n===== ${pkg.name}: tests =====`);
+    const t0 = Date.now();
+    const code = await run(pkg, report);
+    results.set(pkg, { pkg, code, ms: Date.now() - t0, tests: counts(report) });
+    console.log(`===== ${pkg.name}: ${code === 0 ? 'passed' : 'FAILED'} (${seconds(Date.now() - t0)}) =====`);
+  }
 }
+
+const packages = testedPackages();
+await Promise.all([lane(packages.filter((p) => !SIDE_LANE.has(p.name))), lane(packages.filter((p) => SIDE_LANE.has(p.name)))]);
 rmSync(reports, { recursive: true, force: true });
+rmSync(templates, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
 console.log('\n===== summary =====');
-for (const { pkg, code, ms, tests } of results) {
+for (const { pkg, code, ms, tests } of packages.map((p) => /** @type {Result} */ (results.get(p)))) {
   passed += tests?.passed ?? 0;
   // A package that failed without a report (a build step, a crash) counts as one failure.
   failed += tests ? tests.failed : code === 0 ? 0 : 1;
@@ -134,10 +187,10 @@ for (const { pkg, code, ms, tests } of results) {
     : 'no test report';
   console.log(`${code === 0 ? 'ok  ' : 'FAIL'}  ${pkg.name.padEnd(14)} ${detail} (${seconds(ms)})`);
 }
-const failedPackages = results.filter((r) => r.code !== 0).map((r) => r.pkg.name);
+const failedPackages = [...results.values()].filter((r) => r.code !== 0).map((r) => r.pkg.name);
 if (failed === 0 && failedPackages.length > 0) failed = failedPackages.length;
 console.log(
   `${passed} passed, ${failed} failed` +
-    ` (${results.length - failedPackages.length} of ${results.length} packages passed${failedPackages.length ? `; failed: ${failedPackages.join(', ')}` : ''}) in ${seconds(Date.now() - started)}`,
+    ` (${results.size - failedPackages.length} of ${results.size} packages passed${failedPackages.length ? `; failed: ${failedPackages.join(', ')}` : ''}) in ${seconds(Date.now() - started)}`,
 );
 process.exit(failedPackages.length > 0 ? 1 : 0);
