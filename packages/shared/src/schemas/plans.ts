@@ -120,6 +120,7 @@ export const PlanMeasureSchema = Type.Object(
     measureId: UuidSchema,
     title: Type.String(),
     status: MeasureStatusSchema,
+    isPublic: Type.Boolean({ description: 'Whether the measure is public: the public view shows only those.' }),
     responsibleOrganizationId: Nullable(Type.String({ format: 'uuid' })),
     responsibleOrganizationName: Nullable(Type.String()),
     responsibleMemberId: Nullable(Type.String({ format: 'uuid' })),
