@@ -31,7 +31,8 @@ export const DEMO_PLANS: DemoPlan[] = [
   {
     kommunenummer: '3401',
     title: 'Handlingsplan for SLT i Kongsvinger 2027–2030',
-    description: 'Forslag til handlingsplan, utarbeidet etter vedtak i politirådet. Planen bygger på innsatsområdene politirådet har prioritert.',
+    description:
+      'Forslag til handlingsplan, utarbeidet etter vedtak i politirådet. Planen bygger på innsatsområdene politirådet har prioritert.',
     periodStart: '2027-01-01',
     periodEnd: '2030-12-31',
     adoptingTier: 'Politirådet',
@@ -103,16 +104,22 @@ export async function loadDemoPlans(db: Db): Promise<void> {
       if (existing) return;
       const byName = async <T extends { id: string }>(rows: Promise<(T & { name: string })[]>) =>
         new Map((await rows).map((r) => [r.name, r.id]));
-      const areaIds = await byName(tx.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.kommunenummer, k)));
+      const areaIds = await byName(
+        tx.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.kommunenummer, k)),
+      );
       const goalIds = await byName(tx.select({ id: goals.id, name: goals.title }).from(goals).where(eq(goals.kommunenummer, k)));
-      const measureIds = await byName(tx.select({ id: measures.id, name: measures.title }).from(measures).where(eq(measures.kommunenummer, k)));
+      const measureIds = await byName(
+        tx.select({ id: measures.id, name: measures.title }).from(measures).where(eq(measures.kommunenummer, k)),
+      );
       const [tier] = await tx
         .select({ id: tiers.id })
         .from(tiers)
         .where(and(eq(tiers.kommunenummer, k), eq(tiers.name, plan.adoptingTier)));
       const named = [
         ...plan.priorities.map((p) => areaIds.get(p.focusArea)),
-        ...plan.priorities.flatMap((p) => p.goals.flatMap((g) => [goalIds.get(g.title), ...g.measures.map((m) => measureIds.get(m.title))])),
+        ...plan.priorities.flatMap((p) =>
+          p.goals.flatMap((g) => [goalIds.get(g.title), ...g.measures.map((m) => measureIds.get(m.title))]),
+        ),
       ];
       // A setup someone changed is left alone.
       if (!tier || named.some((id) => id === undefined)) return;

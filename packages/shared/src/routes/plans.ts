@@ -80,7 +80,7 @@ export const planRoutes = {
     tags: ['plans'],
     summary: "Move a plan on: consultation, adopted (with the adopting tier's decision), revised, expired (If-Match: the plan's ETag)",
     description:
-      '`adopted` needs `decisionId`: a decision of a meeting of the plan\'s adopting tier; without one the answer is a 409 ' +
+      "`adopted` needs `decisionId`: a decision of a meeting of the plan's adopting tier; without one the answer is a 409 " +
       '`urn:slt:problem:plan-adoption-needs-decision` naming the field. Each adoption keeps a readable version of the plan.',
     access: write,
     params: PlanParamsSchema,

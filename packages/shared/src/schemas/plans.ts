@@ -197,7 +197,9 @@ export const PlanProgressSchema = Type.Object(
     ),
     completedPercent: Type.Integer({ description: 'Completed of the measures not discontinued, rounded.' }),
     indicators: Type.Integer(),
-    indicatorsOnTrack: Type.Integer({ description: 'Indicators whose latest value moved the wanted way since the previous one (or met the target).' }),
+    indicatorsOnTrack: Type.Integer({
+      description: 'Indicators whose latest value moved the wanted way since the previous one (or met the target).',
+    }),
   },
   { additionalProperties: false },
 );
@@ -205,9 +207,14 @@ export const PlanProgressSchema = Type.Object(
 export const PlanFlaggedSchema = Type.Object(
   {
     goals: Type.Array(Type.Object({ id: UuidSchema, title: Type.String() }, { additionalProperties: false })),
-    measures: Type.Array(Type.Object({ id: UuidSchema, title: Type.String(), status: MeasureStatusSchema }, { additionalProperties: false })),
+    measures: Type.Array(
+      Type.Object({ id: UuidSchema, title: Type.String(), status: MeasureStatusSchema }, { additionalProperties: false }),
+    ),
   },
-  { additionalProperties: false, description: "The municipality's goals and open measures (not completed or discontinued) that are not in this plan." },
+  {
+    additionalProperties: false,
+    description: "The municipality's goals and open measures (not completed or discontinued) that are not in this plan.",
+  },
 );
 
 /** A handlingsplan. Anonymous callers and other municipalities see plans past draft, public measures only, no funding. */
@@ -284,7 +291,11 @@ export const PlanVersionListSchema = Type.Object(
 
 export const PlanParamsSchema = Type.Object({ kommunenummer: KommunenummerSchema, planId: UuidSchema }, { additionalProperties: false });
 export const PlanVersionParamsSchema = Type.Object(
-  { kommunenummer: KommunenummerSchema, planId: UuidSchema, version: Type.String({ pattern: '^[1-9][0-9]{0,4}$', description: 'An adopted version: 1, 2, …' }) },
+  {
+    kommunenummer: KommunenummerSchema,
+    planId: UuidSchema,
+    version: Type.String({ pattern: '^[1-9][0-9]{0,4}$', description: 'An adopted version: 1, 2, …' }),
+  },
   { additionalProperties: false },
 );
 export const PlanDocumentParamsSchema = Type.Object(

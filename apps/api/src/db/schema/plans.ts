@@ -1,4 +1,4 @@
-import { EVALUATION_PLAN_TYPES, PLAN_STATUSES, type Plan } from '@slt/shared';
+import { PLAN_STATUSES, type EvaluationPlanType, type Plan } from '@slt/shared';
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { decisions } from './meetings.js';
@@ -13,7 +13,7 @@ export interface PlanMeasureContent {
   deadline: string | null;
   fundingAmount: number | null;
   fundingSource: string | null;
-  evaluationType: (typeof EVALUATION_PLAN_TYPES)[number] | null;
+  evaluationType: EvaluationPlanType | null;
   evaluationDue: string | null;
 }
 /** A plan's content: priority areas (focus areas) → goals → measures, in order, by id. */

@@ -19,7 +19,14 @@ describe('documents', () => {
     const docx = await renderDocument(model(language), 'docx');
     const { text, styles } = docxText(docx.body as Buffer);
     expect(styles).toContain(`w:lang w:val="${language}-NO"`);
-    for (const expected of ['Innsatsområde: Rus og æøå', 'Andre linje', 'Punkt to', 'Frivilligsentralen', '31.12.2027', 'Kommune <b>&</b> "SLT"'])
+    for (const expected of [
+      'Innsatsområde: Rus og æøå',
+      'Andre linje',
+      'Punkt to',
+      'Frivilligsentralen',
+      '31.12.2027',
+      'Kommune <b>&</b> "SLT"',
+    ])
       expect(text).toContain(expected);
 
     const pdf = await renderDocument(model(language), 'pdf');

@@ -54,7 +54,8 @@ export function attachmentName(base: string, format: DocumentFormat): string {
     .replace(/ø/g, 'o')
     .replace(/Ø/g, 'O')
     .replace(/å/g, 'a')
-    .replace(/Å/g, 'A').replace(/[^A-Za-z0-9._-]/g, '-');
+    .replace(/Å/g, 'A')
+    .replace(/[^A-Za-z0-9._-]/g, '-');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

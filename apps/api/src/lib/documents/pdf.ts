@@ -37,7 +37,11 @@ function write(doc: PDFKit.PDFDocument, b: DocumentBlock): void {
   switch (b.kind) {
     case 'heading':
       doc.x = left;
-      doc.moveDown(b.level === 1 ? 0.8 : 0.4).font('Helvetica-Bold').fontSize(SIZES[b.level]).text(b.text);
+      doc
+        .moveDown(b.level === 1 ? 0.8 : 0.4)
+        .font('Helvetica-Bold')
+        .fontSize(SIZES[b.level])
+        .text(b.text);
       doc.moveDown(0.3);
       return;
     case 'paragraph':

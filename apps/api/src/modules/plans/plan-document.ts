@@ -41,7 +41,14 @@ const nb: Words = {
   indicatorLine: (name, latest, target) => `${name}: siste verdi ${latest}${target ? `, mål ${target}` : ''}`,
   measures: 'Tiltak',
   noMeasures: 'Ingen tiltak er knyttet til dette målet.',
-  columns: { measure: 'Tiltak', status: 'Status', owner: 'Ansvarlig', deadline: 'Frist', funding: 'Finansiering', evaluation: 'Evaluering' },
+  columns: {
+    measure: 'Tiltak',
+    status: 'Status',
+    owner: 'Ansvarlig',
+    deadline: 'Frist',
+    funding: 'Finansiering',
+    evaluation: 'Evaluering',
+  },
   measureStatuses: { idea: 'Idé', planned: 'Planlagt', active: 'Aktivt', completed: 'Fullført', discontinued: 'Avsluttet' },
   evaluationTypes: {
     none: 'Ingen',
@@ -71,7 +78,14 @@ const nn: Words = {
   indicatorLine: (name, latest, target) => `${name}: siste verdi ${latest}${target ? `, mål ${target}` : ''}`,
   measures: 'Tiltak',
   noMeasures: 'Ingen tiltak er knytte til dette målet.',
-  columns: { measure: 'Tiltak', status: 'Status', owner: 'Ansvarleg', deadline: 'Frist', funding: 'Finansiering', evaluation: 'Evaluering' },
+  columns: {
+    measure: 'Tiltak',
+    status: 'Status',
+    owner: 'Ansvarleg',
+    deadline: 'Frist',
+    funding: 'Finansiering',
+    evaluation: 'Evaluering',
+  },
   measureStatuses: { idea: 'Idé', planned: 'Planlagt', active: 'Aktivt', completed: 'Fullført', discontinued: 'Avslutta' },
   evaluationTypes: {
     none: 'Inga',
@@ -94,7 +108,8 @@ export function planDocument(plan: Plan, municipalityName: string): DocumentMode
   const facts = [`${w.period}: ${period}`, `${w.status}: ${w.statuses[plan.status]}`];
   if (plan.adoptingTierName) facts.push(`${w.adoptingTier}: ${plan.adoptingTierName}`);
   blocks.push({ kind: 'list', items: facts });
-  if (plan.adoptedAt && plan.adoptingTierName) blocks.push({ kind: 'paragraph', text: w.adoptedBy(plan.adoptingTierName, formatDate(plan.adoptedAt)) });
+  if (plan.adoptedAt && plan.adoptingTierName)
+    blocks.push({ kind: 'paragraph', text: w.adoptedBy(plan.adoptingTierName, formatDate(plan.adoptedAt)) });
   if (plan.description) blocks.push({ kind: 'paragraph', text: plan.description });
   blocks.push({ kind: 'heading', level: 1, text: w.progress }, { kind: 'paragraph', text: w.progressLine(plan.progress) });
   blocks.push({ kind: 'heading', level: 1, text: w.priorities });
@@ -108,7 +123,11 @@ export function planDocument(plan: Plan, municipalityName: string): DocumentMode
         blocks.push({
           kind: 'list',
           items: goal.indicators.map((i) =>
-            w.indicatorLine(i.name, i.latest ? `${i.latest.value} (${formatDate(i.latest.periodEnd)})` : w.empty, i.targetValue === null ? '' : String(i.targetValue)),
+            w.indicatorLine(
+              i.name,
+              i.latest ? `${i.latest.value} (${formatDate(i.latest.periodEnd)})` : w.empty,
+              i.targetValue === null ? '' : String(i.targetValue),
+            ),
           ),
         });
       }
@@ -128,7 +147,9 @@ export function planDocument(plan: Plan, municipalityName: string): DocumentMode
           ...(funded
             ? [[m.fundingAmount == null ? null : formatKroner(m.fundingAmount), m.fundingSource].filter(Boolean).join(', ') || w.empty]
             : []),
-          m.evaluationType ? [w.evaluationTypes[m.evaluationType], m.evaluationDue ? formatDate(m.evaluationDue) : null].filter(Boolean).join(', ') : w.empty,
+          m.evaluationType
+            ? [w.evaluationTypes[m.evaluationType], m.evaluationDue ? formatDate(m.evaluationDue) : null].filter(Boolean).join(', ')
+            : w.empty,
         ]),
       });
     }

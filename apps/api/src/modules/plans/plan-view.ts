@@ -1,12 +1,4 @@
-import {
-  MEASURE_STATUSES,
-  type Goal,
-  type Indicator,
-  type MeasureStatus,
-  type Plan,
-  type PlanMeasure,
-  type PlanStatus,
-} from '@slt/shared';
+import { MEASURE_STATUSES, type Goal, type Indicator, type MeasureStatus, type Plan, type PlanMeasure, type PlanStatus } from '@slt/shared';
 import type { PlanContent } from '../../db/schema/plans.js';
 import type { DecisionOfMeeting, PlanLookups, PlanRow, PlanStatusChangeRow } from './plans.repository.js';
 

@@ -53,7 +53,11 @@ export interface DecisionOfMeeting {
 export function createPlansRepository(db: Executor) {
   return {
     list: (kommunenummer: string) =>
-      db.select().from(plans).where(eq(plans.kommunenummer, kommunenummer)).orderBy(desc(plans.periodStart), asc(plans.title), asc(plans.id)),
+      db
+        .select()
+        .from(plans)
+        .where(eq(plans.kommunenummer, kommunenummer))
+        .orderBy(desc(plans.periodStart), asc(plans.title), asc(plans.id)),
 
     /** The plan; `forUpdate` locks its row, which guards its content, history and versions. */
     async find(kommunenummer: string, id: string, options: { forUpdate?: boolean } = {}): Promise<PlanRow | undefined> {
@@ -87,7 +91,11 @@ export function createPlansRepository(db: Executor) {
     },
 
     history: (planId: string) =>
-      db.select().from(planStatusChanges).where(eq(planStatusChanges.planId, planId)).orderBy(asc(planStatusChanges.at), asc(planStatusChanges.id)),
+      db
+        .select()
+        .from(planStatusChanges)
+        .where(eq(planStatusChanges.planId, planId))
+        .orderBy(asc(planStatusChanges.at), asc(planStatusChanges.id)),
 
     addStatusChange: async (values: typeof planStatusChanges.$inferInsert) => {
       await db.insert(planStatusChanges).values(values);
@@ -133,7 +141,10 @@ export function createPlansRepository(db: Executor) {
         .select({ name: municipalities.name, malform: municipalities.malform })
         .from(municipalities)
         .where(eq(municipalities.kommunenummer, kommunenummer));
-      const areas = await db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.kommunenummer, kommunenummer));
+      const areas = await db
+        .select({ id: focusAreas.id, name: focusAreas.name })
+        .from(focusAreas)
+        .where(eq(focusAreas.kommunenummer, kommunenummer));
       const measureRows = await db
         .select({
           id: measures.id,

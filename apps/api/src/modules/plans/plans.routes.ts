@@ -10,7 +10,8 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ service: PlansService }> =
   app.route({ ...fromContract(routes.createPlan), handler: (request) => service.create(request.scope, request.body) });
   app.route({
     ...fromContract(routes.updatePlan),
-    handler: (request) => service.update(request.scope, { id: request.params.planId, patch: request.body, expected: request.expectedVersion }),
+    handler: (request) =>
+      service.update(request.scope, { id: request.params.planId, patch: request.body, expected: request.expectedVersion }),
   });
   app.route({
     ...fromContract(routes.changePlanStatus),
@@ -34,12 +35,14 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ service: PlansService }> =
     handler: async (request, reply) => {
       const { planId, format } = request.params;
       const document = await service.document(request.scope, { id: planId, format });
-      return reply
-        .header('content-disposition', document.disposition)
-        .header('content-language', document.language)
-        .type(document.contentType)
-        // A Buffer (docx, pdf) is sent as is: Fastify serializes only objects, whatever the contract's string type says.
-        .send(document.body as never);
+      return (
+        reply
+          .header('content-disposition', document.disposition)
+          .header('content-language', document.language)
+          .type(document.contentType)
+          // A Buffer (docx, pdf) is sent as is: Fastify serializes only objects, whatever the contract's string type says.
+          .send(document.body as never)
+      );
     },
   });
 };

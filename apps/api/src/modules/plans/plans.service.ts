@@ -15,7 +15,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { PlanContent } from '../../db/schema/plans.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { attachmentName, renderDocument, type DocumentFormat } from '../../lib/documents/index.js';
-import { AppError, ConflictError, InvalidDocumentError } from '../../lib/errors.js';
+import { AppError, ConflictError, InvalidDocumentError, NotFoundError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import { isInternal, type Scope } from '../../lib/scope.js';
@@ -60,7 +60,8 @@ function refuseRepeats(priorities: readonly PlanPriorityInput[]): void {
   const errors: ProblemFieldError[] = [];
   const seen = { focusAreaId: new Set<string>(), goalId: new Set<string>(), measureId: new Set<string>() };
   const once = (kind: keyof typeof seen, id: string, pointer: string) => {
-    if (seen[kind].has(id)) errors.push({ in: 'body', pointer, name: kind, detail: `${id} appears more than once in the plan.`, code: 'not_unique' });
+    if (seen[kind].has(id))
+      errors.push({ in: 'body', pointer, name: kind, detail: `${id} appears more than once in the plan.`, code: 'not_unique' });
     seen[kind].add(id);
   };
   priorities.forEach((p, i) => {
@@ -119,7 +120,7 @@ export function createPlansService(deps: { db: Db }) {
   /** The plan as the caller may see it: a draft is a 404 to the public. */
   async function visible(scope: Scope, id: string): Promise<Plan> {
     const row = found(await createPlansRepository(db).find(scope.kommunenummer, id), notFound(scope.kommunenummer, id));
-    if (!isInternal(scope) && !isPublicStatus(row.status)) throw found(undefined, notFound(scope.kommunenummer, id));
+    if (!isInternal(scope) && !isPublicStatus(row.status)) throw new NotFoundError(notFound(scope.kommunenummer, id));
     const plan = await build(db, row);
     return isInternal(scope) ? plan : publicPlan(plan);
   }
@@ -135,7 +136,14 @@ export function createPlansService(deps: { db: Db }) {
       const row = found(await repo.find(kommunenummer, id, { forUpdate: true }), notFound(kommunenummer, id));
       checkVersion(expected, await build(tx, row));
       const after = await apply(tx, row);
-      await recordChange(tx, actor, { kommunenummer, entity: 'plan', entityId: id, action, before: auditable(row), after: auditable(after) });
+      await recordChange(tx, actor, {
+        kommunenummer,
+        entity: 'plan',
+        entityId: id,
+        action,
+        before: auditable(row),
+        after: auditable(after),
+      });
       return build(tx, after);
     });
   }
@@ -175,7 +183,14 @@ export function createPlansService(deps: { db: Db }) {
           content: contentOf(input.priorities ?? []),
         });
         await repo.addStatusChange({ planId: row.id, status: 'draft' });
-        await recordChange(tx, actor, { kommunenummer, entity: 'plan', entityId: row.id, action: 'create', before: null, after: auditable(row) });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'plan',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditable(row),
+        });
         return build(tx, row);
       });
     },
@@ -206,16 +221,27 @@ export function createPlansService(deps: { db: Db }) {
           await repo.addStatusChange({ planId: id, status: input.status, note: input.note ?? null });
           return repo.update(id, { status: input.status });
         }
-        if (!row.adoptingTierId) throw new PlanAdoptionNeedsDecisionError('adoptingTierId', 'Name the tier that adopts the plan before marking it adopted.');
-        if (!input.decisionId) throw new PlanAdoptionNeedsDecisionError('decisionId', 'Marking a plan adopted needs the decision that adopted it.');
+        if (!row.adoptingTierId)
+          throw new PlanAdoptionNeedsDecisionError('adoptingTierId', 'Name the tier that adopts the plan before marking it adopted.');
+        if (!input.decisionId)
+          throw new PlanAdoptionNeedsDecisionError('decisionId', 'Marking a plan adopted needs the decision that adopted it.');
         const decision = (await repo.decisions(scope.kommunenummer, [input.decisionId])).get(input.decisionId);
         if (!decision || decision.tierId !== row.adoptingTierId) {
-          throw new PlanAdoptionNeedsDecisionError('decisionId', `${input.decisionId} is not a decision of a meeting of the plan's adopting tier.`);
+          throw new PlanAdoptionNeedsDecisionError(
+            'decisionId',
+            `${input.decisionId} is not a decision of a meeting of the plan's adopting tier.`,
+          );
         }
         await repo.addStatusChange({ planId: id, status: 'adopted', decisionId: decision.decisionId, note: input.note ?? null });
         const adopted = await repo.update(id, { status: 'adopted', adoptedByDecisionId: decision.decisionId, version: row.version + 1 });
         const snapshot = await build(tx, adopted);
-        await repo.addVersion({ planId: id, version: adopted.version, adoptedAt: snapshot.adoptedAt, decisionId: decision.decisionId, document: snapshot });
+        await repo.addVersion({
+          planId: id,
+          version: adopted.version,
+          adoptedAt: snapshot.adoptedAt,
+          decisionId: decision.decisionId,
+          document: snapshot,
+        });
         return adopted;
       });
     },
@@ -227,7 +253,14 @@ export function createPlansService(deps: { db: Db }) {
         checkVersion(expected, await build(tx, row));
         if (row.version > 0) throw new ConflictError('An adopted plan stays on record: mark it expired instead.');
         await repo.delete(id);
-        await recordChange(tx, actor, { kommunenummer, entity: 'plan', entityId: id, action: 'delete', before: auditable(row), after: null });
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'plan',
+          entityId: id,
+          action: 'delete',
+          before: auditable(row),
+          after: null,
+        });
       });
     },
 
