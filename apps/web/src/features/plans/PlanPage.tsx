@@ -1,4 +1,17 @@
-import { Alert, Button, Field, Heading, Label, Link as DsLink, List, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Link as DsLink,
+  List,
+  Paragraph,
+  Select,
+  Spinner,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { ProblemError, ProblemType, routes, type Meeting, type Plan } from '@slt/shared/browser';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -59,7 +72,12 @@ function PlanFacts({ plan }: { plan: Plan }) {
         )}
       </Paragraph>
       <Paragraph>
-        {t('plans.progress', { measures: p.measures, completed: p.completedPercent, onTrack: p.indicatorsOnTrack, indicators: p.indicators })}
+        {t('plans.progress', {
+          measures: p.measures,
+          completed: p.completedPercent,
+          onTrack: p.indicatorsOnTrack,
+          indicators: p.indicators,
+        })}
       </Paragraph>
     </section>
   );
@@ -141,7 +159,8 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
   const meetings = useQuery({
     queryKey: municipalityKey(kommunenummer, 'meetings', 'plan-tier', plan.adoptingTierId),
     queryFn: async ({ signal }) =>
-      (await api.call(routes.listMeetings, { params: { kommunenummer }, query: { tierId: plan.adoptingTierId!, limit: 200 }, signal })).items,
+      (await api.call(routes.listMeetings, { params: { kommunenummer }, query: { tierId: plan.adoptingTierId!, limit: 200 }, signal }))
+        .items,
     enabled: plan.adoptingTierId !== null,
   });
   const meeting = useQuery({
@@ -150,12 +169,12 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
     enabled: meetingId !== '',
   });
 
-  async function run(step: () => Promise<unknown>, success: string) {
+  async function run(step: () => Promise<unknown>, success: string | ((result: string) => string)) {
     setBusy(true);
     setMessage(null);
     try {
-      await step();
-      setMessage({ ok: true, text: success });
+      const result = await step();
+      setMessage({ ok: true, text: typeof success === 'string' ? success : success(String(result)) });
     } catch (error) {
       const needsDecision = error instanceof ProblemError && error.problem.type === ProblemType.planAdoptionNeedsDecision;
       setMessage({ ok: false, text: needsDecision ? t('plans.needsDecision') : problemText(t, error) });
@@ -172,7 +191,10 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
       await writeTo(kommunenummer, routes.createAgendaItem, { params: { meetingId }, body: { title: plan.title }, etag: current.etag });
     }, t('plans.addedToAgenda'));
   const download = (format: 'docx' | 'pdf') =>
-    run(async () => downloadPlan(kommunenummer, plan, format), '').then(() => undefined);
+    run(
+      () => downloadPlan(kommunenummer, plan, format),
+      (file) => t('plans.downloaded', { file }),
+    );
   const open = plan.status !== 'adopted' && plan.status !== 'expired';
   const upcoming = (meetings.data ?? []).filter((m) => m.status !== 'cancelled');
 
@@ -183,7 +205,11 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
       </Heading>
       <div className="stack">
         {plan.status === 'draft' && (
-          <Button variant="secondary" disabled={busy} onClick={() => void status({ status: 'consultation' }, t(`plans.statuses.consultation`))}>
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() => void status({ status: 'consultation' }, t('plans.statuses.consultation'))}
+          >
             {t('plans.sendToConsultation')}
           </Button>
         )}
@@ -223,7 +249,10 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
                 ))}
               </Select>
             </Field>
-            <Button disabled={busy} onClick={() => void status({ status: 'adopted', ...(decisionId ? { decisionId } : {}) }, t('plans.adopted'))}>
+            <Button
+              disabled={busy}
+              onClick={() => void status({ status: 'adopted', ...(decisionId ? { decisionId } : {}) }, t('plans.adopted'))}
+            >
               {t('plans.adopt')}
             </Button>
           </>
@@ -240,7 +269,7 @@ function PlanSteps({ kommunenummer, plan, etag }: { kommunenummer: string; plan:
           </Button>
         </div>
         <div aria-live="polite">
-          {message && message.text && (
+          {message && (
             <Alert data-color={message.ok ? 'success' : 'danger'} data-size="sm">
               {message.text}
             </Alert>

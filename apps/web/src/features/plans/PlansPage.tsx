@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Link as DsLink, Paragraph, Select, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link as DsLink,
+  Paragraph,
+  Select,
+  Spinner,
+  Table,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { routes, type CreatePlan, type FocusArea, type Goal, type Measure, type Tier } from '@slt/shared/browser';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -85,7 +99,10 @@ function NewPlanForm({ kommunenummer }: { kommunenummer: string }) {
     for (const goal of chosenGoals) {
       let priority = priorities.find((p) => p.focusAreaId === goal.focusAreaId);
       if (!priority) priorities.push((priority = { focusAreaId: goal.focusAreaId!, goals: [] }));
-      priority.goals.push({ goalId: goal.id, measures: chosenMeasures.filter((m) => goalOf(m).id === goal.id).map((m) => ({ measureId: m.id })) });
+      priority.goals.push({
+        goalId: goal.id,
+        measures: chosenMeasures.filter((m) => goalOf(m).id === goal.id).map((m) => ({ measureId: m.id })),
+      });
     }
     const from = String(form.get('fromYear'));
     const to = String(form.get('toYear'));
