@@ -32,6 +32,8 @@ import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.js';
 import { createYearPlanService } from './modules/year-plan/year-plan.service.js';
 import { goalsRoutes } from './modules/goals/goals.routes.js';
 import { createGoalsService } from './modules/goals/goals.service.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
+import { createPlansService } from './modules/plans/plans.service.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { createMeasuresService } from './modules/measures/measures.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -166,6 +168,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(membersRoutes, { service: createMembersService({ db }) });
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
+  await app.register(plansRoutes, { service: createPlansService({ db }) });
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
   await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });

@@ -18,6 +18,9 @@ import {
   municipalities,
   organizations,
   partnerships,
+  plans,
+  planStatusChanges,
+  planVersions,
   setupProfiles,
   targetGroups,
   tiers,
@@ -58,6 +61,7 @@ const b = {
   decision: '',
   actionItem: '',
   keyDate: '',
+  plan: '',
 };
 
 beforeAll(async () => {
@@ -135,6 +139,21 @@ beforeAll(async () => {
     })
   ).body.id;
   b.keyDate = (await post('/key-dates', { title: 'Tenancy-frist', date: '2026-12-01', isPublic: true })).body.id;
+  // A plan adopted by the tier's decision (so its public reads, version 1 included, answer), with funding (internal).
+  const plan = await post('/plans', {
+    title: 'Tenancy-plan',
+    periodStart: '2027-01-01',
+    periodEnd: '2030-12-31',
+    adoptingTierId: b.tier,
+    priorities: [{ focusAreaId: b.focusArea, goals: [{ goalId: b.goal, measures: [{ measureId: b.measure, fundingAmount: 5000 }] }] }],
+  });
+  b.plan = plan.body.id;
+  const adopted = await call(t, 'POST', `/api/v1/municipalities/${B}/plans/${b.plan}/status`, {
+    bearer: coordinatorB.accessToken,
+    body: { status: 'adopted', decisionId: b.decision },
+    headers: { 'if-match': plan.etag },
+  });
+  expect(adopted.status).toBe(200);
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -231,6 +250,10 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   exportMembersCsv: () => ({ params: { kommunenummer: B } }),
   exportMeasuresCsv: () => ({ params: { kommunenummer: B } }),
   putSetupProfile: () => ({ params: { kommunenummer: B }, body: { collaborationName: 'Hijacked' } }),
+  createPlan: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', periodStart: '2027-01-01', periodEnd: '2027-12-31' } }),
+  updatePlan: () => ({ params: { kommunenummer: B, planId: b.plan }, body: { title: 'Hijacked' } }),
+  changePlanStatus: () => ({ params: { kommunenummer: B, planId: b.plan }, body: { status: 'expired' } }),
+  deletePlan: () => ({ params: { kommunenummer: B, planId: b.plan } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -277,6 +300,12 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   getMunicipalityCalendar: () => ({ params: { kommunenummer: B } }),
   getTierCalendar: () => ({ params: { kommunenummer: B, tierId: b.tier } }),
   getSetupProfile: () => ({ params: { kommunenummer: B } }),
+  listPlans: () => ({ params: { kommunenummer: B } }),
+  getPlan: () => ({ params: { kommunenummer: B, planId: b.plan } }),
+  listPlanVersions: () => ({ params: { kommunenummer: B, planId: b.plan } }),
+  getPlanVersion: () => ({ params: { kommunenummer: B, planId: b.plan, version: '1' } }),
+  // The printable page: DOCX and PDF carry their creation time, so equal answers are compared on the HTML.
+  getPlanDocument: () => ({ params: { kommunenummer: B, planId: b.plan, format: 'html' } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];
@@ -307,6 +336,9 @@ async function snapshotOfB() {
     actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
     profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
+    plans: await db.select().from(plans).where(eq(plans.kommunenummer, B)),
+    planStatusChanges: await db.select().from(planStatusChanges),
+    planVersions: await db.select().from(planVersions),
     profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),
     // Indicators, measurements, evaluations and links: through the documents every reader sees.
     setup: await (await call(t, 'GET', `/api/v1/municipalities/${B}/slt`, { bearer: internalReader })).text(),

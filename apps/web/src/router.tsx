@@ -19,6 +19,8 @@ import { setupQuery } from './features/slt/queries';
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
 const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage');
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
+const PlansPage = lazyRouteComponent(() => import('./features/plans/PlansPage'), 'PlansPage');
+const PlanPage = lazyRouteComponent(() => import('./features/plans/PlanPage'), 'PlanPage');
 const LoginPage = lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage');
 const MunicipalityPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalityPage'), 'MunicipalityPage');
 const MunicipalitySearchPage = lazyRouteComponent(
@@ -135,6 +137,8 @@ const meetingRoutes = [
     component: YearPlanPage,
   }),
   page('/municipalities/$kommunenummer/tasks', MyTasksPage),
+  page('/municipalities/$kommunenummer/plans', PlansPage),
+  page('/municipalities/$kommunenummer/plans/$planId', PlanPage),
 ] as const;
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });

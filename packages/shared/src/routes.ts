@@ -8,6 +8,7 @@ import { yearPlanRoutes } from './routes/year-plan.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { profileRoutes } from './routes/profile.js';
+import { planRoutes } from './routes/plans.js';
 import { targetGroupRoutes } from './routes/target-groups.js';
 import { tierRoutes } from './routes/tiers.js';
 import { Type } from 'typebox';
@@ -386,6 +387,7 @@ export const routes = {
   ...targetGroupRoutes,
   ...goalRoutes,
   ...measureRoutes,
+  ...planRoutes,
   getLabels: defineRoute({
     method: 'GET',
     path: '/api/v1/labels',

@@ -3,6 +3,7 @@ import { createMunicipalitiesRepository } from '../modules/municipalities/munici
 import { loadDemoAccounts } from './demo-accounts.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
+import { loadDemoPlans } from './demo-plans.js';
 import { loadDemoProfiles } from './demo-profile.js';
 import { loadDemoSetups } from './demo-setup.js';
 
@@ -33,4 +34,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDemoSetups(db);
   await loadDemoMeetings(db);
   await loadDemoProfiles(db);
+  await loadDemoPlans(db);
 }

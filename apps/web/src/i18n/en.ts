@@ -2,6 +2,7 @@ import { usersEn } from './users/en';
 import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
+import { plansEn } from './plans/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
 import type { Messages } from './nb';
@@ -22,6 +23,7 @@ export const en: Messages = {
     ...setupEn.nav,
     ...meetingsEn.nav,
     ...exchangeEn.nav,
+    ...plansEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -253,5 +255,6 @@ export const en: Messages = {
   profile: setupEn.profile,
   meetings: meetingsEn.meetings,
   exchange: exchangeEn.exchange,
+  plans: plansEn.plans,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

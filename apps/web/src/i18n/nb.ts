@@ -2,6 +2,7 @@ import { usersNb } from './users/nb';
 import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
+import { plansNb } from './plans/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
@@ -21,6 +22,7 @@ export const nb = {
     ...setupNb.nav,
     ...meetingsNb.nav,
     ...exchangeNb.nav,
+    ...plansNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -252,6 +254,7 @@ export const nb = {
   profile: setupNb.profile,
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
+  plans: plansNb.plans,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

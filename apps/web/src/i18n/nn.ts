@@ -2,6 +2,7 @@ import { usersNn } from './users/nn';
 import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
+import { plansNn } from './plans/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
@@ -22,6 +23,7 @@ export const nn: Messages = {
     ...setupNn.nav,
     ...meetingsNn.nav,
     ...exchangeNn.nav,
+    ...plansNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -253,5 +255,6 @@ export const nn: Messages = {
   profile: setupNn.profile,
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
+  plans: plansNn.plans,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

@@ -9,6 +9,7 @@ import { POLICE_DISTRICTS } from '../schemas/municipalities.js';
 import { ORGANIZATION_KINDS } from '../schemas/organizations.js';
 import { SETUP_SECTIONS } from '../schemas/setup-document.js';
 import { TIER_LEVELS } from '../schemas/tiers.js';
+import { EVALUATION_PLAN_TYPES, PLAN_EDITABLE_STATUSES, PLAN_STATUSES, PLAN_TRANSITIONS } from '../schemas/plans.js';
 import { COORDINATOR_STATES, PARTY_KINDS, PLAN_KINDS, PROFILE_FIELDS } from '../schemas/profile.js';
 
 /** The constants a browser needs from the schema files, which it must not load (they build TypeBox schemas). */
@@ -32,6 +33,10 @@ export const BROWSER_CONSTANTS = {
   COORDINATOR_STATES,
   PARTY_KINDS,
   PLAN_KINDS,
+  PLAN_STATUSES,
+  PLAN_TRANSITIONS,
+  PLAN_EDITABLE_STATUSES,
+  EVALUATION_PLAN_TYPES,
 } as const;
 
 /**

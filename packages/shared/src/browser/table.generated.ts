@@ -308,6 +308,42 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/measures/:measureId/evaluations/:evaluationId"
   },
+  "listPlans": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/plans"
+  },
+  "getPlan": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId"
+  },
+  "createPlan": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/plans"
+  },
+  "updatePlan": {
+    "method": "PATCH",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId"
+  },
+  "changePlanStatus": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId/status"
+  },
+  "deletePlan": {
+    "method": "DELETE",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId"
+  },
+  "listPlanVersions": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId/versions"
+  },
+  "getPlanVersion": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId/versions/:version"
+  },
+  "getPlanDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/plans/:planId/document/:format"
+  },
   "getLabels": {
     "method": "GET",
     "path": "/api/v1/labels"
@@ -478,6 +514,7 @@ export const ProblemType = {
   "forbidden": "urn:slt:problem:forbidden",
   "notFound": "urn:slt:problem:not-found",
   "conflict": "urn:slt:problem:conflict",
+  "planAdoptionNeedsDecision": "urn:slt:problem:plan-adoption-needs-decision",
   "preconditionFailed": "urn:slt:problem:precondition-failed",
   "preconditionRequired": "urn:slt:problem:precondition-required",
   "methodNotAllowed": "urn:slt:problem:method-not-allowed",
@@ -718,4 +755,47 @@ export const PLAN_KINDS = [
   "mandate",
   "report",
   "other"
+] as const;
+
+export const PLAN_STATUSES = [
+  "draft",
+  "consultation",
+  "adopted",
+  "revised",
+  "expired"
+] as const;
+
+export const PLAN_TRANSITIONS = {
+  "draft": [
+    "consultation",
+    "adopted"
+  ],
+  "consultation": [
+    "draft",
+    "adopted"
+  ],
+  "adopted": [
+    "revised",
+    "expired"
+  ],
+  "revised": [
+    "consultation",
+    "adopted",
+    "expired"
+  ],
+  "expired": []
+} as const;
+
+export const PLAN_EDITABLE_STATUSES = [
+  "draft",
+  "consultation",
+  "revised"
+] as const;
+
+export const EVALUATION_PLAN_TYPES = [
+  "none",
+  "self_assessment",
+  "internal",
+  "external",
+  "research"
 ] as const;

@@ -11,6 +11,8 @@ export const ProblemType = {
   forbidden: 'urn:slt:problem:forbidden',
   notFound: 'urn:slt:problem:not-found',
   conflict: 'urn:slt:problem:conflict',
+  /** Marking a handlingsplan adopted without a decision of a meeting of its adopting tier. */
+  planAdoptionNeedsDecision: 'urn:slt:problem:plan-adoption-needs-decision',
   preconditionFailed: 'urn:slt:problem:precondition-failed',
   preconditionRequired: 'urn:slt:problem:precondition-required',
   methodNotAllowed: 'urn:slt:problem:method-not-allowed',

@@ -22,6 +22,7 @@ export const WORKSPACE_GROUPS = [
       ['meetings', '/municipalities/$kommunenummer/meetings', null],
       ['yearPlan', '/municipalities/$kommunenummer/year-plan', null],
       ['tasks', '/municipalities/$kommunenummer/tasks', 'member'],
+      ['plans', '/municipalities/$kommunenummer/plans', 'coordinator'],
     ],
   },
   {
