@@ -32,6 +32,9 @@ import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.js';
 import { createYearPlanService } from './modules/year-plan/year-plan.service.js';
 import { goalsRoutes } from './modules/goals/goals.routes.js';
 import { createGoalsService } from './modules/goals/goals.service.js';
+import { indicatorSourcesRoutes } from './modules/indicator-sources/indicator-sources.routes.js';
+import { indicatorSourcesFromConfig } from './modules/indicator-sources/indicator-sources.service.js';
+import { startSourceScheduler } from './modules/indicator-sources/source-scheduler.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { createMeasuresService } from './modules/measures/measures.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -166,6 +169,12 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(membersRoutes, { service: createMembersService({ db }) });
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
+  const indicatorSources = indicatorSourcesFromConfig(db, config);
+  await app.register(indicatorSourcesRoutes, { service: indicatorSources });
+  if (config.statsImportEveryDays > 0) {
+    const scheduler = startSourceScheduler({ service: indicatorSources, checkEveryMs: config.statsSchedulerCheckSeconds * 1000, log: app.log });
+    app.addHook('onClose', () => scheduler.stop());
+  }
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
   await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });

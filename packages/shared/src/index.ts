@@ -29,3 +29,5 @@ export * from './schemas/invitations.js';
 export * from './routes/invitations.js';
 export * from './schemas/profile.js';
 export * from './routes/profile.js';
+export * from './schemas/indicator-sources.js';
+export * from './routes/indicator-sources.js';
