@@ -16,6 +16,8 @@ export interface ValueRow {
   symbol: string | null;
 }
 
+const RANK: Record<SourceValueStatus, number> = { ok: 2, suppressed: 1, missing: 0 };
+
 export interface Regions {
   kommunenummer: string;
   county: string | null;
@@ -106,8 +108,8 @@ export function toValueRows(
     };
     const key = `${seriesKey}|${where.code}|${periodCode}`;
     const earlier = rows.get(key);
-    // An old and a new number for the same period: the one with a value wins.
-    if (!earlier || (earlier.status !== 'ok' && row.status === 'ok')) rows.set(key, row);
+    // An old and a new number for the same period: a value wins over a withheld one, which wins over none.
+    if (!earlier || RANK[row.status] > RANK[earlier.status]) rows.set(key, row);
   }
   return [...rows.values()];
 }
