@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { defineRoute, setupWrite, type Access } from '../contract.js';
 import { IndicatorParamsSchema } from '../schemas/goals.js';
 import { IndicatorSourceSchema, LinkIndicatorSourceSchema, SourceFileSchema, SourceImportResultSchema } from '../schemas/indicator-sources.js';
@@ -16,20 +17,23 @@ export const indicatorSourceRoutes = {
     description: 'Public statistics: every value carries its source, fetch time and licence. Suppressed cells have `value: null`.',
     access: { kind: 'public' },
     params: IndicatorParamsSchema,
-    response: { 200: IndicatorSourceSchema },
+    response: { 200: IndicatorSourceSchema, 304: Type.Null() },
     problems: [400, 404],
+    etag: true,
   }),
   linkIndicatorSource: defineRoute({
     method: 'PUT',
     path: '/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source',
     operationId: 'linkIndicatorSource',
     tags: ['goals'],
-    summary: 'Link an indicator to an SSB or FHI series (replaces an earlier link)',
+    summary: "Link an indicator to an SSB or FHI series (If-Match: the source's ETag, or `*` for a first link)",
     access: setupWrite,
     params: IndicatorParamsSchema,
     body: LinkIndicatorSourceSchema,
     response: { 200: IndicatorSourceSchema },
-    problems: [400, 401, 403, 404],
+    problems: [400, 401, 403, 404, 412, 428],
+    etag: true,
+    ifMatch: true,
   }),
   importIndicatorSource: defineRoute({
     method: 'POST',

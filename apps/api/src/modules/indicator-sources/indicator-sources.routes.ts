@@ -13,7 +13,7 @@ export const indicatorSourcesRoutes: FastifyPluginAsyncTypebox<{ service: Indica
   });
   app.route({
     ...fromContract(routes.linkIndicatorSource),
-    handler: (request) => service.link(request.scope, request.params, request.body),
+    handler: (request) => service.link(request.scope, request.params, request.body, request.expectedVersion),
   });
   app.route({
     ...fromContract(routes.importIndicatorSource),

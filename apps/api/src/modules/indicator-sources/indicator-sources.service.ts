@@ -2,7 +2,8 @@ import type { IndicatorSource, LinkIndicatorSource, SourceFile, SourceImportResu
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, InvalidDocumentError, InvalidFieldError } from '../../lib/errors.js';
+import { ConflictError, InvalidDocumentError, InvalidFieldError, PreconditionFailedError } from '../../lib/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { reportedValue } from '../../lib/small-groups.js';
 import type { Actor, Scope } from '../../lib/scope.js';
 import { toValueRows, type Regions, type ValueRow } from './cells.js';
@@ -198,7 +199,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       return toSource(row, indicator.unit, await repo.values(ids.indicatorId));
     },
 
-    async link(scope: Scope, ids: Ids, input: LinkIndicatorSource): Promise<IndicatorSource> {
+    async link(scope: Scope, ids: Ids, input: LinkIndicatorSource, expected: ExpectedVersion): Promise<IndicatorSource> {
       const { kommunenummer, actor } = scope;
       const defaults = DEFAULTS[input.provider];
       const regionDimension = input.regionDimension ?? defaults.region;
@@ -212,8 +213,14 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       if (input.peers?.includes(kommunenummer)) throw new InvalidFieldError({ in: 'body', name: 'peers', detail: 'A municipality is not its own peer.' });
       await db.transaction(async (tx) => {
         const r = createIndicatorSourcesRepository(tx);
-        found(await r.findIndicator(kommunenummer, ids.goalId, ids.indicatorId), `There is no indicator ${ids.indicatorId} on goal ${ids.goalId} in ${kommunenummer}.`);
+        const indicator = found(
+          await r.findIndicator(kommunenummer, ids.goalId, ids.indicatorId),
+          `There is no indicator ${ids.indicatorId} on goal ${ids.goalId} in ${kommunenummer}.`,
+        );
         const before = await r.findLink(ids.indicatorId, { forUpdate: true });
+        // A first link has nothing to be stale against (If-Match: *); a change is checked against the source as read.
+        if (before) checkVersion(expected, toSource(before, indicator.unit, await r.values(ids.indicatorId)));
+        else if (expected !== 'any') throw new PreconditionFailedError('The indicator has no source yet: link it with If-Match: *.');
         const values = {
           indicatorId: ids.indicatorId,
           kommunenummer,

@@ -45,6 +45,12 @@ const SSB_LINK = {
   periods: 4,
 };
 
+/** Links (or relinks) with the source's current ETag, or `*` the first time. */
+async function link(path: string, body: unknown, bearerToken = bearer) {
+  const current = await call(t, 'GET', path);
+  return call(t, 'PUT', path, { bearer: bearerToken, body, headers: { 'if-match': current.headers.get('etag') ?? '*' } });
+}
+
 async function importNow(path: string) {
   const response = await call(t, 'POST', `${path}/import`, { bearer });
   return { response, result: response.ok ? ((await response.clone().json()) as SourceImportResult) : undefined };
@@ -63,7 +69,7 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
 
   it('imports every offence group with its period, keeps suppressed cells suppressed, maps 0402 to 3401, and a second import changes nothing', async () => {
     ssb = await newIndicator();
-    const linked = await call(t, 'PUT', ssb.path, { bearer, body: SSB_LINK });
+    const linked = await link(ssb.path, SSB_LINK);
     expect(linked.status, await linked.clone().text()).toBe(200);
     expect(((await linked.json()) as IndicatorSource).lastStatus).toBe('never');
 
@@ -160,7 +166,7 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
       { format: 'csv', content: FIXTURES.ssbCsv },
     ]) {
       const other = await newIndicator();
-      expect((await call(t, 'PUT', other.path, { bearer, body: SSB_LINK })).status).toBe(200);
+      expect((await link(other.path, SSB_LINK)).status).toBe(200);
       const response = await call(t, 'POST', `${other.path}/file`, { bearer, body: file });
       expect(response.status, await response.clone().text()).toBe(200);
       expect(await response.json()).toMatchObject({ origin: 'file', created: 48, suppressed: 2 });
@@ -174,7 +180,7 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
 
   it('a file with a bad row is refused whole (422 naming the content); nothing is written', async () => {
     const other = await newIndicator();
-    await call(t, 'PUT', other.path, { bearer, body: SSB_LINK });
+    await link(other.path, SSB_LINK);
     const broken = FIXTURES.ssbCsv.trimEnd() + '\r\n"3401 Kongsvinger";"VALLE Alle lovbruddsgrupper";"Lovbrudd x";"sometime";12\r\n';
     const problem = await expectProblem(await call(t, 'POST', `${other.path}/file`, { bearer, body: { format: 'csv', content: broken } }), 422, 'content');
     expect(JSON.stringify(problem)).toContain('sometime');
@@ -187,7 +193,7 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
 describe('indicator sources: FHI (Ungdata, cannabis use)', () => {
   it('imports a table with flagged values: withheld cells stay suppressed, never 0; a second import changes nothing', async () => {
     const fhi = await newIndicator('percent');
-    const link = {
+    const fhiLink = {
       provider: 'fhi',
       fhiSource: 'nokkel',
       tableId: '325',
@@ -198,7 +204,7 @@ describe('indicator sources: FHI (Ungdata, cannabis use)', () => {
       ],
       periods: 3,
     };
-    expect((await call(t, 'PUT', fhi.path, { bearer, body: link })).status).toBe(200);
+    expect((await link(fhi.path, fhiLink)).status).toBe(200);
     const first = await importNow(fhi.path);
     expect(first.response.status, await first.response.clone().text()).toBe(200);
     expect(first.result).toMatchObject({ origin: 'fhi', created: 9, suppressed: 1, missing: 0 });
@@ -223,14 +229,20 @@ describe('indicator sources: who may do what', () => {
   it('members and anonymous callers may read but not link or import; bad links name the field', async () => {
     const { path } = await newIndicator();
     const member = (await signIn(t, DEMO.member3401)).accessToken;
-    await expectProblem(await call(t, 'PUT', path, { bearer: member, body: SSB_LINK }), 403);
-    await expectProblem(await call(t, 'PUT', path, { body: SSB_LINK }), 401);
-    await call(t, 'PUT', path, { bearer, body: SSB_LINK });
+    await expectProblem(await link(path, SSB_LINK, member), 403);
+    await expectProblem(await call(t, 'PUT', path, { body: SSB_LINK, headers: { 'if-match': '*' } }), 401);
+    await link(path, SSB_LINK);
     await expectProblem(await call(t, 'POST', `${path}/import`, { bearer: member }), 403);
     expect((await call(t, 'GET', path)).status).toBe(200);
-    await expectProblem(await call(t, 'PUT', path, { bearer, body: { ...SSB_LINK, provider: 'fhi' } }), 400, 'fhiSource');
+    await expectProblem(await link(path, { ...SSB_LINK, provider: 'fhi' }), 400, 'fhiSource');
+    // A relink needs the source's current ETag: a stale one is a 412, a missing one a 428.
+    const stale = (await call(t, 'GET', path)).headers.get('etag')!;
+    expect((await link(path, { ...SSB_LINK, periods: 2 })).status).toBe(200);
+    await expectProblem(await call(t, 'PUT', path, { bearer, body: SSB_LINK, headers: { 'if-match': stale } }), 412);
+    await expectProblem(await call(t, 'PUT', path, { bearer, body: SSB_LINK }), 428);
+    expect((await read(path)).periods).toBe(2);
     await expectProblem(
-      await call(t, 'PUT', path, { bearer, body: { ...SSB_LINK, selection: [{ dimension: 'Region', values: ['3401'] }] } }),
+      await link(path, { ...SSB_LINK, selection: [{ dimension: 'Region', values: ['3401'] }] }),
       400,
       'selection',
     );
