@@ -172,7 +172,11 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const indicatorSources = indicatorSourcesFromConfig(db, config);
   await app.register(indicatorSourcesRoutes, { service: indicatorSources });
   if (config.statsImportEveryDays > 0) {
-    const scheduler = startSourceScheduler({ service: indicatorSources, checkEveryMs: config.statsSchedulerCheckSeconds * 1000, log: app.log });
+    const scheduler = startSourceScheduler({
+      service: indicatorSources,
+      checkEveryMs: config.statsSchedulerCheckSeconds * 1000,
+      log: app.log,
+    });
     app.addHook('onClose', () => scheduler.stop());
   }
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });

@@ -202,7 +202,10 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
     body: { periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 1 },
   }),
   deleteMeasurement: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator, measurementId: b.measurement } }),
-  linkIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator }, body: { ...SSB_LINK, tableId: '07459' } }),
+  linkIndicatorSource: () => ({
+    params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },
+    body: { ...SSB_LINK, tableId: '07459' },
+  }),
   importIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
   importIndicatorSourceFile: () => ({
     params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },

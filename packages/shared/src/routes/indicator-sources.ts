@@ -1,7 +1,12 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite, type Access } from '../contract.js';
 import { IndicatorParamsSchema } from '../schemas/goals.js';
-import { IndicatorSourceSchema, LinkIndicatorSourceSchema, SourceFileSchema, SourceImportResultSchema } from '../schemas/indicator-sources.js';
+import {
+  IndicatorSourceSchema,
+  LinkIndicatorSourceSchema,
+  SourceFileSchema,
+  SourceImportResultSchema,
+} from '../schemas/indicator-sources.js';
 
 /** Imports write values for the whole municipality: its coordinators, admins and its `import` tokens. */
 const importAccess = { kind: 'municipality', role: 'coordinator', tokenScope: 'import' } as const satisfies Access;

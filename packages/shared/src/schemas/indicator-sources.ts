@@ -46,9 +46,21 @@ export type DimensionSelection = Static<typeof DimensionSelectionSchema>;
 export const LinkIndicatorSourceSchema = Type.Object(
   {
     provider: StatisticsProviderSchema,
-    tableId: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', 'x-text': 'line', description: "SSB's table id (`08487`) or FHI's." }),
+    tableId: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^[A-Za-z0-9_-]+$',
+      'x-text': 'line',
+      description: "SSB's table id (`08487`) or FHI's.",
+    }),
     fhiSource: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', 'x-text': 'line', description: 'FHI only: the source (`nokkel`, `ungdata`…); required with `fhi`.' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        pattern: '^[A-Za-z0-9_-]+$',
+        'x-text': 'line',
+        description: 'FHI only: the source (`nokkel`, `ungdata`…); required with `fhi`.',
+      }),
     ),
     selection: Type.Array(DimensionSelectionSchema, {
       maxItems: 12,
@@ -133,7 +145,8 @@ export const SOURCE_FILE_FORMATS = ['json-stat2', 'csv'] as const;
 export const SourceFileSchema = Type.Object(
   {
     format: Type.Enum([...SOURCE_FILE_FORMATS], {
-      description: '`json-stat2`: a JSON-stat 2.0 dataset as SSB and FHI download it; `csv`: SSB\'s CSV (codes and texts, `;` or `,`) or FHI\'s csv3.',
+      description:
+        "`json-stat2`: a JSON-stat 2.0 dataset as SSB and FHI download it; `csv`: SSB's CSV (codes and texts, `;` or `,`) or FHI's csv3.",
     }),
     content: Type.String({ minLength: 1, maxLength: 8_000_000, 'x-text': 'text', description: 'The file as text (UTF-8).' }),
   },

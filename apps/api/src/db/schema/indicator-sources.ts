@@ -1,6 +1,28 @@
-import { IMPORT_STATUSES, REGION_LEVELS, SOURCE_VALUE_STATUSES, STATISTICS_PROVIDERS, VALUE_ORIGINS, type DimensionSelection } from '@slt/shared';
+import {
+  IMPORT_STATUSES,
+  REGION_LEVELS,
+  SOURCE_VALUE_STATUSES,
+  STATISTICS_PROVIDERS,
+  VALUE_ORIGINS,
+  type DimensionSelection,
+} from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { char, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import { indicators } from './goals.js';
 import { municipalities } from './municipalities.js';
 

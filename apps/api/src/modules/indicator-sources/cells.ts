@@ -1,5 +1,6 @@
 import type { DimensionSelection, RegionLevel, SourceValueStatus } from '@slt/shared';
 import { StatFormatError, type StatTable } from './json-stat.js';
+import { matchesSelection } from './source-csv.js';
 
 /** One cell of a source as it is stored: its series, region, period, value and status. */
 export interface ValueRow {
@@ -38,9 +39,13 @@ export function periodOf(code: string): { start: string; end: string } {
   if ((m = /^(\d{4})K([1-4])$/.exec(code))) {
     const q = Number(m[2]);
     const endMonth = q * 3;
-    return { start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`, end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}` };
+    return {
+      start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`,
+      end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}`,
+    };
   }
-  if ((m = /^(\d{4})H([12])$/.exec(code))) return m[2] === '1' ? { start: `${m[1]}-01-01`, end: `${m[1]}-06-30` } : { start: `${m[1]}-07-01`, end: `${m[1]}-12-31` };
+  if ((m = /^(\d{4})H([12])$/.exec(code)))
+    return m[2] === '1' ? { start: `${m[1]}-01-01`, end: `${m[1]}-06-30` } : { start: `${m[1]}-07-01`, end: `${m[1]}-12-31` };
   if ((m = /^(\d{4})M(0[1-9]|1[0-2])$/.exec(code))) {
     const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
     return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${last}` };
@@ -74,7 +79,8 @@ export function toValueRows(
   });
   const known = new Set([region, time, ...series]);
   const stray = table.dimensions.findIndex((d, i) => !known.has(i) && d.codes.length > 1);
-  if (stray >= 0) throw new StatFormatError(`The data has several values of "${table.dimensions[stray]!.id}", which the selection does not name.`);
+  if (stray >= 0)
+    throw new StatFormatError(`The data has several values of "${table.dimensions[stray]!.id}", which the selection does not name.`);
 
   const levelOf = (code: string): { code: string; level: RegionLevel } | null => {
     const current = regions.renamed.get(code) ?? code;
@@ -87,12 +93,14 @@ export function toValueRows(
   const rows = new Map<string, ValueRow>();
   for (const cell of table.cells) {
     const where = levelOf(cell.codes[region]!);
-    if (!where) continue;
+    // A downloaded file may hold more than the link selects: only the selected values are kept.
+    if (!where || !link.selection.every((s, i) => matchesSelection(s.values, cell.codes[series[i]!]!))) continue;
     const periodCode = cell.codes[time]!;
     const { start, end } = periodOf(periodCode);
     const seriesKey = series.map((d) => `${table.dimensions[d]!.id}=${cell.codes[d]}`).join(';');
     const seriesLabel = series.map((d) => table.dimensions[d]!.labels.get(cell.codes[d]!) ?? cell.codes[d]!).join(' · ');
-    const status: SourceValueStatus = cell.value !== null ? 'ok' : cell.status !== null && suppressedSymbols.has(cell.status) ? 'suppressed' : 'missing';
+    const status: SourceValueStatus =
+      cell.value !== null ? 'ok' : cell.status !== null && suppressedSymbols.has(cell.status) ? 'suppressed' : 'missing';
     const row: ValueRow = {
       region: where.code,
       regionLevel: where.level,

@@ -4,7 +4,10 @@ import { goals, indicators, indicatorSources, indicatorSourceValues } from '../.
 
 export type LinkRow = typeof indicatorSources.$inferSelect;
 export type ValueRowStored = typeof indicatorSourceValues.$inferSelect;
-export type LinkWritable = Omit<typeof indicatorSources.$inferInsert, 'createdAt' | 'updatedAt' | 'lastStatus' | 'lastAttemptAt' | 'lastSuccessAt' | 'lastError' | 'nextRunAt'>;
+export type LinkWritable = Omit<
+  typeof indicatorSources.$inferInsert,
+  'createdAt' | 'updatedAt' | 'lastStatus' | 'lastAttemptAt' | 'lastSuccessAt' | 'lastError' | 'nextRunAt'
+>;
 export type ValueWritable = Omit<typeof indicatorSourceValues.$inferInsert, 'id'>;
 
 export function createIndicatorSourcesRepository(db: Executor) {
@@ -39,7 +42,12 @@ export function createIndicatorSourcesRepository(db: Executor) {
         .select()
         .from(indicatorSourceValues)
         .where(eq(indicatorSourceValues.indicatorId, indicatorId))
-        .orderBy(asc(indicatorSourceValues.series), asc(indicatorSourceValues.regionLevel), asc(indicatorSourceValues.region), asc(indicatorSourceValues.periodStart)),
+        .orderBy(
+          asc(indicatorSourceValues.series),
+          asc(indicatorSourceValues.regionLevel),
+          asc(indicatorSourceValues.region),
+          asc(indicatorSourceValues.periodStart),
+        ),
 
     async insertValues(rows: ValueWritable[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 500) await db.insert(indicatorSourceValues).values(rows.slice(i, i + 500));
@@ -49,7 +57,11 @@ export function createIndicatorSourcesRepository(db: Executor) {
       await db.update(indicatorSourceValues).set(values).where(eq(indicatorSourceValues.id, id));
     },
 
-    async recordAttempt(indicatorId: string, outcome: { ok: true; at: Date } | { ok: false; at: Date; error: string }, nextRunAt: Date): Promise<void> {
+    async recordAttempt(
+      indicatorId: string,
+      outcome: { ok: true; at: Date } | { ok: false; at: Date; error: string },
+      nextRunAt: Date,
+    ): Promise<void> {
       await db
         .update(indicatorSources)
         .set(
@@ -65,13 +77,13 @@ export function createIndicatorSourcesRepository(db: Executor) {
      * `FOR UPDATE SKIP LOCKED`, so replicas never take the same link.
      */
     async claimDue(everyMs: number): Promise<{ indicatorId: string; kommunenummer: string } | undefined> {
-      const result = await db.execute<{ indicator_id: string; kommunenummer: string }>(sql`
+      const result = (await db.execute<{ indicator_id: string; kommunenummer: string }>(sql`
         update ${indicatorSources} set next_run_at = now() + make_interval(secs => ${everyMs / 1000})
         where indicator_id = (
           select indicator_id from ${indicatorSources} where next_run_at <= now()
           order by next_run_at limit 1 for update skip locked)
-        returning indicator_id, kommunenummer`);
-      const row = (result as unknown as { rows: { indicator_id: string; kommunenummer: string }[] }).rows[0];
+        returning indicator_id, kommunenummer`)) as { rows: { indicator_id: string; kommunenummer: string }[] };
+      const row = result.rows[0];
       return row && { indicatorId: row.indicator_id, kommunenummer: row.kommunenummer };
     },
 

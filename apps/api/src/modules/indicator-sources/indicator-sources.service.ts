@@ -113,7 +113,13 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
     const olderNumbers = (code: string) => [...renamed].filter(([, now]) => now === code).map(([old]) => old);
     const county = link.compareCounty ? k.slice(0, 2) : null;
     const country = link.compareCountry ? DEFAULTS[link.provider].country : null;
-    const request = [k, ...olderNumbers(k), ...(county ? [county] : []), ...(country ? [country] : []), ...link.peers.flatMap((p) => [p, ...olderNumbers(p)])];
+    const request = [
+      k,
+      ...olderNumbers(k),
+      ...(county ? [county] : []),
+      ...(country ? [country] : []),
+      ...link.peers.flatMap((p) => [p, ...olderNumbers(p)]),
+    ];
     return { kommunenummer: k, county, country, peers: link.peers, renamed, request: [...new Set(request)] };
   }
 
@@ -131,7 +137,14 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       const fresh: ValueWritable[] = [];
       let updated = 0;
       let unchanged = 0;
-      const stamp = { origin: provenance.origin, provider: link.provider, tableId: link.tableId, sourceUrl: provenance.sourceUrl, licence: LICENCE, fetchedAt: provenance.fetchedAt };
+      const stamp = {
+        origin: provenance.origin,
+        provider: link.provider,
+        tableId: link.tableId,
+        sourceUrl: provenance.sourceUrl,
+        licence: LICENCE,
+        fetchedAt: provenance.fetchedAt,
+      };
       for (const row of rows) {
         const before = existing.get(keyOf(row));
         if (!before) fresh.push({ ...row, ...stamp, indicatorId: link.indicatorId });
@@ -141,7 +154,11 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         } else unchanged++;
       }
       await r.insertValues(fresh);
-      await r.recordAttempt(link.indicatorId, { ok: true, at: provenance.fetchedAt }, new Date(provenance.fetchedAt.getTime() + deps.everyMs));
+      await r.recordAttempt(
+        link.indicatorId,
+        { ok: true, at: provenance.fetchedAt },
+        new Date(provenance.fetchedAt.getTime() + deps.everyMs),
+      );
       if (fresh.length + updated > 0)
         await recordChange(tx, actor, {
           kommunenummer: link.kommunenummer,
@@ -149,7 +166,13 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
           entityId: link.indicatorId,
           action: 'import',
           before: { values: existing.size },
-          after: { values: existing.size + fresh.length, created: fresh.length, updated, origin: provenance.origin, source: provenance.sourceUrl },
+          after: {
+            values: existing.size + fresh.length,
+            created: fresh.length,
+            updated,
+            origin: provenance.origin,
+            source: provenance.sourceUrl,
+          },
         });
       return {
         origin: provenance.origin,
@@ -181,7 +204,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       try {
         rows = toValueRows(fetched.table, link, regions, suppressed);
       } catch (error) {
-        if (error instanceof StatFormatError) throw new SourceError(`The data of table ${link.tableId} does not fit the link: ${error.message}`);
+        if (error instanceof StatFormatError)
+          throw new SourceError(`The data of table ${link.tableId} does not fit the link: ${error.message}`);
         throw error;
       }
       return await store(actor, link, rows, { origin: link.provider, sourceUrl: fetched.url, fetchedAt: at, cells: fetched.cells });
@@ -205,12 +229,23 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       const regionDimension = input.regionDimension ?? defaults.region;
       const timeDimension = input.timeDimension ?? defaults.time;
       if (input.provider === 'fhi' && !input.fhiSource)
-        throw new InvalidFieldError({ in: 'body', name: 'fhiSource', detail: 'FHI tables need their source (`nokkel`, `ungdata`…).', code: 'required' });
-      if (input.provider === 'ssb' && input.fhiSource) throw new InvalidFieldError({ in: 'body', name: 'fhiSource', detail: 'Only FHI tables have a source.' });
+        throw new InvalidFieldError({
+          in: 'body',
+          name: 'fhiSource',
+          detail: 'FHI tables need their source (`nokkel`, `ungdata`…).',
+          code: 'required',
+        });
+      if (input.provider === 'ssb' && input.fhiSource)
+        throw new InvalidFieldError({ in: 'body', name: 'fhiSource', detail: 'Only FHI tables have a source.' });
       const named = input.selection.map((s) => s.dimension);
       if (named.includes(regionDimension) || named.includes(timeDimension) || new Set(named).size !== named.length)
-        throw new InvalidFieldError({ in: 'body', name: 'selection', detail: 'Name each dimension once, and neither the region nor the time dimension (they are chosen by the import).' });
-      if (input.peers?.includes(kommunenummer)) throw new InvalidFieldError({ in: 'body', name: 'peers', detail: 'A municipality is not its own peer.' });
+        throw new InvalidFieldError({
+          in: 'body',
+          name: 'selection',
+          detail: 'Name each dimension once, and neither the region nor the time dimension (they are chosen by the import).',
+        });
+      if (input.peers?.includes(kommunenummer))
+        throw new InvalidFieldError({ in: 'body', name: 'peers', detail: 'A municipality is not its own peer.' });
       await db.transaction(async (tx) => {
         const r = createIndicatorSourcesRepository(tx);
         const indicator = found(
@@ -237,7 +272,18 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         };
         const after = await r.upsertLink(values);
         const auditable = (l: LinkRow | undefined) =>
-          l ? { provider: l.provider, tableId: l.tableId, fhiSource: l.fhiSource, selection: l.selection, periods: l.periods, compareCounty: l.compareCounty, compareCountry: l.compareCountry, peers: l.peers } : null;
+          l
+            ? {
+                provider: l.provider,
+                tableId: l.tableId,
+                fhiSource: l.fhiSource,
+                selection: l.selection,
+                periods: l.periods,
+                compareCounty: l.compareCounty,
+                compareCountry: l.compareCountry,
+                peers: l.peers,
+              }
+            : null;
         await recordChange(tx, actor, {
           kommunenummer,
           entity: 'indicator_source',
@@ -267,7 +313,15 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         throw error;
       }
       if (rows.length === 0)
-        throw new InvalidDocumentError([{ in: 'body', pointer: '/content', name: 'content', detail: `The file holds no values for ${kommunenummer} or its comparisons.`, code: 'invalid' }]);
+        throw new InvalidDocumentError([
+          {
+            in: 'body',
+            pointer: '/content',
+            name: 'content',
+            detail: `The file holds no values for ${kommunenummer} or its comparisons.`,
+            code: 'invalid',
+          },
+        ]);
       return store(actor, link, rows, { origin: 'file', sourceUrl: tableUrl(link), fetchedAt: new Date(), cells: rows.length });
     },
 
@@ -295,7 +349,15 @@ export type IndicatorSourcesService = ReturnType<typeof createIndicatorSourcesSe
 export function indicatorSourcesFromConfig(
   db: Db,
   config: Pick<
-    Config, 'ssbApiUrl' | 'klassApiUrl' | 'fhiApiUrl' | 'statsRequestsPerMinute' | 'statsTimeoutMs' | 'statsMaxRetryAfterSeconds' | 'statsImportEveryDays'>,
+    Config,
+    | 'ssbApiUrl'
+    | 'klassApiUrl'
+    | 'fhiApiUrl'
+    | 'statsRequestsPerMinute'
+    | 'statsTimeoutMs'
+    | 'statsMaxRetryAfterSeconds'
+    | 'statsImportEveryDays'
+  >,
 ): IndicatorSourcesService {
   const http = () => ({
     limiter: new RequestLimiter(config.statsRequestsPerMinute),

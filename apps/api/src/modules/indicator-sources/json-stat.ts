@@ -61,7 +61,8 @@ function categoryCodes(id: string, category: unknown): { codes: string[]; labels
 /** The dimensions of a JSON-stat 2.0 dataset (SSB's metadata answer has no values). */
 export function readJsonStatDimensions(document: unknown): StatDimension[] {
   if (!isRecord(document)) throw new StatFormatError('The document is not a JSON object.');
-  if (document.class !== 'dataset') throw new StatFormatError('The document is not a JSON-stat 2.0 dataset ("class": "dataset" is missing).');
+  if (document.class !== 'dataset')
+    throw new StatFormatError('The document is not a JSON-stat 2.0 dataset ("class": "dataset" is missing).');
   const { id, size, dimension } = document;
   if (!Array.isArray(id) || !Array.isArray(size) || id.length !== size.length || !isRecord(dimension))
     throw new StatFormatError('The dataset needs "id", "size" of the same length and "dimension".');
@@ -70,7 +71,8 @@ export function readJsonStatDimensions(document: unknown): StatDimension[] {
     const entry = dimension[dimId];
     if (!isRecord(entry)) throw new StatFormatError(`Dimension "${dimId}" is listed in "id" but not described.`);
     const { codes, labels } = categoryCodes(dimId, entry.category);
-    if (codes.length !== size[i]) throw new StatFormatError(`Dimension "${dimId}" has ${codes.length} categories, "size" says ${String(size[i])}.`);
+    if (codes.length !== size[i])
+      throw new StatFormatError(`Dimension "${dimId}" has ${codes.length} categories, "size" says ${String(size[i])}.`);
     return { id: dimId, label: typeof entry.label === 'string' ? entry.label : dimId, codes, labels };
   });
 }
@@ -82,7 +84,7 @@ export function readJsonStat(document: unknown): StatTable {
   const total = dimensions.reduce((n, d) => n * d.codes.length, 1);
 
   const valueAt = (i: number): number | null => {
-    const raw = Array.isArray(value) ? value[i] : isRecord(value) ? value[String(i)] : undefined;
+    const raw: unknown = Array.isArray(value) ? (value as unknown[])[i] : isRecord(value) ? value[String(i)] : undefined;
     if (raw === null || raw === undefined) return null;
     if (typeof raw !== 'number' || !Number.isFinite(raw)) throw new StatFormatError(`Value ${i} is not a number.`);
     return raw;
@@ -92,7 +94,7 @@ export function readJsonStat(document: unknown): StatTable {
     throw new StatFormatError(`The dataset has ${value.length} values, its dimensions make ${total}.`);
   const statusAt = (i: number): string | null => {
     if (typeof status === 'string') return status === '' ? null : status;
-    const raw = Array.isArray(status) ? status[i] : isRecord(status) ? status[String(i)] : undefined;
+    const raw: unknown = Array.isArray(status) ? (status as unknown[])[i] : isRecord(status) ? status[String(i)] : undefined;
     return typeof raw === 'string' && raw !== '' ? raw : null;
   };
 

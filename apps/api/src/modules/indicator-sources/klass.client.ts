@@ -19,7 +19,9 @@ export function createKlassClient(baseUrl: string, http: SourceHttpOptions) {
       const list = (document as { codeChanges?: unknown }).codeChanges;
       if (!Array.isArray(list)) throw new SourceError('SSB KLASS answered without "codeChanges".');
       const direct = new Map<string, string>();
-      const ordered = [...list].sort((a, b) => String((a as { changeOccurred?: string }).changeOccurred).localeCompare(String((b as { changeOccurred?: string }).changeOccurred)));
+      const ordered = [...(list as unknown[])].sort((a, b) =>
+        String((a as { changeOccurred?: string }).changeOccurred).localeCompare(String((b as { changeOccurred?: string }).changeOccurred)),
+      );
       for (const change of ordered) {
         const { oldCode, newCode } = change as { oldCode?: unknown; newCode?: unknown };
         if (typeof oldCode === 'string' && typeof newCode === 'string' && oldCode !== newCode) direct.set(oldCode, newCode);

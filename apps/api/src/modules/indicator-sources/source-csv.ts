@@ -11,7 +11,13 @@ export interface CsvLayout {
 
 const REGION_HEADERS = /^(region|geo|geografi|kommune|sted|gjerningssted)$/i;
 const TIME_HEADERS = /^(tid|år|aar|year|periode|period|time)$/i;
-const wildcard = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const wildcard = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 export const matchesSelection = (values: readonly string[], code: string) => values.some((v) => wildcard(v).test(code));
 
 /**
@@ -44,18 +50,23 @@ export function parseSourceCsv(text: string, layout: CsvLayout): StatTable {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_quotes: false, trim: false }) as string[][];
+    const parsed: string[][] = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_quotes: false, trim: false });
+    rows = parsed;
   } catch (error) {
     throw new StatFormatError(`The CSV file cannot be read: ${(error as Error).message.split('\n')[0]}`);
   }
   const [header, ...body] = rows;
-  if (!header || header.length < 3 || body.length === 0) throw new StatFormatError('The CSV file needs a header row, at least three columns and one row of data.');
+  if (!header || header.length < 3 || body.length === 0)
+    throw new StatFormatError('The CSV file needs a header row, at least three columns and one row of data.');
   const dimensionColumns = header.slice(0, -1).map((h) => h.trim());
   const columnsOf = (codes: number) => body.map((row) => codeAndLabel(row[codes] ?? '').code);
 
-  const regionColumn = dimensionColumns.findIndex((h) => REGION_HEADERS.test(h) || h.toLowerCase() === layout.regionDimension.toLowerCase());
+  const regionColumn = dimensionColumns.findIndex(
+    (h) => REGION_HEADERS.test(h) || h.toLowerCase() === layout.regionDimension.toLowerCase(),
+  );
   const timeColumn = dimensionColumns.findIndex((h) => TIME_HEADERS.test(h) || h.toLowerCase() === layout.timeDimension.toLowerCase());
-  if (regionColumn < 0) throw new StatFormatError(`The CSV file has no region column (a header such as "region" or "${layout.regionDimension}").`);
+  if (regionColumn < 0)
+    throw new StatFormatError(`The CSV file has no region column (a header such as "region" or "${layout.regionDimension}").`);
   if (timeColumn < 0) throw new StatFormatError(`The CSV file has no time column (a header such as "år" or "${layout.timeDimension}").`);
   const used = new Set([regionColumn, timeColumn]);
   const selectionColumns = layout.selection.map((s) => {
@@ -72,12 +83,20 @@ export function parseSourceCsv(text: string, layout: CsvLayout): StatTable {
 
   const columns = [regionColumn, timeColumn, ...selectionColumns];
   const ids = [layout.regionDimension, layout.timeDimension, ...layout.selection.map((s) => s.dimension)];
-  const dimensions: StatDimension[] = ids.map((id, d) => ({ id, label: dimensionColumns[columns[d]!] ?? id, codes: [], labels: new Map() }));
+  const dimensions: StatDimension[] = ids.map((id, d) => ({
+    id,
+    label: dimensionColumns[columns[d]!] ?? id,
+    codes: [],
+    labels: new Map(),
+  }));
   const cells = body.map((row, r) => {
     if (row.length !== header.length) throw new StatFormatError(`Row ${r + 2} has ${row.length} columns, the header ${header.length}.`);
     const codes = columns.map((column, d) => {
       const dimension = dimensions[d]!;
-      const { code, label } = column >= 0 ? codeAndLabel(row[column]!) : { code: layout.selection[d - 2]!.values[0]!, label: layout.selection[d - 2]!.values[0]! };
+      const { code, label } =
+        column >= 0
+          ? codeAndLabel(row[column]!)
+          : { code: layout.selection[d - 2]!.values[0]!, label: layout.selection[d - 2]!.values[0]! };
       if (!dimension.labels.has(code)) {
         dimension.codes.push(code);
         dimension.labels.set(code, label);
@@ -86,5 +105,11 @@ export function parseSourceCsv(text: string, layout: CsvLayout): StatTable {
     });
     return { codes, ...valueOf(row[row.length - 1]!) };
   });
-  return { label: header[header.length - 1]!.trim() || null, updated: null, dimensions, cells, roles: { geo: [layout.regionDimension], time: [layout.timeDimension] } };
+  return {
+    label: header[header.length - 1]!.trim() || null,
+    updated: null,
+    dimensions,
+    cells,
+    roles: { geo: [layout.regionDimension], time: [layout.timeDimension] },
+  };
 }

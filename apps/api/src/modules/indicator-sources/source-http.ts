@@ -93,7 +93,8 @@ export async function requestSource(
       continue;
     }
     if (response.status === 429) throw new SourceError(`${name} refuses more requests right now (429): try again later.`);
-    if (response.status === 404) throw new SourceError(`${name} has no such table or selection (404): check the table id and the dimension codes.`);
+    if (response.status === 404)
+      throw new SourceError(`${name} has no such table or selection (404): check the table id and the dimension codes.`);
     if (response.status >= 400 && response.status < 500)
       throw new SourceError(`${name} refused the request (${response.status}): check the table id and the dimension codes.`);
     throw new SourceError(`${name} failed (${response.status}): the last imported values are kept.`);

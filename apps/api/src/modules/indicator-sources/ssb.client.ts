@@ -32,7 +32,8 @@ export function createSsbClient(baseUrl: string, http: SourceHttpOptions) {
       try {
         dimensions = readJsonStatDimensions(await jsonOf(NAME, await requestSource(NAME, url, { accept: 'application/json' }, http)));
       } catch (error) {
-        if (error instanceof StatFormatError) throw new SourceError(`${NAME} answered metadata that is not JSON-stat 2.0: ${error.message}`);
+        if (error instanceof StatFormatError)
+          throw new SourceError(`${NAME} answered metadata that is not JSON-stat 2.0: ${error.message}`);
         throw error;
       }
       counts = query.selection.map((s, i) => {
@@ -60,7 +61,9 @@ export function createSsbClient(baseUrl: string, http: SourceHttpOptions) {
     async fetch(query: SsbQuery): Promise<{ table: StatTable; url: string; cells: number }> {
       const cells = await cellCount(query);
       if (cells > SSB_MAX_CELLS)
-        throw new SourceError(`The selection makes ${cells} cells; SSB answers at most ${SSB_MAX_CELLS} a request: select fewer values or periods.`);
+        throw new SourceError(
+          `The selection makes ${cells} cells; SSB answers at most ${SSB_MAX_CELLS} a request: select fewer values or periods.`,
+        );
       const url = this.dataUrl(query);
       const document = await jsonOf(NAME, await requestSource(NAME, url, { accept: 'application/json' }, http));
       try {
