@@ -2,6 +2,7 @@ import { usersEn } from './users/en';
 import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
+import { statisticsEn } from './statistics/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
 import type { Messages } from './nb';
@@ -253,5 +254,6 @@ export const en: Messages = {
   profile: setupEn.profile,
   meetings: meetingsEn.meetings,
   exchange: exchangeEn.exchange,
+  statistics: statisticsEn,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

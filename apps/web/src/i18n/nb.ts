@@ -2,6 +2,7 @@ import { usersNb } from './users/nb';
 import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
+import { statisticsNb } from './statistics/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
@@ -252,6 +253,7 @@ export const nb = {
   profile: setupNb.profile,
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
+  statistics: statisticsNb,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

@@ -2,6 +2,7 @@ import { usersNn } from './users/nn';
 import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
+import { statisticsNn } from './statistics/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
@@ -253,5 +254,6 @@ export const nn: Messages = {
   profile: setupNn.profile,
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
+  statistics: statisticsNn,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };
