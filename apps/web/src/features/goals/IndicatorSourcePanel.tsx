@@ -221,7 +221,7 @@ export function IndicatorSourcePanel(props: {
         {t('statistics.source', { provider: t(`statistics.providers.${s.provider}`), table: s.tableId })} ·{' '}
         <DsLink href={s.tableUrl}>{t('statistics.openTable')}</DsLink>
         <br />
-        {t('statistics.attribution', { attribution: s.attribution })}{' '}
+        {s.attribution}.{' '}
         {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
       </Paragraph>
       {s.lastStatus === 'failed' && (

@@ -5,7 +5,6 @@ export const statisticsEn: StatisticsMessages = {
   heading: 'Official statistics',
   source: '{{provider}}, table {{table}}',
   providers: { ssb: 'Statistics Norway (SSB)', fhi: 'Norwegian Institute of Public Health (FHI)' },
-  attribution: 'Source: {{attribution}}.',
   openTable: 'Open the table at the source',
   series: 'Series',
   chartSummary: '{{series}}: {{lines}}.',

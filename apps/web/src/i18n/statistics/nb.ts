@@ -3,7 +3,6 @@ export const statisticsNb = {
   heading: 'Offisiell statistikk',
   source: '{{provider}}, tabell {{table}}',
   providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
-  attribution: 'Kilde: {{attribution}}.',
   openTable: 'Åpne tabellen hos kilden',
   series: 'Serie',
   chartSummary: '{{series}}: {{lines}}.',

@@ -5,7 +5,6 @@ export const statisticsNn: StatisticsMessages = {
   heading: 'Offisiell statistikk',
   source: '{{provider}}, tabell {{table}}',
   providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
-  attribution: 'Kjelde: {{attribution}}.',
   openTable: 'Opne tabellen hos kjelda',
   series: 'Serie',
   chartSummary: '{{series}}: {{lines}}.',
