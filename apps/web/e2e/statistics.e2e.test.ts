@@ -68,7 +68,7 @@ describe('official statistics on the goal page (Chromium)', () => {
     await page.getByRole('heading', { name: 'Offisiell statistikk' }).waitFor();
     const figure = page.getByRole('figure').filter({ hasText: 'Rusmiddellovbrudd' });
     await expect
-      .poll(() => figure.getByRole('listitem').allInnerTexts())
+      .poll(async () => (await figure.getByRole('listitem').allInnerTexts()).map((text) => text.trim()))
       .toEqual(['Kommunen (Kongsvinger)', 'Fylket (Innlandet)', 'Hele landet (Hele landet)']);
     expect(await figure.getByRole('img').getAttribute('aria-label')).toContain('Kongsvinger: 2017-2018 ');
     await figure.getByText(/Prikket: verdien er skjult/).waitFor();
