@@ -221,8 +221,7 @@ export function IndicatorSourcePanel(props: {
         {t('statistics.source', { provider: t(`statistics.providers.${s.provider}`), table: s.tableId })} ·{' '}
         <DsLink href={s.tableUrl}>{t('statistics.openTable')}</DsLink>
         <br />
-        {s.attribution}.{' '}
-        {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
+        {s.attribution}. {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
       </Paragraph>
       {s.lastStatus === 'failed' && (
         <Alert data-color="warning">
