@@ -34,6 +34,9 @@ import { goalsRoutes } from './modules/goals/goals.routes.js';
 import { createGoalsService } from './modules/goals/goals.service.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
 import { createPlansService } from './modules/plans/plans.service.js';
+import { indicatorSourcesRoutes } from './modules/indicator-sources/indicator-sources.routes.js';
+import { indicatorSourcesFromConfig } from './modules/indicator-sources/indicator-sources.service.js';
+import { startSourceScheduler } from './modules/indicator-sources/source-scheduler.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { createMeasuresService } from './modules/measures/measures.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -169,6 +172,16 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
   await app.register(plansRoutes, { service: createPlansService({ db }) });
+  const indicatorSources = indicatorSourcesFromConfig(db, config);
+  await app.register(indicatorSourcesRoutes, { service: indicatorSources });
+  if (config.statsImportEveryDays > 0) {
+    const scheduler = startSourceScheduler({
+      service: indicatorSources,
+      checkEveryMs: config.statsSchedulerCheckSeconds * 1000,
+      log: app.log,
+    });
+    app.addHook('onClose', () => scheduler.stop());
+  }
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
   await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });

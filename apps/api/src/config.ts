@@ -37,6 +37,14 @@ const EnvSchema = Type.Object({
   CALENDAR_FEEDS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
   IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
+  SSB_API_URL: Type.String({ pattern: '^https?://', default: 'https://data.ssb.no/api/pxwebapi/v2' }),
+  KLASS_API_URL: Type.String({ pattern: '^https?://', default: 'https://data.ssb.no/api/klass/v1' }),
+  FHI_API_URL: Type.String({ pattern: '^https?://', default: 'https://statistikk-data.fhi.no/api/open/v1' }),
+  STATS_REQUESTS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 600, default: 30 }),
+  STATS_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30_000 }),
+  STATS_MAX_RETRY_AFTER_SECONDS: Type.Integer({ minimum: 0, default: 120 }),
+  STATS_IMPORT_EVERY_DAYS: Type.Number({ minimum: 0, default: 7 }),
+  STATS_SCHEDULER_CHECK_SECONDS: Type.Integer({ minimum: 1, default: 600 }),
 });
 
 export interface Config {
@@ -88,6 +96,18 @@ export interface Config {
   /** The largest import body (bytes) and the most items it may hold (413 beyond). */
   readonly importMaxBytes: number;
   readonly importMaxItems: number;
+  /** Statistics sources (no trailing slash): SSB's PxWebApi v2, SSB's KLASS, FHI's open API. */
+  readonly ssbApiUrl: string;
+  readonly klassApiUrl: string;
+  readonly fhiApiUrl: string;
+  /** Requests to one source a minute from this process (SSB allows 30 per address). */
+  readonly statsRequestsPerMinute: number;
+  readonly statsTimeoutMs: number;
+  /** The longest Retry-After an import waits for before it fails. */
+  readonly statsMaxRetryAfterSeconds: number;
+  /** The scheduled import of every linked indicator, every N days; 0 = off. */
+  readonly statsImportEveryDays: number;
+  readonly statsSchedulerCheckSeconds: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,5 +154,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     calendarFeedsPerUser: e.CALENDAR_FEEDS_PER_USER,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxItems: e.IMPORT_MAX_ITEMS,
+    ssbApiUrl: e.SSB_API_URL.replace(/\/+$/, ''),
+    klassApiUrl: e.KLASS_API_URL.replace(/\/+$/, ''),
+    fhiApiUrl: e.FHI_API_URL.replace(/\/+$/, ''),
+    statsRequestsPerMinute: e.STATS_REQUESTS_PER_MINUTE,
+    statsTimeoutMs: e.STATS_TIMEOUT_MS,
+    statsMaxRetryAfterSeconds: e.STATS_MAX_RETRY_AFTER_SECONDS,
+    statsImportEveryDays: e.STATS_IMPORT_EVERY_DAYS,
+    statsSchedulerCheckSeconds: e.STATS_SCHEDULER_CHECK_SECONDS,
   });
 }

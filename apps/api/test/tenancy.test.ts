@@ -26,6 +26,8 @@ import {
   tiers,
   userRoles,
   users,
+  indicatorSources,
+  indicatorSourceValues,
 } from '../src/db/schema/index.js';
 import { call, createToken, DEMO, signIn } from './auth.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -37,6 +39,7 @@ import { createTestApp, type TestApp } from './test-app.js';
  */
 const A = '1547';
 const B = '3401';
+const SSB_LINK = { provider: 'ssb', tableId: '08487', selection: [{ dimension: 'ContentsCode', values: ['Lovbrudd'] }] };
 
 let t: TestApp;
 let callers: { name: string; bearer: string }[];
@@ -102,6 +105,12 @@ beforeAll(async () => {
     { 'if-match': withIndicator.etag },
   );
   b.measurement = (withMeasurement.body.indicators as { measurements: { id: string }[] }[])[0]!.measurements[0]!.id;
+  const linked = await call(t, 'PUT', `/api/v1/municipalities/${B}/goals/${b.goal}/indicators/${b.indicator}/source`, {
+    bearer: coordinatorB.accessToken,
+    body: SSB_LINK,
+    headers: { 'if-match': '*' },
+  });
+  expect(linked.status).toBe(200);
   const measure = await post('/measures', { title: 'Tenancy-tiltak', isPublic: true, targetGroupIds: [b.targetGroup] });
   b.measure = measure.body.id;
   const evaluated = await post(
@@ -212,6 +221,15 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
     body: { periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 1 },
   }),
   deleteMeasurement: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator, measurementId: b.measurement } }),
+  linkIndicatorSource: () => ({
+    params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },
+    body: { ...SSB_LINK, tableId: '07459' },
+  }),
+  importIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
+  importIndicatorSourceFile: () => ({
+    params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },
+    body: { format: 'csv', content: '"region";"år";"x"\r\n"3401 Kongsvinger";"2024";0\r\n' },
+  }),
   createMeasure: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder' } }),
   updateMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure }, body: { isPublic: false } }),
   deleteMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
@@ -290,6 +308,7 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   getFocusArea: () => ({ params: { kommunenummer: B, focusAreaId: b.focusArea } }),
   listGoals: () => ({ params: { kommunenummer: B } }),
   getGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
+  getIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
   listMeasures: () => ({ params: { kommunenummer: B } }),
   getMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
   listMeetings: () => ({ params: { kommunenummer: B } }),
@@ -328,6 +347,8 @@ async function snapshotOfB() {
     targetGroups: await db.select().from(targetGroups).where(eq(targetGroups.kommunenummer, B)),
     focusAreas: await db.select().from(focusAreas).where(eq(focusAreas.kommunenummer, B)),
     goals: await db.select().from(goals).where(eq(goals.kommunenummer, B)),
+    indicatorSources: await db.select().from(indicatorSources).where(eq(indicatorSources.kommunenummer, B)),
+    indicatorSourceValues: await db.select().from(indicatorSourceValues),
     measures: await db.select().from(measures).where(eq(measures.kommunenummer, B)),
     meetings: await db.select().from(meetings).where(eq(meetings.kommunenummer, B)),
     agendaItems: await db.select().from(agendaItems),
@@ -436,6 +457,9 @@ describe('optimistic concurrency', () => {
     ),
     'revokeApiToken', // issue 3: revoking is idempotent and final
     'importSetup', // matched by externalId, made safe to retry by Idempotency-Key
+    // Statistics imports are keyed by series, region and period: a repeat changes nothing.
+    'importIndicatorSource',
+    'importIndicatorSourceFile',
     // Access is set whole (PUT of a role is idempotent) and removing it is final, as in the admin API's setUserRole/removeUserRole.
     'inviteUser',
     'setMunicipalityUserRole',

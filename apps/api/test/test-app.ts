@@ -115,6 +115,8 @@ export async function createTestApp(
     exchangeConcurrencyPerCaller: options.exchangeConcurrencyPerCaller ?? environment.exchangeConcurrencyPerCaller,
     exchangePerCallerPerMinute: options.exchangePerCallerPerMinute ?? 0,
     failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
+    // No scheduled statistics import unless a test turns it on.
+    statsImportEveryDays: 0,
     ...options.config,
   });
   const logs: Record<string, unknown>[] = [];

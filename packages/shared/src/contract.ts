@@ -23,7 +23,7 @@ export const setupWrite = { kind: 'municipality', role: 'coordinator', tokenScop
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Problem statuses a route can answer with besides its success responses. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 502 | 503;
 
 /**
  * One HTTP operation, described once and obeyed by both the server (validation,

@@ -31,3 +31,5 @@ export * from './schemas/profile.js';
 export * from './routes/profile.js';
 export * from './schemas/plans.js';
 export * from './routes/plans.js';
+export * from './schemas/indicator-sources.js';
+export * from './routes/indicator-sources.js';

@@ -1,5 +1,6 @@
 import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
+import { indicatorSourceRoutes } from './routes/indicator-sources.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
@@ -386,6 +387,7 @@ export const routes = {
   ...memberRoutes,
   ...targetGroupRoutes,
   ...goalRoutes,
+  ...indicatorSourceRoutes,
   ...measureRoutes,
   ...planRoutes,
   getLabels: defineRoute({

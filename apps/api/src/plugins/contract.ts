@@ -38,6 +38,7 @@ const problemDescriptions: Record<number, string> = {
   428: 'If-Match is required.',
   429: 'Too many requests; see Retry-After.',
   500: 'Internal error; nothing internal is shown.',
+  502: 'An outside source (a statistics provider) failed or answered in an unexpected format; nothing was written.',
   503: 'Not available right now (the database is unavailable or busy, or the server is shutting down or not ready); see Retry-After.',
 };
 

@@ -3,6 +3,7 @@ import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
 import { plansEn } from './plans/en';
+import { statisticsEn } from './statistics/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
 import type { Messages } from './nb';
@@ -256,5 +257,6 @@ export const en: Messages = {
   meetings: meetingsEn.meetings,
   exchange: exchangeEn.exchange,
   plans: plansEn.plans,
+  statistics: statisticsEn,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

@@ -3,6 +3,7 @@ import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
 import { plansNb } from './plans/nb';
+import { statisticsNb } from './statistics/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
 /** Bokmål: the default language, and the shape every catalog must have. */
@@ -255,6 +256,7 @@ export const nb = {
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
   plans: plansNb.plans,
+  statistics: statisticsNb,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 

@@ -3,6 +3,7 @@ import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
 import { plansNn } from './plans/nn';
+import { statisticsNn } from './statistics/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
 import type { Messages } from './nb';
@@ -256,5 +257,6 @@ export const nn: Messages = {
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
   plans: plansNn.plans,
+  statistics: statisticsNn,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

@@ -280,6 +280,22 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/measurements/:measurementId"
   },
+  "getIndicatorSource": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source"
+  },
+  "linkIndicatorSource": {
+    "method": "PUT",
+    "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source"
+  },
+  "importIndicatorSource": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source/import"
+  },
+  "importIndicatorSourceFile": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source/file"
+  },
   "listMeasures": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/measures"
@@ -524,6 +540,7 @@ export const ProblemType = {
   "unsupportedMediaType": "urn:slt:problem:unsupported-media-type",
   "tooManyRequests": "urn:slt:problem:too-many-requests",
   "unavailable": "urn:slt:problem:unavailable",
+  "sourceUnavailable": "urn:slt:problem:source-unavailable",
   "internal": "urn:slt:problem:internal"
 } as const;
 

@@ -22,6 +22,7 @@ export const ProblemType = {
   unsupportedMediaType: 'urn:slt:problem:unsupported-media-type',
   tooManyRequests: 'urn:slt:problem:too-many-requests',
   unavailable: 'urn:slt:problem:unavailable',
+  sourceUnavailable: 'urn:slt:problem:source-unavailable',
   internal: 'urn:slt:problem:internal',
 } as const;
 export type ProblemTypeUri = (typeof ProblemType)[keyof typeof ProblemType];

@@ -11,7 +11,7 @@ import {
 } from '@slt/shared/browser';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
@@ -19,6 +19,9 @@ import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { IndicatorChart } from './IndicatorChart';
+
+/** Official statistics with their chart: loaded apart, so the goal page's first paint does not wait for them. */
+const IndicatorSourcePanel = lazy(() => import('./IndicatorSourcePanel').then((m) => ({ default: m.IndicatorSourcePanel })));
 
 /** A goal with its indicators: a chart and a table per indicator; coordinators add indicators and values. */
 export function GoalPage() {
@@ -97,6 +100,15 @@ export function GoalPage() {
             )}
           </Paragraph>
           <IndicatorChart indicator={indicator} />
+          <Suspense fallback={null}>
+            <IndicatorSourcePanel
+              kommunenummer={kommunenummer}
+              goalId={item.id}
+              indicatorId={indicator.id}
+              target={indicator.targetValue}
+              canManage={canManage}
+            />
+          </Suspense>
           {indicator.measurements.length > 0 && (
             <div className="table-scroll">
               <Table className="results">

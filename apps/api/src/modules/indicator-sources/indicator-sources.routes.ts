@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routes } from '@slt/shared';
+import { fromContract } from '../../plugins/contract.js';
+import type { IndicatorSourcesService } from './indicator-sources.service.js';
+
+/** The largest downloaded file accepted (JSON wrapped around the file's text). */
+const FILE_BODY_LIMIT = 10 * 1024 * 1024;
+
+export const indicatorSourcesRoutes: FastifyPluginAsyncTypebox<{ service: IndicatorSourcesService }> = async (app, { service }) => {
+  app.route({
+    ...fromContract(routes.getIndicatorSource),
+    handler: (request) => service.get(request.scope, request.params),
+  });
+  app.route({
+    ...fromContract(routes.linkIndicatorSource),
+    handler: (request) => service.link(request.scope, request.params, request.body, request.expectedVersion),
+  });
+  app.route({
+    ...fromContract(routes.importIndicatorSource),
+    handler: (request) => service.importNow(request.scope, request.params),
+  });
+  app.route({
+    ...fromContract(routes.importIndicatorSourceFile),
+    bodyLimit: FILE_BODY_LIMIT,
+    handler: (request) => service.importFile(request.scope, request.params, request.body),
+  });
+};
