@@ -20,6 +20,8 @@ import { actionItemsRoutes } from './modules/action-items/action-items.routes.js
 import { createActionItemsService } from './modules/action-items/action-items.service.js';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 import { createCalendarsService } from './modules/calendars/calendars.service.js';
+import { annualReportRoutes } from './modules/annual-report/annual-report.routes.js';
+import { createAnnualReportService } from './modules/annual-report/annual-report.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -169,7 +171,9 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
   await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
-  await app.register(complianceRoutes, { service: createComplianceService({ db }) });
+  const compliance = createComplianceService({ db });
+  await app.register(complianceRoutes, { service: compliance });
+  await app.register(annualReportRoutes, { service: createAnnualReportService({ db, compliance }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {

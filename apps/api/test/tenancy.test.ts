@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actionItems,
   agendaItems,
+  annualReportTexts,
   apiTokens,
   attendance,
   auditLog,
@@ -220,6 +221,9 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updateActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem }, body: { status: 'done' } }),
   deleteActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem } }),
   getCompliance: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  getAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
+  getAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' } }),
+  updateAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' }, body: { summary: { text: 'Hijacked' } } }),
   createKeyDate: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', date: '2026-01-01' } }),
   updateKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate }, body: { isPublic: false } }),
   deleteKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
@@ -272,6 +276,7 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   listMeetings: () => ({ params: { kommunenummer: B } }),
   getMeeting: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
   getYearPlan: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  getPublicAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
   listKeyDates: () => ({ params: { kommunenummer: B } }),
   getKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
   getMunicipalityCalendar: () => ({ params: { kommunenummer: B } }),
@@ -306,6 +311,7 @@ async function snapshotOfB() {
     decisions: await db.select().from(decisions),
     actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
+    annualReportTexts: await db.select().from(annualReportTexts).where(eq(annualReportTexts.kommunenummer, B)),
     profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
     profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),
     // Indicators, measurements, evaluations and links: through the documents every reader sees.

@@ -20,6 +20,7 @@ export * from './routes/measures.js';
 export * from './routes/setup.js';
 export * from './schemas/meetings.js';
 export * from './schemas/year-plan.js';
+export * from './schemas/annual-report.js';
 export * from './routes/meetings.js';
 export * from './routes/year-plan.js';
 export * from './labels.js';
