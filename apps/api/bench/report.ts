@@ -55,7 +55,13 @@ async function statementsOfReport(database: Database): Promise<number> {
  * (sequential requests, goal ≤ 2 s), bytes, and the statements one generation sends.
  */
 export async function benchAnnualReport(url: string, app: string, samples = 10): Promise<void> {
-  const database = await openDatabase({ kind: 'postgres', url, poolMax: 2, connectionTimeoutMs: 5_000, logger: { error: () => undefined } });
+  const database = await openDatabase({
+    kind: 'postgres',
+    url,
+    poolMax: 2,
+    connectionTimeoutMs: 5_000,
+    logger: { error: () => undefined },
+  });
   const login = await fetch(`${app}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -79,7 +85,8 @@ export async function benchAnnualReport(url: string, app: string, samples = 10):
     return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, bytes };
   };
   const size = async () =>
-    ((await database.db.execute(sql`select count(*)::int as n from measures where kommunenummer = ${K}`)) as { rows: { n: number }[] }).rows[0]!.n;
+    ((await database.db.execute(sql`select count(*)::int as n from measures where kommunenummer = ${K}`)) as { rows: { n: number }[] })
+      .rows[0]!.n;
   console.log(`\nAnnual report (GET …/${K}/annual-reports/${YEAR}, internal, ${samples} sequential requests after one warm-up)`);
   console.log(`${'data'.padEnd(28)} p50 ms   max ms      bytes  SQL statements  goal`);
   const row = (label: string, r: { p50: number; max: number; bytes: number }, statements: number) =>
@@ -91,6 +98,8 @@ export async function benchAnnualReport(url: string, app: string, samples = 10):
   await growMeasures(database, K, 2000);
   const grownStatements = await statementsOfReport(database);
   row(`${K} with ${await size()} measures`, await time(), grownStatements);
-  console.log(`statement count with 2,000 measures ${grownStatements === demoStatements ? 'equals' : 'DIFFERS FROM'} demo size (goal: equal)`);
+  console.log(
+    `statement count with 2,000 measures ${grownStatements === demoStatements ? 'equals' : 'DIFFERS FROM'} demo size (goal: equal)`,
+  );
   await database.close();
 }

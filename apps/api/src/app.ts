@@ -23,6 +23,8 @@ import { createCalendarsService } from './modules/calendars/calendars.service.js
 import { annualReportRoutes } from './modules/annual-report/annual-report.routes.js';
 import { createAnnualReportService } from './modules/annual-report/annual-report.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { createGrantsService } from './modules/grants/grants.service.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { createExchangeService } from './modules/exchange/exchange.service.js';
@@ -174,6 +176,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   const compliance = createComplianceService({ db });
   await app.register(complianceRoutes, { service: compliance });
   await app.register(annualReportRoutes, { service: createAnnualReportService({ db, compliance }) });
+  await app.register(grantsRoutes, { service: createGrantsService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {

@@ -11,6 +11,8 @@ import {
   decisions,
   focusAreas,
   goals,
+  grantApplicationGoals,
+  grantApplications,
   keyDates,
   measures,
   meetings,
@@ -59,6 +61,7 @@ const b = {
   decision: '',
   actionItem: '',
   keyDate: '',
+  grantApplication: '',
 };
 
 beforeAll(async () => {
@@ -136,6 +139,16 @@ beforeAll(async () => {
     })
   ).body.id;
   b.keyDate = (await post('/key-dates', { title: 'Tenancy-frist', date: '2026-12-01', isPublic: true })).body.id;
+  b.grantApplication = (
+    await post('/grant-applications', {
+      title: 'Tenancy-tilskudd',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      appliedAmount: 100,
+      ownFunding: 10,
+      goalIds: [b.goal],
+    })
+  ).body.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -221,6 +234,15 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updateActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem }, body: { status: 'done' } }),
   deleteActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem } }),
   getCompliance: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  listGrantApplications: () => ({ params: { kommunenummer: B } }),
+  getGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  getGrantReport: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  createGrantApplication: () => ({
+    params: { kommunenummer: B },
+    body: { title: 'Intruder', periodStart: '2027-01-01', periodEnd: '2027-12-31', appliedAmount: 1, ownFunding: 1 },
+  }),
+  updateGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication }, body: { grantedAmount: 1 } }),
+  deleteGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
   getAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
   getAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' } }),
   updateAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' }, body: { summary: { text: 'Hijacked' } } }),
@@ -311,6 +333,8 @@ async function snapshotOfB() {
     decisions: await db.select().from(decisions),
     actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
+    grantApplications: await db.select().from(grantApplications).where(eq(grantApplications.kommunenummer, B)),
+    grantApplicationGoals: await db.select().from(grantApplicationGoals),
     annualReportTexts: await db.select().from(annualReportTexts).where(eq(annualReportTexts.kommunenummer, B)),
     profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
     profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),

@@ -21,6 +21,7 @@ export * from './routes/setup.js';
 export * from './schemas/meetings.js';
 export * from './schemas/year-plan.js';
 export * from './schemas/annual-report.js';
+export * from './schemas/grants.js';
 export * from './routes/meetings.js';
 export * from './routes/year-plan.js';
 export * from './labels.js';

@@ -6,6 +6,7 @@ import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { yearPlanRoutes } from './routes/year-plan.js';
 import { annualReportRoutes } from './routes/annual-report.js';
+import { grantRoutes } from './routes/grants.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { profileRoutes } from './routes/profile.js';
@@ -401,6 +402,7 @@ export const routes = {
   ...meetingRoutes,
   ...yearPlanRoutes,
   ...annualReportRoutes,
+  ...grantRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
   // User administration by coordinators (issue 17).

@@ -4,6 +4,7 @@ import { loadDemoAccounts } from './demo-accounts.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
 import { loadDemoProfiles } from './demo-profile.js';
+import { loadDemoReports } from './demo-reports.js';
 import { loadDemoSetups } from './demo-setup.js';
 
 /**
@@ -33,4 +34,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDemoSetups(db);
   await loadDemoMeetings(db);
   await loadDemoProfiles(db);
+  await loadDemoReports(db);
 }

@@ -1,0 +1,28 @@
+CREATE TABLE "grant_application_goals" (
+	"grant_application_id" uuid NOT NULL,
+	"goal_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "grant_application_goals_grant_application_id_goal_id_pk" PRIMARY KEY("grant_application_id","goal_id")
+);
+--> statement-breakpoint
+CREATE TABLE "grant_applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kommunenummer" char(4) NOT NULL,
+	"title" text NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"applied_amount" integer NOT NULL,
+	"granted_amount" integer,
+	"own_funding" integer NOT NULL,
+	"budget_lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"description" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "grant_applications_period_ordered" CHECK ("grant_applications"."period_end" >= "grant_applications"."period_start")
+);
+--> statement-breakpoint
+ALTER TABLE "grant_application_goals" ADD CONSTRAINT "grant_application_goals_grant_application_id_grant_applications_id_fk" FOREIGN KEY ("grant_application_id") REFERENCES "public"."grant_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grant_application_goals" ADD CONSTRAINT "grant_application_goals_goal_id_goals_id_fk" FOREIGN KEY ("goal_id") REFERENCES "public"."goals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grant_applications" ADD CONSTRAINT "grant_applications_kommunenummer_municipalities_kommunenummer_fk" FOREIGN KEY ("kommunenummer") REFERENCES "public"."municipalities"("kommunenummer") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "grant_application_goals_goal_id_index" ON "grant_application_goals" USING btree ("goal_id");--> statement-breakpoint
+CREATE INDEX "grant_applications_kommunenummer_period_start_index" ON "grant_applications" USING btree ("kommunenummer","period_start");

@@ -1,0 +1,81 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { annualReportTexts, goals, grantApplicationGoals, grantApplications } from '../db/schema/index.js';
+
+/** A 2026 grant application and annual-report texts for the seed municipalities (fictional; nynorsk for Aukra). */
+const DEMO_REPORTS: Record<string, { nn: boolean; ownFunding: number }> = {
+  '3905': { nn: false, ownFunding: 250_000 },
+  '3212': { nn: false, ownFunding: 200_000 },
+  '4206': { nn: false, ownFunding: 180_000 },
+  '3401': { nn: false, ownFunding: 220_000 },
+  // Under 20 % of the whole: the application shows the warning.
+  '1547': { nn: true, ownFunding: 90_000 },
+};
+
+const texts = (nn: boolean) =>
+  nn
+    ? {
+        introduction: {
+          text: 'SLT-arbeidet i 2026 har vore prega av eit tettare samarbeid mellom skule, helsestasjon og politi.',
+          isPublic: true,
+        },
+        organization: { text: 'Politirådet og koordineringsgruppa har hatt stabil samansetjing gjennom året.', isPublic: true },
+        summary: { text: 'Koordineringsgruppa bør få fleire møte i haustsemesteret neste år.', isPublic: false },
+      }
+    : {
+        introduction: {
+          text: 'SLT-arbeidet i 2026 har vært preget av tettere samarbeid mellom skole, helsestasjon og politi.',
+          isPublic: true,
+        },
+        organization: { text: 'Politirådet og koordineringsgruppen har hatt stabil sammensetning gjennom året.', isPublic: true },
+        summary: { text: 'Koordineringsgruppen bør få flere møter i høstsemesteret neste år.', isPublic: false },
+      };
+
+/** Loads them where a municipality has none yet (the demo never overwrites a change). */
+export async function loadDemoReports(db: Db): Promise<void> {
+  for (const [kommunenummer, demo] of Object.entries(DEMO_REPORTS)) {
+    await db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: grantApplications.id })
+        .from(grantApplications)
+        .where(eq(grantApplications.kommunenummer, kommunenummer))
+        .limit(1);
+      if (!existing) {
+        const [row] = await tx
+          .insert(grantApplications)
+          .values({
+            kommunenummer,
+            title: demo.nn ? 'SLT-tilskot 2026' : 'SLT-tilskudd 2026',
+            periodStart: '2026-01-01',
+            periodEnd: '2026-12-31',
+            appliedAmount: 600_000,
+            grantedAmount: 500_000,
+            ownFunding: demo.ownFunding,
+            budgetLines: [
+              { label: demo.nn ? 'Løn SLT-koordinator' : 'Lønn SLT-koordinator', budget: 650_000, accounts: 640_000 },
+              { label: demo.nn ? 'Kurs og samlingar' : 'Kurs og samlinger', budget: 50_000, accounts: 38_500 },
+            ],
+            description: demo.nn
+              ? 'Søknad om tilskot til SLT-koordinatorstilling, med handlingsplan og kartlegging som hovudmål.'
+              : 'Søknad om tilskudd til SLT-koordinatorstilling, med handlingsplan og kartlegging som hovedmål.',
+          })
+          .returning({ id: grantApplications.id });
+        const named = await tx
+          .select({ id: goals.id })
+          .from(goals)
+          .where(eq(goals.kommunenummer, kommunenummer))
+          .orderBy(asc(goals.displayOrder), asc(goals.title))
+          .limit(2);
+        if (named.length > 0)
+          await tx
+            .insert(grantApplicationGoals)
+            .values(named.map((g, position) => ({ grantApplicationId: row!.id, goalId: g.id, position })));
+      }
+      const [written] = await tx
+        .select({ year: annualReportTexts.year })
+        .from(annualReportTexts)
+        .where(and(eq(annualReportTexts.kommunenummer, kommunenummer), eq(annualReportTexts.year, 2026)));
+      if (!written) await tx.insert(annualReportTexts).values({ kommunenummer, year: 2026, sections: texts(demo.nn) });
+    });
+  }
+}
