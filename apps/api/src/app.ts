@@ -24,6 +24,8 @@ import { annualReportRoutes } from './modules/annual-report/annual-report.routes
 import { createAnnualReportService } from './modules/annual-report/annual-report.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { statusAnalysesRoutes } from './modules/status-analyses/status-analyses.routes.js';
+import { createStatusAnalysesService } from './modules/status-analyses/status-analyses.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -177,6 +179,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(complianceRoutes, { service: compliance });
   await app.register(annualReportRoutes, { service: createAnnualReportService({ db, compliance }) });
   await app.register(grantsRoutes, { service: createGrantsService({ db }) });
+  await app.register(statusAnalysesRoutes, { service: createStatusAnalysesService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {

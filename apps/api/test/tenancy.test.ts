@@ -22,6 +22,7 @@ import {
   organizations,
   partnerships,
   setupProfiles,
+  statusAnalyses,
   targetGroups,
   tiers,
   userRoles,
@@ -62,6 +63,7 @@ const b = {
   actionItem: '',
   keyDate: '',
   grantApplication: '',
+  statusAnalysis: '',
 };
 
 beforeAll(async () => {
@@ -148,6 +150,9 @@ beforeAll(async () => {
       ownFunding: 10,
       goalIds: [b.goal],
     })
+  ).body.id;
+  b.statusAnalysis = (
+    await post('/status-analyses', { title: 'Tenancy-kartlegging', periodStart: '2026-01-01', periodEnd: '2026-12-31' })
   ).body.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
@@ -243,6 +248,14 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   }),
   updateGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication }, body: { grantedAmount: 1 } }),
   deleteGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  listStatusAnalyses: () => ({ params: { kommunenummer: B } }),
+  getStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
+  createStatusAnalysis: () => ({
+    params: { kommunenummer: B },
+    body: { title: 'Intruder', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+  }),
+  updateStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis }, body: { summary: 'Hijacked' } }),
+  deleteStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
   getAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
   getAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' } }),
   updateAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' }, body: { summary: { text: 'Hijacked' } } }),
@@ -335,6 +348,7 @@ async function snapshotOfB() {
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
     grantApplications: await db.select().from(grantApplications).where(eq(grantApplications.kommunenummer, B)),
     grantApplicationGoals: await db.select().from(grantApplicationGoals),
+    statusAnalyses: await db.select().from(statusAnalyses).where(eq(statusAnalyses.kommunenummer, B)),
     annualReportTexts: await db.select().from(annualReportTexts).where(eq(annualReportTexts.kommunenummer, B)),
     profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
     profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),

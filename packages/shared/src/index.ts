@@ -22,6 +22,7 @@ export * from './schemas/meetings.js';
 export * from './schemas/year-plan.js';
 export * from './schemas/annual-report.js';
 export * from './schemas/grants.js';
+export * from './schemas/status-analyses.js';
 export * from './routes/meetings.js';
 export * from './routes/year-plan.js';
 export * from './labels.js';

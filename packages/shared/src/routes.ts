@@ -7,6 +7,7 @@ import { meetingRoutes } from './routes/meetings.js';
 import { yearPlanRoutes } from './routes/year-plan.js';
 import { annualReportRoutes } from './routes/annual-report.js';
 import { grantRoutes } from './routes/grants.js';
+import { statusAnalysisRoutes } from './routes/status-analyses.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { profileRoutes } from './routes/profile.js';
@@ -403,6 +404,7 @@ export const routes = {
   ...yearPlanRoutes,
   ...annualReportRoutes,
   ...grantRoutes,
+  ...statusAnalysisRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
   // User administration by coordinators (issue 17).

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
+import { agendaItems } from './meetings.js';
 import { municipalities } from './municipalities.js';
 
 /** A section's text in the annual report: the coordinator's words and whether intranets may publish them. */
@@ -67,4 +68,39 @@ export const grantApplicationGoals = pgTable(
     position: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.grantApplicationId, t.goalId] }), index().on(t.goalId)],
+);
+
+export interface StoredObservation {
+  organizationId: string;
+  text: string;
+}
+export interface StoredPriority {
+  title: string;
+  focusAreaId: string | null;
+  rationale: string | null;
+}
+
+/** A kartlegging (status analysis) of a period; its indicators are computed from the goals, never stored. */
+export const statusAnalyses = pgTable(
+  'status_analyses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kommunenummer: char({ length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    title: text().notNull(),
+    periodStart: date({ mode: 'string' }).notNull(),
+    periodEnd: date({ mode: 'string' }).notNull(),
+    summary: text(),
+    observations: jsonb().$type<StoredObservation[]>().notNull().default([]),
+    priorities: jsonb().$type<StoredPriority[]>().notNull().default([]),
+    agendaItemId: uuid().references(() => agendaItems.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.kommunenummer, t.periodStart),
+    index().on(t.agendaItemId),
+    check('status_analyses_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
 );
