@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { annualReportTexts, goals, grantApplicationGoals, grantApplications } from '../db/schema/index.js';
+import { annualReportTexts, goals, grantApplicationGoals, grantApplications, organizations, statusAnalyses } from '../db/schema/index.js';
 
-/** A 2026 grant application and annual-report texts for the seed municipalities (fictional; nynorsk for Aukra). */
+/** A 2026 grant application, annual-report texts and a kartlegging for the seed municipalities (fictional; nynorsk for Aukra). */
 const DEMO_REPORTS: Record<string, { nn: boolean; ownFunding: number }> = {
   '3905': { nn: false, ownFunding: 250_000 },
   '3212': { nn: false, ownFunding: 200_000 },
@@ -76,6 +76,36 @@ export async function loadDemoReports(db: Db): Promise<void> {
         .from(annualReportTexts)
         .where(and(eq(annualReportTexts.kommunenummer, kommunenummer), eq(annualReportTexts.year, 2026)));
       if (!written) await tx.insert(annualReportTexts).values({ kommunenummer, year: 2026, sections: texts(demo.nn) });
+      const [analysed] = await tx
+        .select({ id: statusAnalyses.id })
+        .from(statusAnalyses)
+        .where(eq(statusAnalyses.kommunenummer, kommunenummer))
+        .limit(1);
+      if (!analysed) {
+        const seen = await tx
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(eq(organizations.kommunenummer, kommunenummer))
+          .orderBy(asc(organizations.name))
+          .limit(2);
+        const observed = demo.nn
+          ? ['Fleire elevar på ungdomssteget melder om uro i friminutta.', 'Auka tal på meldingar om rus i helgane.']
+          : ['Flere elever på ungdomstrinnet melder om uro i friminuttene.', 'Økt antall meldinger om rus i helgene.'];
+        await tx.insert(statusAnalyses).values({
+          kommunenummer,
+          title: 'Kartlegging 2026',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          summary: demo.nn
+            ? 'Tenestene ser meir uro blant 13–16-åringar, særleg i helgane.'
+            : 'Tjenestene ser mer uro blant 13–16-åringer, særlig i helgene.',
+          observations: seen.map((o, i) => ({ organizationId: o.id, text: observed[i]! })),
+          priorities: [
+            { title: demo.nn ? 'Tidleg innsats på ungdomssteget' : 'Tidlig innsats på ungdomstrinnet', focusAreaId: null, rationale: null },
+            { title: demo.nn ? 'Rusførebygging i helgane' : 'Rusforebygging i helgene', focusAreaId: null, rationale: null },
+          ],
+        });
+      }
     });
   }
 }

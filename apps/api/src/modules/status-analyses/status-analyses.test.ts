@@ -1,4 +1,5 @@
 import type { GoalList, Meeting, MeetingPage, OrganizationList, StatusAnalysis } from '@slt/shared';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusAnalyses } from '../../db/schema/index.js';
 import { call, DEMO, signIn } from '../../../test/auth.js';
@@ -90,7 +91,7 @@ describe('the kartlegging (status analysis)', () => {
       400,
       'organizationId',
     );
-    const [row] = await t.database.db.select().from(statusAnalyses);
+    const [row] = await t.database.db.select().from(statusAnalyses).where(eq(statusAnalyses.id, analysis.id));
     expect(row!.observations).toEqual([{ organizationId: organizations.items[0]!.id, text: 'Økt fravær på ungdomstrinnet.' }]);
     const changed = await call(t, 'PATCH', path, { bearer: coordinator, body: { summary: null }, headers: { 'if-match': etag } });
     expect(changed.status).toBe(200);
