@@ -4,11 +4,12 @@
  * autocannon, in alternating rounds so that neither competes with the other for the CPU.
  *
  *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
- *              [--only all|http,growth,import] [--growth 100]
+ *              [--only all|http,growth,report,import] [--growth 100]
  *
  * `http`: each read against its bare twin, and the 304/200 ratio of the setup. `growth` (after the
  * http rows when both run): the app's setup and calendar of 3401 at demo size, after ANOTHER
- * municipality grew `--growth`×, and after 3401 itself grew `--growth`× (bench/grow.ts).
+ * municipality grew `--growth`×, and after 3401 itself grew `--growth`× (bench/grow.ts). `report`: the
+ * annual report of 1547 for 2026 at demo size and with 2,000 measures (bench/report.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { meetingRowQuery } from '../src/modules/meetings/meetings.repository.js'
 import { SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
 import { grow, sizeOf } from './grow.js';
 import { benchFirstStart, benchImport } from './import.js';
+import { benchAnnualReport } from './report.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
 
@@ -44,8 +46,8 @@ const { values: flags } = parseArgs({
 });
 /** `--only http` runs the request benchmarks, `--only growth` the data-growth rows, `--only import` the import one; all by default. */
 const only = flags.only.split(',');
-const runs = (part: 'http' | 'growth' | 'import') => only.includes('all') || only.includes(part);
-const serving = runs('http') || runs('growth');
+const runs = (part: 'http' | 'growth' | 'import' | 'report') => only.includes('all') || only.includes(part);
+const serving = runs('http') || runs('growth') || runs('report');
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const rounds = Number(flags.rounds);
@@ -400,6 +402,7 @@ try {
   }
   if (runs('growth'))
     await growthRows(cluster.url, `http://127.0.0.1:${appWarnPort}`, Number(flags.growth), pids.get('app (LOG_LEVEL=warn)') ?? 0);
+  if (runs('report')) await benchAnnualReport(cluster.url, `http://127.0.0.1:${appWarnPort}`);
   if (runs('import')) {
     // A fresh app whose V8 heap is capped: an import that held the document in memory would die here.
     const items = Number(flags['import-items']);

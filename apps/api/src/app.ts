@@ -20,7 +20,13 @@ import { actionItemsRoutes } from './modules/action-items/action-items.routes.js
 import { createActionItemsService } from './modules/action-items/action-items.service.js';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 import { createCalendarsService } from './modules/calendars/calendars.service.js';
+import { annualReportRoutes } from './modules/annual-report/annual-report.routes.js';
+import { createAnnualReportService } from './modules/annual-report/annual-report.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { statusAnalysesRoutes } from './modules/status-analyses/status-analyses.routes.js';
+import { createStatusAnalysesService } from './modules/status-analyses/status-analyses.service.js';
+import { createGrantsService } from './modules/grants/grants.service.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { createExchangeService } from './modules/exchange/exchange.service.js';
@@ -185,7 +191,11 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
   await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
-  await app.register(complianceRoutes, { service: createComplianceService({ db }) });
+  const compliance = createComplianceService({ db });
+  await app.register(complianceRoutes, { service: compliance });
+  await app.register(annualReportRoutes, { service: createAnnualReportService({ db, compliance }) });
+  await app.register(grantsRoutes, { service: createGrantsService({ db }) });
+  await app.register(statusAnalysesRoutes, { service: createStatusAnalysesService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
   await app.register(calendarsRoutes, { service: createCalendarsService({ db, maxFeedsPerUser: config.calendarFeedsPerUser }) });
   await app.register(exchangeRoutes, {

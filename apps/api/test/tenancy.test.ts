@@ -4,12 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actionItems,
   agendaItems,
+  annualReportTexts,
   apiTokens,
   attendance,
   auditLog,
   decisions,
   focusAreas,
   goals,
+  grantApplicationGoals,
+  grantApplications,
   keyDates,
   measures,
   meetings,
@@ -22,6 +25,7 @@ import {
   planStatusChanges,
   planVersions,
   setupProfiles,
+  statusAnalyses,
   targetGroups,
   tiers,
   userRoles,
@@ -65,6 +69,8 @@ const b = {
   actionItem: '',
   keyDate: '',
   plan: '',
+  grantApplication: '',
+  statusAnalysis: '',
 };
 
 beforeAll(async () => {
@@ -163,6 +169,19 @@ beforeAll(async () => {
     headers: { 'if-match': plan.etag },
   });
   expect(adopted.status).toBe(200);
+  b.grantApplication = (
+    await post('/grant-applications', {
+      title: 'Tenancy-tilskudd',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      appliedAmount: 100,
+      ownFunding: 10,
+      goalIds: [b.goal],
+    })
+  ).body.id;
+  b.statusAnalysis = (
+    await post('/status-analyses', { title: 'Tenancy-kartlegging', periodStart: '2026-01-01', periodEnd: '2026-12-31' })
+  ).body.id;
   callers = [
     { name: `coordinator of ${A}`, bearer: coordinatorA.accessToken },
     { name: `token of ${A} (all scopes)`, bearer: tokenA.secret },
@@ -257,6 +276,26 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updateActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem }, body: { status: 'done' } }),
   deleteActionItem: () => ({ params: { kommunenummer: B, actionItemId: b.actionItem } }),
   getCompliance: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  listGrantApplications: () => ({ params: { kommunenummer: B } }),
+  getGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  getGrantReport: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  createGrantApplication: () => ({
+    params: { kommunenummer: B },
+    body: { title: 'Intruder', periodStart: '2027-01-01', periodEnd: '2027-12-31', appliedAmount: 1, ownFunding: 1 },
+  }),
+  updateGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication }, body: { grantedAmount: 1 } }),
+  deleteGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  listStatusAnalyses: () => ({ params: { kommunenummer: B } }),
+  getStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
+  createStatusAnalysis: () => ({
+    params: { kommunenummer: B },
+    body: { title: 'Intruder', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+  }),
+  updateStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis }, body: { summary: 'Hijacked' } }),
+  deleteStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
+  getAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
+  getAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' } }),
+  updateAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' }, body: { summary: { text: 'Hijacked' } } }),
   createKeyDate: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', date: '2026-01-01' } }),
   updateKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate }, body: { isPublic: false } }),
   deleteKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
@@ -314,6 +353,7 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   listMeetings: () => ({ params: { kommunenummer: B } }),
   getMeeting: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
   getYearPlan: () => ({ params: { kommunenummer: B }, query: 'year=2026' }),
+  getPublicAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
   listKeyDates: () => ({ params: { kommunenummer: B } }),
   getKeyDate: () => ({ params: { kommunenummer: B, keyDateId: b.keyDate } }),
   getMunicipalityCalendar: () => ({ params: { kommunenummer: B } }),
@@ -356,6 +396,10 @@ async function snapshotOfB() {
     decisions: await db.select().from(decisions),
     actionItems: await db.select().from(actionItems).where(eq(actionItems.kommunenummer, B)),
     keyDates: await db.select().from(keyDates).where(eq(keyDates.kommunenummer, B)),
+    grantApplications: await db.select().from(grantApplications).where(eq(grantApplications.kommunenummer, B)),
+    grantApplicationGoals: await db.select().from(grantApplicationGoals),
+    statusAnalyses: await db.select().from(statusAnalyses).where(eq(statusAnalyses.kommunenummer, B)),
+    annualReportTexts: await db.select().from(annualReportTexts).where(eq(annualReportTexts.kommunenummer, B)),
     profile: await db.select().from(setupProfiles).where(eq(setupProfiles.kommunenummer, B)),
     plans: await db.select().from(plans).where(eq(plans.kommunenummer, B)),
     planStatusChanges: await db.select().from(planStatusChanges),

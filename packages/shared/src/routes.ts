@@ -6,6 +6,9 @@ import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { yearPlanRoutes } from './routes/year-plan.js';
+import { annualReportRoutes } from './routes/annual-report.js';
+import { grantRoutes } from './routes/grants.js';
+import { statusAnalysisRoutes } from './routes/status-analyses.js';
 import { memberRoutes } from './routes/members.js';
 import { setupRoutes } from './routes/setup.js';
 import { profileRoutes } from './routes/profile.js';
@@ -403,6 +406,9 @@ export const routes = {
   // Meetings and follow-up (issue 5).
   ...meetingRoutes,
   ...yearPlanRoutes,
+  ...annualReportRoutes,
+  ...grantRoutes,
+  ...statusAnalysisRoutes,
   // Import and export (issue 6).
   ...exchangeRoutes,
   // User administration by coordinators (issue 17).

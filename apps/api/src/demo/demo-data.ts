@@ -5,6 +5,7 @@ import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoOrganizations } from './demo-organizations.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { loadDemoProfiles } from './demo-profile.js';
+import { loadDemoReports } from './demo-reports.js';
 import { loadDemoSetups } from './demo-setup.js';
 
 /**
@@ -35,4 +36,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDemoMeetings(db);
   await loadDemoProfiles(db);
   await loadDemoPlans(db);
+  await loadDemoReports(db);
 }

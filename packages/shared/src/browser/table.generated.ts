@@ -487,6 +487,66 @@ export const routes = {
     "path": "/api/v1/calendar-feeds/:secret/calendar.ics",
     "produces": "text/calendar"
   },
+  "getAnnualReport": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year"
+  },
+  "getPublicAnnualReport": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/public"
+  },
+  "getAnnualReportTexts": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/texts"
+  },
+  "updateAnnualReportTexts": {
+    "method": "PATCH",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/texts"
+  },
+  "listGrantApplications": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications"
+  },
+  "getGrantApplication": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId"
+  },
+  "createGrantApplication": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications"
+  },
+  "updateGrantApplication": {
+    "method": "PATCH",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId"
+  },
+  "deleteGrantApplication": {
+    "method": "DELETE",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId"
+  },
+  "getGrantReport": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId/report"
+  },
+  "listStatusAnalyses": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses"
+  },
+  "getStatusAnalysis": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId"
+  },
+  "createStatusAnalysis": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses"
+  },
+  "updateStatusAnalysis": {
+    "method": "PATCH",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId"
+  },
+  "deleteStatusAnalysis": {
+    "method": "DELETE",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId"
+  },
   "importSetup": {
     "method": "POST",
     "path": "/api/v1/municipalities/:kommunenummer/import"

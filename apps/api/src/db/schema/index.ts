@@ -13,3 +13,4 @@ export * from './setup-versions.js';
 export * from './profile.js';
 export * from './plans.js';
 export * from './indicator-sources.js';
+export * from './reports.js';

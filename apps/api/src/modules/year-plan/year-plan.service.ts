@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { CreateKeyDate, KeyDate, UpdateKeyDate, YearPlan } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import type { Scope } from '../../lib/scope.js';
+import { createGrantsRepository } from '../grants/grants.repository.js';
+import { grantDeadlines } from '../grants/grants.service.js';
 import { meetingFacts } from '../meetings/meeting-view.js';
 import { createYearPlanRepository, type KeyDateRow } from './year-plan.repository.js';
 
@@ -31,6 +34,33 @@ export function dateInYear(row: Pick<KeyDateRow, 'date' | 'yearly'>, year: numbe
   if (year < first) return null;
   const monthDay = row.date.slice(5) === '02-29' && !isLeap(year) ? '02-28' : row.date.slice(5);
   return `${year}-${monthDay}`;
+}
+
+/** A stable id for a key date derived from a record (a grant application's deadline). */
+const derivedId = (key: string): string => {
+  const hex = createHash('md5').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** The deadlines of the grant applications that fall in `year` (internal: grant applications are). */
+async function grantKeyDates(db: Db, kommunenummer: string, year: number): Promise<YearPlan['keyDates']> {
+  const applications = await createGrantsRepository(db).deadlinesNear(kommunenummer, year);
+  return applications.flatMap((a) => {
+    const { apply, report } = grantDeadlines(a.periodStart, a.periodEnd);
+    return [
+      ...(apply.startsWith(`${year}-`)
+        ? [{ keyDateId: derivedId(`${a.id}:apply`), title: `Søknadsfrist: ${a.title}`, kind: 'grant_application' as const, date: apply }]
+        : []),
+      ...report
+        .filter((date) => date.startsWith(`${year}-`))
+        .map((date) => ({
+          keyDateId: derivedId(`${a.id}:report:${date}`),
+          title: `Rapportering: ${a.title}`,
+          kind: 'grant_report' as const,
+          date,
+        })),
+    ].map((d) => ({ ...d, description: `${a.periodStart} – ${a.periodEnd}`, isPublic: false }));
+  });
 }
 
 const auditable = (row: KeyDateRow | undefined) => {
@@ -69,6 +99,7 @@ export function createYearPlanService(deps: { db: Db }) {
           description: r.description,
           isPublic: r.isPublic,
         })),
+        ...(internal ? await grantKeyDates(db, k, year) : []),
       ].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
       return { kommunenummer: k, year, meetings: meetings.map(meetingFacts), keyDates };
     },
