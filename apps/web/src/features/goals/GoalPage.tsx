@@ -19,6 +19,7 @@ import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { IndicatorChart } from './IndicatorChart';
+import '../../designsystemet/table.css';
 
 /** A goal with its indicators: a chart and a table per indicator; coordinators add indicators and values. */
 export function GoalPage() {
