@@ -1,10 +1,11 @@
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { Access, Role, TokenScope } from '@slt/shared';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Counters } from '../lib/counters.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../lib/errors.js';
+import { addRouteHook } from './route-hooks.js';
 
 /** Who is calling: resolved once per request from the Authorization header. */
 export type Principal =
@@ -167,17 +168,21 @@ export const authPlugin = fp(
       return principal;
     }
 
-    app.addHook('preValidation', (request, _reply, done) => {
-      const access = request.routeOptions.config.access;
-      // Non-API routes (web client, docs) declare none; /api routes must (checked at registration).
-      if (!access || access.kind === 'public') return done();
-      const params = request.params as { kommunenummer?: string } | undefined;
-      try {
-        authorize(access, request.principal, request.method, params?.kommunenummer);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
+    // Authorization is a hook of each route that is not public (non-API routes, the web client and
+    // the docs, declare no access; /api routes must, checked at registration), after the scope's
+    // check of the number's form.
+    app.addHook('onRoute', (route) => {
+      const access = route.config?.access;
+      if (!access || access.kind === 'public') return;
+      addRouteHook(route, 'preValidation', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+        const params = request.params as { kommunenummer?: string } | undefined;
+        try {
+          authorize(access, request.principal, request.method, params?.kommunenummer);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      });
     });
   },
   { name: 'auth', dependencies: ['problems'] },

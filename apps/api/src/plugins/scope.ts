@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { InvalidFieldError, NotFoundError } from '../lib/errors.js';
 import type { Actor, Caller, Scope, View } from '../lib/scope.js';
 import { canReadInternal, type Principal } from './auth.js';
+import { addRouteHook } from './route-hooks.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,15 +53,13 @@ export const scopePlugin = fp(
   async (app: FastifyInstance, options: ScopeOptions) => {
     app.decorateRequest('scope', null as never);
 
-    app.addHook('preValidation', (request, _reply, done) => {
-      if (!request.routeOptions.config.scoped) return done();
+    // Only routes under :kommunenummer get these hooks; the first two run before the route's own.
+    const checkForm = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
       const k = (request.params as { kommunenummer?: unknown } | undefined)?.kommunenummer;
       if (typeof k === 'string' && KOMMUNENUMMER.test(k)) return done();
       done(new InvalidFieldError({ in: 'path', name: 'kommunenummer', detail: 'must be a four-digit kommunenummer, e.g. 3401' }));
-    });
-
-    app.addHook('preHandler', (request, _reply, done) => {
-      if (!request.routeOptions.config.scoped) return done();
+    };
+    const resolve = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
       const kommunenummer = (request.params as { kommunenummer: string }).kommunenummer;
       options.scopeOf(kommunenummer).then((found) => {
         if (found === undefined) return done(new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`));
@@ -70,6 +69,12 @@ export const scopePlugin = fp(
         request.scope = { kommunenummer, host, actor: actorOf(request), caller, view, setupVersion };
         done();
       }, done);
+    };
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.scoped) return;
+      addRouteHook(route, 'preValidation', checkForm, true);
+      // Before the route's own preHandlers: those of its contract (versioning) read the scope.
+      addRouteHook(route, 'preHandler', resolve, true);
     });
   },
   // Before auth: the number's form is checked before authorization uses it.

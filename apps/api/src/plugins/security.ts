@@ -59,7 +59,8 @@ export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<s
  * CSP with `frame-ancestors 'none'` and `X-Frame-Options: DENY` (the app cannot be framed; the
  * widget is a script, embedded without a frame), `Referrer-Policy: no-referrer`, `nosniff`, and
  * HSTS only on requests that came over TLS (directly, or through a trusted proxy's
- * X-Forwarded-Proto). Brotli or gzip for text answers of 1 KB or more, as the client accepts.
+ * X-Forwarded-Proto). Brotli or gzip for text answers of 1 KB or more, as the client accepts;
+ * request bodies are taken as sent (a compressed one is not inflated).
  */
 export const securityPlugin = fp(
   async (app: FastifyInstance) => {
@@ -71,6 +72,9 @@ export const securityPlugin = fp(
     });
     await app.register(compress, {
       global: true,
+      // Answers only: no client sends compressed bodies, and inflating them would run a hook on
+      // every request (and let a small upload expand in memory).
+      globalDecompression: false,
       threshold: 1024,
       encodings: ['br', 'gzip'],
       // Brotli's default (quality 11) costs far more CPU than it saves bytes on the fly.

@@ -4,6 +4,8 @@ import { found } from '../../lib/audited.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Scope } from '../../lib/scope.js';
 import { icalendar } from '../../lib/icalendar.js';
+import { osloDay } from '../../lib/oslo-time.js';
+import { createTextCache } from '../../lib/text-cache.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { createCalendarsRepository, type CalendarFeedRow } from './calendars.repository.js';
 
@@ -58,22 +60,34 @@ const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
 });
 
+/** The characters of public calendar text kept in memory (a demo-size calendar is about 3,000). */
+const PUBLIC_CACHE_CHARS = 16 * 1024 * 1024;
+
 export function createCalendarsService(deps: { db: Db; maxFeedsPerUser: number }) {
   const repo = createCalendarsRepository(deps.db);
   const publicDescription = (row: FeedMeeting) => `${row.tierName} (${row.municipalityName})`;
+  // Public calendars by what they are made of: the municipality (and tier), its setup version and
+  // the day in Oslo, as their ETag (lib/setup-version.ts). Every audited write (meetings, tiers)
+  // moves the version in its own transaction and every request reads it with its scope, so no
+  // replica serves an outdated calendar; an unchanged one is not rebuilt for every poll.
+  const publicCalendars = createTextCache(PUBLIC_CACHE_CHARS);
+
+  async function buildPublicCalendar(kommunenummer: string, tierId: string | undefined): Promise<string> {
+    const municipality = found(await repo.municipality(kommunenummer), `${kommunenummer} is gone.`);
+    let name = `SLT ${municipality.name}`;
+    if (tierId) {
+      const tier = await repo.tier(kommunenummer, tierId);
+      if (!tier) throw new NotFoundError(`There is no tier ${tierId} in ${kommunenummer}.`);
+      name = `${name}: ${tier.name}`;
+    }
+    return calendarOf(name, await repo.meetings(kommunenummer, tierId), publicDescription);
+  }
 
   return {
     /** The public feed: title, time, place and status of a municipality's (or one tier's) meetings. */
-    async publicCalendar(scope: Scope, tierId?: string): Promise<string> {
-      const { kommunenummer } = scope;
-      const municipality = found(await repo.municipality(kommunenummer), `${kommunenummer} is gone.`);
-      let name = `SLT ${municipality.name}`;
-      if (tierId) {
-        const tier = await repo.tier(kommunenummer, tierId);
-        if (!tier) throw new NotFoundError(`There is no tier ${tierId} in ${kommunenummer}.`);
-        name = `${name}: ${tier.name}`;
-      }
-      return calendarOf(name, await repo.meetings(kommunenummer, tierId), publicDescription);
+    publicCalendar(scope: Scope, tierId?: string): Promise<string> {
+      const key = [scope.kommunenummer, tierId ?? '', scope.setupVersion, osloDay()].join('\n');
+      return publicCalendars.get(key, () => buildPublicCalendar(scope.kommunenummer, tierId));
     },
 
     /**

@@ -4,7 +4,7 @@ import { found } from '../../lib/audited.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import type { Caller, Scope } from '../../lib/scope.js';
 import { createActionItemsRepository } from '../action-items/action-items.repository.js';
-import { meetingFacts, toMeeting, type MeetingChange } from './meeting-view.js';
+import { toMeeting, type MeetingChange } from './meeting-view.js';
 import { createMeetingsRepository, type MeetingTree } from './meetings.repository.js';
 
 /**
@@ -19,8 +19,6 @@ export function createMeetingAccess(db: Db) {
     caller.internal && !caller.allClosed && caller.email ? createActionItemsRepository(tx).membersWithEmail(k, caller.email) : [];
 
   async function view(tx: Executor, { kommunenummer: k, caller }: Pick<Scope, 'kommunenummer' | 'caller'>, id: string): Promise<Meeting> {
-    // The public view is the meeting's own row: one statement, not the tree it would throw away.
-    if (!caller.internal) return meetingFacts(found(await createMeetingsRepository(tx).findRow(k, id), notFound(k, id)));
     const tree = found(await createMeetingsRepository(tx).find(k, id), notFound(k, id));
     return toMeeting(tree, caller, await memberIdsOf(tx, k, caller));
   }

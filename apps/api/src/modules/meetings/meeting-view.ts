@@ -4,7 +4,7 @@ import { InvalidFieldError } from '../../lib/errors.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import type { Caller } from '../../lib/scope.js';
 import type { ActionItemRow } from '../action-items/action-items.repository.js';
-import type { MeetingRow, MeetingTree, WritableMeeting } from './meetings.repository.js';
+import type { MeetingFactsRow, MeetingRow, MeetingTree, WritableMeeting } from './meetings.repository.js';
 
 /** An action item as the API shows it; `overdue` is open and due before today in Oslo. */
 export function toActionItem(row: ActionItemRow, today = osloDay()): ActionItem {
@@ -27,7 +27,7 @@ export function toActionItem(row: ActionItemRow, today = osloDay()): ActionItem 
 }
 
 /** The public facts of a meeting: what calendars and intranets may show. */
-export function meetingFacts(m: MeetingRow): Meeting {
+export function meetingFacts(m: MeetingFactsRow): Meeting {
   return {
     id: m.id,
     kommunenummer: m.kommunenummer,

@@ -1,5 +1,5 @@
 import type { CreateMeeting, Meeting, MeetingListQuery, MeetingPage, UpdateMeeting } from '@slt/shared';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
@@ -8,11 +8,11 @@ import { checkReferences } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
 import { createMeetingAccess } from './meeting-access.js';
 import { auditable, instant, meetingFacts, requireHeldInPast, requireTimeOrder, toMeeting } from './meeting-view.js';
-import { createMeetingsRepository, type MeetingRow } from './meetings.repository.js';
+import { createMeetingsRepository, findMeetingFacts, type MeetingRow } from './meetings.repository.js';
 
 /** A tier's meetings: listing, reading as the caller may see them, planning, changing and removing. */
-export function createMeetingsService(deps: { db: Db }) {
-  const { db } = deps;
+export function createMeetingsService(deps: { db: Db; rows: Database['rows'] }) {
+  const { db, rows } = deps;
   const { notFound, memberIdsOf, view, changeMeeting } = createMeetingAccess(db);
 
   return {
@@ -43,7 +43,11 @@ export function createMeetingsService(deps: { db: Db }) {
       };
     },
 
-    get: (scope: Scope, id: string) => view(db, scope, id),
+    /** The public view is the meeting's facts: one prepared statement, not the tree it would throw away. */
+    async get(scope: Scope, id: string): Promise<Meeting> {
+      if (scope.caller.internal) return view(db, scope, id);
+      return meetingFacts(found(await findMeetingFacts(rows, scope.kommunenummer, id), notFound(scope.kommunenummer, id)));
+    },
 
     async create({ kommunenummer: k, actor, caller }: Scope, input: CreateMeeting): Promise<Meeting> {
       const startsAt = instant('startsAt', input.startsAt);

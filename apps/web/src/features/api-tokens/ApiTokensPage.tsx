@@ -11,6 +11,8 @@ import { municipalityQueries } from '../municipalities/queries';
 import { useCreateApiToken, useRevokeApiToken } from './mutations';
 import { apiTokenQueries } from './queries';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../designsystemet/table.css';
+import '../../designsystemet/fieldset.css';
 
 const SCOPES: TokenScope[] = ['read', 'write', 'import'];
 

@@ -13,6 +13,7 @@ import { municipalityKey } from '../resources/api';
 import { downloadExport, importFile, type ExportKind } from './api';
 import { OutcomeView, type Outcome } from './ImportOutcome';
 import { guessFileKind, type CsvEntity, type FileFormat } from './file-kind';
+import '../../designsystemet/fieldset.css';
 
 const ENTITIES: CsvEntity[] = ['members', 'measures'];
 const EXPORT_KINDS = [

@@ -3,6 +3,7 @@ import { SETUP_SECTIONS, type ImportResult, type ProblemFieldError } from '@slt/
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../forms/problem-text';
 import { csvRowOf, type CsvEntity } from './file-kind';
+import '../../designsystemet/table.css';
 
 /** How many changes of a plan or result are listed; the rest are counted. */
 const CHANGES_SHOWN = 100;

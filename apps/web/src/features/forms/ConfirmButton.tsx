@@ -1,6 +1,7 @@
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../designsystemet/dialog.css';
 
 export interface ConfirmButtonProps {
   /** The button's text, and the confirming button's text in the dialog. */

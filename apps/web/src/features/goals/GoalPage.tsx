@@ -19,6 +19,7 @@ import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { IndicatorChart } from './IndicatorChart';
+import '../../designsystemet/table.css';
 
 /** Official statistics with their chart: loaded apart, so the goal page's first paint does not wait for them. */
 const IndicatorSourcePanel = lazy(() => import('./IndicatorSourcePanel').then((m) => ({ default: m.IndicatorSourcePanel })));

@@ -11,6 +11,7 @@ import { meetingQueries } from '../meetings/api';
 import { useMunicipalityName, useTiersAndMembers, useViewer } from '../meetings/hooks';
 import { addDays, currentYearOslo, formatDate, formatDateTime, todayOslo } from '../meetings/time';
 import { workspaceGroupsFor } from './links';
+import '../../designsystemet/card.css';
 
 /**
  * A municipality's home for its users: what needs attention (overdue and due-this-week action

@@ -1,6 +1,7 @@
 import { Table } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../designsystemet/table.css';
 
 export interface Column<T> {
   header: string;

@@ -7,6 +7,7 @@ import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../designsystemet/table.css';
 
 /** A measure's evaluations (internal): the list, a form to add one, and removal; each write sends the measure's ETag. */
 export function Evaluations({ kommunenummer, measureId }: { kommunenummer: string; measureId: string }) {

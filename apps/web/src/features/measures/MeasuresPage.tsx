@@ -21,6 +21,7 @@ import { ManagePage } from '../slt/ManagePage';
 import { Evaluations } from './Evaluations';
 
 import { FILTER_KEYS, type MeasureFilters } from './filters';
+import '../../designsystemet/search.css';
 
 const measureRoutes = {
   list: routes.listMeasures,

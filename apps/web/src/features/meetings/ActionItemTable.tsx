@@ -7,6 +7,7 @@ import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { ActionItemStatusTag } from './StatusTags';
 import { formatDate } from './time';
+import '../../designsystemet/table.css';
 
 interface ActionItemTableProps {
   kommunenummer: string;

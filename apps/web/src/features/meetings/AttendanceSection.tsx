@@ -7,6 +7,7 @@ import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import { useCurrentMemberships } from './hooks';
 import type { MeetingPartProps } from './types';
+import '../../designsystemet/fieldset.css';
 
 /**
  * Who was present, absent or excused: a row per current member of the tier (and anyone already

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useSession } from '../auth/session';
 import { formatDateTime } from './time';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../designsystemet/table.css';
 
 const absolute = (path: string) => `${window.location.origin}${path}`;
 

@@ -12,6 +12,7 @@ import { useOutcome } from './Failure';
 import { useViewer } from './hooks';
 import { formatDate } from './time';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../designsystemet/table.css';
 
 /** Coordinators add key dates to the year plan (with quick adds for the SLT grant deadlines) and remove them. */
 export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string; year: number }) {

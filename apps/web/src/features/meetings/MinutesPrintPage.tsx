@@ -13,6 +13,7 @@ import { meetingQueries } from './api';
 import { AttendanceLists } from './AttendanceSection';
 import { useTiersAndMembers, useViewer } from './hooks';
 import { formatDate, formatTimeRange } from './time';
+import '../../designsystemet/table.css';
 
 /**
  * The minutes as a clean page to print or save as PDF. The document is written in the

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from './queries';
+import '../../designsystemet/table.css';
 
 const toQuery = (text: string) => text.trim() || undefined;
 

@@ -19,6 +19,7 @@ import type { AnyField, CreateField, FormValues } from '../resources/fields';
 import { valuesOf } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { ManagePage } from '../slt/ManagePage';
+import '../../designsystemet/card.css';
 
 export const PROFILE_PARTS = ['about', 'contacts', 'concerns', 'agreements', 'plans'] as const;
 export type ProfilePart = (typeof PROFILE_PARTS)[number];

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText, problemText } from '../forms/problem-text';
 import type { AnyField, FormValue, FormValues } from './fields';
+import '../../designsystemet/fieldset.css';
 
 /** The form field a problem's field names (`riskCriteria/1` is the riskCriteria field), if the form has it. */
 function fieldOfPointer(

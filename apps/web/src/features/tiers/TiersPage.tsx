@@ -20,6 +20,7 @@ import { ResourceForm } from '../resources/ResourceForm';
 import { ResourcePage, type ResourceField } from '../resources/ResourcePage';
 import { ManagePage } from '../slt/ManagePage';
 import { describeRule } from '../slt/meeting-rule';
+import '../../designsystemet/table.css';
 
 const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD, local time
 

@@ -16,6 +16,7 @@ import { createBody, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
 import { useUserWrites } from './mutations';
 import { userQueries } from './queries';
+import '../../designsystemet/table.css';
 
 const ROLES: Role[] = ['member', 'coordinator'];
 
