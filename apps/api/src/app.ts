@@ -11,6 +11,10 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { createOidcClient } from './modules/oidc/oidc.client.js';
+import { createOidcRepository } from './modules/oidc/oidc.repository.js';
+import { oidcRoutes } from './modules/oidc/oidc.routes.js';
+import { createOidcService } from './modules/oidc/oidc.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
@@ -143,7 +147,9 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     db,
     signAccessToken: (claims) => app.jwt.sign(claims),
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+    passwordsDisabledFor: (domain) => createOidcRepository(db).passwordsDisabledFor(domain),
   });
+  const oidc = createOidcService({ db, port: createOidcClient(), startSession: auth.startSession });
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
   await app.register(scopePlugin, { scopeOf: (kommunenummer) => municipalityRows.scopeOf(kommunenummer) });
@@ -185,6 +191,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     quota: { counters, perMinute: config.exchangePerCallerPerMinute },
   });
   await app.register(authRoutes, { service: auth });
+  await app.register(oidcRoutes, { service: oidc, publicUrl: config.publicUrl });
   await app.register(usersRoutes, { service: users });
   await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
   await app.register(apiTokensRoutes, { service: apiTokens });

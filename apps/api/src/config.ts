@@ -37,6 +37,10 @@ const EnvSchema = Type.Object({
   CALENDAR_FEEDS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 268_435_456 }),
   IMPORT_MAX_ITEMS: Type.Integer({ minimum: 1, default: 250_000 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+$' })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'SLT <slt@localhost>' }),
+  MAIL_POLL_MS: Type.Integer({ minimum: 100, default: 5000 }),
 });
 
 export interface Config {
@@ -88,6 +92,18 @@ export interface Config {
   /** The largest import body (bytes) and the most items it may hold (413 beyond). */
   readonly importMaxBytes: number;
   readonly importMaxItems: number;
+  /**
+   * The product's address as browsers and mail readers see it (`https://slt.kommune.no`): the
+   * OpenID redirect URI and links in mails. Unset: the request's own origin (and no links in mails
+   * sent by the worker beyond `http://localhost:PORT`).
+   */
+  readonly publicUrl: string | undefined;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: mails wait in the outbox and are shown in the web client. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of every mail (`SLT Kongsvinger <slt@kongsvinger.kommune.no>`). */
+  readonly mailFrom: string;
+  /** How often the mail worker looks for due mail. */
+  readonly mailPollMs: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,5 +150,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     calendarFeedsPerUser: e.CALENDAR_FEEDS_PER_USER,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxItems: e.IMPORT_MAX_ITEMS,
+    publicUrl: e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailPollMs: e.MAIL_POLL_MS,
   });
 }

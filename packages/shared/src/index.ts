@@ -29,3 +29,5 @@ export * from './schemas/invitations.js';
 export * from './routes/invitations.js';
 export * from './schemas/profile.js';
 export * from './routes/profile.js';
+export * from './schemas/sign-in.js';
+export * from './routes/sign-in.js';

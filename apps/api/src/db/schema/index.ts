@@ -11,3 +11,4 @@ export * from './partnerships.js';
 export * from './meetings.js';
 export * from './setup-versions.js';
 export * from './profile.js';
+export * from './sign-in.js';
