@@ -243,6 +243,19 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
   addPartner: () => ({ params: { kommunenummer: B, partnerKommunenummer: '3403' } }),
   removePartner: () => ({ params: { kommunenummer: '3905', partnerKommunenummer: '3911' } }),
   eraseMember: () => ({ params: { kommunenummer: B, memberId: b.member } }),
+  listOidcProviders: () => ({ params: {} }),
+  createOidcProvider: () => ({
+    params: {},
+    body: {
+      kommunenummer: B,
+      label: 'Intruder',
+      issuer: 'https://idp.invalid',
+      clientId: 'x',
+      clientSecret: 'y',
+      allowedDomains: ['intruder.invalid'],
+    },
+  }),
+  deleteOidcProvider: () => ({ params: { providerId: '00000000-0000-4000-8000-000000000000' } }),
 };
 
 /**
