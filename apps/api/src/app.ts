@@ -11,6 +11,10 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
+import { createMailService } from './modules/mail/mail.service.js';
+import { createSmtpClient } from './modules/mail/mail.client.js';
+import { createMailWorker, type MailWorker } from './modules/mail/mail.worker.js';
 import { createOidcClient } from './modules/oidc/oidc.client.js';
 import { createOidcRepository } from './modules/oidc/oidc.repository.js';
 import { oidcRoutes } from './modules/oidc/oidc.routes.js';
@@ -75,6 +79,13 @@ export interface AppDependencies {
   jwtSecret: string;
   database: Database;
   logger?: FastifyBaseLogger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The outbox worker of this process, when SMTP_URL is set. */
+    mailWorker: MailWorker | null;
+  }
 }
 
 /** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
@@ -173,7 +184,12 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(targetGroupsRoutes, { service: createTargetGroupsService({ db }) });
   await app.register(goalsRoutes, { service: createGoalsService({ db }) });
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
-  await app.register(meetingsRoutes, { service: createMeetingsService({ db }), items: createMeetingItemsService({ db }) });
+  const mailSettings = { from: config.mailFrom, publicUrl: config.publicUrl };
+  await app.register(meetingsRoutes, {
+    service: createMeetingsService({ db, mail: mailSettings }),
+    items: createMeetingItemsService({ db }),
+  });
+  await app.register(mailRoutes, { service: createMailService({ db, settings: mailSettings }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
   await app.register(complianceRoutes, { service: createComplianceService({ db }) });
   await app.register(yearPlanRoutes, { service: createYearPlanService({ db }) });
@@ -196,6 +212,25 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
+  // The outbox worker runs in every API process that has an SMTP server; without one mail waits in the outbox.
+  const mailWorker = config.smtpUrl
+    ? createMailWorker({
+        db,
+        port: createSmtpClient(config.smtpUrl),
+        from: config.mailFrom,
+        pollMs: config.mailPollMs,
+        backoffBaseSeconds: config.mailRetrySeconds,
+        log: app.log,
+      })
+    : null;
+  app.decorate('mailWorker', mailWorker);
+  if (mailWorker) {
+    app.addHook('onReady', (done) => {
+      mailWorker.start();
+      done();
+    });
+    app.addHook('onClose', async () => mailWorker.stop());
+  }
   await app.register(widgetPlugin, { distDir: config.widgetDistDir });
   await app.register(webPlugin, { distDir: config.webDistDir });
 

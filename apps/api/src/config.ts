@@ -41,6 +41,7 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'SLT <slt@localhost>' }),
   MAIL_POLL_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  MAIL_RETRY_SECONDS: Type.Integer({ minimum: 1, default: 30 }),
 });
 
 export interface Config {
@@ -104,6 +105,8 @@ export interface Config {
   readonly mailFrom: string;
   /** How often the mail worker looks for due mail. */
   readonly mailPollMs: number;
+  /** The first retry of a failed mail; doubles per attempt up to an hour, 8 attempts in all. */
+  readonly mailRetrySeconds: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,5 +157,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
+    mailRetrySeconds: e.MAIL_RETRY_SECONDS,
   });
 }

@@ -231,6 +231,8 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   exportMembersCsv: () => ({ params: { kommunenummer: B } }),
   exportMeasuresCsv: () => ({ params: { kommunenummer: B } }),
   putSetupProfile: () => ({ params: { kommunenummer: B }, body: { collaborationName: 'Hijacked' } }),
+  sendMeetingNotice: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
+  listMail: () => ({ params: { kommunenummer: B } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -421,6 +423,8 @@ describe('optimistic concurrency', () => {
     'inviteUser',
     'setMunicipalityUserRole',
     'removeMunicipalityUser',
+    // Queues mail for the meeting's current version; a repeat queues nothing (one mail per member and version).
+    'sendMeetingNotice',
   ]);
 
   it(`every write of ${B}'s data that changes what was read needs a current If-Match`, async () => {

@@ -31,3 +31,5 @@ export * from './schemas/profile.js';
 export * from './routes/profile.js';
 export * from './schemas/sign-in.js';
 export * from './routes/sign-in.js';
+export * from './schemas/mail.js';
+export * from './routes/mail.js';

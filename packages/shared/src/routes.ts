@@ -2,6 +2,7 @@ import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { signInRoutes } from './routes/sign-in.js';
+import { mailRoutes } from './routes/mail.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -407,6 +408,7 @@ export const routes = {
   ...invitationRoutes,
   // Single sign-on (issue 21).
   ...signInRoutes,
+  ...mailRoutes,
 } as const;
 
 export type Routes = typeof routes;

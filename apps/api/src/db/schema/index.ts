@@ -12,3 +12,4 @@ export * from './meetings.js';
 export * from './setup-versions.js';
 export * from './profile.js';
 export * from './sign-in.js';
+export * from './mail.js';
