@@ -220,6 +220,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
         from: config.mailFrom,
         pollMs: config.mailPollMs,
         backoffBaseSeconds: config.mailRetrySeconds,
+        publicUrl: config.publicUrl,
         log: app.log,
       })
     : null;

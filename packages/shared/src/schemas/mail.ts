@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { UuidSchema } from './identity.js';
 import { KommunenummerSchema } from './municipalities.js';
 
-export const MAIL_KINDS = ['meeting_notice', 'meeting_update', 'meeting_cancel'] as const;
+export const MAIL_KINDS = ['meeting_notice', 'meeting_update', 'meeting_cancel', 'action_reminder', 'action_overdue'] as const;
 export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** A mail in the outbox: what was (or, without SMTP, would have been) sent, and how it went. */

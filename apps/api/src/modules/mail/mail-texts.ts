@@ -116,3 +116,48 @@ export function meetingMail(language: MailLanguage, kind: MeetingMailKind, data:
   ].join('\n');
   return { subject, text, html };
 }
+
+const reminderWords = {
+  nb: {
+    soon: 'Påminnelse: oppfølgingspunkt med frist {date}',
+    overdue: 'Fristen er passert: oppfølgingspunkt med frist {date}',
+    body: 'Du er ansvarlig for dette oppfølgingspunktet i SLT-samordningen i {municipality}:',
+    open: 'Se oppfølgingspunktet i SLT',
+    locale: 'nb-NO',
+  },
+  nn: {
+    soon: 'Påminning: oppfølgingspunkt med frist {date}',
+    overdue: 'Fristen er passert: oppfølgingspunkt med frist {date}',
+    body: 'Du er ansvarleg for dette oppfølgingspunktet i SLT-samordninga i {municipality}:',
+    open: 'Sjå oppfølgingspunktet i SLT',
+    locale: 'nn-NO',
+  },
+  en: {
+    soon: 'Reminder: action item due {date}',
+    overdue: 'Overdue: action item due {date}',
+    body: 'You are responsible for this action item of the SLT coordination of {municipality}:',
+    open: 'See the action item in SLT',
+    locale: 'en-GB',
+  },
+} as const;
+
+export function reminderMail(
+  language: MailLanguage,
+  data: { overdue: boolean; description: string; dueDate: string; municipality: string; link: string | null },
+) {
+  const w = reminderWords[language];
+  const date = new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${data.dueDate}T00:00:00Z`),
+  );
+  const subject = fill(data.overdue ? w.overdue : w.soon, { date });
+  const intro = fill(w.body, { municipality: data.municipality });
+  const text = [intro, '', data.description, ...(data.link ? ['', `${w.open}: ${data.link}`] : [])].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<blockquote>${escapeHtml(data.description).replace(/\n/g, '<br>')}</blockquote>`,
+    data.link ? `<p><a href="${escapeHtml(data.link)}">${w.open}</a></p>` : '',
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -216,6 +216,28 @@ describe('meeting mail', () => {
     expect(list.filter((m) => m.subjectId === next.id).map((m) => m.status)).toEqual(['sent', 'sent']);
   });
 
+  it('an action item due in 3 days gives its owner one reminder, not two, with two replicas working the outbox', async () => {
+    const owner = (await post('/members', { name: 'Olav Oppfølger', email: 'olav.oppfolger@mail.invalid' })).body.id;
+    const meetingId = (await planMeeting('Møte med oppfølging')).id;
+    const due = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
+    await post('/action-items', { meetingId, description: 'Lage plan for sommerpatrulje', responsibleMemberId: owner, dueDate: due });
+    const [a, b] = [
+      await createTestApp({ database: t.database, config: smtpConfig() }),
+      await createTestApp({ database: t.database, config: smtpConfig() }),
+    ];
+    try {
+      await Promise.all([a.app.mailWorker!.tick(), b.app.mailWorker!.tick(), a.app.mailWorker!.tick(), b.app.mailWorker!.tick()]);
+      await drain(a);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    const reminders = smtp.messages.filter((m) => m.to[0] === 'olav.oppfolger@mail.invalid');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.parsed.subject).toMatch(/^Påminnelse: oppfølgingspunkt med frist /);
+    expect(reminders[0]!.parsed.text).toContain('Lage plan for sommerpatrulje');
+  });
+
   it('no credential reaches a mail or the log', () => {
     const log = JSON.stringify(t.logs);
     expect(log).not.toContain(coordinator);

@@ -3,6 +3,7 @@ import { diffChanges } from '../../lib/audit-diff.js';
 import { recordAudit } from '../../lib/audited.js';
 import type { MailPort } from './mail.client.js';
 import { createMailRepository, type MailRow } from './mail.repository.js';
+import { queueDueReminders } from './reminders.js';
 
 /** After this many failed attempts a mail is `failed` (the coordinator sees it). */
 export const MAX_ATTEMPTS = 8;
@@ -32,12 +33,13 @@ export function createMailWorker(deps: {
   from: string;
   pollMs: number;
   log: WorkerLog;
+  publicUrl: string | undefined;
   /** First retry delay; doubles per attempt, up to an hour. */
   backoffBaseSeconds?: number;
   batch?: number;
   leaseSeconds?: number;
 }) {
-  const { db, port, from, pollMs, log, backoffBaseSeconds = 30, batch = 20, leaseSeconds = 120 } = deps;
+  const { db, port, from, pollMs, log, publicUrl, backoffBaseSeconds = 30, batch = 20, leaseSeconds = 120 } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
@@ -77,8 +79,9 @@ export function createMailWorker(deps: {
     return true;
   }
 
-  /** One round: the number of mails sent. */
+  /** One round: queues the reminders due today (idempotent), then sends what is due; the number of mails sent. */
   async function tick(): Promise<number> {
+    await db.transaction((tx) => queueDueReminders(tx, { publicUrl }));
     const claimed = await db.transaction((tx) => createMailRepository(tx).claim(batch, leaseSeconds));
     let sent = 0;
     for (const row of claimed) if (await deliver(row)) sent += 1;
