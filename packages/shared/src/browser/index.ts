@@ -28,4 +28,7 @@ export {
   COORDINATOR_STATES,
   PARTY_KINDS,
   PLAN_KINDS,
+  SSO_ERRORS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
 } from './table.generated.js';

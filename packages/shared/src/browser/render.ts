@@ -10,6 +10,8 @@ import { ORGANIZATION_KINDS } from '../schemas/organizations.js';
 import { SETUP_SECTIONS } from '../schemas/setup-document.js';
 import { TIER_LEVELS } from '../schemas/tiers.js';
 import { COORDINATOR_STATES, PARTY_KINDS, PLAN_KINDS, PROFILE_FIELDS } from '../schemas/profile.js';
+import { SSO_ERRORS } from '../schemas/sign-in.js';
+import { MAIL_KINDS, MAIL_STATUSES } from '../schemas/mail.js';
 
 /** The constants a browser needs from the schema files, which it must not load (they build TypeBox schemas). */
 export const BROWSER_CONSTANTS = {
@@ -32,6 +34,9 @@ export const BROWSER_CONSTANTS = {
   COORDINATOR_STATES,
   PARTY_KINDS,
   PLAN_KINDS,
+  SSO_ERRORS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
 } as const;
 
 /**

@@ -54,7 +54,7 @@ export const signInRoutes = {
     path: '/api/v1/auth/oidc/providers',
     operationId: 'listSignInOptions',
     tags: ['auth'],
-    summary: 'The single sign-on buttons to show (a municipality’s providers and the global ones)',
+    summary: 'The single sign-on buttons to show: a municipality’s providers and the global ones (all, without a municipality)',
     access: { kind: 'public' },
     querystring: SignInOptionsQuerySchema,
     response: { 200: SignInOptionsSchema },
@@ -79,7 +79,8 @@ export const signInRoutes = {
     operationId: 'finishOidcSignIn',
     tags: ['auth'],
     summary: 'The redirect URI: checks the answer and the ID token, starts the session, and sends the browser on',
-    description: 'On success a redirect to the web client with the refresh cookie set; on refusal a redirect to `/signin?sso=<reason>`.',
+    description:
+      'On success a redirect to the web client (`/login?sso=done&next=…`) with the refresh cookie set; on refusal a redirect to `/login?sso=<reason>`.',
     access: { kind: 'public' },
     querystring: OidcCallbackQuerySchema,
     response: { 303: Type.Null() },

@@ -11,16 +11,12 @@ export function createOidcRepository(db: Executor) {
       return db.select().from(oidcProviders).orderBy(asc(oidcProviders.createdAt), asc(oidcProviders.id));
     },
 
-    /** A municipality's own providers and the global ones; without a municipality, only the global ones. */
+    /** A municipality's own providers and the global ones; without a municipality, all of them. */
     async providersFor(kommunenummer: string | undefined): Promise<OidcProviderRow[]> {
       return db
         .select()
         .from(oidcProviders)
-        .where(
-          kommunenummer
-            ? or(isNull(oidcProviders.kommunenummer), eq(oidcProviders.kommunenummer, kommunenummer))
-            : isNull(oidcProviders.kommunenummer),
-        )
+        .where(kommunenummer ? or(isNull(oidcProviders.kommunenummer), eq(oidcProviders.kommunenummer, kommunenummer)) : undefined)
         .orderBy(asc(oidcProviders.label), asc(oidcProviders.id));
     },
 

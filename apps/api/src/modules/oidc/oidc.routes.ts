@@ -53,9 +53,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ service: OidcService; publi
         request.log,
       );
       reply.header('cache-control', 'no-store');
-      if (!outcome.ok) return reply.redirect(`/signin?sso=${outcome.reason}`, 303);
+      if (!outcome.ok) return reply.redirect(`/login?sso=${outcome.reason}`, 303);
       setRefreshCookie(reply, outcome.refreshToken!);
-      return reply.redirect(outcome.returnTo, 303);
+      // The web client's sign-in page opens the session from the refresh cookie, then goes on to `next`.
+      return reply.redirect(`/login?sso=done&next=${encodeURIComponent(outcome.returnTo)}`, 303);
     },
   });
 };

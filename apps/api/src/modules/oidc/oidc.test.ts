@@ -69,6 +69,7 @@ async function finish(browser: Browser, callbackUrl: string) {
   return { location, session };
 }
 
+const DONE = '/login?sso=done&next=%2Fhome';
 const startPath = () => `/api/v1/auth/oidc/${provider.id}/start`;
 
 async function signInWithProvider(accountId: string, email: string, groups: string[] = []) {
@@ -126,7 +127,7 @@ describe('OpenID Connect sign-in', () => {
     expect(start.headers.get('set-cookie')).toMatch(/^slt_oidc=[^;]+;.*HttpOnly.*SameSite=Lax/i);
 
     const { location, session } = await signInWithProvider('op-frida', `Frida.Fiktiv@${DOMAIN}`);
-    expect(location).toBe('/home');
+    expect(location).toBe(DONE);
     expect(session?.user).toMatchObject({ id: invitation.user.id, roles: [{ kommunenummer: '3401', role: 'member' }] });
     expect((await call(t, 'GET', '/api/v1/municipalities/3401/action-items', { bearer: session!.accessToken })).status).toBe(200);
     const [identity] = await t.database.db.select().from(userIdentities).where(eq(userIdentities.userId, invitation.user.id));
@@ -135,7 +136,7 @@ describe('OpenID Connect sign-in', () => {
 
   it('a group that maps to coordinator creates the user as the municipality’s coordinator', async () => {
     const { location, session } = await signInWithProvider('op-kari', `kari.koordinator@${DOMAIN}`, ['other', COORDINATOR_GROUP]);
-    expect(location).toBe('/home');
+    expect(location).toBe(DONE);
     expect(session?.user).toMatchObject({ email: `kari.koordinator@${DOMAIN}`, roles: [{ kommunenummer: '3401', role: 'coordinator' }] });
     expect((await call(t, 'GET', '/api/v1/municipalities/3401/api-tokens', { bearer: session!.accessToken })).status).toBe(200);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.actorLabel, 'oidc:Kongsvinger kommune'));
@@ -144,7 +145,7 @@ describe('OpenID Connect sign-in', () => {
 
   it('an unknown person without invitation or mapped group is refused, and no user is created', async () => {
     const { location, session } = await signInWithProvider('op-ukjent', `ukjent.person@${DOMAIN}`, ['some-other-group']);
-    expect(location).toBe('/signin?sso=not_invited');
+    expect(location).toBe('/login?sso=not_invited');
     expect(session).toBeUndefined();
     expect(
       await t.database.db
@@ -156,7 +157,7 @@ describe('OpenID Connect sign-in', () => {
 
   it('an e-mail outside the allowed domains is refused', async () => {
     const { location, session } = await signInWithProvider('op-demo', DEMO.coordinator3401, [COORDINATOR_GROUP]);
-    expect(location).toBe('/signin?sso=domain');
+    expect(location).toBe('/login?sso=domain');
     expect(session).toBeUndefined();
   });
 
@@ -166,17 +167,17 @@ describe('OpenID Connect sign-in', () => {
     const callback = new URL(await browser.toCallback(startPath()));
     const wrongState = new URL(callback);
     wrongState.searchParams.set('state', 'not-the-state-the-api-sent-000000000000');
-    expect(await finish(browser, wrongState.href)).toEqual({ location: '/signin?sso=failed', session: undefined });
+    expect(await finish(browser, wrongState.href)).toEqual({ location: '/login?sso=failed', session: undefined });
     // The right state from a browser without the binding cookie (a login-CSRF attempt): refused, and the state is spent.
-    expect(await finish(new Browser(), callback.href)).toEqual({ location: '/signin?sso=failed', session: undefined });
-    expect(await finish(browser, callback.href)).toEqual({ location: '/signin?sso=failed', session: undefined });
+    expect(await finish(new Browser(), callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
+    expect(await finish(browser, callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
 
     // A callback that succeeded once cannot be replayed: the code and the state are used up.
     const second = new Browser();
     const url = await second.toCallback(startPath());
-    expect((await finish(second, url)).location).toBe('/home');
+    expect((await finish(second, url)).location).toBe(DONE);
     second.jar.get(t.baseUrl)?.delete('slt_refresh');
-    expect(await finish(second, url)).toEqual({ location: '/signin?sso=failed', session: undefined });
+    expect(await finish(second, url)).toEqual({ location: '/login?sso=failed', session: undefined });
   });
 
   it.each([
@@ -188,13 +189,13 @@ describe('OpenID Connect sign-in', () => {
   ])('an ID token with %s is refused', async (_case, tamper) => {
     op.tamperNext(tamper);
     const { location, session } = await signInWithProvider('op-kari', `kari.koordinator@${DOMAIN}`, [COORDINATOR_GROUP]);
-    expect(location).toBe('/signin?sso=failed');
+    expect(location).toBe('/login?sso=failed');
     expect(session).toBeUndefined();
   });
 
   it('the untampered re-signing path is accepted (the refusals above are the checks, not the re-signing)', async () => {
     op.tamperNext((token) => op.resign(token, (p) => p));
-    expect((await signInWithProvider('op-kari', `kari.koordinator@${DOMAIN}`, [COORDINATOR_GROUP])).location).toBe('/home');
+    expect((await signInWithProvider('op-kari', `kari.koordinator@${DOMAIN}`, [COORDINATOR_GROUP])).location).toBe(DONE);
   });
 
   it('passwords can be turned off for the provider’s domains; outside members keep theirs', async () => {
