@@ -29,11 +29,27 @@ const DISCOVERY_TTL_MS = 10 * 60_000;
 
 async function clientAuthOf(provider: OidcProviderRow): Promise<oidc.ClientAuth> {
   if (provider.privateKeyJwk) {
-    const jwk = JSON.parse(provider.privateKeyJwk) as webcrypto.JsonWebKey & { kid?: string; alg?: string };
+    const jwk = JSON.parse(provider.privateKeyJwk) as webcrypto.JsonWebKey & {
+      kid?: string;
+      alg?: string;
+      x5t?: string;
+      'x5t#S256'?: string;
+    };
     const alg = jwk.alg ?? (jwk.kty === 'EC' ? 'ES256' : 'RS256');
     const algorithm = jwk.kty === 'EC' ? { name: 'ECDSA', namedCurve: jwk.crv ?? 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-    const key = await crypto.subtle.importKey('jwk', jwk, algorithm, false, ['sign']);
-    return oidc.PrivateKeyJwt({ key, kid: jwk.kid }, { [oidc.modifyAssertion]: (header) => void (header.alg = alg) });
+    const { kid, x5t, 'x5t#S256': x5tS256, ...material } = jwk;
+    const key = await crypto.subtle.importKey('jwk', material, algorithm, false, ['sign']);
+    // Entra ID finds the certificate by its thumbprint: `x5t` or `x5t#S256` of the JWK go into the assertion's header.
+    return oidc.PrivateKeyJwt(
+      { key, kid },
+      {
+        [oidc.modifyAssertion]: (header) => {
+          header.alg = alg;
+          if (x5t) header['x5t'] = x5t;
+          if (x5tS256) header['x5t#S256'] = x5tS256;
+        },
+      },
+    );
   }
   return oidc.ClientSecretBasic(provider.clientSecret ?? '');
 }
