@@ -11,6 +11,14 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
+import { createMailService } from './modules/mail/mail.service.js';
+import { createSmtpClient } from './modules/mail/mail.client.js';
+import { createMailWorker, type MailWorker } from './modules/mail/mail.worker.js';
+import { createOidcClient } from './modules/oidc/oidc.client.js';
+import { createOidcRepository } from './modules/oidc/oidc.repository.js';
+import { oidcRoutes } from './modules/oidc/oidc.routes.js';
+import { createOidcService } from './modules/oidc/oidc.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createMunicipalitiesRepository } from './modules/municipalities/municipalities.repository.js';
@@ -86,6 +94,12 @@ export interface AppDependencies {
 
 /** The levels at which the access log is written. */
 const LOGS_REQUESTS = new Set(['trace', 'debug', 'info']);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The outbox worker of this process, when SMTP_URL is set. */
+    mailWorker: MailWorker | null;
+  }
+}
 
 /** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -159,7 +173,9 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     db,
     signAccessToken: (claims) => app.jwt.sign(claims),
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+    passwordsDisabledFor: (domain) => createOidcRepository(db).passwordsDisabledFor(domain),
   });
+  const oidc = createOidcService({ db, port: createOidcClient(), startSession: auth.startSession });
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
   await app.register(scopePlugin, { scopeOf: (kommunenummer) => municipalityRows.scopeOf(kommunenummer) });
@@ -194,10 +210,12 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     app.addHook('onClose', () => scheduler.stop());
   }
   await app.register(measuresRoutes, { service: createMeasuresService({ db, database }) });
+  const mailSettings = { from: config.mailFrom, publicUrl: config.publicUrl };
   await app.register(meetingsRoutes, {
-    service: createMeetingsService({ db, rows: database.rows }),
+    service: createMeetingsService({ db, rows: database.rows, mail: mailSettings }),
     items: createMeetingItemsService({ db }),
   });
+  await app.register(mailRoutes, { service: createMailService({ db, settings: mailSettings }) });
   await app.register(actionItemsRoutes, { service: createActionItemsService({ db }) });
   const compliance = createComplianceService({ db });
   await app.register(complianceRoutes, { service: compliance });
@@ -219,10 +237,31 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     quota: { counters, perMinute: config.exchangePerCallerPerMinute },
   });
   await app.register(authRoutes, { service: auth });
+  await app.register(oidcRoutes, { service: oidc, publicUrl: config.publicUrl });
   await app.register(usersRoutes, { service: users });
   await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
+  // The outbox worker runs in every API process that has an SMTP server; without one mail waits in the outbox.
+  const mailWorker = config.smtpUrl
+    ? createMailWorker({
+        db,
+        port: createSmtpClient(config.smtpUrl),
+        from: config.mailFrom,
+        pollMs: config.mailPollMs,
+        backoffBaseSeconds: config.mailRetrySeconds,
+        publicUrl: config.publicUrl,
+        log: app.log,
+      })
+    : null;
+  app.decorate('mailWorker', mailWorker);
+  if (mailWorker) {
+    app.addHook('onReady', (done) => {
+      mailWorker.start();
+      done();
+    });
+    app.addHook('onClose', async () => mailWorker.stop());
+  }
   await app.register(widgetPlugin, { distDir: config.widgetDistDir });
   await app.register(webPlugin, { distDir: config.webDistDir });
 

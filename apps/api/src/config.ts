@@ -45,6 +45,11 @@ const EnvSchema = Type.Object({
   STATS_MAX_RETRY_AFTER_SECONDS: Type.Integer({ minimum: 0, default: 120 }),
   STATS_IMPORT_EVERY_DAYS: Type.Number({ minimum: 0, default: 7 }),
   STATS_SCHEDULER_CHECK_SECONDS: Type.Integer({ minimum: 1, default: 600 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+$' })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'SLT <slt@localhost>' }),
+  MAIL_POLL_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  MAIL_RETRY_SECONDS: Type.Integer({ minimum: 1, default: 30 }),
 });
 
 export interface Config {
@@ -108,6 +113,20 @@ export interface Config {
   /** The scheduled import of every linked indicator, every N days; 0 = off. */
   readonly statsImportEveryDays: number;
   readonly statsSchedulerCheckSeconds: number;
+  /**
+   * The product's address as browsers and mail readers see it (`https://slt.kommune.no`): the
+   * OpenID redirect URI and links in mails. Unset: the request's own origin (and no links in mails
+   * sent by the worker beyond `http://localhost:PORT`).
+   */
+  readonly publicUrl: string | undefined;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: mails wait in the outbox and are shown in the web client. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of every mail (`SLT Kongsvinger <slt@kongsvinger.kommune.no>`). */
+  readonly mailFrom: string;
+  /** How often the mail worker looks for due mail. */
+  readonly mailPollMs: number;
+  /** The first retry of a failed mail; doubles per attempt up to an hour, 8 attempts in all. */
+  readonly mailRetrySeconds: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -162,5 +181,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statsMaxRetryAfterSeconds: e.STATS_MAX_RETRY_AFTER_SECONDS,
     statsImportEveryDays: e.STATS_IMPORT_EVERY_DAYS,
     statsSchedulerCheckSeconds: e.STATS_SCHEDULER_CHECK_SECONDS,
+    publicUrl: e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailPollMs: e.MAIL_POLL_MS,
+    mailRetrySeconds: e.MAIL_RETRY_SECONDS,
   });
 }

@@ -2,7 +2,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 
 /** Query parameters that carry a credential: their values never reach the log. */
-const CREDENTIAL_PARAMS = /([?&](?:access_token|token|refresh_token|id_token|api_key|apikey|key|secret|password|code|jwt)=)[^&#]*/gi;
+const CREDENTIAL_PARAMS =
+  /([?&](?:access_token|token|refresh_token|id_token|api_key|apikey|key|secret|password|code|jwt|state|session_state)=)[^&#]*/gi;
 
 /**
  * URLs as logged: the values of query parameters that carry credentials (`?access_token=`,

@@ -311,6 +311,8 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updatePlan: () => ({ params: { kommunenummer: B, planId: b.plan }, body: { title: 'Hijacked' } }),
   changePlanStatus: () => ({ params: { kommunenummer: B, planId: b.plan }, body: { status: 'expired' } }),
   deletePlan: () => ({ params: { kommunenummer: B, planId: b.plan } }),
+  sendMeetingNotice: () => ({ params: { kommunenummer: B, meetingId: b.meeting } }),
+  listMail: () => ({ params: { kommunenummer: B } }),
 };
 
 const adminRequests: Record<string, () => { params: Record<string, string>; body?: unknown }> = {
@@ -323,6 +325,19 @@ const adminRequests: Record<string, () => { params: Record<string, string>; body
   addPartner: () => ({ params: { kommunenummer: B, partnerKommunenummer: '3403' } }),
   removePartner: () => ({ params: { kommunenummer: '3905', partnerKommunenummer: '3911' } }),
   eraseMember: () => ({ params: { kommunenummer: B, memberId: b.member } }),
+  listOidcProviders: () => ({ params: {} }),
+  createOidcProvider: () => ({
+    params: {},
+    body: {
+      kommunenummer: B,
+      label: 'Intruder',
+      issuer: 'https://idp.invalid',
+      clientId: 'x',
+      clientSecret: 'y',
+      allowedDomains: ['intruder.invalid'],
+    },
+  }),
+  deleteOidcProvider: () => ({ params: { providerId: '00000000-0000-4000-8000-000000000000' } }),
 };
 
 /**
@@ -508,6 +523,8 @@ describe('optimistic concurrency', () => {
     'inviteUser',
     'setMunicipalityUserRole',
     'removeMunicipalityUser',
+    // Queues mail for the meeting's current version; a repeat queues nothing (one mail per member and version).
+    'sendMeetingNotice',
   ]);
 
   it(`every write of ${B}'s data that changes what was read needs a current If-Match`, async () => {

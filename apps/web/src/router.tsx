@@ -141,7 +141,16 @@ const meetingRoutes = [
   page('/municipalities/$kommunenummer/plans/$planId', PlanPage),
 ] as const;
 
-const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+/** `?sso=` is set by the API's single sign-on callback: `done` (with `next`), or why it refused. */
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { sso?: string; next?: string } => ({
+    ...(typeof search['sso'] === 'string' && /^[a-z_]{1,20}$/.test(search['sso']) ? { sso: search['sso'] } : {}),
+    ...(typeof search['next'] === 'string' && /^\/[A-Za-z0-9/_-]*$/.test(search['next']) ? { next: search['next'] } : {}),
+  }),
+  component: LoginPage,
+});
 
 // The signed-in user's workspace: where they land, their municipality's home, who has access.
 const workspaceRoutes = [

@@ -42,7 +42,7 @@ export interface RouteContract {
   querystring?: TObject;
   body?: TSchema;
   /** Success responses by status. */
-  response: Readonly<Partial<Record<200 | 201 | 202 | 204 | 304, TSchema>>>;
+  response: Readonly<Partial<Record<200 | 201 | 202 | 204 | 303 | 304, TSchema>>>;
   /** Problem (application/problem+json) responses the route can give; 500 is implied. */
   problems: readonly ProblemStatus[];
   /** Response media type for the success response when it is not JSON. */

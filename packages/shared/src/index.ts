@@ -36,3 +36,7 @@ export * from './schemas/plans.js';
 export * from './routes/plans.js';
 export * from './schemas/indicator-sources.js';
 export * from './routes/indicator-sources.js';
+export * from './schemas/sign-in.js';
+export * from './routes/sign-in.js';
+export * from './schemas/mail.js';
+export * from './routes/mail.js';

@@ -2,6 +2,8 @@ import { defineRoute } from './contract.js';
 import { goalRoutes } from './routes/goals.js';
 import { indicatorSourceRoutes } from './routes/indicator-sources.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { signInRoutes } from './routes/sign-in.js';
+import { mailRoutes } from './routes/mail.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { measureRoutes } from './routes/measures.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -201,11 +203,12 @@ export const routes = {
     summary: 'Sign in with e-mail and password',
     description:
       'Returns a short-lived access token (JWT) and sets a rotating refresh token in an httpOnly ' +
-      'cookie. Throttled per account and per IP (429 with Retry-After).',
+      'cookie. Throttled per account and per IP (429 with Retry-After). 403 when a single sign-on provider turned ' +
+      'passwords off for the e-mail domain.',
     access: { kind: 'public' },
     body: LoginRequestSchema,
     response: { 200: SessionSchema },
-    problems: [400, 401, 429],
+    problems: [400, 401, 403, 429],
   }),
   refreshSession: defineRoute({
     method: 'POST',
@@ -413,6 +416,9 @@ export const routes = {
   ...exchangeRoutes,
   // User administration by coordinators (issue 17).
   ...invitationRoutes,
+  // Single sign-on (issue 21).
+  ...signInRoutes,
+  ...mailRoutes,
 } as const;
 
 export type Routes = typeof routes;

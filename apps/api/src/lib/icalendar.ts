@@ -80,3 +80,38 @@ export function icalendar(options: { name: string; ttlSeconds: number; events: I
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n');
 }
+
+/** One meeting as an iTIP message (RFC 5546): an invitation or its update (`REQUEST`), or `CANCEL`. */
+export interface InvitationEvent extends CalendarEvent {
+  method: 'REQUEST' | 'CANCEL';
+  organizer: { name: string; email: string };
+  attendees: { name: string; email: string }[];
+}
+
+/** An iCalendar invitation for a mail's text/calendar part: same UID for the meeting's life, SEQUENCE as it changes. */
+export function icalendarInvitation(event: InvitationEvent): string {
+  const modified = utc(event.lastModified);
+  const person = (p: { name: string; email: string }) => `CN="${p.name.replace(/["\\\r\n]/g, '')}":mailto:${p.email}`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//SLT//slt-api//NB',
+    `METHOD:${event.method}`,
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${modified}`,
+    `DTSTART:${utc(event.start)}`,
+    `DTEND:${utc(event.end)}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+    `DESCRIPTION:${escapeText(event.description)}`,
+    `STATUS:${event.status}`,
+    `ORGANIZER;${person(event.organizer)}`,
+    ...event.attendees.map((a) => `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE;${person(a)}`),
+    `LAST-MODIFIED:${modified}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n');
+}

@@ -67,6 +67,17 @@ export const en: Messages = {
     submit: 'Sign in',
     failed: 'Wrong e-mail or password.',
     throttled: 'Too many failed attempts. Wait a while and try again.',
+    sso: {
+      with: 'Sign in with {{label}}',
+      or: 'or with e-mail and password',
+      done: 'Signing in …',
+      not_invited: 'You have no access yet. Ask the SLT coordinator of your municipality to invite you.',
+      domain: 'Your e-mail address is not from an organisation that can sign in here.',
+      inactive: 'Your user is deactivated.',
+      expired: 'Signing in took too long. Try again.',
+      failed: 'The sign-in was refused. Try again.',
+    },
+    passwordsOff: 'Passwords are turned off for your organisation. Sign in with the button above.',
   },
   tokens: {
     title: 'API tokens for {{name}}',

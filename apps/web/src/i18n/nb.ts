@@ -66,6 +66,17 @@ export const nb = {
     submit: 'Logg inn',
     failed: 'Feil e-post eller passord.',
     throttled: 'For mange mislykkede forsøk. Vent litt og prøv igjen.',
+    sso: {
+      with: 'Logg inn med {{label}}',
+      or: 'eller med e-post og passord',
+      done: 'Logger inn …',
+      not_invited: 'Du har ikke tilgang ennå. Be SLT-koordinatoren i kommunen din om å invitere deg.',
+      domain: 'E-postadressen din er ikke fra en organisasjon som kan logge inn her.',
+      inactive: 'Brukeren din er deaktivert.',
+      expired: 'Innloggingen tok for lang tid. Prøv igjen.',
+      failed: 'Innloggingen ble avvist. Prøv igjen.',
+    },
+    passwordsOff: 'Passord er slått av for organisasjonen din. Logg inn med knappen over.',
   },
   tokens: {
     title: 'API-nøkler for {{name}}',

@@ -67,6 +67,17 @@ export const nn: Messages = {
     submit: 'Logg inn',
     failed: 'Feil e-post eller passord.',
     throttled: 'For mange mislukka forsøk. Vent litt og prøv igjen.',
+    sso: {
+      with: 'Logg inn med {{label}}',
+      or: 'eller med e-post og passord',
+      done: 'Loggar inn …',
+      not_invited: 'Du har ikkje tilgang enno. Be SLT-koordinatoren i kommunen din om å invitere deg.',
+      domain: 'E-postadressa di er ikkje frå ein organisasjon som kan logge inn her.',
+      inactive: 'Brukaren din er deaktivert.',
+      expired: 'Innlogginga tok for lang tid. Prøv igjen.',
+      failed: 'Innlogginga vart avvist. Prøv igjen.',
+    },
+    passwordsOff: 'Passord er slått av for organisasjonen din. Logg inn med knappen over.',
   },
   tokens: {
     title: 'API-nøklar for {{name}}',

@@ -32,4 +32,7 @@ export {
   PLAN_TRANSITIONS,
   PLAN_EDITABLE_STATUSES,
   EVALUATION_PLAN_TYPES,
+  SSO_ERRORS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
 } from './table.generated.js';

@@ -11,6 +11,8 @@ import { SETUP_SECTIONS } from '../schemas/setup-document.js';
 import { TIER_LEVELS } from '../schemas/tiers.js';
 import { EVALUATION_PLAN_TYPES, PLAN_EDITABLE_STATUSES, PLAN_STATUSES, PLAN_TRANSITIONS } from '../schemas/plans.js';
 import { COORDINATOR_STATES, PARTY_KINDS, PLAN_KINDS, PROFILE_FIELDS } from '../schemas/profile.js';
+import { SSO_ERRORS } from '../schemas/sign-in.js';
+import { MAIL_KINDS, MAIL_STATUSES } from '../schemas/mail.js';
 
 /** The constants a browser needs from the schema files, which it must not load (they build TypeBox schemas). */
 export const BROWSER_CONSTANTS = {
@@ -37,6 +39,9 @@ export const BROWSER_CONSTANTS = {
   PLAN_TRANSITIONS,
   PLAN_EDITABLE_STATUSES,
   EVALUATION_PLAN_TYPES,
+  SSO_ERRORS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
 } as const;
 
 /**

@@ -580,6 +580,38 @@ export const routes = {
   "acceptInvitation": {
     "method": "POST",
     "path": "/api/v1/invitations/accept"
+  },
+  "listOidcProviders": {
+    "method": "GET",
+    "path": "/api/v1/oidc-providers"
+  },
+  "createOidcProvider": {
+    "method": "POST",
+    "path": "/api/v1/oidc-providers"
+  },
+  "deleteOidcProvider": {
+    "method": "DELETE",
+    "path": "/api/v1/oidc-providers/:providerId"
+  },
+  "listSignInOptions": {
+    "method": "GET",
+    "path": "/api/v1/auth/oidc/providers"
+  },
+  "startOidcSignIn": {
+    "method": "GET",
+    "path": "/api/v1/auth/oidc/:providerId/start"
+  },
+  "finishOidcSignIn": {
+    "method": "GET",
+    "path": "/api/v1/auth/oidc/callback"
+  },
+  "sendMeetingNotice": {
+    "method": "POST",
+    "path": "/api/v1/municipalities/:kommunenummer/meetings/:meetingId/notice"
+  },
+  "listMail": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/mail"
   }
 } as unknown as Routes;
 
@@ -875,4 +907,27 @@ export const EVALUATION_PLAN_TYPES = [
   "internal",
   "external",
   "research"
+] as const;
+
+export const SSO_ERRORS = [
+  "not_invited",
+  "domain",
+  "inactive",
+  "failed",
+  "expired"
+] as const;
+
+export const MAIL_KINDS = [
+  "meeting_notice",
+  "meeting_update",
+  "meeting_cancel",
+  "action_reminder",
+  "action_overdue"
+] as const;
+
+export const MAIL_STATUSES = [
+  "pending",
+  "sending",
+  "sent",
+  "failed"
 ] as const;

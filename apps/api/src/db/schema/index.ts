@@ -14,3 +14,5 @@ export * from './profile.js';
 export * from './plans.js';
 export * from './indicator-sources.js';
 export * from './reports.js';
+export * from './sign-in.js';
+export * from './mail.js';

@@ -10,7 +10,7 @@ export const REFRESH_COOKIE = 'slt_refresh';
 /** The refresh cookie goes only to the auth endpoints, never to the rest of the API. */
 const cookieOptions = { path: '/api/v1/auth', httpOnly: true, secure: true, sameSite: 'strict' } as const;
 
-const setRefreshCookie = (reply: FastifyReply, token: string) =>
+export const setRefreshCookie = (reply: FastifyReply, token: string) =>
   reply.setCookie(REFRESH_COOKIE, token, { ...cookieOptions, maxAge: REFRESH_TOKEN_TTL_SECONDS });
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ service: AuthService }> = async (app, { service }) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Session, User } from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
-import { InvalidFieldError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors.js';
+import { ForbiddenError, InvalidFieldError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import type { AccessTokenClaims, Principal } from '../../plugins/auth.js';
@@ -41,8 +41,14 @@ export interface SessionResult {
   refreshToken: string;
 }
 
-export function createAuthService(deps: { db: Db; signAccessToken: (claims: AccessTokenClaims) => string; accessTokenTtlSeconds: number }) {
-  const { db, signAccessToken, accessTokenTtlSeconds } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  signAccessToken: (claims: AccessTokenClaims) => string;
+  accessTokenTtlSeconds: number;
+  /** Whether an e-mail domain must sign in with single sign-on (a provider turned passwords off). */
+  passwordsDisabledFor?: (domain: string) => Promise<boolean>;
+}) {
+  const { db, signAccessToken, accessTokenTtlSeconds, passwordsDisabledFor = () => Promise.resolve(false) } = deps;
   const users = createUsersRepository(db);
   const auth = createAuthRepository(db);
 
@@ -73,9 +79,33 @@ export function createAuthService(deps: { db: Db; signAccessToken: (claims: Acce
     requestId,
   });
 
+  /** Starts a session (one refresh-token family) for a user who proved who they are; audited. */
+  async function startSession(userId: string, requestId: string, method: string, before?: (tx: Db) => Promise<void>): Promise<string> {
+    const familyId = randomUUID();
+    return db.transaction(async (tx) => {
+      await before?.(tx);
+      const token = await issueRefreshToken(tx, userId, familyId);
+      const user = await createUsersRepository(tx).findById(userId);
+      await recordAudit(tx, systemActor(userId, user?.email ?? 'unknown', requestId), {
+        kommunenummer: null,
+        entity: 'session',
+        entityId: familyId,
+        action: 'login',
+        changes: diffChanges(null, method === 'password' ? { userId } : { userId, method }),
+      });
+      return token;
+    });
+  }
+
   return {
+    startSession,
+
     async login(input: { email: string; password: string; ip: string; requestId: string }): Promise<SessionResult> {
       const email = normalizeEmail(input.email);
+      // Decided by the domain alone, before any account is looked up: the answer tells nothing about the account.
+      if (await passwordsDisabledFor(email.slice(email.lastIndexOf('@') + 1))) {
+        throw new ForbiddenError('Passwords are turned off for your organisation: sign in with single sign-on.');
+      }
       const keys = { pair: `account:${email} ip:${input.ip}`, account: `account:${email}`, ip: `ip:${input.ip}` };
       const wait = await auth.blockedFor([keys.pair, keys.ip]);
       if (wait > 0) {
@@ -93,19 +123,9 @@ export function createAuthService(deps: { db: Db; signAccessToken: (claims: Acce
         await auth.recordFailure(keys.account, { limit: NO_BLOCK, ...timing });
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
-      const familyId = randomUUID();
-      const refreshToken = await db.transaction(async (tx) => {
-        await createAuthRepository(tx).clearFailures(keys.pair);
-        const token = await issueRefreshToken(tx, user.id, familyId);
-        await recordAudit(tx, systemActor(user.id, user.email, input.requestId), {
-          kommunenummer: null,
-          entity: 'session',
-          entityId: familyId,
-          action: 'login',
-          changes: diffChanges(null, { userId: user.id }),
-        });
-        return token;
-      });
+      const refreshToken = await startSession(user.id, input.requestId, 'password', (tx) =>
+        createAuthRepository(tx).clearFailures(keys.pair),
+      );
       const withRoles = await users.findById(user.id);
       return { session: sessionFor(toUser(withRoles!), user.sessionVersion), refreshToken };
     },

@@ -6,13 +6,15 @@ import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
+import { createMailRepository } from '../mail/mail.repository.js';
+import { queueMeetingMail, type MailSettings } from '../mail/meeting-mail.js';
 import { createMeetingAccess } from './meeting-access.js';
 import { auditable, instant, meetingFacts, requireHeldInPast, requireTimeOrder, toMeeting } from './meeting-view.js';
 import { createMeetingsRepository, findMeetingFacts, type MeetingRow } from './meetings.repository.js';
 
 /** A tier's meetings: listing, reading as the caller may see them, planning, changing and removing. */
-export function createMeetingsService(deps: { db: Db; rows: Database['rows'] }) {
-  const { db, rows } = deps;
+export function createMeetingsService(deps: { db: Db; rows: Database['rows']; mail?: MailSettings }) {
+  const { db, rows, mail } = deps;
   const { notFound, memberIdsOf, view, changeMeeting } = createMeetingAccess(db);
 
   return {
@@ -97,15 +99,24 @@ export function createMeetingsService(deps: { db: Db; rows: Database['rows'] }) 
         return {
           meeting: values,
           bumpSequence: facts(b) !== facts(next),
-          audit: (after) =>
-            recordChange(tx, actor, {
+          audit: async (after) => {
+            await recordChange(tx, actor, {
               kommunenummer: k,
               entity: 'meeting',
               entityId: id,
               action: 'update',
               before: auditable(b),
               after: auditable(after.meeting),
-            }),
+            });
+            // Once a notice went out, a moved meeting sends an update and a cancelled one a cancellation, in this transaction.
+            const moved = after.meeting.sequence !== b.sequence;
+            if (mail && moved && (await createMailRepository(tx).hasNotice(id))) {
+              const kind = after.meeting.status === 'cancelled' ? 'meeting_cancel' : 'meeting_update';
+              if (kind === 'meeting_cancel' || after.meeting.status === 'planned') {
+                await queueMeetingMail(tx, mail, { kommunenummer: k, meetingId: id, kind });
+              }
+            }
+          },
         };
       });
     },

@@ -1,0 +1,163 @@
+/** The mails' texts in the recipient's language (nb, nn, en): plain text and HTML from one source. */
+export type MailLanguage = 'nb' | 'nn' | 'en';
+export type MeetingMailKind = 'meeting_notice' | 'meeting_update' | 'meeting_cancel';
+
+export interface MeetingMailData {
+  municipality: string;
+  tier: string;
+  title: string;
+  start: Date;
+  end: Date;
+  place: string | null;
+  agenda: { title: string; description: string | null }[];
+  link: string | null;
+}
+
+const words = {
+  nb: {
+    meeting_notice: 'Innkalling',
+    meeting_update: 'Endret møte',
+    meeting_cancel: 'Avlyst',
+    intro: {
+      meeting_notice: 'Du er kalt inn til møte i {tier}.',
+      meeting_update: 'Møtet i {tier} er endret. Se nytt tidspunkt og sted under.',
+      meeting_cancel: 'Møtet i {tier} er avlyst.',
+    },
+    when: 'Tid',
+    where: 'Sted',
+    agenda: 'Saksliste',
+    noAgenda: 'Sakslisten kommer.',
+    open: 'Se møtet i SLT',
+    footer: 'Sendt fra SLT-samordningen i {municipality}. Kalenderinvitasjonen er vedlagt.',
+    locale: 'nb-NO',
+  },
+  nn: {
+    meeting_notice: 'Innkalling',
+    meeting_update: 'Endra møte',
+    meeting_cancel: 'Avlyst',
+    intro: {
+      meeting_notice: 'Du er kalla inn til møte i {tier}.',
+      meeting_update: 'Møtet i {tier} er endra. Sjå nytt tidspunkt og stad under.',
+      meeting_cancel: 'Møtet i {tier} er avlyst.',
+    },
+    when: 'Tid',
+    where: 'Stad',
+    agenda: 'Sakliste',
+    noAgenda: 'Saklista kjem.',
+    open: 'Sjå møtet i SLT',
+    footer: 'Sendt frå SLT-samordninga i {municipality}. Kalenderinvitasjonen er vedlagd.',
+    locale: 'nn-NO',
+  },
+  en: {
+    meeting_notice: 'Notice',
+    meeting_update: 'Meeting changed',
+    meeting_cancel: 'Cancelled',
+    intro: {
+      meeting_notice: 'You are invited to a meeting of {tier}.',
+      meeting_update: 'The meeting of {tier} has changed. See the new time and place below.',
+      meeting_cancel: 'The meeting of {tier} is cancelled.',
+    },
+    when: 'When',
+    where: 'Where',
+    agenda: 'Agenda',
+    noAgenda: 'The agenda will follow.',
+    open: 'See the meeting in SLT',
+    footer: 'Sent by the SLT coordination of {municipality}. The calendar invitation is attached.',
+    locale: 'en-GB',
+  },
+} as const;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+
+/** The meeting's time in Europe/Oslo, in the language's way of writing it. */
+export function osloTimeSpan(start: Date, end: Date, locale: string): string {
+  const day = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${day.format(start)} ${time.format(start)}–${time.format(end)}`;
+}
+
+export function meetingMail(language: MailLanguage, kind: MeetingMailKind, data: MeetingMailData) {
+  const w = words[language];
+  const values = { tier: data.tier, municipality: data.municipality };
+  const subject = `${w[kind]}: ${data.title} (${osloTimeSpan(data.start, data.end, w.locale)})`;
+  const when = osloTimeSpan(data.start, data.end, w.locale);
+  const agenda = data.agenda.length
+    ? data.agenda.map((item, i) => `${i + 1}. ${item.title}${item.description ? `\n   ${item.description.replace(/\n/g, '\n   ')}` : ''}`)
+    : [w.noAgenda];
+  const text = [
+    fill(w.intro[kind], values),
+    '',
+    data.title,
+    `${w.when}: ${when}`,
+    ...(data.place ? [`${w.where}: ${data.place}`] : []),
+    ...(kind === 'meeting_cancel' ? [] : ['', `${w.agenda}:`, ...agenda]),
+    ...(data.link ? ['', `${w.open}: ${data.link}`] : []),
+    '',
+    '--',
+    fill(w.footer, values),
+  ].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body>`,
+    `<p>${escapeHtml(fill(w.intro[kind], values))}</p>`,
+    `<h1>${escapeHtml(data.title)}</h1>`,
+    `<p><strong>${w.when}:</strong> ${escapeHtml(when)}`,
+    data.place ? `<br><strong>${w.where}:</strong> ${escapeHtml(data.place)}</p>` : '</p>',
+    kind === 'meeting_cancel'
+      ? ''
+      : `<h2>${w.agenda}</h2>` +
+        (data.agenda.length
+          ? `<ol>${data.agenda.map((i) => `<li>${escapeHtml(i.title)}${i.description ? `<br>${escapeHtml(i.description)}` : ''}</li>`).join('')}</ol>`
+          : `<p>${w.noAgenda}</p>`),
+    data.link ? `<p><a href="${escapeHtml(data.link)}">${w.open}</a></p>` : '',
+    `<hr><p>${escapeHtml(fill(w.footer, values))}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+const reminderWords = {
+  nb: {
+    soon: 'Påminnelse: oppfølgingspunkt med frist {date}',
+    overdue: 'Fristen er passert: oppfølgingspunkt med frist {date}',
+    body: 'Du er ansvarlig for dette oppfølgingspunktet i SLT-samordningen i {municipality}:',
+    open: 'Se oppfølgingspunktet i SLT',
+    locale: 'nb-NO',
+  },
+  nn: {
+    soon: 'Påminning: oppfølgingspunkt med frist {date}',
+    overdue: 'Fristen er passert: oppfølgingspunkt med frist {date}',
+    body: 'Du er ansvarleg for dette oppfølgingspunktet i SLT-samordninga i {municipality}:',
+    open: 'Sjå oppfølgingspunktet i SLT',
+    locale: 'nn-NO',
+  },
+  en: {
+    soon: 'Reminder: action item due {date}',
+    overdue: 'Overdue: action item due {date}',
+    body: 'You are responsible for this action item of the SLT coordination of {municipality}:',
+    open: 'See the action item in SLT',
+    locale: 'en-GB',
+  },
+} as const;
+
+export function reminderMail(
+  language: MailLanguage,
+  data: { overdue: boolean; description: string; dueDate: string; municipality: string; link: string | null },
+) {
+  const w = reminderWords[language];
+  const date = new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${data.dueDate}T00:00:00Z`),
+  );
+  const subject = fill(data.overdue ? w.overdue : w.soon, { date });
+  const intro = fill(w.body, { municipality: data.municipality });
+  const text = [intro, '', data.description, ...(data.link ? ['', `${w.open}: ${data.link}`] : [])].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<blockquote>${escapeHtml(data.description).replace(/\n/g, '<br>')}</blockquote>`,
+    data.link ? `<p><a href="${escapeHtml(data.link)}">${w.open}</a></p>` : '',
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
