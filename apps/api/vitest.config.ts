@@ -22,6 +22,9 @@ export default defineConfig({
     // database (well under a second idle, up to 20 s at load 27); opening a test app copies a
     // prepared database, in a hook. Heavier tests say so with a limit of their own.
     testTimeout: 45_000,
-    hookTimeout: 60_000,
+    // A file's hooks open its test apps and write the data its tests share: the tenancy matrix
+    // seeds two municipalities through every write route (14 s idle, over 60 s at load 24 beside
+    // the browser suite).
+    hookTimeout: 180_000,
   },
 });
