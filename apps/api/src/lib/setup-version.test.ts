@@ -86,6 +86,50 @@ const walk: Step[] = [
     () => ({ periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 42 }),
     (answer) => void (ids.measurement = (answer['indicators'] as { measurements: { id: string }[] }[])[0]!.measurements[0]!.id),
   ],
+  [
+    'linkIndicatorSource',
+    'PUT',
+    () => `${base}/goals/${ids.goal}/indicators/${ids.indicator}/source`,
+    () => ({ provider: 'ssb', tableId: '08487', selection: [] }),
+  ],
+  [
+    'createGrantApplication',
+    'POST',
+    () => `${base}/grant-applications`,
+    () => ({
+      title: 'Versjonstilskudd',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      appliedAmount: 100,
+      ownFunding: 25,
+      goalIds: [ids.goal],
+    }),
+    keepId('grantApplication'),
+  ],
+  ['updateGrantApplication', 'PATCH', () => `${base}/grant-applications/${ids.grantApplication}`, () => ({ grantedAmount: 80 })],
+  [
+    'createPlan',
+    'POST',
+    () => `${base}/plans`,
+    () => ({ title: 'Versjonsplan', periodStart: '2027-01-01', periodEnd: '2030-12-31' }),
+    keepId('plan'),
+  ],
+  ['updatePlan', 'PATCH', () => `${base}/plans/${ids.plan}`, () => ({ title: 'Versjonsplan 2' })],
+  ['changePlanStatus', 'POST', () => `${base}/plans/${ids.plan}/status`, () => ({ status: 'consultation' })],
+  [
+    'createStatusAnalysis',
+    'POST',
+    () => `${base}/status-analyses`,
+    () => ({ title: 'Versjonskartlegging', periodStart: '2026-01-01', periodEnd: '2026-12-31' }),
+    keepId('statusAnalysis'),
+  ],
+  ['updateStatusAnalysis', 'PATCH', () => `${base}/status-analyses/${ids.statusAnalysis}`, () => ({ summary: 'Oppsummert' })],
+  [
+    'updateAnnualReportTexts',
+    'PATCH',
+    () => `${base}/annual-reports/2026/texts`,
+    () => ({ summary: { text: 'Et godt år', isPublic: true } }),
+  ],
   ['createMeasure', 'POST', () => `${base}/measures`, () => ({ title: 'Versjonstiltak', isPublic: true }), keepId('measure')],
   ['updateMeasure', 'PATCH', () => `${base}/measures/${ids.measure}`, () => ({ title: 'Versjonstiltak 2' })],
   [
@@ -153,6 +197,9 @@ const walk: Step[] = [
   ['deleteMeasure', 'DELETE', () => `${base}/measures/${ids.measure}`],
   ['deleteMeasurement', 'DELETE', () => `${base}/goals/${ids.goal}/indicators/${ids.indicator}/measurements/${ids.measurement}`],
   ['deleteIndicator', 'DELETE', () => `${base}/goals/${ids.goal}/indicators/${ids.indicator}`],
+  ['deleteStatusAnalysis', 'DELETE', () => `${base}/status-analyses/${ids.statusAnalysis}`],
+  ['deletePlan', 'DELETE', () => `${base}/plans/${ids.plan}`],
+  ['deleteGrantApplication', 'DELETE', () => `${base}/grant-applications/${ids.grantApplication}`],
   ['deleteGoal', 'DELETE', () => `${base}/goals/${ids.goal}`],
   ['deleteFocusArea', 'DELETE', () => `${base}/focus-areas/${ids.focusArea}`],
   ['deleteTargetGroup', 'DELETE', () => `${base}/target-groups/${ids.targetGroup}`],
@@ -174,6 +221,14 @@ const outsideTheSetup = [
   'removeUserRole',
 ];
 
+/**
+ * Writes under a municipality whose data no versioned read shows: the values imported from a
+ * statistics source (read with a content ETag of their own, beside the goal) and a meeting's
+ * notice (it queues mail). Not walked: they need an outside source or a mail recipient, and a
+ * stale copy of `…/slt` or a calendar cannot follow from them.
+ */
+const outsideTheVersionedReads = ['importIndicatorSource', 'importIndicatorSourceFile', 'sendMeetingNotice'];
+
 /** The versioned reads a caller may hold a copy of. */
 const versionedReads = [`${base}/slt`, `${base}/calendar.ics`, `${base}/meetings?limit=20`];
 
@@ -182,7 +237,7 @@ describe('the setup version', () => {
     const writes = (Object.values(routes) as RouteContract[])
       .filter((r) => r.method !== 'GET' && r.path.includes(':kommunenummer'))
       .map((r) => r.operationId);
-    expect([...walk.map(([operationId]) => operationId), ...outsideTheSetup].sort()).toEqual(writes.sort());
+    expect([...walk.map(([operationId]) => operationId), ...outsideTheSetup, ...outsideTheVersionedReads].sort()).toEqual(writes.sort());
   });
 
   it('moves with every kind of setup write, in its transaction: a cached copy is a 200 again', async () => {

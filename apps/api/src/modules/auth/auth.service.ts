@@ -80,7 +80,11 @@ export function createAuthService(deps: {
   });
 
   /** Starts a session (one refresh-token family) for a user who proved who they are; audited. */
-  async function startSession(userId: string, requestId: string, method: string, before?: (tx: Db) => Promise<void>): Promise<string> {
+  async function startSession(
+    userId: string,
+    how: { requestId: string; method: string; before?: (tx: Db) => Promise<void> },
+  ): Promise<string> {
+    const { requestId, method, before } = how;
     const familyId = randomUUID();
     return db.transaction(async (tx) => {
       await before?.(tx);
@@ -123,9 +127,11 @@ export function createAuthService(deps: {
         await auth.recordFailure(keys.account, { limit: NO_BLOCK, ...timing });
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
-      const refreshToken = await startSession(user.id, input.requestId, 'password', (tx) =>
-        createAuthRepository(tx).clearFailures(keys.pair),
-      );
+      const refreshToken = await startSession(user.id, {
+        requestId: input.requestId,
+        method: 'password',
+        before: (tx) => createAuthRepository(tx).clearFailures(keys.pair),
+      });
       const withRoles = await users.findById(user.id);
       return { session: sessionFor(toUser(withRoles!), user.sessionVersion), refreshToken };
     },

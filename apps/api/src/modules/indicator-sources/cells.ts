@@ -61,9 +61,9 @@ export function periodOf(code: string): { start: string; end: string } {
 export function toValueRows(
   table: StatTable,
   link: { regionDimension: string; timeDimension: string; selection: DimensionSelection[] },
-  regions: Regions,
-  suppressedSymbols: ReadonlySet<string>,
+  only: { regions: Regions; suppressedSymbols: ReadonlySet<string> },
 ): ValueRow[] {
+  const { regions, suppressedSymbols } = only;
   const indexOf = (id: string, role: string[]) => {
     let i = table.dimensions.findIndex((d) => d.id === id);
     if (i < 0 && role.length === 1) i = table.dimensions.findIndex((d) => d.id === role[0]);

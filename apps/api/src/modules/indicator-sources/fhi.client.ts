@@ -30,7 +30,10 @@ export function createFhiClient(baseUrl: string, http: SourceHttpOptions) {
 
     /** The symbols FHI uses for values withheld for privacy in this table. */
     async suppressedSymbols(source: string, tableId: string): Promise<Set<string>> {
-      const list = await jsonOf(NAME, await requestSource(NAME, `${tableUrl(source, tableId)}/flag`, { accept: 'application/json' }, http));
+      const list = await jsonOf(
+        NAME,
+        await requestSource(NAME, { url: `${tableUrl(source, tableId)}/flag`, accept: 'application/json' }, http),
+      );
       if (!Array.isArray(list)) throw new SourceError(`${NAME} answered flags that are not a list.`);
       const symbols = new Set<string>();
       for (const flag of list as { title?: unknown; text?: unknown }[])
@@ -49,7 +52,7 @@ export function createFhiClient(baseUrl: string, http: SourceHttpOptions) {
         response: { format: 'json-stat2', maxRowCount: 50_000 },
       };
       const url = `${tableUrl(query.source, query.tableId)}/data`;
-      const document = await jsonOf(NAME, await requestSource(NAME, url, { method: 'POST', body, accept: 'application/json' }, http));
+      const document = await jsonOf(NAME, await requestSource(NAME, { url, method: 'POST', body, accept: 'application/json' }, http));
       try {
         const table = readJsonStat(document);
         return { table, url, cells: table.cells.length };

@@ -13,7 +13,7 @@ export const indicatorSourcesRoutes: FastifyPluginAsyncTypebox<{ service: Indica
   });
   app.route({
     ...fromContract(routes.linkIndicatorSource),
-    handler: (request) => service.link(request.scope, request.params, request.body, request.expectedVersion),
+    handler: (request) => service.link(request.scope, { ids: request.params, input: request.body, expected: request.expectedVersion }),
   });
   app.route({
     ...fromContract(routes.importIndicatorSource),

@@ -127,9 +127,9 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
   async function store(
     actor: Actor,
     link: LinkRow,
-    rows: ValueRow[],
-    provenance: { origin: ValueOrigin; sourceUrl: string; fetchedAt: Date; cells: number },
+    values: { rows: ValueRow[]; provenance: { origin: ValueOrigin; sourceUrl: string; fetchedAt: Date; cells: number } },
   ): Promise<SourceImportResult> {
+    const { rows, provenance } = values;
     return db.transaction(async (tx) => {
       const r = createIndicatorSourcesRepository(tx);
       found(await r.findLink(link.indicatorId, { forUpdate: true }), `Indicator ${link.indicatorId} is no longer linked.`);
@@ -202,13 +202,16 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       }
       let rows: ValueRow[];
       try {
-        rows = toValueRows(fetched.table, link, regions, suppressed);
+        rows = toValueRows(fetched.table, link, { regions, suppressedSymbols: suppressed });
       } catch (error) {
         if (error instanceof StatFormatError)
           throw new SourceError(`The data of table ${link.tableId} does not fit the link: ${error.message}`);
         throw error;
       }
-      return await store(actor, link, rows, { origin: link.provider, sourceUrl: fetched.url, fetchedAt: at, cells: fetched.cells });
+      return await store(actor, link, {
+        rows,
+        provenance: { origin: link.provider, sourceUrl: fetched.url, fetchedAt: at, cells: fetched.cells },
+      });
     } catch (error) {
       if (error instanceof SourceError)
         await repo.recordAttempt(link.indicatorId, { ok: false, at, error: error.message }, new Date(at.getTime() + deps.everyMs));
@@ -223,7 +226,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       return toSource(row, indicator.unit, await repo.values(ids.indicatorId));
     },
 
-    async link(scope: Scope, ids: Ids, input: LinkIndicatorSource, expected: ExpectedVersion): Promise<IndicatorSource> {
+    async link(scope: Scope, change: { ids: Ids; input: LinkIndicatorSource; expected: ExpectedVersion }): Promise<IndicatorSource> {
+      const { ids, input, expected } = change;
       const { kommunenummer, actor } = scope;
       const defaults = DEFAULTS[input.provider];
       const regionDimension = input.regionDimension ?? defaults.region;
@@ -306,7 +310,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       let rows: ValueRow[];
       try {
         const table = file.format === 'json-stat2' ? parseJsonStat(file.content) : parseSourceCsv(file.content, link);
-        rows = toValueRows(table, link, await regionsOf(link, false), new Set(SUPPRESSED_SYMBOLS));
+        rows = toValueRows(table, link, { regions: await regionsOf(link, false), suppressedSymbols: new Set(SUPPRESSED_SYMBOLS) });
       } catch (error) {
         if (error instanceof StatFormatError)
           throw new InvalidDocumentError([{ in: 'body', pointer: '/content', name: 'content', detail: error.message, code: 'invalid' }]);
@@ -322,7 +326,10 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
             code: 'invalid',
           },
         ]);
-      return store(actor, link, rows, { origin: 'file', sourceUrl: tableUrl(link), fetchedAt: new Date(), cells: rows.length });
+      return store(actor, link, {
+        rows,
+        provenance: { origin: 'file', sourceUrl: tableUrl(link), fetchedAt: new Date(), cells: rows.length },
+      });
     },
 
     /** The scheduled import: takes due links one by one (any number of replicas), until none is due. */

@@ -57,12 +57,10 @@ describe('cells to stored values', () => {
   const regions = { kommunenummer: '3401', county: '34', country: '0', peers: [], renamed: new Map([['0402', '3401']]) };
 
   it('marks a withheld cell suppressed by its symbol, an empty one missing, never 0', () => {
-    const rows = toValueRows(
-      readJsonStat(dataset({ value: [1, null, null, 4], status: { '1': ':', '2': '..' } })),
-      link,
+    const rows = toValueRows(readJsonStat(dataset({ value: [1, null, null, 4], status: { '1': ':', '2': '..' } })), link, {
       regions,
-      new Set([':']),
-    );
+      suppressedSymbols: new Set([':']),
+    });
     expect(rows.map((r) => [r.region, r.regionLevel, r.period, r.value, r.status])).toEqual([
       ['3401', 'municipality', '2023', 1, 'ok'],
       ['3401', 'municipality', '2024', null, 'suppressed'],

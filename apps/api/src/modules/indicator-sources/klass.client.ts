@@ -15,7 +15,7 @@ export function createKlassClient(baseUrl: string, http: SourceHttpOptions) {
     async municipalityRenames(): Promise<Map<string, string>> {
       if (cached && Date.now() - cached.at < CACHE_MS) return cached.changes;
       const url = `${baseUrl}/classifications/131/changes?from=1990-01-01`;
-      const document = await jsonOf('SSB KLASS', await requestSource('SSB KLASS', url, { accept: 'application/json' }, http));
+      const document = await jsonOf('SSB KLASS', await requestSource('SSB KLASS', { url, accept: 'application/json' }, http));
       const list = (document as { codeChanges?: unknown }).codeChanges;
       if (!Array.isArray(list)) throw new SourceError('SSB KLASS answered without "codeChanges".');
       const direct = new Map<string, string>();

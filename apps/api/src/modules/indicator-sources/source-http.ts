@@ -64,10 +64,10 @@ function retryAfterMs(header: string | null): number | null {
  */
 export async function requestSource(
   name: string,
-  url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; accept: string },
+  init: { url: string; method?: 'GET' | 'POST'; body?: unknown; accept: string },
   options: SourceHttpOptions,
 ): Promise<Response> {
+  const { url } = init;
   const attempts = options.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
     await options.limiter.acquire();

@@ -30,7 +30,7 @@ export function createSsbClient(baseUrl: string, http: SourceHttpOptions) {
       const url = `${tableUrl(query.tableId)}/metadata?lang=no&outputFormat=json-stat2`;
       let dimensions;
       try {
-        dimensions = readJsonStatDimensions(await jsonOf(NAME, await requestSource(NAME, url, { accept: 'application/json' }, http)));
+        dimensions = readJsonStatDimensions(await jsonOf(NAME, await requestSource(NAME, { url, accept: 'application/json' }, http)));
       } catch (error) {
         if (error instanceof StatFormatError)
           throw new SourceError(`${NAME} answered metadata that is not JSON-stat 2.0: ${error.message}`);
@@ -65,7 +65,7 @@ export function createSsbClient(baseUrl: string, http: SourceHttpOptions) {
           `The selection makes ${cells} cells; SSB answers at most ${SSB_MAX_CELLS} a request: select fewer values or periods.`,
         );
       const url = this.dataUrl(query);
-      const document = await jsonOf(NAME, await requestSource(NAME, url, { accept: 'application/json' }, http));
+      const document = await jsonOf(NAME, await requestSource(NAME, { url, accept: 'application/json' }, http));
       try {
         return { table: readJsonStat(document), url, cells };
       } catch (error) {

@@ -83,7 +83,7 @@ export function createOidcService(deps: {
   db: Db;
   port: OidcPort & { forget(providerId: string): void };
   /** Starts the product's own session for the user (auth service): the refresh token to set. */
-  startSession: (userId: string, requestId: string, method: string) => Promise<string>;
+  startSession: (userId: string, how: { requestId: string; method: string }) => Promise<string>;
 }) {
   const { db, port, startSession } = deps;
   const repo = createOidcRepository(db);
@@ -294,7 +294,7 @@ export function createOidcService(deps: {
         actor,
       );
       if (!outcome.ok) return refuse(outcome.reason, 'no invitation, no group');
-      const refreshToken = await startSession(outcome.userId, input.requestId, 'oidc');
+      const refreshToken = await startSession(outcome.userId, { requestId: input.requestId, method: 'oidc' });
       return { ok: true, userId: outcome.userId, returnTo: login.returnTo, refreshToken };
     },
   };
