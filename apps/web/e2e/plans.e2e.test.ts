@@ -21,6 +21,7 @@ interface Journey {
   /** The politiråd meeting the plan goes to (Aukra's demo has no upcoming one: its last one). */
   meeting: string;
   words: Record<
+    | 'menu'
     | 'home'
     | 'plans'
     | 'title'
@@ -42,6 +43,7 @@ interface Journey {
 }
 
 const nb = {
+  menu: 'Hovedmeny',
   home: 'Hjem',
   plans: 'Handlingsplaner',
   title: 'Tittel',
@@ -79,6 +81,8 @@ const JOURNEYS: Journey[] = [
     meeting: 'Politirådet 03.12.2025',
     words: {
       ...nb,
+      menu: 'Hovudmeny',
+      home: 'Heim',
       plans: 'Handlingsplanar',
       adoptingTier: 'Vert vedteken av',
       adopt: 'Merk som vedteken',
@@ -103,8 +107,10 @@ describe('handlingsplan (Chromium)', () => {
     async ({ user, language, municipality, goal, measure, meeting, words: w }) => {
       const page = await h.newPage();
       await signIn(page, user);
+      // The nynorsk catalog loads on demand: the menu is found by its nynorsk name, so the click
+      // waits until the switch has happened instead of racing it.
       if (language === 'nn') await page.getByLabel('Språk').selectOption('nn');
-      await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: w.home }).click();
+      await page.getByRole('navigation', { name: w.menu }).getByRole('link', { name: w.home }).click();
       await page.getByRole('link', { name: w.plans, exact: true }).first().click();
       await page.getByRole('heading', { level: 1, name: `${w.plans} for ${municipality}` }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
