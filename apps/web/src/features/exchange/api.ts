@@ -1,5 +1,6 @@
 import { routes, type ImportResult } from '@slt/shared/browser';
 import { api } from '../../api';
+import { saveFile } from '../../save-file';
 import { todayOslo } from '../meetings/time';
 import type { CsvEntity, FileFormat } from './file-kind';
 
@@ -21,15 +22,7 @@ export async function downloadExport(kommunenummer: string, kind: ExportKind, la
   const response = await api.send(route, { params: { kommunenummer }, headers: { 'accept-language': language } });
   const blob = await response.blob();
   const fileName = name(kommunenummer, todayOslo());
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(blob, fileName);
   return fileName;
 }
 

@@ -1,6 +1,7 @@
 import { routes, type Plan } from '@slt/shared/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
+import { saveFile } from '../../save-file';
 import { municipalityKey } from '../resources/api';
 import { todayOslo } from '../meetings/time';
 
@@ -29,14 +30,6 @@ export async function downloadPlan(kommunenummer: string, plan: Plan, format: 'd
   const response = await api.send(routes.getPlanDocument, { params: { kommunenummer, planId: plan.id, format } });
   const blob = await response.blob();
   const fileName = `handlingsplan-${kommunenummer}-${plan.periodStart.slice(0, 4)}-${plan.periodEnd.slice(0, 4)}-${todayOslo()}.${format}`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(blob, fileName);
   return fileName;
 }
