@@ -15,8 +15,10 @@ export default defineConfig({
     // 20 s when each worker pays it once. Safe because every test builds its own app and database,
     // and the sources keep no mutable module state (only constant tables).
     isolate: false,
-    // Both cores of a small machine (vitest's default leaves one for itself: its main process idles).
-    maxWorkers: 2,
+    // Three files at once on a two-core machine: a good part of many files is waiting, not CPU (a
+    // throttle window or Retry-After to pass, a child process to start or stop, a slow upload, a
+    // retry pause), and a third worker fills that time; more only adds contention.
+    maxWorkers: 3,
     // Sized for a busy two-core machine on which the browser suite runs beside this one (see
     // packages/testing/bin/test-all.mjs): one test is a handful of HTTP requests on an embedded
     // database (well under a second idle, up to 20 s at load 27); opening a test app copies a

@@ -11,8 +11,10 @@ export default defineConfig({
     // The prepared database every API process of these tests copies, and the reaper of child processes.
     globalSetup: ['test/global-setup.ts'],
     reporters,
-    // Each integration file starts its own API process; one at a time keeps the machine calm.
-    fileParallelism: false,
+    // The two integration files (import.test.ts, export-and-failures.test.ts) each start their own
+    // API process and run side by side: most of a CLI test is waiting (on the API, on the CLI's own
+    // start, on its retry pauses), so two at once fill the time one leaves idle.
+    maxWorkers: 2,
     // Sized for a busy two-core machine: a test runs the CLI as a process (tsx compiles it: seconds
     // of CPU) against the API process, some of them several times.
     testTimeout: 60_000,

@@ -11,9 +11,9 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     reporters,
     // Each browser test file has its own API process (a copy of the prepared database) and its
-    // own Chromium, so two files run side by side on two cores: the browser waits on the API and
-    // the API on the browser, and neither fills a core alone.
-    maxWorkers: 2,
+    // own Chromium, so three files run side by side on two cores: the browser waits on the API,
+    // the API on the browser and the test on both, and no file fills a core alone.
+    maxWorkers: 3,
     // One module graph per worker, not one per file (playwright-core, axe and the API's test
     // helpers imported once per worker): each browser test file starts its own API process and
     // Chromium, so no state is shared through modules.

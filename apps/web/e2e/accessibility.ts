@@ -3,11 +3,18 @@ import { accessibilityViolations } from './harness';
 import { journeyPages, settle } from './journeys';
 
 /**
- * Every journey page in one language: axe's WCAG 2.1 AA violations, and buttons whose accessible
- * name does not start with their visible text. One file per language, so the two run side by side.
+ * The journey pages in one language (all of them, or one of `part.of` interleaved shares):
+ * axe's WCAG 2.1 AA violations, and buttons whose accessible name does not start with their
+ * visible text. One file per language, so the two run side by side; within a file the shares run
+ * at once in browser contexts of their own (axe's work is in Chromium's renderer processes, the
+ * waiting in the test), so neither file is one long serial walk.
  */
-export async function accessibilityProblems(page: Page, language: 'nb' | 'nn'): Promise<string[]> {
-  const pages = await journeyPages(page);
+export async function accessibilityProblems(
+  page: Page,
+  language: 'nb' | 'nn',
+  part: { index: number; of: number } = { index: 0, of: 1 },
+): Promise<string[]> {
+  const pages = (await journeyPages(page)).filter((_, i) => i % part.of === part.index);
   await page.getByLabel('Språk').selectOption(language);
   const problems: string[] = [];
   for (const path of pages) {

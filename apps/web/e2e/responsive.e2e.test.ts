@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 import { journeyPages, settle } from './journeys';
 
@@ -10,8 +10,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('a 375 px phone (Chromium)', () => {
-  it('every page of the main journeys fits the screen: no horizontal scroll', async () => {
+// The two tests are independent (each has its own browser context and sign-in) and run at once.
+describe.concurrent('a 375 px phone (Chromium)', () => {
+  it('every page of the main journeys fits the screen: no horizontal scroll', async ({ expect }) => {
     const context = await h.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     const wide: string[] = [];
@@ -33,7 +34,7 @@ describe('a 375 px phone (Chromium)', () => {
     await context.close();
   });
 
-  it('the "Ny …" forms and a confirmation dialog fit the phone and pass axe, in bokmål and nynorsk', async () => {
+  it('the "Ny …" forms and a confirmation dialog fit the phone and pass axe, in bokmål and nynorsk', async ({ expect }) => {
     const context = await h.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await signIn(page, DEMO_USERS.coordinator3401);

@@ -7,10 +7,12 @@
  * Each package's vitest writes a JSON report (SLT_TEST_REPORT, see src/vitest.ts) from which the
  * test counts come.
  *
- * Two lanes run side by side: the web client's suite (Vite builds, then browser tests that wait on
- * Chromium and an API process) in one, every other package in turn in the other. Alone, each
- * suite leaves part of a two-core machine idle (its setup, its longest file's tail, a build); side
- * by side they fill it. Each line of output is prefixed with its package's short name.
+ * Three lanes run side by side: the web client's suite (Vite builds, then browser tests that wait on
+ * Chromium and an API process) in one, the CLI's (which runs the CLI as processes against an API
+ * process) in another, every other package in turn in the third. Most of a test's time in these
+ * suites is waiting (on a browser, a process start, a retry pause, an HTTP answer), so alone each
+ * leaves part of a two-core machine idle; side by side they fill it. Each line of output is
+ * prefixed with its package's short name.
  *
  * The embedded databases every suite starts from are prepared once per run, in SLT_TEST_TEMPLATES_DIR
  * (see apps/api/test/database-templates.ts).
@@ -25,8 +27,12 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const reports = mkdtempSync(path.join(tmpdir(), 'slt-test-reports-'));
 const templates = mkdtempSync(path.join(tmpdir(), 'slt-test-templates-run-'));
 
-/** The packages whose suites run in the second lane, beside all the others (the widget's too: both its suite and the web client's build the widget into apps/widget/dist, so they must not overlap). */
-const SIDE_LANE = new Set(['@slt/widget', '@slt/web']);
+/**
+ * The lanes beside the main one (which runs every package not named here, in order). The widget's
+ * suite shares the web client's lane: both build the widget into apps/widget/dist, so they must not
+ * overlap.
+ */
+const SIDE_LANES = [['@slt/widget', '@slt/web'], ['@slt/cli']];
 
 /** @typedef {{ name: string, dir: string }} Package */
 
@@ -171,7 +177,11 @@ async function lane(packages) {
 }
 
 const packages = testedPackages();
-await Promise.all([lane(packages.filter((p) => !SIDE_LANE.has(p.name))), lane(packages.filter((p) => SIDE_LANE.has(p.name)))]);
+const onSideLane = new Set(SIDE_LANES.flat());
+await Promise.all([
+  lane(packages.filter((p) => !onSideLane.has(p.name))),
+  ...SIDE_LANES.map((names) => lane(packages.filter((p) => names.includes(p.name)))),
+]);
 rmSync(reports, { recursive: true, force: true });
 rmSync(templates, { recursive: true, force: true });
 
