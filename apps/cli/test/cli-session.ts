@@ -20,11 +20,11 @@ export interface CliSession {
   work: string;
   tokens: { import3401: string; read3401: string; import1547: string };
   /** `pnpm slt …` from the work directory, against the test API, with a token (the 3401 import token unless said). */
-  slt(args: string[], token?: string | null): Promise<CliRun>;
+  slt: (args: string[], token?: string | null) => Promise<CliRun>;
   /** The export of a municipality's setup, read through the API with the read token (the typed client). */
-  exportOf(kommunenummer?: string): Promise<SetupDocument>;
+  exportOf: (kommunenummer?: string) => Promise<SetupDocument>;
   /** The typed client with the 3401 read token. */
-  reader(): ReturnType<typeof createClient>;
+  reader: () => ReturnType<typeof createClient>;
 }
 
 /** Registers the file's hooks (start the API, create the tokens, copy the fixtures; and clean up) and returns the session they fill. */
