@@ -1,4 +1,4 @@
-import { reporters } from '@slt/testing/vitest';
+import { reporters, workers } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,10 +15,11 @@ export default defineConfig({
     // 20 s when each worker pays it once. Safe because every test builds its own app and database,
     // and the sources keep no mutable module state (only constant tables).
     isolate: false,
-    // Three files at once on a two-core machine: a good part of many files is waiting, not CPU (a
-    // throttle window or Retry-After to pass, a child process to start or stop, a slow upload, a
-    // retry pause), and a third worker fills that time; more only adds contention.
-    maxWorkers: 3,
+    // Three files at once on a free two-core machine: a good part of many files is waiting, not CPU
+    // (a throttle window or Retry-After to pass, a child process to start or stop, a slow upload, a
+    // retry pause), and a third worker fills that time. Two on a machine that is already busy, where
+    // a third only stretches every test towards its limit (see workers()).
+    maxWorkers: workers({ idle: 3, busy: 2 }),
     // Sized for a busy two-core machine on which the browser suite runs beside this one (see
     // packages/testing/bin/test-all.mjs): one test is a handful of HTTP requests on an embedded
     // database (well under a second idle, up to 20 s at load 27); opening a test app copies a

@@ -1,4 +1,4 @@
-import { reporters } from '@slt/testing/vitest';
+import { reporters, workers } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,9 +11,10 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     reporters,
     // Each browser test file has its own API process (a copy of the prepared database) and its
-    // own Chromium, so three files run side by side on two cores: the browser waits on the API,
-    // the API on the browser and the test on both, and no file fills a core alone.
-    maxWorkers: 3,
+    // own Chromium, so several files run side by side on two cores: the browser waits on the API,
+    // the API on the browser and the test on both, and no file fills a core alone. Three on a free
+    // machine, two on a busy one (see workers()).
+    maxWorkers: workers({ idle: 3, busy: 2 }),
     // One module graph per worker, not one per file (playwright-core, axe and the API's test
     // helpers imported once per worker): each browser test file starts its own API process and
     // Chromium, so no state is shared through modules.
@@ -22,6 +23,10 @@ export default defineConfig({
     // rendered by Chromium and answered by the API process beside it (the longest took 102 s at
     // load 19, against about 25 s on an idle machine).
     testTimeout: 240_000,
+    // `expect.poll` waits for what a page shows (its title, a field's error) as a user would; Vitest's
+    // default of 1 s is less than a busy machine takes to render a route (seen: the search page's
+    // title after 1 s at load 40). A browser step may take 90 s (e2e/harness.ts); a poll as long.
+    expect: { poll: { timeout: 90_000 } },
     hookTimeout: 180_000,
   },
 });

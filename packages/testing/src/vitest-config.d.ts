@@ -1,2 +1,3 @@
 export type Reporters = (string | [string, Record<string, unknown>])[];
 export declare const reporters: Reporters;
+export declare function workers(counts: { idle: number; busy: number }): number;
