@@ -3,6 +3,7 @@ import { diffChanges } from '../../lib/audit-diff.js';
 import { recordAudit } from '../../lib/audited.js';
 import type { MailPort } from './mail.client.js';
 import { createMailRepository, type MailRow } from './mail.repository.js';
+import { queueDueNotices } from './notices.js';
 import { queueDueReminders } from './reminders.js';
 
 /** After this many failed attempts a mail is `failed` (the coordinator sees it). */
@@ -79,8 +80,9 @@ export function createMailWorker(deps: {
     return true;
   }
 
-  /** One round: queues the reminders due today (idempotent), then sends what is due; the number of mails sent. */
+  /** One round: queues the notices and reminders due today (idempotent), then sends what is due; the number of mails sent. */
   async function tick(): Promise<number> {
+    await db.transaction((tx) => queueDueNotices(tx, { from, publicUrl }));
     await db.transaction((tx) => queueDueReminders(tx, { publicUrl }));
     const claimed = await db.transaction((tx) => createMailRepository(tx).claim(batch, leaseSeconds));
     let sent = 0;
