@@ -239,7 +239,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(authRoutes, { service: auth });
   await app.register(oidcRoutes, { service: oidc, publicUrl: config.publicUrl });
   await app.register(usersRoutes, { service: users });
-  await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
+  await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret, publicUrl: config.publicUrl }) });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
   // The outbox worker runs in every API process that has an SMTP server; without one mail waits in the outbox.

@@ -1,3 +1,4 @@
+import type { MailList } from '@slt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, signIn } from '../../../test/auth.js';
 import { calendarOf, osloWallTime } from '../../../test/mail-calendar.js';
@@ -36,7 +37,13 @@ const inDays = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_60
 beforeAll(async () => {
   smtp = await createSmtpServer();
   t = await createTestApp({
-    config: { smtpUrl: smtp.url, mailPollMs: 3_600_000, mailRetrySeconds: 1, mailFrom: 'SLT <slt@kongsvinger.invalid>' },
+    config: {
+      smtpUrl: smtp.url,
+      mailPollMs: 3_600_000,
+      mailRetrySeconds: 1,
+      mailFrom: 'SLT <slt@kongsvinger.invalid>',
+      publicUrl: 'https://slt.example.invalid',
+    },
   });
   coordinator = (await signIn(t, DEMO.coordinator3401)).accessToken;
   for (const person of people) memberIds.push((await post('/members', person)).body.id);
@@ -168,5 +175,27 @@ describe("the tier's mail rule", () => {
     });
     await tick();
     expect(smtp.messages.filter((m) => m.parsed.subject?.startsWith('Påminnelse'))).toEqual([]);
+  });
+
+  it("an invitation mails the invited person their one-time link (the outbox list does not show it), in the municipality's language", async () => {
+    smtp.messages.length = 0;
+    const response = await call(t, 'POST', `${base}/invitations`, {
+      bearer: coordinator,
+      body: { email: 'ines.invitert@mail.invalid', name: 'Ines Invitert', role: 'member' },
+    });
+    expect(response.status).toBe(201);
+    const { token } = (await response.json()) as { token: string };
+    expect(await tick()).toBe(1);
+    const [mail] = smtp.messages;
+    expect(mail!.to).toEqual(['ines.invitert@mail.invalid']);
+    expect(mail!.parsed.subject).toBe('Invitasjon til SLT i Kongsvinger');
+    expect(mail!.parsed.text).toContain(`https://slt.example.invalid/invitation#${token}`);
+    expect(mail!.parsed.text).toContain('som medlem');
+    expect(mail!.parsed.html).toContain(`href="https://slt.example.invalid/invitation#${token}"`);
+    const list = (await (await call(t, 'GET', `${base}/mail`, { bearer: coordinator })).json()) as MailList;
+    const listed = list.items.find((m) => m.kind === 'invitation')!;
+    expect(listed.status).toBe('sent');
+    expect(listed.text).not.toContain(token);
+    expect(JSON.stringify(t.logs)).not.toContain(token);
   });
 });
