@@ -30,7 +30,8 @@ const describe = (error: unknown) => {
  */
 export function createMailWorker(deps: {
   db: Db;
-  port: MailPort;
+  /** The SMTP port; null without SMTP_URL: the worker then only queues (mail waits in the outbox, shown to coordinators). */
+  port: MailPort | null;
   from: string;
   pollMs: number;
   log: WorkerLog;
@@ -45,7 +46,7 @@ export function createMailWorker(deps: {
   let running: Promise<number> | undefined;
   let stopped = false;
 
-  async function deliver(row: MailRow): Promise<boolean> {
+  async function deliver(row: MailRow, port: MailPort): Promise<boolean> {
     try {
       await port.send({
         messageId: `<${row.id}@slt.invalid>`,
@@ -84,9 +85,10 @@ export function createMailWorker(deps: {
   async function tick(): Promise<number> {
     await db.transaction((tx) => queueDueNotices(tx, { from, publicUrl }));
     await db.transaction((tx) => queueDueReminders(tx, { publicUrl }));
+    if (!port) return 0;
     const claimed = await db.transaction((tx) => createMailRepository(tx).claim(batch, leaseSeconds));
     let sent = 0;
-    for (const row of claimed) if (await deliver(row)) sent += 1;
+    for (const row of claimed) if (await deliver(row, port)) sent += 1;
     if (sent) log.info({ sent }, 'mail sent');
     return sent;
   }
@@ -114,7 +116,7 @@ export function createMailWorker(deps: {
       stopped = true;
       clearTimeout(timer);
       await running;
-      port.close();
+      port?.close();
     },
   };
 }
