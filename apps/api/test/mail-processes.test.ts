@@ -95,7 +95,7 @@ describe.skipIf(!onPostgres)('mail with two API processes on one PostgreSQL data
     });
     expect(login.status).toBe(200);
     coordinator = ((await login.json()) as { accessToken: string }).accessToken;
-    const memberIds = [];
+    const memberIds: string[] = [];
     for (const email of people) memberIds.push((await post('/members', { name: email.split('@')[0], email })).id);
     ownerId = (await post('/members', { name: 'Vera Varsel', email: owner })).id;
     tierId = (await post('/tiers', { level: 'coordinating', name: 'Arbeidsutvalget', mailRule: { noticeDaysBefore: 7, reminders: true } }))
@@ -135,7 +135,7 @@ describe.skipIf(!onPostgres)('mail with two API processes on one PostgreSQL data
   it('with the SMTP server stopped for 30 s no mail is lost and none is sent twice', async () => {
     await smtp.stop();
     smtp.messages.length = 0;
-    const meetings = [];
+    const meetings: string[] = [];
     for (const [i, days] of [
       [0, 2],
       [1, 3],

@@ -50,7 +50,10 @@ describe('mail rules and the outbox (Chromium)', () => {
       await page.reload();
       await page.getByRole('heading', { level: 1 }).waitFor();
     }
-    await page.getByRole('cell', { name: new RegExp(`^Innkalling: ${meeting.title}`) }).first().waitFor();
+    await page
+      .getByRole('cell', { name: new RegExp(`^Innkalling: ${meeting.title}`) })
+      .first()
+      .waitFor();
     expect(await page.getByText('Venter', { exact: true }).count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page), 'nb').toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/outbox-nb.png`, fullPage: true });

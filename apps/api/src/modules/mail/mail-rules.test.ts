@@ -22,7 +22,7 @@ const people = [
   { name: 'Sindre Sekvens', email: 'sindre.sekvens@mail.invalid' },
 ];
 let tierId: string;
-let memberIds: string[] = [];
+const memberIds: string[] = [];
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await call(t, 'POST', `${base}${path}`, { bearer: coordinator, body, headers });

@@ -41,7 +41,7 @@ function Outbox({ kommunenummer }: { kommunenummer: string }) {
 
   const columns = [
     { header: t('mail.when'), cell: (m: Mail) => <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, i18n.language)}</time> },
-    { header: t('mail.kind'), cell: (m: Mail) => t(`mail.kinds.${m.kind}`) },
+    { header: t('mail.kind'), cell: (m: Mail) => <span className="mail-kind">{t(`mail.kinds.${m.kind}`)}</span> },
     { header: t('mail.recipient'), cell: (m: Mail) => m.recipient },
     {
       header: t('mail.subject'),
