@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
@@ -8,10 +7,8 @@ import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness
  * page) shows what would have been sent, in bokmål and nynorsk.
  */
 let h: Harness;
-const shots = process.env.SCREENSHOT_DIR;
 beforeAll(async () => {
   h = await startHarness();
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -37,7 +34,6 @@ describe('mail rules and the outbox (Chromium)', () => {
     const form = page.locator('#tiers-edit-form');
     await form.getByLabel('Send innkalling automatisk (dager før møtet)').fill(String(days));
     expect(await form.getByRole('checkbox', { name: /Påminnelser om oppfølgingspunkter/ }).isChecked()).toBe(true);
-    if (shots) await page.screenshot({ path: `${shots}/tier-form-nb.png`, fullPage: true });
     await form.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText(`«${meeting.tierName}» er lagret.`).waitFor();
 
@@ -56,19 +52,9 @@ describe('mail rules and the outbox (Chromium)', () => {
       .waitFor();
     expect(await page.getByText('Venter', { exact: true }).count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page), 'nb').toEqual([]);
-    if (shots) await page.screenshot({ path: `${shots}/outbox-nb.png`, fullPage: true });
     await page.getByLabel('Språk').selectOption('nn');
     await page.getByRole('heading', { level: 1, name: 'Utgåande e-post for Kongsvinger' }).waitFor();
     expect(await accessibilityViolations(page), 'nn').toEqual([]);
-    if (shots) {
-      await page.screenshot({ path: `${shots}/outbox-nn.png`, fullPage: true });
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.screenshot({ path: `${shots}/outbox-nn-375.png`, fullPage: true });
-      await page.getByLabel('Språk').selectOption('nb');
-      await page.goto('/municipalities/3401/tiers');
-      await page.getByRole('button', { name: `Endre ${meeting.tierName}` }).click();
-      await page.screenshot({ path: `${shots}/tier-form-nb-375.png`, fullPage: true });
-    }
     await page.context().close();
   });
 });
