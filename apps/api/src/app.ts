@@ -239,29 +239,26 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
   await app.register(authRoutes, { service: auth });
   await app.register(oidcRoutes, { service: oidc, publicUrl: config.publicUrl });
   await app.register(usersRoutes, { service: users });
-  await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret }) });
+  await app.register(invitationsRoutes, { service: createInvitationsService({ db, secret: jwtSecret, publicUrl: config.publicUrl }) });
   await app.register(apiTokensRoutes, { service: apiTokens });
   await app.register(auditRoutes, { service: audit });
-  // The outbox worker runs in every API process that has an SMTP server; without one mail waits in the outbox.
-  const mailWorker = config.smtpUrl
-    ? createMailWorker({
-        db,
-        port: createSmtpClient(config.smtpUrl),
-        from: config.mailFrom,
-        pollMs: config.mailPollMs,
-        backoffBaseSeconds: config.mailRetrySeconds,
-        publicUrl: config.publicUrl,
-        log: app.log,
-      })
-    : null;
+  // The outbox worker runs in every API process. Without an SMTP server it only queues the
+  // automatic notices and reminders: mail waits in the outbox, where coordinators see it.
+  const mailWorker = createMailWorker({
+    db,
+    port: config.smtpUrl ? createSmtpClient(config.smtpUrl) : null,
+    from: config.mailFrom,
+    pollMs: config.mailPollMs,
+    backoffBaseSeconds: config.mailRetrySeconds,
+    publicUrl: config.publicUrl,
+    log: app.log,
+  });
   app.decorate('mailWorker', mailWorker);
-  if (mailWorker) {
-    app.addHook('onReady', (done) => {
-      mailWorker.start();
-      done();
-    });
-    app.addHook('onClose', async () => mailWorker.stop());
-  }
+  app.addHook('onReady', (done) => {
+    mailWorker.start();
+    done();
+  });
+  app.addHook('onClose', async () => mailWorker.stop());
   await app.register(widgetPlugin, { distDir: config.widgetDistDir });
   await app.register(webPlugin, { distDir: config.webDistDir });
 

@@ -18,6 +18,7 @@ import { setupQuery } from './features/slt/queries';
 // Every page is its own chunk, loaded when its route is first shown.
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
 const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage');
+const MailPage = lazyRouteComponent(() => import('./features/mail/MailPage'), 'MailPage');
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const PlansPage = lazyRouteComponent(() => import('./features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyRouteComponent(() => import('./features/plans/PlanPage'), 'PlanPage');
@@ -75,6 +76,12 @@ const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/municipalities/$kommunenummer/audit',
   component: AuditPage,
+});
+
+const mailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/municipalities/$kommunenummer/mail',
+  component: MailPage,
 });
 
 const exchangeRoute = createRoute({
@@ -165,6 +172,7 @@ const routeTree = rootRoute.addChildren([
   municipalityRoute,
   apiTokensRoute,
   auditRoute,
+  mailRoute,
   exchangeRoute,
   ...sltRoutes,
   ...meetingRoutes,

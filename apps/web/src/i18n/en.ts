@@ -1,3 +1,4 @@
+import { mailEn } from './mail/en';
 import { usersEn } from './users/en';
 import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
@@ -21,6 +22,7 @@ export const en: Messages = {
     logout: 'Sign out',
     apiTokens: 'API tokens',
     audit: 'Audit log',
+    mail: 'Outgoing mail',
     ...setupEn.nav,
     ...meetingsEn.nav,
     ...exchangeEn.nav,
@@ -256,6 +258,7 @@ export const en: Messages = {
   problems: problemsEn,
   home: homeEn,
   users: usersEn,
+  mail: mailEn,
   slt: setupEn.slt,
   tiers: setupEn.tiers,
   members: setupEn.members,

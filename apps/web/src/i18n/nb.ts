@@ -1,3 +1,4 @@
+import { mailNb } from './mail/nb';
 import { usersNb } from './users/nb';
 import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
@@ -20,6 +21,7 @@ export const nb = {
     logout: 'Logg ut',
     apiTokens: 'API-nøkler',
     audit: 'Endringslogg',
+    mail: 'Utgående e-post',
     ...setupNb.nav,
     ...meetingsNb.nav,
     ...exchangeNb.nav,
@@ -255,6 +257,7 @@ export const nb = {
   problems: problemsNb,
   home: homeNb,
   users: usersNb,
+  mail: mailNb,
   slt: setupNb.slt,
   tiers: setupNb.tiers,
   members: setupNb.members,

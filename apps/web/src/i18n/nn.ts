@@ -1,3 +1,4 @@
+import { mailNn } from './mail/nn';
 import { usersNn } from './users/nn';
 import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
@@ -21,6 +22,7 @@ export const nn: Messages = {
     logout: 'Logg ut',
     apiTokens: 'API-nøklar',
     audit: 'Endringslogg',
+    mail: 'Utgåande e-post',
     ...setupNn.nav,
     ...meetingsNn.nav,
     ...exchangeNn.nav,
@@ -256,6 +258,7 @@ export const nn: Messages = {
   problems: problemsNn,
   home: homeNn,
   users: usersNn,
+  mail: mailNn,
   slt: setupNn.slt,
   tiers: setupNn.tiers,
   members: setupNn.members,

@@ -922,7 +922,8 @@ export const MAIL_KINDS = [
   "meeting_update",
   "meeting_cancel",
   "action_reminder",
-  "action_overdue"
+  "action_overdue",
+  "invitation"
 ] as const;
 
 export const MAIL_STATUSES = [

@@ -2,7 +2,14 @@ import { Type, type Static } from 'typebox';
 import { UuidSchema } from './identity.js';
 import { KommunenummerSchema } from './municipalities.js';
 
-export const MAIL_KINDS = ['meeting_notice', 'meeting_update', 'meeting_cancel', 'action_reminder', 'action_overdue'] as const;
+export const MAIL_KINDS = [
+  'meeting_notice',
+  'meeting_update',
+  'meeting_cancel',
+  'action_reminder',
+  'action_overdue',
+  'invitation',
+] as const;
 export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** A mail in the outbox: what was (or, without SMTP, would have been) sent, and how it went. */
@@ -10,7 +17,9 @@ export const MailSchema = Type.Object(
   {
     id: UuidSchema,
     kind: Type.Enum(MAIL_KINDS),
-    subjectId: Type.Union([UuidSchema, Type.Null()], { description: 'The meeting the mail is about.' }),
+    subjectId: Type.Union([UuidSchema, Type.Null()], {
+      description: 'What the mail is about: the meeting, the action item, or the invited user.',
+    }),
     recipient: Type.String(),
     language: Type.Enum(['nb', 'nn', 'en']),
     subject: Type.String(),

@@ -27,6 +27,24 @@ export const MeetingRuleSchema = Type.Union(
 );
 export type MeetingRule = Static<typeof MeetingRuleSchema>;
 
+/**
+ * A tier's mail rule: its meetings' notice goes out by itself `noticeDaysBefore` days before the
+ * meeting (at once when that is already past; `null`: only when the coordinator sends it), and
+ * `reminders` says whether the owners of the tier's action items are reminded of due dates.
+ */
+export const MailRuleSchema = Type.Object(
+  {
+    noticeDaysBefore: Nullable(
+      Type.Integer({ minimum: 0, maximum: 60, description: 'Days before the meeting; null: no automatic notice.' }),
+    ),
+    reminders: Type.Boolean({
+      description: "Reminders of action items given at the tier's meetings: 3 days before the due date and when overdue.",
+    }),
+  },
+  { additionalProperties: false, title: 'MailRule' },
+);
+export type MailRule = Static<typeof MailRuleSchema>;
+
 export const TierSchema = Type.Object(
   {
     id: UuidSchema,
@@ -40,6 +58,7 @@ export const TierSchema = Type.Object(
     individualCases: Type.Boolean({ description: 'Whether the tier may discuss individual cases.' }),
     displayOrder: Type.Integer(),
     meetingRule: Type.Union([MeetingRuleSchema, Type.Null()]),
+    mailRule: Type.Union([MailRuleSchema, Type.Null()], { description: 'Null: no automatic notice, reminders on.' }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   },
@@ -60,6 +79,7 @@ export const CreateTierSchema = Type.Object(
     individualCases: Type.Optional(Type.Boolean({ default: false })),
     displayOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     meetingRule: Type.Optional(MeetingRuleSchema),
+    mailRule: Type.Optional(MailRuleSchema),
   },
   { additionalProperties: false },
 );
@@ -76,6 +96,7 @@ export const UpdateTierSchema = Type.Object(
     individualCases: Type.Optional(Type.Boolean()),
     displayOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     meetingRule: Clearable(MeetingRuleSchema),
+    mailRule: Clearable(MailRuleSchema),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { TIER_LEVELS, type MeetingRule } from '@slt/shared';
+import { TIER_LEVELS, type MailRule, type MeetingRule } from '@slt/shared';
 import {
   type AnyPgColumn,
   boolean,
@@ -39,6 +39,8 @@ export const tiers = pgTable(
     displayOrder: integer().notNull().default(0),
     /** The meeting-frequency rule as data (validated by MeetingRuleSchema). */
     meetingRule: jsonb().$type<MeetingRule>(),
+    /** The notice and reminder rule as data (validated by MailRuleSchema); null: no automatic notice, reminders on. */
+    mailRule: jsonb().$type<MailRule>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

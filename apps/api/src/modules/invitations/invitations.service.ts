@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
+import { queueInvitationMail } from '../mail/invitation-mail.js';
 import { recordAudit } from '../../lib/audited.js';
 import type { Actor, Scope } from '../../lib/scope.js';
 import { createUsersRepository } from '../users/users.repository.js';
@@ -18,8 +19,8 @@ export const INVITATION_TTL_DAYS = 14;
  * with an unusable random password and answers a one-time link secret to set their own; a person
  * who already has an account just gets the role (no link: nobody may reset another's password).
  */
-export function createInvitationsService(deps: { db: Db; secret: string }) {
-  const { db, secret } = deps;
+export function createInvitationsService(deps: { db: Db; secret: string; publicUrl?: string | undefined }) {
+  const { db, secret, publicUrl } = deps;
 
   async function mustFindWithRole(tx: Db, userId: string, kommunenummer: string) {
     const user = await createUsersRepository(tx).findById(userId);
@@ -67,9 +68,17 @@ export function createInvitationsService(deps: { db: Db; secret: string }) {
         await repo.upsertRole(row.id, kommunenummer, input.role);
         await audit(tx, { actor, kommunenummer }, { userId: row.id, before: null, after: input.role });
         const user = toUser((await repo.findById(row.id))!);
-        return existing
-          ? { user, token: null, expiresAt: null }
-          : { user, token: signInvitation(secret, row, expiresAt), expiresAt: expiresAt.toISOString() };
+        const token = existing ? null : signInvitation(secret, row, expiresAt);
+        // The invited person gets the link by mail too, in the same transaction (the outbox).
+        await queueInvitationMail(tx, publicUrl, {
+          kommunenummer,
+          userId: row.id,
+          email,
+          role: input.role,
+          token,
+          expiresAt: existing ? null : expiresAt,
+        });
+        return token ? { user, token, expiresAt: expiresAt.toISOString() } : { user, token: null, expiresAt: null };
       });
     },
 

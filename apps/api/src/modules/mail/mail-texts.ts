@@ -161,3 +161,52 @@ export function reminderMail(
   ].join('\n');
   return { subject, text, html };
 }
+
+const invitationWords = {
+  nb: {
+    subject: 'Invitasjon til SLT i {municipality}',
+    body: 'Du er gitt tilgang til SLT-samordningen i {municipality} som {role}.',
+    set: 'Velg passord innen {date} med denne lenken (den virker én gang):',
+    open: 'Logg inn i SLT:',
+    roles: { coordinator: 'koordinator', member: 'medlem' },
+    locale: 'nb-NO',
+  },
+  nn: {
+    subject: 'Invitasjon til SLT i {municipality}',
+    body: 'Du har fått tilgang til SLT-samordninga i {municipality} som {role}.',
+    set: 'Vel passord innan {date} med denne lenkja (ho verkar éin gong):',
+    open: 'Logg inn i SLT:',
+    roles: { coordinator: 'koordinator', member: 'medlem' },
+    locale: 'nn-NO',
+  },
+  en: {
+    subject: 'Invitation to SLT in {municipality}',
+    body: 'You have been given access to the SLT coordination of {municipality} as {role}.',
+    set: 'Choose your password by {date} with this link (it works once):',
+    open: 'Sign in to SLT:',
+    roles: { coordinator: 'coordinator', member: 'member' },
+    locale: 'en-GB',
+  },
+} as const;
+
+/** The invitation: the one-time link to set a password (a new account), or the product's address (an existing one). */
+export function invitationMail(
+  language: MailLanguage,
+  data: { municipality: string; role: 'coordinator' | 'member'; link: string; expiresAt: Date | null },
+) {
+  const w = invitationWords[language];
+  const subject = fill(w.subject, { municipality: data.municipality });
+  const intro = fill(w.body, { municipality: data.municipality, role: w.roles[data.role] });
+  const date = data.expiresAt
+    ? new Intl.DateTimeFormat(w.locale, { timeZone: 'Europe/Oslo', day: 'numeric', month: 'long', year: 'numeric' }).format(data.expiresAt)
+    : '';
+  const action = data.expiresAt ? fill(w.set, { date }) : w.open;
+  const text = [intro, '', action, data.link].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeHtml(action)}<br><a href="${escapeHtml(data.link)}">${escapeHtml(data.link)}</a></p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}

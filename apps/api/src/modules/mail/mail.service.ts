@@ -14,7 +14,8 @@ const toMail = (row: MailRow): Mail => ({
   recipient: row.recipient,
   language: row.language as Mail['language'],
   subject: row.subject,
-  text: row.text,
+  // An invitation's one-time link is for the invited person only: the outbox list does not show it.
+  text: row.kind === 'invitation' ? row.text.replace(/#[\w.~-]+/g, '#…') : row.text,
   status: row.status,
   attempts: row.attempts,
   lastError: row.lastError,

@@ -3,6 +3,7 @@ import { diffChanges } from '../../lib/audit-diff.js';
 import { recordAudit } from '../../lib/audited.js';
 import type { MailPort } from './mail.client.js';
 import { createMailRepository, type MailRow } from './mail.repository.js';
+import { queueDueNotices } from './notices.js';
 import { queueDueReminders } from './reminders.js';
 
 /** After this many failed attempts a mail is `failed` (the coordinator sees it). */
@@ -29,7 +30,8 @@ const describe = (error: unknown) => {
  */
 export function createMailWorker(deps: {
   db: Db;
-  port: MailPort;
+  /** The SMTP port; null without SMTP_URL: the worker then only queues (mail waits in the outbox, shown to coordinators). */
+  port: MailPort | null;
   from: string;
   pollMs: number;
   log: WorkerLog;
@@ -44,7 +46,7 @@ export function createMailWorker(deps: {
   let running: Promise<number> | undefined;
   let stopped = false;
 
-  async function deliver(row: MailRow): Promise<boolean> {
+  async function deliver(row: MailRow, port: MailPort): Promise<boolean> {
     try {
       await port.send({
         messageId: `<${row.id}@slt.invalid>`,
@@ -79,12 +81,14 @@ export function createMailWorker(deps: {
     return true;
   }
 
-  /** One round: queues the reminders due today (idempotent), then sends what is due; the number of mails sent. */
+  /** One round: queues the notices and reminders due today (idempotent), then sends what is due; the number of mails sent. */
   async function tick(): Promise<number> {
+    await db.transaction((tx) => queueDueNotices(tx, { from, publicUrl }));
     await db.transaction((tx) => queueDueReminders(tx, { publicUrl }));
+    if (!port) return 0;
     const claimed = await db.transaction((tx) => createMailRepository(tx).claim(batch, leaseSeconds));
     let sent = 0;
-    for (const row of claimed) if (await deliver(row)) sent += 1;
+    for (const row of claimed) if (await deliver(row, port)) sent += 1;
     if (sent) log.info({ sent }, 'mail sent');
     return sent;
   }
@@ -112,7 +116,7 @@ export function createMailWorker(deps: {
       stopped = true;
       clearTimeout(timer);
       await running;
-      port.close();
+      port?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { actionItems, members, municipalities } from '../../db/schema/index.js';
+import { actionItems, meetings, members, municipalities, tiers } from '../../db/schema/index.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { createMailRepository } from './mail.repository.js';
 import { reminderMail, type MailLanguage } from './mail-texts.js';
@@ -31,8 +31,12 @@ export async function queueDueReminders(tx: Executor, settings: { publicUrl: str
     .from(actionItems)
     .innerJoin(members, eq(members.id, actionItems.responsibleMemberId))
     .innerJoin(municipalities, eq(municipalities.kommunenummer, actionItems.kommunenummer))
+    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .innerJoin(tiers, eq(tiers.id, meetings.tierId))
     .where(
       and(
+        // A tier whose mail rule turns reminders off gets none.
+        sql`coalesce((${tiers.mailRule}->>'reminders')::boolean, true)`,
         eq(actionItems.status, 'open'),
         isNotNull(members.email),
         isNull(members.erasedAt),

@@ -15,6 +15,7 @@ type TierWritable = Pick<
   | 'individualCases'
   | 'displayOrder'
   | 'meetingRule'
+  | 'mailRule'
 >;
 type MembershipWritable = Pick<typeof memberships.$inferInsert, 'role' | 'startDate' | 'endDate'>;
 

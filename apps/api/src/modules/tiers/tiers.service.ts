@@ -20,6 +20,7 @@ export function toTier(row: TierRow): Tier {
     individualCases: row.individualCases,
     displayOrder: row.displayOrder,
     meetingRule: row.meetingRule ?? null,
+    mailRule: row.mailRule ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -94,6 +95,7 @@ export function createTiersService(deps: { db: Db }) {
           individualCases: input.individualCases ?? false,
           displayOrder: input.displayOrder ?? 0,
           meetingRule: input.meetingRule ?? null,
+          mailRule: input.mailRule ?? null,
         });
         await recordChange(tx, actor, {
           kommunenummer,

@@ -31,6 +31,7 @@ export const WORKSPACE_GROUPS = [
       ['users', '/municipalities/$kommunenummer/users', 'coordinator'],
       ['apiTokens', '/municipalities/$kommunenummer/api-tokens', 'coordinator'],
       ['audit', '/municipalities/$kommunenummer/audit', 'coordinator'],
+      ['mail', '/municipalities/$kommunenummer/mail', 'coordinator'],
       ['exchange', '/municipalities/$kommunenummer/exchange', 'coordinator'],
     ],
   },

@@ -6,6 +6,7 @@ import {
   type CreateMembership,
   type CreateTier,
   type Member,
+  type MailRule,
   type MeetingRule,
   type Membership,
   type Tier,
@@ -31,6 +32,13 @@ function ruleOf(values: FormValues): MeetingRule | null {
   if (values.ruleKind === 'per_half_year') return { kind: 'per_half_year', count: n('ruleCount') };
   if (values.ruleKind === 'spring_autumn') return { kind: 'spring_autumn', spring: n('ruleSpring'), autumn: n('ruleAutumn') };
   return null;
+}
+
+/** The mail rule as two plain form fields (days before; reminders on/off), and back: no days and reminders on is no rule. */
+function mailRuleOf(values: FormValues): MailRule | null {
+  const days = values.noticeDaysBefore === '' || values.noticeDaysBefore === undefined ? null : Number(values.noticeDaysBefore);
+  const reminders = values.reminders !== false;
+  return days === null && reminders ? null : { noticeDaysBefore: days, reminders };
 }
 
 const tierRoutes = {
@@ -77,6 +85,14 @@ export function TiersPage() {
     { name: 'ruleCount', kind: 'number', label: t('tiers.ruleCount'), virtual: true },
     { name: 'ruleSpring', kind: 'number', label: t('tiers.ruleSpring'), virtual: true },
     { name: 'ruleAutumn', kind: 'number', label: t('tiers.ruleAutumn'), virtual: true },
+    {
+      name: 'noticeDaysBefore',
+      kind: 'number',
+      label: t('tiers.noticeDaysBefore'),
+      description: t('tiers.noticeDaysBeforeHelp'),
+      virtual: true,
+    },
+    { name: 'reminders', kind: 'checkbox', label: t('tiers.reminders'), virtual: true },
   ];
   const valuesOfTier = (tier: Tier): FormValues => {
     const rule = tier.meetingRule;
@@ -86,16 +102,24 @@ export function TiersPage() {
       ruleCount: rule && 'count' in rule ? String(rule.count) : '',
       ruleSpring: rule?.kind === 'spring_autumn' ? String(rule.spring) : '',
       ruleAutumn: rule?.kind === 'spring_autumn' ? String(rule.autumn) : '',
+      noticeDaysBefore: tier.mailRule?.noticeDaysBefore == null ? '' : String(tier.mailRule.noticeDaysBefore),
+      reminders: tier.mailRule?.reminders ?? true,
     };
   };
   const compose = {
     create: (values: FormValues, body: CreateTier): CreateTier => {
       const rule = ruleOf(values);
-      return rule ? { ...body, meetingRule: rule } : body;
+      const mailRule = mailRuleOf(values);
+      return { ...body, ...(rule ? { meetingRule: rule } : {}), ...(mailRule ? { mailRule } : {}) };
     },
     update: (values: FormValues, body: Partial<UpdateTier>, initial: FormValues): Partial<UpdateTier> => {
       const rule = ruleOf(values);
-      return JSON.stringify(rule) === JSON.stringify(ruleOf(initial)) ? body : { ...body, meetingRule: rule };
+      const mailRule = mailRuleOf(values);
+      return {
+        ...body,
+        ...(JSON.stringify(rule) === JSON.stringify(ruleOf(initial)) ? {} : { meetingRule: rule }),
+        ...(JSON.stringify(mailRule) === JSON.stringify(mailRuleOf(initial)) ? {} : { mailRule }),
+      };
     },
   };
   const ruleFields = new Set(['ruleCount', 'ruleSpring', 'ruleAutumn']);
@@ -112,7 +136,15 @@ export function TiersPage() {
           fields={fields}
           valuesOfItem={valuesOfTier}
           compose={compose}
-          fieldOf={(name) => (name.startsWith('meetingRule') ? 'ruleKind' : ruleFields.has(name) ? name : undefined)}
+          fieldOf={(name) =>
+            name.startsWith('meetingRule')
+              ? 'ruleKind'
+              : name.startsWith('mailRule')
+                ? 'noticeDaysBefore'
+                : ruleFields.has(name)
+                  ? name
+                  : undefined
+          }
           itemName={(tier) => tier.name}
           labels={{
             list: t('nav.tiers'),

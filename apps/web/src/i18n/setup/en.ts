@@ -80,6 +80,10 @@ export const setupEn: SetupMessages = {
     ruleCount: 'Number of meetings (per year or half-year)',
     ruleSpring: 'Meetings in spring',
     ruleAutumn: 'Meetings in autumn',
+    noticeDaysBefore: 'Send the notice automatically (days before the meeting)',
+    noticeDaysBeforeHelp:
+      "The notice with the agenda and a calendar invitation goes to the tier's members this many days before. Empty: only when you send it yourself.",
+    reminders: 'Reminders of action items (3 days before the due date and when overdue)',
     memberships: 'Members of {{name}}',
     noMemberships: 'No members yet.',
     addMembership: 'Add member',

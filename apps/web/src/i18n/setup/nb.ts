@@ -75,6 +75,10 @@ export const setupNb = {
     ruleCount: 'Antall møter (per år eller halvår)',
     ruleSpring: 'Møter om våren',
     ruleAutumn: 'Møter om høsten',
+    noticeDaysBefore: 'Send innkalling automatisk (dager før møtet)',
+    noticeDaysBeforeHelp:
+      'Innkallingen med saksliste og kalenderinvitasjon går til nivåets medlemmer så mange dager før. Tomt: bare når du sender den selv.',
+    reminders: 'Påminnelser om oppfølgingspunkter (3 dager før fristen og når den er passert)',
     memberships: 'Medlemmer i {{name}}',
     noMemberships: 'Ingen medlemmer ennå.',
     addMembership: 'Legg til medlem',

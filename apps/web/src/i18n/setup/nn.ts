@@ -76,6 +76,10 @@ export const setupNn: SetupMessages = {
     ruleCount: 'Tal møte (per år eller halvår)',
     ruleSpring: 'Møte om våren',
     ruleAutumn: 'Møte om hausten',
+    noticeDaysBefore: 'Send innkalling automatisk (dagar før møtet)',
+    noticeDaysBeforeHelp:
+      'Innkallinga med sakliste og kalenderinvitasjon går til medlemmene på nivået så mange dagar før. Tomt: berre når du sender henne sjølv.',
+    reminders: 'Påminningar om oppfølgingspunkt (3 dagar før fristen og når han er passert)',
     memberships: 'Medlemmer i {{name}}',
     noMemberships: 'Ingen medlemmer enno.',
     addMembership: 'Legg til medlem',

@@ -1,0 +1,1 @@
+ALTER TABLE "tiers" ADD COLUMN "mail_rule" jsonb;

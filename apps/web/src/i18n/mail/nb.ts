@@ -1,0 +1,26 @@
+export const mailNb = {
+  title: 'Utgående e-post for {{name}}',
+  intro:
+    'Innkallinger, endringer, avlysninger, påminnelser og invitasjoner som er sendt, venter eller har feilet. Nyeste først. Uten e-posttjener (SMTP) blir e-posten liggende her som «venter»: slik ser du hva som ville ha blitt sendt.',
+  when: 'Laget',
+  kind: 'Type',
+  recipient: 'Mottaker',
+  subject: 'Emne',
+  status: 'Status',
+  content: 'Innhold',
+  show: 'Vis teksten',
+  empty: 'Ingen e-post ennå.',
+  attempts_one: '{{count}} forsøk',
+  attempts_other: '{{count}} forsøk',
+  error: 'Feil fra e-posttjeneren: {{code}}',
+  sentAt: 'Sendt {{when}}',
+  kinds: {
+    meeting_notice: 'Innkalling',
+    meeting_update: 'Endret møte',
+    meeting_cancel: 'Avlysning',
+    action_reminder: 'Påminnelse',
+    action_overdue: 'Frist passert',
+    invitation: 'Invitasjon',
+  },
+  statuses: { pending: 'Venter', sending: 'Sendes', sent: 'Sendt', failed: 'Feilet' },
+};
