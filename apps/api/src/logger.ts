@@ -77,5 +77,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Standard output is written asynchronously: a line does not wait for its write(2), and lines
+  // logged while a write is under way go out together in the next one (each request's access line
+  // was a synchronous system call). Pino flushes what is left when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
