@@ -4,7 +4,7 @@
  * autocannon, in alternating rounds so that neither competes with the other for the CPU.
  *
  *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
- *              [--only all|http,growth,report,import] [--growth 100]
+ *              [--only all|http,growth,report,import] [--growth 100] [--baseline dist-before]
  *
  * `http`: each read against its bare twin, and the 304/200 ratio of the setup. `growth` (after the
  * http rows when both run): the app's setup and calendar of 3401 at demo size, after ANOTHER
@@ -13,6 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -42,6 +43,8 @@ const { values: flags } = parseArgs({
     'import-items': { type: 'string', default: '100000' },
     'import-heap-mb': { type: 'string', default: '128' },
     growth: { type: 'string', default: '100' },
+    /** Another build of the API (e.g. a copy of `dist` from an earlier commit), loaded as a fourth target at `warn`. */
+    baseline: { type: 'string' },
   },
 });
 /** `--only http` runs the request benchmarks, `--only growth` the data-growth rows, `--only import` the import one; all by default. */
@@ -260,7 +263,7 @@ try {
   const setupEtag = (port: number) =>
     fetch(`http://127.0.0.1:${port}/api/v1/municipalities/3401/slt`).then((r) => r.headers.get('etag') ?? '');
 
-  const [appInfoPort, appWarnPort, barePort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [appInfoPort, appWarnPort, barePort, baselinePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   let etagForBench = '';
   const entries = (port: number): Entry[] => [
     {
@@ -342,6 +345,13 @@ try {
         ),
     },
   ];
+  const baseline = flags.baseline;
+  if (baseline)
+    targets.splice(2, 0, {
+      name: 'baseline (warn)',
+      port: baselinePort,
+      start: () => startProcess([`${baseline}/server.js`], appEnv(baselinePort, 'warn')),
+    });
   const pids = new Map<string, number>();
   for (const target of serving ? targets : []) {
     const child = target.start();
@@ -356,7 +366,11 @@ try {
   }
 
   if (runs('http'))
-    console.log(`\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}`);
+    console.log(
+      `\nautocannon: ${connections} connections, ${duration}s per run, ${rounds} alternating rounds; pg pool ${POOL}; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}${baseline ? `; baseline build ${baseline}` : ''}`,
+    );
   const appRates = new Map<string, Result>();
   for (const [index, entry] of (runs('http') ? entries(0) : []).entries()) {
     const urls = targets.map((t) => ({ ...t, url: entries(t.port)[index]!.url }));
@@ -377,7 +391,7 @@ try {
     }
     appRates.set(entry.name, combine(results.get('app (LOG_LEVEL=warn)')!));
     const bare = combine(results.get('bare Fastify + pg')!);
-    console.log(`\n${entry.name}`);
+    console.log(`\n${entry.name}   (load average ${loadavg()[0]!.toFixed(2)})`);
     console.log(
       'target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare (req/s)  CPU ms/req: server   pg   bare/app CPU',
     );
@@ -413,10 +427,11 @@ try {
       if (!stopping) console.error(`the app exited during the import bench: ${code ?? signal}`);
     });
     await waitFor(`http://127.0.0.1:${port}/api/health/ready`);
-    await benchImport(`http://127.0.0.1:${port}`, app.pid!, heapMb, [
-      { kommunenummer: '5001', items: Math.round(items / 5) },
-      { kommunenummer: '1103', items },
-      { kommunenummer: '4601', items: items * 2 },
+    await benchImport(`http://127.0.0.1:${port}`, { pid: app.pid!, heapMb, databaseUrl: cluster.url }, [
+      { kommunenummer: '5001', items: Math.round(items / 5), rawInto: '3201' },
+      { kommunenummer: '1103', items, rawInto: '4204' },
+      { kommunenummer: '1506', items: 7_000, organizationsOnly: true, rawInto: '1804' },
+      { kommunenummer: '4601', items: items * 2, rawInto: '1108' },
     ]);
     await benchFirstStart(apiRoot, await freePort());
   }

@@ -87,14 +87,24 @@ function statementCounter() {
   };
 }
 
+/**
+ * The embedded server's settings: PostgreSQL's default 128 MB of shared buffers live in the
+ * WebAssembly memory, which never shrinks, and were most of a first start's peak memory (`pnpm
+ * bench --only import`). 16 MB holds a municipality's working set many times over; the operating
+ * system's page cache is behind it, as for any PostgreSQL.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(dataDir: string | undefined, from: Blob | undefined): Promise<Database> {
-  let options: { loadDataDir?: Blob } = from ? { loadDataDir: from } : {};
+  let options: { loadDataDir?: Blob; startParams: string[] } = from
+    ? { loadDataDir: from, startParams: PGLITE_START_PARAMS }
+    : { startParams: PGLITE_START_PARAMS };
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, 'pglite');
     // A first start begins from the seed made at build time (pglite-seed.ts), when there is one.
     const seed = !from && !existsSync(path.join(dir, 'PG_VERSION')) ? readSeed() : undefined;
-    if (seed) options = { loadDataDir: seed };
+    if (seed) options = { ...options, loadDataDir: seed };
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir, options);
   } else {
