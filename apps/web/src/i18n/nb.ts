@@ -3,6 +3,7 @@ import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
 import { plansNb } from './plans/nb';
+import { reportsNb } from './reports/nb';
 import { statisticsNb } from './statistics/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
@@ -24,6 +25,7 @@ export const nb = {
     ...meetingsNb.nav,
     ...exchangeNb.nav,
     ...plansNb.nav,
+    ...reportsNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -267,6 +269,7 @@ export const nb = {
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
   plans: plansNb.plans,
+  reports: reportsNb.reports,
   statistics: statisticsNb,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };

@@ -3,6 +3,7 @@ import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
 import { plansNn } from './plans/nn';
+import { reportsNn } from './reports/nn';
 import { statisticsNn } from './statistics/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
@@ -25,6 +26,7 @@ export const nn: Messages = {
     ...meetingsNn.nav,
     ...exchangeNn.nav,
     ...plansNn.nav,
+    ...reportsNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -268,6 +270,7 @@ export const nn: Messages = {
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
   plans: plansNn.plans,
+  reports: reportsNn.reports,
   statistics: statisticsNn,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };
