@@ -32,7 +32,7 @@ export function GrantsPage() {
         ) : grants.data.length === 0 ? (
           <Paragraph>{g('empty')}</Paragraph>
         ) : (
-          <Table className="stacked-table">
+          <Table className="responsive-table">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('reports.title')}</Table.HeaderCell>
