@@ -101,7 +101,8 @@ describe('årsrapport, tilskudd and kartlegging (Chromium)', () => {
       await summary.getByRole('button', { name: w.saveText }).click();
       await summary.getByText(w.textSaved).waitFor();
       await page.reload();
-      await page.getByRole('region', { name: w.summary, exact: true }).getByText(text).first().waitFor();
+      await page.locator('main[aria-busy="false"]').waitFor();
+      expect(await page.getByRole('region', { name: w.summary, exact: true }).getByLabel(w.text).inputValue()).toBe(text);
       await page.getByRole('button', { name: w.docx }).waitFor();
       await page.getByRole('button', { name: w.pdf }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
