@@ -43,7 +43,7 @@ export function GoalIndicatorCharts({
           <Suspense fallback={null}>
             <IndicatorChart indicator={indicator} />
           </Suspense>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('goals.tableCaption', { name: indicator.name })}>
             <Table data-size="sm">
               <caption className="visually-hidden">{t('goals.tableCaption', { name: indicator.name })}</caption>
               <Table.Head>

@@ -103,7 +103,7 @@ function PlanContent({ kommunenummer, plan }: { kommunenummer: string; plan: Pla
                 {goal.title}
               </Heading>
               {goal.measures.length > 0 && (
-                <Table>
+                <Table className="responsive-table">
                   <Table.Head>
                     <Table.Row>
                       <Table.HeaderCell>{t('plans.measure')}</Table.HeaderCell>

@@ -21,7 +21,7 @@ import { api } from '../../api';
 import { hasRole, useSession } from '../auth/session';
 import { fieldErrorText, problemText } from '../forms/problem-text';
 import { currentYearOslo, todayOslo } from '../meetings/time';
-import { hasSmallGroup, ReportFrame, day, DocumentButtons, valueText } from './parts';
+import { day, DocumentButtons, hasSmallGroup, ReportFrame, TableScroll, valueText } from './parts';
 import { reportQueries, reportsKey } from './queries';
 
 /** The report's sections in document order (the shared list is a type-only export in the browser build). */
@@ -109,7 +109,7 @@ function SectionFacts({ report, section }: { report: AnnualReport; section: Annu
     return report.organization.tiers.length === 0 ? (
       <Paragraph>{a('noTiers')}</Paragraph>
     ) : (
-      <div className="table-scroll">
+      <TableScroll label={t('reports.annual.sections.organization')}>
         <Table>
           <Table.Head>
             <Table.Row>
@@ -130,11 +130,11 @@ function SectionFacts({ report, section }: { report: AnnualReport; section: Annu
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     );
   if (section === 'meetings')
     return (
-      <div className="table-scroll">
+      <TableScroll label={t('reports.annual.sections.meetings')}>
         <Table>
           <Table.Head>
             <Table.Row>
@@ -157,7 +157,7 @@ function SectionFacts({ report, section }: { report: AnnualReport; section: Annu
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     );
   if (section === 'decisions' && report.decisions)
     return (
@@ -188,7 +188,7 @@ function SectionFacts({ report, section }: { report: AnnualReport; section: Annu
           )}
         </Paragraph>
         {m.items.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={t('reports.annual.sections.measures')}>
             <Table>
               <Table.Head>
                 <Table.Row>
@@ -207,7 +207,7 @@ function SectionFacts({ report, section }: { report: AnnualReport; section: Annu
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </>
     );
@@ -251,7 +251,7 @@ export function IndicatorTable({
   const { t } = useTranslation();
   const point = (p: Point) => (p ? `${valueText(p)} (${day(p.periodEnd)})` : '–');
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption ?? t('reports.indicator')}>
       <Table>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <Table.Head>
@@ -279,7 +279,7 @@ export function IndicatorTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -11,7 +11,7 @@ import { writeTo } from '../resources/api';
 import { IndicatorTable } from './AnnualReportPage';
 import { GrantForm } from './GrantForm';
 import { percent } from './GrantsPage';
-import { BackLink, day, DocumentButtons, hasSmallGroup, kroner, ReportFrame } from './parts';
+import { BackLink, day, DocumentButtons, hasSmallGroup, kroner, ReportFrame, TableScroll } from './parts';
 import { reportQueries, reportsKey } from './queries';
 
 /** One grant application: its facts and warning, the edit form and deletion (coordinators), and the grant report. */
@@ -179,7 +179,7 @@ function GrantReportView({ kommunenummer, grantApplicationId }: { kommunenummer:
       <Heading level={3} data-size="xs">
         {g('budget')}
       </Heading>
-      <div className="table-scroll">
+      <TableScroll label={g('budget')}>
         <Table>
           <Table.Head>
             <Table.Row>
@@ -206,7 +206,7 @@ function GrantReportView({ kommunenummer, grantApplicationId }: { kommunenummer:
             </Table.Row>
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

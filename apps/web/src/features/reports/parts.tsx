@@ -102,3 +102,12 @@ export const day = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.$
 /** Whether any value shown is "<5" (then the note explaining it is shown). */
 export const hasSmallGroup = (points: ({ value: number | string } | null | undefined)[]) =>
   points.some((p) => p != null && typeof p.value === 'string');
+
+/** A table that scrolls sideways on a narrow screen: a named region keyboard users can focus and scroll (WCAG 2.1.1). */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
