@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
+import { env } from './env';
 import { settle } from './journeys';
 
 let h: Harness;
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 /** Screenshots of each page for a look by eye, when SCREENSHOT_DIR names a folder. */
-const SHOTS = process.env['SCREENSHOT_DIR'];
+const SHOTS = env.screenshotDir;
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
@@ -183,7 +184,7 @@ describe('årsrapport, tilskudd and kartlegging (Chromium)', () => {
       for (const p of paths) {
         await settle(page, p);
         const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-        if (scrollWidth > innerWidth!) problems.push(`${language} ${p}: ${scrollWidth} > ${innerWidth}`);
+        if (scrollWidth > innerWidth) problems.push(`${language} ${p}: ${scrollWidth} > ${innerWidth}`);
         for (const violation of await accessibilityViolations(page)) problems.push(`${language} ${p}: ${violation}`);
         await shot(page, `${language}-375-${p.split('/').slice(3).join('-').slice(0, 40)}`);
       }
