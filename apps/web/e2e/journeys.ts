@@ -20,6 +20,9 @@ export const PAGES = [
   '/municipalities/3401/api-tokens',
   '/municipalities/3401/audit',
   '/municipalities/3401/exchange',
+  '/municipalities/3401/annual-reports',
+  '/municipalities/3401/grant-applications',
+  '/municipalities/3401/status-analyses',
   '/',
 ];
 

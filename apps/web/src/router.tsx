@@ -22,6 +22,12 @@ const MailPage = lazyRouteComponent(() => import('./features/mail/MailPage'), 'M
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const PlansPage = lazyRouteComponent(() => import('./features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyRouteComponent(() => import('./features/plans/PlanPage'), 'PlanPage');
+const AnnualReportIndex = lazyRouteComponent(() => import('./features/reports/AnnualReportPage'), 'AnnualReportIndex');
+const AnnualReportPage = lazyRouteComponent(() => import('./features/reports/AnnualReportPage'), 'AnnualReportPage');
+const GrantsPage = lazyRouteComponent(() => import('./features/reports/GrantsPage'), 'GrantsPage');
+const GrantPage = lazyRouteComponent(() => import('./features/reports/GrantPage'), 'GrantPage');
+const StatusAnalysesPage = lazyRouteComponent(() => import('./features/reports/StatusAnalysesPage'), 'StatusAnalysesPage');
+const StatusAnalysisPage = lazyRouteComponent(() => import('./features/reports/StatusAnalysisPage'), 'StatusAnalysisPage');
 const LoginPage = lazyRouteComponent(() => import('./features/auth/LoginPage'), 'LoginPage');
 const MunicipalityPage = lazyRouteComponent(() => import('./features/municipalities/MunicipalityPage'), 'MunicipalityPage');
 const MunicipalitySearchPage = lazyRouteComponent(
@@ -145,6 +151,12 @@ const meetingRoutes = [
   }),
   page('/municipalities/$kommunenummer/tasks', MyTasksPage),
   page('/municipalities/$kommunenummer/plans', PlansPage),
+  page('/municipalities/$kommunenummer/annual-reports', AnnualReportIndex),
+  page('/municipalities/$kommunenummer/annual-reports/$year', AnnualReportPage),
+  page('/municipalities/$kommunenummer/grant-applications', GrantsPage),
+  page('/municipalities/$kommunenummer/grant-applications/$grantApplicationId', GrantPage),
+  page('/municipalities/$kommunenummer/status-analyses', StatusAnalysesPage),
+  page('/municipalities/$kommunenummer/status-analyses/$statusAnalysisId', StatusAnalysisPage),
   page('/municipalities/$kommunenummer/plans/$planId', PlanPage),
 ] as const;
 

@@ -4,6 +4,7 @@ import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
 import { plansEn } from './plans/en';
+import { reportsEn } from './reports/en';
 import { statisticsEn } from './statistics/en';
 import { meetingsEn } from './meetings/en';
 import { setupEn } from './setup/en';
@@ -27,6 +28,7 @@ export const en: Messages = {
     ...meetingsEn.nav,
     ...exchangeEn.nav,
     ...plansEn.nav,
+    ...reportsEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -271,6 +273,7 @@ export const en: Messages = {
   meetings: meetingsEn.meetings,
   exchange: exchangeEn.exchange,
   plans: plansEn.plans,
+  reports: reportsEn.reports,
   statistics: statisticsEn,
   footer: { data: 'Municipalities and counties: reference data from xdtkit (MIT licence).' },
 };

@@ -4,6 +4,7 @@ import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
 import { plansNb } from './plans/nb';
+import { reportsNb } from './reports/nb';
 import { statisticsNb } from './statistics/nb';
 import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
@@ -26,6 +27,7 @@ export const nb = {
     ...meetingsNb.nav,
     ...exchangeNb.nav,
     ...plansNb.nav,
+    ...reportsNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -270,6 +272,7 @@ export const nb = {
   meetings: meetingsNb.meetings,
   exchange: exchangeNb.exchange,
   plans: plansNb.plans,
+  reports: reportsNb.reports,
   statistics: statisticsNb,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };

@@ -4,6 +4,7 @@ import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
 import { plansNn } from './plans/nn';
+import { reportsNn } from './reports/nn';
 import { statisticsNn } from './statistics/nn';
 import { meetingsNn } from './meetings/nn';
 import { setupNn } from './setup/nn';
@@ -27,6 +28,7 @@ export const nn: Messages = {
     ...meetingsNn.nav,
     ...exchangeNn.nav,
     ...plansNn.nav,
+    ...reportsNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -271,6 +273,7 @@ export const nn: Messages = {
   meetings: meetingsNn.meetings,
   exchange: exchangeNn.exchange,
   plans: plansNn.plans,
+  reports: reportsNn.reports,
   statistics: statisticsNn,
   footer: { data: 'Kommunar og fylke: referansedata frå xdtkit (MIT-lisens).' },
 };

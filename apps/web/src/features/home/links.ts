@@ -23,6 +23,9 @@ export const WORKSPACE_GROUPS = [
       ['yearPlan', '/municipalities/$kommunenummer/year-plan', null],
       ['tasks', '/municipalities/$kommunenummer/tasks', 'member'],
       ['plans', '/municipalities/$kommunenummer/plans', 'coordinator'],
+      ['annualReport', '/municipalities/$kommunenummer/annual-reports', 'member'],
+      ['grants', '/municipalities/$kommunenummer/grant-applications', 'member'],
+      ['statusAnalyses', '/municipalities/$kommunenummer/status-analyses', 'member'],
     ],
   },
   {

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { problemText } from '../forms/problem-text';
 import { municipalityKey, readWithEtag, writeTo } from '../resources/api';
+import { GoalIndicatorCharts } from '../goals/GoalIndicatorCharts';
 import { ManagePage } from '../slt/ManagePage';
 import { downloadPlan, planQueries } from './queries';
 
@@ -47,7 +48,7 @@ export function PlanPage() {
         <>
           <PlanFacts plan={plan.data.item} />
           <PlanSteps kommunenummer={kommunenummer} plan={plan.data.item} etag={plan.data.etag} />
-          <PlanContent plan={plan.data.item} />
+          <PlanContent kommunenummer={kommunenummer} plan={plan.data.item} />
         </>
       )}
     </ManagePage>
@@ -83,7 +84,7 @@ function PlanFacts({ plan }: { plan: Plan }) {
   );
 }
 
-function PlanContent({ plan }: { plan: Plan }) {
+function PlanContent({ kommunenummer, plan }: { kommunenummer: string; plan: Plan }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="plan-content" className="section">
@@ -102,7 +103,7 @@ function PlanContent({ plan }: { plan: Plan }) {
                 {goal.title}
               </Heading>
               {goal.measures.length > 0 && (
-                <Table>
+                <Table className="responsive-table">
                   <Table.Head>
                     <Table.Row>
                       <Table.HeaderCell>{t('plans.measure')}</Table.HeaderCell>
@@ -125,6 +126,7 @@ function PlanContent({ plan }: { plan: Plan }) {
                   </Table.Body>
                 </Table>
               )}
+              <GoalIndicatorCharts kommunenummer={kommunenummer} goalId={goal.goalId} level={5} />
             </div>
           ))}
         </div>
