@@ -92,7 +92,7 @@ export function AnnualReportPage() {
                 {t(`reports.annual.sections.${section}`)}
               </Heading>
               <SectionFacts report={report.data} section={section} />
-              <SectionText kommunenummer={kommunenummer} year={year} section={section} />
+              <SectionText key={year} kommunenummer={kommunenummer} year={year} section={section} />
             </section>
           ))}
           <DocumentButtons kommunenummer={kommunenummer} document={{ kind: 'annual', year }} />
@@ -326,7 +326,9 @@ function SectionText({ kommunenummer, year, section }: { kommunenummer: string; 
     }
   }
   return (
-    <form className="stack report-text-form" noValidate onSubmit={(event) => void submit(event)}>
+    // Keyed by the texts' version: the fields are uncontrolled, so a new version (saved here, or
+    // read after a change elsewhere) must start them again from what the server holds.
+    <form key={texts.data.etag} className="stack report-text-form" noValidate onSubmit={(event) => void submit(event)}>
       <Textfield
         multiline
         rows={4}
