@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Clearable, DateSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
+import { Clearable, DateSchema, DocumentFormatSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
 import { GoalDirectionSchema, IndicatorUnitSchema, MeasuredValueSchema } from './goals.js';
 import { UuidSchema } from './identity.js';
 import { KommunenummerSchema } from './municipalities.js';
@@ -94,5 +94,9 @@ export const UpdateStatusAnalysisSchema = Type.Object(
 export type UpdateStatusAnalysis = Static<typeof UpdateStatusAnalysisSchema>;
 export const StatusAnalysisParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, statusAnalysisId: UuidSchema },
+  { additionalProperties: false },
+);
+export const StatusAnalysisDocumentParamsSchema = Type.Object(
+  { kommunenummer: KommunenummerSchema, statusAnalysisId: UuidSchema, format: DocumentFormatSchema },
   { additionalProperties: false },
 );

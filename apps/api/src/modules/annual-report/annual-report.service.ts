@@ -8,6 +8,7 @@ import {
   type AnnualReportTexts,
   type Figure,
   type Goal,
+  type MeasureStatus,
   type SectionText,
   type Trend,
   type UpdateAnnualReportTexts,
@@ -18,9 +19,15 @@ import { recordChange } from '../../lib/audited.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import type { Scope } from '../../lib/scope.js';
+import type { PlanLookups, PlanRow } from '../plans/plans.repository.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import { createGoalsRepository } from '../goals/goals.repository.js';
 import { toGoal } from '../goals/goals.service.js';
+import type { DocumentFormat } from '../../lib/documents/index.js';
+import { documentNames } from '../documents/document-names.repository.js';
+import { rendered } from '../documents/document-reply.js';
+import { toPlan } from '../plans/plan-view.js';
+import { annualReportDocument, type ReportMeasure } from './annual-report-document.js';
 import { createAnnualReportRepository, type AnnualReportTextsRow } from './annual-report.repository.js';
 
 /** A figure from the records it counts. */
@@ -57,15 +64,72 @@ export function toTexts(kommunenummer: string, year: number, row: AnnualReportTe
   };
 }
 
+/**
+ * The plans in force with their progress, computed by the plan's own view (`toPlan`) from the
+ * records the report already read: the measures it may show (public ones in the public version)
+ * and the indicators' values up to the year's end.
+ */
+function plansOfYear({
+  rows,
+  areas,
+  measureRows,
+  goals,
+  year,
+}: {
+  rows: PlanRow[];
+  areas: { id: string; name: string }[];
+  measureRows: { id: string; title: string; status: MeasureStatus }[];
+  goals: Goal[];
+  year: number;
+}): AnnualReport['plans']['items'] {
+  if (rows.length === 0) return [];
+  const lookups: PlanLookups = {
+    malform: 'nb',
+    municipalityName: '',
+    focusAreas: new Map(areas.map((a) => [a.id, { name: a.name }])),
+    measures: new Map(
+      measureRows.map((m) => [
+        m.id,
+        {
+          title: m.title,
+          status: m.status,
+          isPublic: true,
+          responsibleOrganizationId: null,
+          responsibleOrganizationName: null,
+          responsibleMemberId: null,
+          responsibleMemberName: null,
+        },
+      ]),
+    ),
+    tiers: new Map(),
+  };
+  const yearEnd = `${year}-12-31`;
+  const goalsOfYear = goals.map((g) => ({
+    ...g,
+    indicators: g.indicators.map((i) => ({ ...i, measurements: i.measurements.filter((m) => m.periodEnd <= yearEnd) })),
+  }));
+  return rows.map((row) => {
+    const plan = toPlan({ row, history: [], lookups, goals: goalsOfYear, decisions: new Map() });
+    return {
+      planId: plan.id,
+      title: plan.title,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      status: plan.status,
+      progress: plan.progress,
+    };
+  });
+}
+
 export function createAnnualReportService(deps: { db: Db; compliance: Pick<ComplianceService, 'ofYear'> }) {
   const { db, compliance } = deps;
 
-  return {
-    /**
-     * The report for a year from the records, in a fixed number of SQL statements whatever the
-     * number of measures, meetings or members. `view: 'public'` leaves out everything internal.
-     */
-    async generate(scope: Scope, year: number, view: 'public' | 'internal'): Promise<AnnualReport> {
+  /**
+   * The report for a year from the records, in a fixed number of SQL statements whatever the
+   * number of measures, meetings or members. `view: 'public'` leaves out everything internal.
+   * Also answers the measures the view may show (the records behind the status figures).
+   */
+  async function assemble(scope: Scope, year: number, view: 'public' | 'internal'): Promise<{ report: AnnualReport; measures: ReportMeasure[] }> {
       const { kommunenummer: k } = scope;
       const internal = view === 'internal';
       const repo = createAnnualReportRepository(db);
@@ -78,6 +142,8 @@ export function createAnnualReportService(deps: { db: Db; compliance: Pick<Compl
       const measureRows = await repo.measures(k, year, { publicOnly: !internal });
       const goals = (await createGoalsRepository(db).list(k)).map(toGoal);
       const links = await repo.measureGoals(goals.map((g) => g.id));
+      const planRows = await repo.plansInForce(k, year);
+      const areas = planRows.length > 0 ? await repo.focusAreas(k) : [];
 
       const texts = toTexts(k, year, textsRow).sections;
       const text = (section: AnnualReportSection) => {
@@ -102,7 +168,7 @@ export function createAnnualReportService(deps: { db: Db; compliance: Pick<Compl
       const indicators = goals.flatMap((g) => g.indicators);
       const untilYearEnd = (i: Indicator) => i.measurements.filter((m) => m.periodEnd <= `${year}-12-31`);
 
-      return {
+      const report: AnnualReport = {
         kommunenummer: k,
         year,
         view,
@@ -182,8 +248,26 @@ export function createAnnualReportService(deps: { db: Db; compliance: Pick<Compl
             }),
           })),
         },
+        plans: { items: plansOfYear({ rows: planRows, areas, measureRows, goals, year }) },
         summary: { text: text('summary') },
       };
+      return {
+        report,
+        measures: measureRows.map((m) => ({ id: m.id, title: m.title, status: m.status, startDate: m.startDate, endDate: m.endDate })),
+      };
+  }
+
+  return {
+    async generate(scope: Scope, year: number, view: 'public' | 'internal'): Promise<AnnualReport> {
+      return (await assemble(scope, year, view)).report;
+    },
+
+    /** The report as a document in the municipality's målform, with a table of the measures its figures count. */
+    async document(scope: Scope, { year, view, format }: { year: number; view: 'public' | 'internal'; format: DocumentFormat }) {
+      const { report, measures } = await assemble(scope, year, view);
+      const names = await documentNames(db, scope.kommunenummer);
+      const model = annualReportDocument(report, { language: names.malform, municipalityName: names.municipalityName, measures });
+      return rendered(model, { base: `arsrapport-${year}${view === 'public' ? '-offentlig' : ''}`, format });
     },
 
     async texts({ kommunenummer }: Scope, year: number): Promise<AnnualReportTexts> {

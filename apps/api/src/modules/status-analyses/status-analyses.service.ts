@@ -6,6 +6,10 @@ import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
 import { trendOf } from '../annual-report/annual-report.service.js';
+import type { DocumentFormat } from '../../lib/documents/index.js';
+import { documentNames } from '../documents/document-names.repository.js';
+import { rendered } from '../documents/document-reply.js';
+import { statusAnalysisDocument } from './status-analysis-document.js';
 import { createGoalsRepository } from '../goals/goals.repository.js';
 import { toGoal } from '../goals/goals.service.js';
 import { createStatusAnalysesRepository, type StatusAnalysisRow } from './status-analyses.repository.js';
@@ -83,7 +87,7 @@ export function createStatusAnalysesService(deps: { db: Db }) {
   const notFound = (k: string, id: string) => `There is no kartlegging ${id} in ${k}.`;
   const goalsOf = async (executor: Executor, k: string) => (await createGoalsRepository(executor).list(k)).map(toGoal);
 
-  return {
+  const service = {
     async list({ kommunenummer: k }: Scope): Promise<StatusAnalysisList> {
       const rows = await createStatusAnalysesRepository(db).list(k);
       const goals = await goalsOf(db, k);
@@ -162,6 +166,16 @@ export function createStatusAnalysesService(deps: { db: Db }) {
           after: null,
         });
       });
+    },
+  };
+
+  return {
+    ...service,
+    /** The kartlegging as a document in the municipality's målform. */
+    async document(scope: Scope, { id, format }: { id: string; format: DocumentFormat }) {
+      const analysis = await service.get(scope, id);
+      const names = await documentNames(db, scope.kommunenummer);
+      return rendered(statusAnalysisDocument(analysis, names), { base: `kartlegging-${analysis.periodStart.slice(0, 4)}`, format });
     },
   };
 }
