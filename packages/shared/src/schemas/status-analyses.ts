@@ -52,6 +52,13 @@ export const StatusAnalysisSchema = Type.Object(
       ),
       { description: "Computed: every indicator of the municipality's goals, values up to the period's end." },
     ),
+    plans: Type.Array(
+      Type.Object(
+        { planId: UuidSchema, title: Type.String(), status: Type.String(), periodStart: Type.String({ format: 'date' }) },
+        { additionalProperties: false },
+      ),
+      { description: 'The handlingsplaner that build on this kartlegging (their statusAnalysisId), oldest period first.' },
+    ),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   },

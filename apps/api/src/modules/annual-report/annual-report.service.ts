@@ -102,6 +102,7 @@ function plansOfYear({
       ]),
     ),
     tiers: new Map(),
+    statusAnalyses: new Map(),
   };
   const yearEnd = `${year}-12-31`;
   const goalsOfYear = goals.map((g) => ({

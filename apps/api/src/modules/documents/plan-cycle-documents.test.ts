@@ -229,3 +229,31 @@ describe('document access', () => {
     await expectProblem(await call(t, 'GET', `${base(k)}/annual-reports/${YEAR}/public/document/txt`), 400, 'format');
   });
 });
+
+describe('kartlegging → plan', () => {
+  it('a plan names the kartlegging it builds on (of its own municipality); both show the link, and so do their documents', async () => {
+    const bearer = bearers['3401']!;
+    const analysis = (await json<StatusAnalysisList>(`${base('3401')}/status-analyses`, bearer)).items[0]!;
+    const foreign = (await json<StatusAnalysisList>(`${base('1547')}/status-analyses`, bearers['1547'])).items[0]!;
+    const body = { title: 'Plan bygd på kartleggingen', periodStart: '2027-01-01', periodEnd: '2028-12-31' };
+    await expectProblem(
+      await call(t, 'POST', `${base('3401')}/plans`, { bearer, body: { ...body, statusAnalysisId: foreign.id } }),
+      400,
+      'statusAnalysisId',
+    );
+    const created = await call(t, 'POST', `${base('3401')}/plans`, { bearer, body: { ...body, statusAnalysisId: analysis.id } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const plan = (await created.json()) as Plan;
+    expect(plan).toMatchObject({ statusAnalysisId: analysis.id, statusAnalysisTitle: analysis.title });
+
+    const read = await json<{ plans: { planId: string; title: string }[] }>(`${base('3401')}/status-analyses/${analysis.id}`, bearer);
+    expect(read.plans).toContainEqual(expect.objectContaining({ planId: plan.id, title: body.title }));
+    (await documents(`${base('3401')}/status-analyses/${analysis.id}/document`, { bearer, language: 'nb' })).contains([
+      'Handlingsplaner bygd på kartleggingen',
+      body.title,
+    ]);
+    (await documents(`${base('3401')}/plans/${plan.id}/document`, { bearer, language: 'nb' })).contains([
+      `Bygger på kartlegging: ${analysis.title}`,
+    ]);
+  });
+});

@@ -81,5 +81,10 @@ export function statusAnalysisDocument(
       rows: analysis.observations.map((o) => [names.organizations.get(o.organizationId) ?? c.empty, o.text]),
     });
 
+  if (analysis.plans.length > 0)
+    blocks.push(
+      { kind: 'heading', level: 1, text: w.plans },
+      { kind: 'list', items: analysis.plans.map((p) => `${p.title} (${formatDate(p.periodStart)})`) },
+    );
   return { title: `${w.title}: ${analysis.title}`, subtitle: `${c.municipality(names.municipalityName)} · ${period}`, language, blocks };
 }
