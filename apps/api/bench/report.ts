@@ -101,7 +101,9 @@ export async function benchAnnualReport(url: string, app: string, samples = 10):
   console.log(
     `statement count with 2,000 measures ${grownStatements === demoStatements ? 'equals' : 'DIFFERS FROM'} demo size (goal: equal)`,
   );
-  console.log(`\nThe same report as a document (GET …/annual-reports/${YEAR}/document/{format}, ${samples} sequential requests after one warm-up)`);
+  console.log(
+    `\nThe same report as a document (GET …/annual-reports/${YEAR}/document/{format}, ${samples} sequential requests after one warm-up)`,
+  );
   console.log(`${'format'.padEnd(28)} p50 ms   max ms      bytes  pages  goal`);
   for (const format of ['docx', 'pdf'] as const) {
     const r = await timeDocument(`${target}/document/${format}`, { accessToken, samples });

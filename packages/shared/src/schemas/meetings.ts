@@ -1,5 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { Clearable, CursorSchema, DateSchema, DocumentFormatSchema, FreeText, LimitSchema, NameText, Nullable, PageSchema, TimestampSchema } from './common.js';
+import {
+  Clearable,
+  CursorSchema,
+  DateSchema,
+  DocumentFormatSchema,
+  FreeText,
+  LimitSchema,
+  NameText,
+  Nullable,
+  PageSchema,
+  TimestampSchema,
+} from './common.js';
 import { UuidSchema } from './identity.js';
 import { MeasureStatusSchema } from './measures.js';
 import { KommunenummerSchema } from './municipalities.js';

@@ -115,7 +115,10 @@ export function annualReportDocument(
   blocks.push({
     kind: 'table',
     columns: [w.tier, ...MEMBERSHIP_ROLES.map((r) => w.roles[r])],
-    rows: report.organization.tiers.map((t) => [`${t.name} (${w.levels[t.level] ?? t.level})`, ...MEMBERSHIP_ROLES.map((r) => String(t.roles[r].value))]),
+    rows: report.organization.tiers.map((t) => [
+      `${t.name} (${w.levels[t.level] ?? t.level})`,
+      ...MEMBERSHIP_ROLES.map((r) => String(t.roles[r].value)),
+    ]),
   });
 
   blocks.push(heading(s.meetings), ...textBlock(report.meetings.text));
@@ -164,7 +167,11 @@ export function annualReportDocument(
         c.measureStatuses[x.status],
         x.startDate ? formatDate(x.startDate) : c.empty,
         x.endDate ? formatDate(x.endDate) : c.empty,
-        [started.has(x.id) ? w.startedMark : null, completed.has(x.id) ? w.completedMark : null, evaluated.has(x.id) ? w.evaluatedMark : null]
+        [
+          started.has(x.id) ? w.startedMark : null,
+          completed.has(x.id) ? w.completedMark : null,
+          evaluated.has(x.id) ? w.evaluatedMark : null,
+        ]
           .filter(Boolean)
           .join(', ') || c.empty,
       ]),
@@ -196,10 +203,7 @@ export function annualReportDocument(
       { kind: 'heading', level: 2, text: plan.title },
       {
         kind: 'list',
-        items: [
-          `${c.period}: ${formatDate(plan.periodStart)}–${formatDate(plan.periodEnd)}`,
-          `${c.status}: ${c.statuses[plan.status]}`,
-        ],
+        items: [`${c.period}: ${formatDate(plan.periodStart)}–${formatDate(plan.periodEnd)}`, `${c.status}: ${c.statuses[plan.status]}`],
       },
       { kind: 'paragraph', text: c.progressLine(plan.progress) },
     );

@@ -130,132 +130,136 @@ export function createAnnualReportService(deps: { db: Db; compliance: Pick<Compl
    * number of measures, meetings or members. `view: 'public'` leaves out everything internal.
    * Also answers the measures the view may show (the records behind the status figures).
    */
-  async function assemble(scope: Scope, year: number, view: 'public' | 'internal'): Promise<{ report: AnnualReport; measures: ReportMeasure[] }> {
-      const { kommunenummer: k } = scope;
-      const internal = view === 'internal';
-      const repo = createAnnualReportRepository(db);
-      // Held vs required: exactly what GET …/compliance answers (the same service).
-      const ofRule = await compliance.ofYear(scope, year);
-      const textsRow = await repo.texts(k, year);
-      const seats = await repo.membershipsOfYear(k, year);
-      const meetingRows = await repo.meetingsOfYear(k, year);
-      const decisionRows = internal ? await repo.decisionsOfYear(k, year) : [];
-      const measureRows = await repo.measures(k, year, { publicOnly: !internal });
-      const goals = (await createGoalsRepository(db).list(k)).map(toGoal);
-      const links = await repo.measureGoals(goals.map((g) => g.id));
-      const planRows = await repo.plansInForce(k, year);
-      const areas = planRows.length > 0 ? await repo.focusAreas(k) : [];
+  async function assemble(
+    scope: Scope,
+    year: number,
+    view: 'public' | 'internal',
+  ): Promise<{ report: AnnualReport; measures: ReportMeasure[] }> {
+    const { kommunenummer: k } = scope;
+    const internal = view === 'internal';
+    const repo = createAnnualReportRepository(db);
+    // Held vs required: exactly what GET …/compliance answers (the same service).
+    const ofRule = await compliance.ofYear(scope, year);
+    const textsRow = await repo.texts(k, year);
+    const seats = await repo.membershipsOfYear(k, year);
+    const meetingRows = await repo.meetingsOfYear(k, year);
+    const decisionRows = internal ? await repo.decisionsOfYear(k, year) : [];
+    const measureRows = await repo.measures(k, year, { publicOnly: !internal });
+    const goals = (await createGoalsRepository(db).list(k)).map(toGoal);
+    const links = await repo.measureGoals(goals.map((g) => g.id));
+    const planRows = await repo.plansInForce(k, year);
+    const areas = planRows.length > 0 ? await repo.focusAreas(k) : [];
 
-      const texts = toTexts(k, year, textsRow).sections;
-      const text = (section: AnnualReportSection) => {
-        const t = texts[section];
-        return t && (internal || t.isPublic) ? t : null;
-      };
+    const texts = toTexts(k, year, textsRow).sections;
+    const text = (section: AnnualReportSection) => {
+      const t = texts[section];
+      return t && (internal || t.isPublic) ? t : null;
+    };
 
-      const seatsOf = new Map<string, typeof seats>();
-      for (const seat of seats) seatsOf.set(seat.tierId, [...(seatsOf.get(seat.tierId) ?? []), seat]);
-      const meetingsOf = new Map<string, typeof meetingRows>();
-      for (const m of meetingRows) meetingsOf.set(m.tierId, [...(meetingsOf.get(m.tierId) ?? []), m]);
-      const ids = <R extends { id: string }>(rows: readonly R[] | undefined, keep: (r: R) => boolean) =>
-        (rows ?? []).filter(keep).map((r) => r.id);
+    const seatsOf = new Map<string, typeof seats>();
+    for (const seat of seats) seatsOf.set(seat.tierId, [...(seatsOf.get(seat.tierId) ?? []), seat]);
+    const meetingsOf = new Map<string, typeof meetingRows>();
+    for (const m of meetingRows) meetingsOf.set(m.tierId, [...(meetingsOf.get(m.tierId) ?? []), m]);
+    const ids = <R extends { id: string }>(rows: readonly R[] | undefined, keep: (r: R) => boolean) =>
+      (rows ?? []).filter(keep).map((r) => r.id);
 
-      const started = measureRows.filter((m) => inYear(m.startDate, year));
-      const completed = measureRows.filter((m) => m.status === 'completed' && inYear(m.endDate, year));
-      const evaluated = measureRows.filter((m) => m.evaluated);
-      const reported = new Set([...started, ...completed, ...(internal ? evaluated : [])].map((m) => m.id));
-      const visibleMeasures = new Set(measureRows.map((m) => m.id));
-      const decisionsShown = decisionRows.filter((d) => !d.closed || scope.caller.allClosed);
+    const started = measureRows.filter((m) => inYear(m.startDate, year));
+    const completed = measureRows.filter((m) => m.status === 'completed' && inYear(m.endDate, year));
+    const evaluated = measureRows.filter((m) => m.evaluated);
+    const reported = new Set([...started, ...completed, ...(internal ? evaluated : [])].map((m) => m.id));
+    const visibleMeasures = new Set(measureRows.map((m) => m.id));
+    const decisionsShown = decisionRows.filter((d) => !d.closed || scope.caller.allClosed);
 
-      const indicators = goals.flatMap((g) => g.indicators);
-      const untilYearEnd = (i: Indicator) => i.measurements.filter((m) => m.periodEnd <= `${year}-12-31`);
+    const indicators = goals.flatMap((g) => g.indicators);
+    const untilYearEnd = (i: Indicator) => i.measurements.filter((m) => m.periodEnd <= `${year}-12-31`);
 
-      const report: AnnualReport = {
-        kommunenummer: k,
-        year,
-        view,
-        generatedOn: osloDay(),
-        introduction: { text: text('introduction') },
-        organization: {
-          text: text('organization'),
-          tiers: ofRule.tiers.map((tier) => ({
-            tierId: tier.tierId,
-            name: tier.name,
-            level: tier.level,
-            roles: Object.fromEntries(
-              MEMBERSHIP_ROLES.map((role) => [role, figure(ids(seatsOf.get(tier.tierId), (s) => s.role === role))]),
-            ) as AnnualReport['organization']['tiers'][number]['roles'],
-          })),
-        },
-        meetings: {
-          text: text('meetings'),
-          tiers: ofRule.tiers.map((tier) => ({
-            tierId: tier.tierId,
-            name: tier.name,
-            level: tier.level,
-            status: tier.status,
-            periods: tier.periods,
-            held: figure(ids(meetingsOf.get(tier.tierId), (m) => m.status === 'held')),
-            cancelled: figure(ids(meetingsOf.get(tier.tierId), (m) => m.status === 'cancelled')),
-          })),
-        },
-        decisions: internal
-          ? {
-              text: text('decisions'),
-              count: figure(decisionsShown.map((d) => d.id)),
-              items: decisionsShown.map((d) => ({
-                decisionId: d.id,
-                meetingId: d.meetingId,
-                tierId: d.tierId,
-                date: d.date,
-                text: d.text,
-                measureId: d.measureId,
-              })),
-            }
-          : null,
-        measures: {
-          text: text('measures'),
-          started: figure(started.map((m) => m.id)),
-          completed: figure(completed.map((m) => m.id)),
-          evaluated: internal ? figure(evaluated.map((m) => m.id)) : null,
-          byStatus: Object.fromEntries(
-            MEASURE_STATUSES.map((status) => [status, figure(ids(measureRows, (m) => m.status === status))]),
-          ) as AnnualReport['measures']['byStatus'],
-          items: measureRows
-            .filter((m) => reported.has(m.id))
-            .map((m) => ({ measureId: m.id, title: m.title, status: m.status, startDate: m.startDate, endDate: m.endDate })),
-        },
-        goals: {
-          text: text('goals'),
-          indicatorCount: figure(indicators.map((i) => i.id)),
-          measurementCount: figure(indicators.flatMap((i) => i.measurements.filter((m) => inYear(m.periodEnd, year)).map((m) => m.id))),
-          items: goals.map((goal) => ({
-            goalId: goal.id,
-            title: goal.title,
-            measures: figure(links.filter((l) => l.goalId === goal.id && visibleMeasures.has(l.measureId)).map((l) => l.measureId)),
-            indicators: goal.indicators.map((indicator) => {
-              const until = untilYearEnd(indicator);
-              const [previous, latest] = [until.at(-2), until.at(-1)];
-              const point = (m: Measurement | undefined) => (m ? { measurementId: m.id, periodEnd: m.periodEnd, value: m.value } : null);
-              return {
-                indicatorId: indicator.id,
-                name: indicator.name,
-                unit: indicator.unit,
-                direction: indicator.direction,
-                targetValue: indicator.targetValue,
-                previous: point(previous),
-                latest: point(latest),
-                trend: trendOf(indicator.direction, previous, latest),
-              };
-            }),
-          })),
-        },
-        plans: { items: plansOfYear({ rows: planRows, areas, measureRows, goals, year }) },
-        summary: { text: text('summary') },
-      };
-      return {
-        report,
-        measures: measureRows.map((m) => ({ id: m.id, title: m.title, status: m.status, startDate: m.startDate, endDate: m.endDate })),
-      };
+    const report: AnnualReport = {
+      kommunenummer: k,
+      year,
+      view,
+      generatedOn: osloDay(),
+      introduction: { text: text('introduction') },
+      organization: {
+        text: text('organization'),
+        tiers: ofRule.tiers.map((tier) => ({
+          tierId: tier.tierId,
+          name: tier.name,
+          level: tier.level,
+          roles: Object.fromEntries(
+            MEMBERSHIP_ROLES.map((role) => [role, figure(ids(seatsOf.get(tier.tierId), (s) => s.role === role))]),
+          ) as AnnualReport['organization']['tiers'][number]['roles'],
+        })),
+      },
+      meetings: {
+        text: text('meetings'),
+        tiers: ofRule.tiers.map((tier) => ({
+          tierId: tier.tierId,
+          name: tier.name,
+          level: tier.level,
+          status: tier.status,
+          periods: tier.periods,
+          held: figure(ids(meetingsOf.get(tier.tierId), (m) => m.status === 'held')),
+          cancelled: figure(ids(meetingsOf.get(tier.tierId), (m) => m.status === 'cancelled')),
+        })),
+      },
+      decisions: internal
+        ? {
+            text: text('decisions'),
+            count: figure(decisionsShown.map((d) => d.id)),
+            items: decisionsShown.map((d) => ({
+              decisionId: d.id,
+              meetingId: d.meetingId,
+              tierId: d.tierId,
+              date: d.date,
+              text: d.text,
+              measureId: d.measureId,
+            })),
+          }
+        : null,
+      measures: {
+        text: text('measures'),
+        started: figure(started.map((m) => m.id)),
+        completed: figure(completed.map((m) => m.id)),
+        evaluated: internal ? figure(evaluated.map((m) => m.id)) : null,
+        byStatus: Object.fromEntries(
+          MEASURE_STATUSES.map((status) => [status, figure(ids(measureRows, (m) => m.status === status))]),
+        ) as AnnualReport['measures']['byStatus'],
+        items: measureRows
+          .filter((m) => reported.has(m.id))
+          .map((m) => ({ measureId: m.id, title: m.title, status: m.status, startDate: m.startDate, endDate: m.endDate })),
+      },
+      goals: {
+        text: text('goals'),
+        indicatorCount: figure(indicators.map((i) => i.id)),
+        measurementCount: figure(indicators.flatMap((i) => i.measurements.filter((m) => inYear(m.periodEnd, year)).map((m) => m.id))),
+        items: goals.map((goal) => ({
+          goalId: goal.id,
+          title: goal.title,
+          measures: figure(links.filter((l) => l.goalId === goal.id && visibleMeasures.has(l.measureId)).map((l) => l.measureId)),
+          indicators: goal.indicators.map((indicator) => {
+            const until = untilYearEnd(indicator);
+            const [previous, latest] = [until.at(-2), until.at(-1)];
+            const point = (m: Measurement | undefined) => (m ? { measurementId: m.id, periodEnd: m.periodEnd, value: m.value } : null);
+            return {
+              indicatorId: indicator.id,
+              name: indicator.name,
+              unit: indicator.unit,
+              direction: indicator.direction,
+              targetValue: indicator.targetValue,
+              previous: point(previous),
+              latest: point(latest),
+              trend: trendOf(indicator.direction, previous, latest),
+            };
+          }),
+        })),
+      },
+      plans: { items: plansOfYear({ rows: planRows, areas, measureRows, goals, year }) },
+      summary: { text: text('summary') },
+    };
+    return {
+      report,
+      measures: measureRows.map((m) => ({ id: m.id, title: m.title, status: m.status, startDate: m.startDate, endDate: m.endDate })),
+    };
   }
 
   return {

@@ -9,7 +9,10 @@ export interface RenderedDocument {
 }
 
 /** A document model rendered in a format, named `<base>.<format>` (html is shown inline, the others downloaded). */
-export async function rendered(model: DocumentModel, { base, format }: { base: string; format: DocumentFormat }): Promise<RenderedDocument> {
+export async function rendered(
+  model: DocumentModel,
+  { base, format }: { base: string; format: DocumentFormat },
+): Promise<RenderedDocument> {
   const { body, contentType } = await renderDocument(model, format);
   return { body, contentType, disposition: format === 'html' ? 'inline' : attachmentName(base, format), language: model.language };
 }

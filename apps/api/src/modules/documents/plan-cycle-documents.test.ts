@@ -82,8 +82,16 @@ async function documents(path: string, { bearer, language }: { bearer?: string; 
 }
 
 const CASES = [
-  { k: '3401', language: 'nb', words: { introduction: 'Innledning', goals: 'Mål og indikatorer', plans: 'Handlingsplaner', started: 'Startet i året' } },
-  { k: '1547', language: 'nn', words: { introduction: 'Innleiing', goals: 'Mål og indikatorar', plans: 'Handlingsplanar', started: 'Starta i året' } },
+  {
+    k: '3401',
+    language: 'nb',
+    words: { introduction: 'Innledning', goals: 'Mål og indikatorer', plans: 'Handlingsplaner', started: 'Startet i året' },
+  },
+  {
+    k: '1547',
+    language: 'nn',
+    words: { introduction: 'Innleiing', goals: 'Mål og indikatorar', plans: 'Handlingsplanar', started: 'Starta i året' },
+  },
 ] as const;
 
 describe.each(CASES)('documents of $k ($language)', ({ k, language, words }) => {
@@ -117,8 +125,12 @@ describe.each(CASES)('documents of $k ($language)', ({ k, language, words }) => 
     expect(plan.progress.measures).toBeGreaterThan(0);
     expect(open.plans.items.find((p) => p.planId === demoPlan.id)!.progress.measures).toBe(publicPlan.progress.measures);
 
-    const internalTexts = Object.values(texts.sections).filter((s) => s !== null && !s.isPublic).map((s) => s!.text);
-    const publicTexts = Object.values(texts.sections).filter((s) => s !== null && s.isPublic).map((s) => s!.text);
+    const internalTexts = Object.values(texts.sections)
+      .filter((s) => s !== null && !s.isPublic)
+      .map((s) => s!.text);
+    const publicTexts = Object.values(texts.sections)
+      .filter((s) => s !== null && s.isPublic)
+      .map((s) => s!.text);
     expect(internalTexts.length).toBeGreaterThan(0);
     expect(publicTexts.length).toBeGreaterThan(0);
     const decisions = internal.decisions!.items.map((d) => d.text);

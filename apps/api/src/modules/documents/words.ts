@@ -12,7 +12,10 @@ const nb = {
   no: 'nei',
   trends: { improving: 'bedring', worsening: 'forverring', unchanged: 'uendret' } as Record<string, string>,
   noData: 'Ingen data.',
-  outcomes: { achieved: 'Nådd', partly_achieved: 'Delvis nådd', not_achieved: 'Ikke nådd', inconclusive: 'Uavklart' } as Record<string, string>,
+  outcomes: { achieved: 'Nådd', partly_achieved: 'Delvis nådd', not_achieved: 'Ikke nådd', inconclusive: 'Uavklart' } as Record<
+    string,
+    string
+  >,
 };
 const nn: typeof nb = {
   ...PLAN_WORDS.nn,

@@ -21,7 +21,13 @@ export function createStatusAnalysesRepository(db: Executor) {
     /** The municipality's plans that name a kartlegging they build on (one statement for every kartlegging). */
     plansBuiltOn: (kommunenummer: string): Promise<PlanOfAnalysis[]> =>
       db
-        .select({ id: plans.id, title: plans.title, status: plans.status, periodStart: plans.periodStart, statusAnalysisId: plans.statusAnalysisId })
+        .select({
+          id: plans.id,
+          title: plans.title,
+          status: plans.status,
+          periodStart: plans.periodStart,
+          statusAnalysisId: plans.statusAnalysisId,
+        })
         .from(plans)
         .where(and(eq(plans.kommunenummer, kommunenummer), isNotNull(plans.statusAnalysisId)))
         .orderBy(asc(plans.periodStart), asc(plans.title), asc(plans.id)),

@@ -31,10 +31,7 @@ const nn: Words = {
 const WORDS: Record<DocumentLanguage, Words> = { nb, nn };
 
 /** The kartlegging as a document: summary, indicators (small groups as "<5"), observations and the proposed priority order. */
-export function statusAnalysisDocument(
-  analysis: StatusAnalysis,
-  names: DocumentNames,
-): DocumentModel {
+export function statusAnalysisDocument(analysis: StatusAnalysis, names: DocumentNames): DocumentModel {
   const language = names.malform;
   const w = WORDS[language];
   const c = COMMON_WORDS[language];
