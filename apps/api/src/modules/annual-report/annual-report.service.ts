@@ -148,7 +148,7 @@ export function createAnnualReportService(deps: { db: Db; compliance: Pick<Compl
     const goals = (await createGoalsRepository(db).list(k)).map(toGoal);
     const links = await repo.measureGoals(goals.map((g) => g.id));
     const planRows = await repo.plansInForce(k, year);
-    const areas = planRows.length > 0 ? await repo.focusAreas(k) : [];
+    const areas = await repo.focusAreas(k);
 
     const texts = toTexts(k, year, textsRow).sections;
     const text = (section: AnnualReportSection) => {
