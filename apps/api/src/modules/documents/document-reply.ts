@@ -25,7 +25,7 @@ export function sendDocument(reply: FastifyReply, document: RenderedDocument) {
       .header('content-language', document.language)
       .header('cache-control', 'private, no-cache')
       .type(document.contentType)
-      // A Buffer (docx, pdf) is sent as is: Fastify serializes only objects, whatever the contract's string type says.
-      .send(document.body as never)
+      // A Buffer (docx, pdf) is sent as is: Fastify serializes only objects.
+      .send(document.body)
   );
 }
