@@ -101,5 +101,36 @@ export async function benchAnnualReport(url: string, app: string, samples = 10):
   console.log(
     `statement count with 2,000 measures ${grownStatements === demoStatements ? 'equals' : 'DIFFERS FROM'} demo size (goal: equal)`,
   );
+  console.log(
+    `\nThe same report as a document (GET …/annual-reports/${YEAR}/document/{format}, ${samples} sequential requests after one warm-up)`,
+  );
+  console.log(`${'format'.padEnd(28)} p50 ms   max ms      bytes  pages  goal`);
+  for (const format of ['docx', 'pdf'] as const) {
+    const r = await timeDocument(`${target}/document/${format}`, { accessToken, samples });
+    console.log(
+      `${`${format} with ${await size()} measures`.padEnd(28)} ${r.p50.toFixed(1).padStart(6)} ${r.max.toFixed(1).padStart(8)} ${String(r.bytes).padStart(10)} ${(r.pages === null ? '–' : String(r.pages)).padStart(6)}  ≤ 2000 ms: ${r.max <= 2000 ? 'met' : 'MISSED'}${r.pages !== null ? `, ≥ 40 pages: ${r.pages >= 40 ? 'met' : 'MISSED'}` : ''}`,
+    );
+  }
   await database.close();
+}
+
+/** The pages of a PDF: its page objects (pdfkit writes every dictionary uncompressed). */
+export const pdfPageCount = (body: Buffer): number => (body.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+/** Sequential downloads of a document: time per generation, its size, and for a PDF its pages. */
+async function timeDocument(url: string, { accessToken, samples }: { accessToken: string; samples: number }) {
+  const times: number[] = [];
+  let bytes = 0;
+  let pages: number | null = null;
+  for (let i = 0; i <= samples; i += 1) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`document: ${response.status} ${body.toString().slice(0, 200)}`);
+    if (i > 0) times.push(performance.now() - started);
+    bytes = body.length;
+    if (url.endsWith('/pdf')) pages = pdfPageCount(body);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, bytes, pages };
 }

@@ -279,6 +279,7 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   listGrantApplications: () => ({ params: { kommunenummer: B } }),
   getGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
   getGrantReport: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
+  getGrantReportDocument: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication, format: 'pdf' } }),
   createGrantApplication: () => ({
     params: { kommunenummer: B },
     body: { title: 'Intruder', periodStart: '2027-01-01', periodEnd: '2027-12-31', appliedAmount: 1, ownFunding: 1 },
@@ -287,6 +288,7 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   deleteGrantApplication: () => ({ params: { kommunenummer: B, grantApplicationId: b.grantApplication } }),
   listStatusAnalyses: () => ({ params: { kommunenummer: B } }),
   getStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
+  getStatusAnalysisDocument: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis, format: 'docx' } }),
   createStatusAnalysis: () => ({
     params: { kommunenummer: B },
     body: { title: 'Intruder', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
@@ -294,6 +296,7 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
   updateStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis }, body: { summary: 'Hijacked' } }),
   deleteStatusAnalysis: () => ({ params: { kommunenummer: B, statusAnalysisId: b.statusAnalysis } }),
   getAnnualReport: () => ({ params: { kommunenummer: B, year: '2026' } }),
+  getAnnualReportDocument: () => ({ params: { kommunenummer: B, year: '2026', format: 'html' } }),
   getAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' } }),
   updateAnnualReportTexts: () => ({ params: { kommunenummer: B, year: '2026' }, body: { summary: { text: 'Hijacked' } } }),
   createKeyDate: () => ({ params: { kommunenummer: B }, body: { title: 'Intruder', date: '2026-01-01' } }),
@@ -380,6 +383,8 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   getPlanVersion: () => ({ params: { kommunenummer: B, planId: b.plan, version: '1' } }),
   // The printable page: DOCX and PDF carry their creation time, so equal answers are compared on the HTML.
   getPlanDocument: () => ({ params: { kommunenummer: B, planId: b.plan, format: 'html' } }),
+  getPublicAnnualReportDocument: () => ({ params: { kommunenummer: B, year: '2026', format: 'html' } }),
+  getMinutesDocument: () => ({ params: { kommunenummer: B, meetingId: b.meeting, format: 'html' } }),
 };
 
 const allRoutes = Object.values(routes) as RouteContract[];

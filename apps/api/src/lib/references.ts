@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { focusAreas, goals, measures, meetings, members, organizations, targetGroups, tiers } from '../db/schema/index.js';
+import { focusAreas, goals, measures, meetings, members, organizations, statusAnalyses, targetGroups, tiers } from '../db/schema/index.js';
 import { InvalidFieldError } from './errors.js';
 
-const tables = { members, organizations, tiers, targetGroups, focusAreas, goals, measures, meetings };
+const tables = { members, organizations, tiers, targetGroups, focusAreas, goals, measures, meetings, statusAnalyses };
 export type ReferencedTable = keyof typeof tables;
 
 /** One reference in a request body: the field that holds it, the table, and the id(s). */

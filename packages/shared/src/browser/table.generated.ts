@@ -432,6 +432,10 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/action-items/:actionItemId"
   },
+  "getMinutesDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/meetings/:meetingId/minutes/document/:format"
+  },
   "getCompliance": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/compliance"
@@ -503,6 +507,14 @@ export const routes = {
     "method": "PATCH",
     "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/texts"
   },
+  "getAnnualReportDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/document/:format"
+  },
+  "getPublicAnnualReportDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/annual-reports/:year/public/document/:format"
+  },
   "listGrantApplications": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/grant-applications"
@@ -527,6 +539,10 @@ export const routes = {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId/report"
   },
+  "getGrantReportDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId/report/document/:format"
+  },
   "listStatusAnalyses": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/status-analyses"
@@ -546,6 +562,10 @@ export const routes = {
   "deleteStatusAnalysis": {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId"
+  },
+  "getStatusAnalysisDocument": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId/document/:format"
   },
   "importSetup": {
     "method": "POST",

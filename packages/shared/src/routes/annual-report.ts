@@ -1,5 +1,7 @@
+import { Type } from 'typebox';
 import { defineRoute, setupWrite as write, type Access } from '../contract.js';
 import {
+  AnnualReportDocumentParamsSchema,
   AnnualReportParamsSchema,
   AnnualReportSchema,
   AnnualReportTextsSchema,
@@ -68,5 +70,29 @@ export const annualReportRoutes = {
     problems: [400, 401, 403, 404, 412, 428],
     etag: true,
     ifMatch: true,
+  }),
+  getAnnualReportDocument: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/annual-reports/:year/document/:format',
+    operationId: 'getAnnualReportDocument',
+    tags: ['reports'],
+    summary: "The internal annual report as Word (docx), PDF or a printable page (html) in the municipality's målform",
+    description: 'The same content as GET …/annual-reports/{year}; `Content-Language` names the målform (nb or nn).',
+    access: internalRead,
+    params: AnnualReportDocumentParamsSchema,
+    response: { 200: Type.String({ description: 'The document (binary for docx and pdf).' }) },
+    problems: [400, 401, 404],
+  }),
+  getPublicAnnualReportDocument: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/annual-reports/:year/public/document/:format',
+    operationId: 'getPublicAnnualReportDocument',
+    tags: ['reports'],
+    summary: "The public annual report as Word (docx), PDF or a printable page (html) in the municipality's målform",
+    description: 'The same content as GET …/annual-reports/{year}/public: no decisions, no evaluations, public measures and texts only.',
+    access: { kind: 'public' },
+    params: AnnualReportDocumentParamsSchema,
+    response: { 200: Type.String({ description: 'The document (binary for docx and pdf).' }) },
+    problems: [400, 404],
   }),
 } as const;

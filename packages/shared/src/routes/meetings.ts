@@ -15,6 +15,7 @@ import {
   MeetingPageSchema,
   MeetingParamsSchema,
   MeetingSchema,
+  MinutesDocumentParamsSchema,
   SetAttendanceSchema,
   UpdateActionItemSchema,
   UpdateAgendaItemSchema,
@@ -262,5 +263,19 @@ export const meetingRoutes = {
     response: { 204: Type.Null() },
     problems: changed,
     ifMatch: true,
+  }),
+  getMinutesDocument: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/meetings/:meetingId/minutes/document/:format',
+    operationId: 'getMinutesDocument',
+    tags: ['meetings'],
+    summary: "A meeting's minutes as Word (docx), PDF or a printable page (html) in the municipality's målform",
+    description:
+      'What GET …/meetings/{meetingId} shows the caller: anonymous callers and other municipalities get the public facts only; ' +
+      'a closed agenda item (its decisions and action items) only reaches coordinators and the members named on it.',
+    access: { kind: 'public' },
+    params: MinutesDocumentParamsSchema,
+    response: { 200: Type.String({ description: 'The document (binary for docx and pdf).' }) },
+    problems: [400, 404],
   }),
 };

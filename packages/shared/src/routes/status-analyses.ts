@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { defineRoute, setupWrite as write, type Access } from '../contract.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 import {
+  StatusAnalysisDocumentParamsSchema,
   CreateStatusAnalysisSchema,
   StatusAnalysisListSchema,
   StatusAnalysisParamsSchema,
@@ -76,5 +77,16 @@ export const statusAnalysisRoutes = {
     response: { 204: Type.Null() },
     problems: changed,
     ifMatch: true,
+  }),
+  getStatusAnalysisDocument: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId/document/:format',
+    operationId: 'getStatusAnalysisDocument',
+    tags: ['reports'],
+    summary: "The kartlegging as Word (docx), PDF or a printable page (html) in the municipality's målform",
+    access: internalRead,
+    params: StatusAnalysisDocumentParamsSchema,
+    response: { 200: Type.String({ description: 'The document (binary for docx and pdf).' }) },
+    problems: [400, 401, 404],
   }),
 } as const;

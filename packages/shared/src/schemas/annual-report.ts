@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { FreeText, Nullable, TimestampSchema } from './common.js';
+import { DocumentFormatSchema, FreeText, Nullable, TimestampSchema } from './common.js';
 import { GoalDirectionSchema, IndicatorUnitSchema, MeasuredValueSchema } from './goals.js';
 import { UuidSchema } from './identity.js';
 import { MeasureStatusSchema } from './measures.js';
 import { MEMBERSHIP_ROLES } from './members.js';
+import { PlanProgressSchema, PlanStatusSchema } from './plans.js';
 import { KommunenummerSchema } from './municipalities.js';
 import { TierLevelSchema } from './tiers.js';
 import { CompliancePeriodSchema, COMPLIANCE_STATUSES } from './year-plan.js';
@@ -176,6 +177,30 @@ export const AnnualReportSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    plans: Type.Object(
+      {
+        items: Type.Array(
+          Type.Object(
+            {
+              planId: UuidSchema,
+              title: Type.String(),
+              periodStart: Type.String({ format: 'date' }),
+              periodEnd: Type.String({ format: 'date' }),
+              status: PlanStatusSchema,
+              progress: PlanProgressSchema,
+            },
+            { additionalProperties: false },
+          ),
+          {
+            description:
+              'The handlingsplaner in force in the year (adopted, revised or expired, their period overlapping it), with the same ' +
+              'progress as GET …/plans/{planId}: measures by status, % completed, indicators moving the wanted way. The public ' +
+              'version counts public measures only.',
+          },
+        ),
+      },
+      { additionalProperties: false },
+    ),
     summary: Type.Object({ text: TextOf }, { additionalProperties: false }),
   },
   { additionalProperties: false, title: 'AnnualReport' },
@@ -214,5 +239,9 @@ export type UpdateAnnualReportTexts = Static<typeof UpdateAnnualReportTextsSchem
 
 export const AnnualReportParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);
+export const AnnualReportDocumentParamsSchema = Type.Object(
+  { kommunenummer: KommunenummerSchema, year: Type.Integer({ minimum: 2000, maximum: 2100 }), format: DocumentFormatSchema },
   { additionalProperties: false },
 );

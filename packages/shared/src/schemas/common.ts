@@ -73,3 +73,6 @@ export const LabelsSchema = Type.Object(
   { additionalProperties: false, title: 'Labels' },
 );
 export type Labels = Static<typeof LabelsSchema>;
+
+/** The formats of a document (plan, report, kartlegging, minutes): Word, PDF, and a printable web page. */
+export const DocumentFormatSchema = Type.Enum(['docx', 'pdf', 'html'], { description: 'docx (Word), pdf, or html (a printable page).' });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Clearable, DateSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
+import { Clearable, DateSchema, DocumentFormatSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
 import { GoalDirectionSchema, IndicatorUnitSchema, MeasuredValueSchema } from './goals.js';
 import { UuidSchema } from './identity.js';
 import { EvaluationOutcomeSchema, MeasureStatusSchema } from './measures.js';
@@ -188,3 +188,7 @@ export const GrantReportSchema = Type.Object(
   { additionalProperties: false, title: 'GrantReport' },
 );
 export type GrantReport = Static<typeof GrantReportSchema>;
+export const GrantReportDocumentParamsSchema = Type.Object(
+  { kommunenummer: KommunenummerSchema, grantApplicationId: UuidSchema, format: DocumentFormatSchema },
+  { additionalProperties: false },
+);

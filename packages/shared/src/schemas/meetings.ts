@@ -1,5 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { Clearable, CursorSchema, DateSchema, FreeText, LimitSchema, NameText, Nullable, PageSchema, TimestampSchema } from './common.js';
+import {
+  Clearable,
+  CursorSchema,
+  DateSchema,
+  DocumentFormatSchema,
+  FreeText,
+  LimitSchema,
+  NameText,
+  Nullable,
+  PageSchema,
+  TimestampSchema,
+} from './common.js';
 import { UuidSchema } from './identity.js';
 import { MeasureStatusSchema } from './measures.js';
 import { KommunenummerSchema } from './municipalities.js';
@@ -243,6 +254,10 @@ export type ActionItemListQuery = Static<typeof ActionItemListQuerySchema>;
 
 export const MeetingParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, meetingId: UuidSchema },
+  { additionalProperties: false },
+);
+export const MinutesDocumentParamsSchema = Type.Object(
+  { kommunenummer: KommunenummerSchema, meetingId: UuidSchema, format: DocumentFormatSchema },
   { additionalProperties: false },
 );
 export const AgendaItemParamsSchema = Type.Object(

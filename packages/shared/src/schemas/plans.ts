@@ -82,6 +82,7 @@ export const CreatePlanSchema = Type.Object(
     periodStart: DateSchema,
     periodEnd: DateSchema,
     adoptingTierId: Type.Optional(UuidSchema),
+    statusAnalysisId: Type.Optional(UuidSchema),
     priorities: Type.Optional(PrioritiesInput),
   },
   { additionalProperties: false },
@@ -95,6 +96,7 @@ export const UpdatePlanSchema = Type.Object(
     periodStart: Type.Optional(DateSchema),
     periodEnd: Type.Optional(DateSchema),
     adoptingTierId: Clearable(UuidSchema),
+    statusAnalysisId: Clearable(UuidSchema),
     priorities: Type.Optional(PrioritiesInput),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -233,6 +235,12 @@ export const PlanSchema = Type.Object(
     adoptedByDecisionId: Nullable(Type.String({ format: 'uuid' })),
     adoptedByMeetingId: Nullable(Type.String({ format: 'uuid' })),
     adoptedAt: Nullable(Type.String({ format: 'date' }), { description: 'The date of the meeting that adopted it.' }),
+    statusAnalysisId: Type.Optional(
+      Nullable(Type.String({ format: 'uuid' }), {
+        description: 'The kartlegging the plan builds on (a status analysis of the municipality); internal: null in the public view.',
+      }),
+    ),
+    statusAnalysisTitle: Type.Optional(Nullable(Type.String(), { description: "That kartlegging's title." })),
     version: Type.Integer({ description: 'Adopted versions so far (0 before the first adoption).' }),
     priorities: Type.Array(PlanPrioritySchema),
     progress: PlanProgressSchema,

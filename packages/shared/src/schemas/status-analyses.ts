@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Clearable, DateSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
+import { Clearable, DateSchema, DocumentFormatSchema, FreeText, NameText, Nullable, TimestampSchema } from './common.js';
 import { GoalDirectionSchema, IndicatorUnitSchema, MeasuredValueSchema } from './goals.js';
 import { UuidSchema } from './identity.js';
 import { KommunenummerSchema } from './municipalities.js';
@@ -52,6 +52,13 @@ export const StatusAnalysisSchema = Type.Object(
       ),
       { description: "Computed: every indicator of the municipality's goals, values up to the period's end." },
     ),
+    plans: Type.Array(
+      Type.Object(
+        { planId: UuidSchema, title: Type.String(), status: Type.String(), periodStart: Type.String({ format: 'date' }) },
+        { additionalProperties: false },
+      ),
+      { description: 'The handlingsplaner that build on this kartlegging (their statusAnalysisId), oldest period first.' },
+    ),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   },
@@ -94,5 +101,9 @@ export const UpdateStatusAnalysisSchema = Type.Object(
 export type UpdateStatusAnalysis = Static<typeof UpdateStatusAnalysisSchema>;
 export const StatusAnalysisParamsSchema = Type.Object(
   { kommunenummer: KommunenummerSchema, statusAnalysisId: UuidSchema },
+  { additionalProperties: false },
+);
+export const StatusAnalysisDocumentParamsSchema = Type.Object(
+  { kommunenummer: KommunenummerSchema, statusAnalysisId: UuidSchema, format: DocumentFormatSchema },
   { additionalProperties: false },
 );

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { decisions } from './meetings.js';
 import { municipalities } from './municipalities.js';
+import { statusAnalyses } from './reports.js';
 import { tiers } from './tiers.js';
 
 export const planStatusEnum = pgEnum('plan_status', PLAN_STATUSES);
@@ -40,6 +41,8 @@ export const plans = pgTable(
     status: planStatusEnum().notNull().default('draft'),
     adoptingTierId: uuid().references(() => tiers.id, { onDelete: 'set null' }),
     adoptedByDecisionId: uuid().references(() => decisions.id, { onDelete: 'set null' }),
+    /** The kartlegging (status analysis) the plan builds on: its priorities come from it. */
+    statusAnalysisId: uuid().references(() => statusAnalyses.id, { onDelete: 'set null' }),
     /** Adopted versions so far. */
     version: integer().notNull().default(0),
     content: jsonb().$type<PlanContent>().notNull(),

@@ -5,11 +5,13 @@ import {
   agendaItems,
   annualReportTexts,
   decisions,
+  focusAreas,
   measureEvaluations,
   measureGoals,
   measures,
   meetings,
   memberships,
+  plans,
   tiers,
   type StoredSectionText,
 } from '../../db/schema/index.js';
@@ -102,6 +104,25 @@ export function createAnnualReportRepository(db: Executor) {
         .from(measures)
         .where(and(eq(measures.kommunenummer, kommunenummer), options.publicOnly ? eq(measures.isPublic, true) : undefined))
         .orderBy(asc(measures.title), asc(measures.id)),
+
+    /** The handlingsplaner in force in the year: adopted (or since revised or expired), their period overlapping it. */
+    plansInForce: (kommunenummer: string, year: number) =>
+      db
+        .select()
+        .from(plans)
+        .where(
+          and(
+            eq(plans.kommunenummer, kommunenummer),
+            inArray(plans.status, ['adopted', 'revised', 'expired']),
+            lte(plans.periodStart, `${year}-12-31`),
+            gte(plans.periodEnd, `${year}-01-01`),
+          ),
+        )
+        .orderBy(asc(plans.periodStart), asc(plans.title), asc(plans.id)),
+
+    /** The focus areas a plan's priorities name. */
+    focusAreas: (kommunenummer: string) =>
+      db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.kommunenummer, kommunenummer)),
 
     /** Which measures work towards which of the goals. */
     measureGoals: (goalIds: string[]) =>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
+import { sendDocument } from '../documents/document-reply.js';
 import type { AnnualReportService } from './annual-report.service.js';
 
 export const annualReportRoutes: FastifyPluginAsyncTypebox<{ service: AnnualReportService }> = async (app, { service }) => {
@@ -23,5 +24,19 @@ export const annualReportRoutes: FastifyPluginAsyncTypebox<{ service: AnnualRepo
     ...fromContract(routes.updateAnnualReportTexts),
     handler: (request) =>
       service.updateTexts(request.scope, { year: request.params.year, patch: request.body, expected: request.expectedVersion }),
+  });
+  app.route({
+    ...fromContract(routes.getAnnualReportDocument),
+    handler: async (request, reply) => {
+      const { year, format } = request.params;
+      return sendDocument(reply, await service.document(request.scope, { year, view: 'internal', format }));
+    },
+  });
+  app.route({
+    ...fromContract(routes.getPublicAnnualReportDocument),
+    handler: async (request, reply) => {
+      const { year, format } = request.params;
+      return sendDocument(reply, await service.document(request.scope, { year, view: 'public', format }));
+    },
   });
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
+import { sendDocument } from '../documents/document-reply.js';
 import type { GrantsService } from './grants.service.js';
 
 export const grantsRoutes: FastifyPluginAsyncTypebox<{ service: GrantsService }> = async (app, { service }) => {
@@ -31,5 +32,12 @@ export const grantsRoutes: FastifyPluginAsyncTypebox<{ service: GrantsService }>
   app.route({
     ...fromContract(routes.getGrantReport),
     handler: (request) => service.report(request.scope, request.params.grantApplicationId),
+  });
+  app.route({
+    ...fromContract(routes.getGrantReportDocument),
+    handler: async (request, reply) => {
+      const { grantApplicationId: id, format } = request.params;
+      return sendDocument(reply, await service.reportDocument(request.scope, { id, format }));
+    },
   });
 };

@@ -15,6 +15,10 @@ import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
 import { trendOf } from '../annual-report/annual-report.service.js';
+import type { DocumentFormat } from '../../lib/documents/index.js';
+import { documentNames } from '../documents/document-names.repository.js';
+import { rendered } from '../documents/document-reply.js';
+import { grantReportDocument } from './grant-report-document.js';
 import { createGoalsRepository } from '../goals/goals.repository.js';
 import { toGoal } from '../goals/goals.service.js';
 import { createGrantsRepository, type GrantApplicationTree } from './grants.repository.js';
@@ -85,7 +89,7 @@ export function createGrantsService(deps: { db: Db }) {
   const { db } = deps;
   const notFound = (k: string, id: string) => `There is no grant application ${id} in ${k}.`;
 
-  return {
+  const service = {
     async list({ kommunenummer }: Scope): Promise<GrantApplicationList> {
       return { items: (await createGrantsRepository(db).list(kommunenummer)).map(toGrantApplication) };
     },
@@ -233,6 +237,17 @@ export function createGrantsService(deps: { db: Db }) {
         },
         warnings: ownFundingOf(row).warnings,
       };
+    },
+  };
+
+  return {
+    ...service,
+    /** The grant report as a document in the municipality's målform. */
+    async reportDocument(scope: Scope, { id, format }: { id: string; format: DocumentFormat }) {
+      const report = await service.report(scope, id);
+      const names = await documentNames(db, scope.kommunenummer);
+      const model = grantReportDocument(report, { language: names.malform, municipalityName: names.municipalityName });
+      return rendered(model, { base: `tilskuddsrapport-${report.periodStart.slice(0, 4)}-${report.periodEnd.slice(0, 4)}`, format });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
+import { sendDocument } from '../documents/document-reply.js';
 import type { MeetingItemsService } from './meeting-items.service.js';
 import type { MeetingsService } from './meetings.service.js';
 
@@ -16,6 +17,13 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox<{ service: MeetingsServic
   app.route({
     ...fromContract(routes.getMeeting),
     handler: (request) => service.get(request.scope, request.params.meetingId),
+  });
+  app.route({
+    ...fromContract(routes.getMinutesDocument),
+    handler: async (request, reply) => {
+      const { meetingId: id, format } = request.params;
+      return sendDocument(reply, await service.minutesDocument(request.scope, { id, format }));
+    },
   });
   app.route({
     ...fromContract(routes.createMeeting),

@@ -6,11 +6,15 @@ import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
+import type { DocumentFormat } from '../../lib/documents/index.js';
+import { documentNames } from '../documents/document-names.repository.js';
+import { rendered } from '../documents/document-reply.js';
 import { createMailRepository } from '../mail/mail.repository.js';
 import { queueMeetingMail, type MailSettings } from '../mail/meeting-mail.js';
 import { createMeetingAccess } from './meeting-access.js';
 import { auditable, instant, meetingFacts, requireHeldInPast, requireTimeOrder, toMeeting } from './meeting-view.js';
 import { createMeetingsRepository, findMeetingFacts, type MeetingRow } from './meetings.repository.js';
+import { minutesDocument } from './minutes-document.js';
 
 /** A tier's meetings: listing, reading as the caller may see them, planning, changing and removing. */
 export function createMeetingsService(deps: { db: Db; rows: Database['rows']; mail?: MailSettings }) {
@@ -49,6 +53,15 @@ export function createMeetingsService(deps: { db: Db; rows: Database['rows']; ma
     async get(scope: Scope, id: string): Promise<Meeting> {
       if (scope.caller.internal) return view(db, scope, id);
       return meetingFacts(found(await findMeetingFacts(rows, scope.kommunenummer, id), notFound(scope.kommunenummer, id)));
+    },
+
+    /** The minutes as a document in the municipality's målform, from the meeting as the caller may see it. */
+    async minutesDocument(scope: Scope, { id, format }: { id: string; format: DocumentFormat }) {
+      const meeting = scope.caller.internal
+        ? await view(db, scope, id)
+        : meetingFacts(found(await findMeetingFacts(rows, scope.kommunenummer, id), notFound(scope.kommunenummer, id)));
+      const names = await documentNames(db, scope.kommunenummer);
+      return rendered(minutesDocument(meeting, names), { base: `referat-${meeting.startsAt.slice(0, 10)}`, format });
     },
 
     async create({ kommunenummer: k, actor, caller }: Scope, input: CreateMeeting): Promise<Meeting> {

@@ -9,6 +9,7 @@ interface Words {
   statuses: Record<PlanStatus, string>;
   adoptedBy: (tier: string, date: string) => string;
   adoptingTier: string;
+  basedOn: string;
   progress: string;
   progressLine: (p: Plan['progress']) => string;
   priorities: string;
@@ -32,6 +33,7 @@ const nb: Words = {
   statuses: { draft: 'Utkast', consultation: 'På høring', adopted: 'Vedtatt', revised: 'Under revisjon', expired: 'Utløpt' },
   adoptedBy: (tier, date) => `Vedtatt av ${tier} ${date}.`,
   adoptingTier: 'Vedtas av',
+  basedOn: 'Bygger på kartlegging',
   progress: 'Framdrift',
   progressLine: (p) =>
     `${p.measures} tiltak: ${p.byStatus.completed} fullført, ${p.byStatus.active} i gang, ${p.byStatus.planned} planlagt, ${p.byStatus.idea} idé, ${p.byStatus.discontinued} avsluttet (${p.completedPercent} % fullført). ${p.indicatorsOnTrack} av ${p.indicators} indikatorer går i ønsket retning.`,
@@ -69,6 +71,7 @@ const nn: Words = {
   statuses: { draft: 'Utkast', consultation: 'På høyring', adopted: 'Vedteken', revised: 'Under revisjon', expired: 'Utgått' },
   adoptedBy: (tier, date) => `Vedteken av ${tier} ${date}.`,
   adoptingTier: 'Vert vedteken av',
+  basedOn: 'Byggjer på kartlegging',
   progress: 'Framdrift',
   progressLine: (p) =>
     `${p.measures} tiltak: ${p.byStatus.completed} fullførte, ${p.byStatus.active} i gang, ${p.byStatus.planned} planlagde, ${p.byStatus.idea} idé, ${p.byStatus.discontinued} avslutta (${p.completedPercent} % fullført). ${p.indicatorsOnTrack} av ${p.indicators} indikatorar går i ønskt retning.`,
@@ -107,6 +110,7 @@ export function planDocument(plan: Plan, municipalityName: string): DocumentMode
   const blocks: DocumentBlock[] = [];
   const facts = [`${w.period}: ${period}`, `${w.status}: ${w.statuses[plan.status]}`];
   if (plan.adoptingTierName) facts.push(`${w.adoptingTier}: ${plan.adoptingTierName}`);
+  if (plan.statusAnalysisTitle) facts.push(`${w.basedOn}: ${plan.statusAnalysisTitle}`);
   blocks.push({ kind: 'list', items: facts });
   if (plan.adoptedAt && plan.adoptingTierName)
     blocks.push({ kind: 'paragraph', text: w.adoptedBy(plan.adoptingTierName, formatDate(plan.adoptedAt)) });

@@ -125,6 +125,8 @@ export function toPlan({ row, history, lookups, goals, decisions }: PlanParts): 
     adoptedByDecisionId: row.adoptedByDecisionId,
     adoptedByMeetingId: adoption?.meetingId ?? null,
     adoptedAt: adoption ? osloDate(adoption.startsAt) : null,
+    statusAnalysisId: row.statusAnalysisId,
+    statusAnalysisTitle: row.statusAnalysisId ? (lookups.statusAnalyses.get(row.statusAnalysisId)?.title ?? null) : null,
     version: row.version,
     priorities,
     progress: progressOf(priorities),
@@ -156,6 +158,9 @@ export function publicPlan(plan: Plan): Plan {
     priorities,
     progress: progressOf(priorities),
     notInPlan: { goals: [], measures: [] },
+    // The kartlegging is internal.
+    statusAnalysisId: null,
+    statusAnalysisTitle: null,
     statusHistory: plan.statusHistory.map(({ note: _n, ...h }) => h),
   };
 }

@@ -11,6 +11,7 @@ import {
   plans,
   planStatusChanges,
   planVersions,
+  statusAnalyses,
   tiers,
 } from '../../db/schema/index.js';
 
@@ -19,7 +20,16 @@ export type PlanStatusChangeRow = typeof planStatusChanges.$inferSelect;
 export type PlanVersionRow = typeof planVersions.$inferSelect;
 type PlanWritable = Pick<
   typeof plans.$inferInsert,
-  'title' | 'description' | 'periodStart' | 'periodEnd' | 'adoptingTierId' | 'content' | 'status' | 'adoptedByDecisionId' | 'version'
+  | 'title'
+  | 'description'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'adoptingTierId'
+  | 'statusAnalysisId'
+  | 'content'
+  | 'status'
+  | 'adoptedByDecisionId'
+  | 'version'
 >;
 
 /** What a plan's content names, looked up for the whole municipality at once (a handful of statements, never one per item). */
@@ -40,6 +50,8 @@ export interface PlanLookups {
     }
   >;
   tiers: Map<string, { name: string }>;
+  /** The municipality's kartlegginger (a plan names the one it builds on). */
+  statusAnalyses: Map<string, { title: string }>;
 }
 
 /** A decision with the meeting (and so the tier and date) it was made in. */
@@ -162,12 +174,17 @@ export function createPlansRepository(db: Executor) {
         .where(eq(measures.kommunenummer, kommunenummer))
         .orderBy(asc(measures.title), asc(measures.id));
       const tierRows = await db.select({ id: tiers.id, name: tiers.name }).from(tiers).where(eq(tiers.kommunenummer, kommunenummer));
+      const analysisRows = await db
+        .select({ id: statusAnalyses.id, title: statusAnalyses.title })
+        .from(statusAnalyses)
+        .where(eq(statusAnalyses.kommunenummer, kommunenummer));
       return {
         malform: municipality?.malform ?? 'nb',
         municipalityName: municipality?.name ?? kommunenummer,
         focusAreas: new Map(areas.map((a) => [a.id, { name: a.name }])),
         measures: new Map(measureRows.map(({ id, ...m }) => [id, m])),
         tiers: new Map(tierRows.map((t) => [t.id, { name: t.name }])),
+        statusAnalyses: new Map(analysisRows.map((a) => [a.id, { title: a.title }])),
       };
     },
   };

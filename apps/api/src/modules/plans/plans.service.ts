@@ -95,6 +95,7 @@ const auditable = (row: PlanRow | null) =>
         status: row.status,
         adoptingTierId: row.adoptingTierId,
         adoptedByDecisionId: row.adoptedByDecisionId,
+        statusAnalysisId: row.statusAnalysisId,
         version: row.version,
         content: row.content,
       }
@@ -171,7 +172,10 @@ export function createPlansService(deps: { db: Db }) {
     async create({ kommunenummer, actor }: Scope, input: CreatePlan): Promise<Plan> {
       requireOrdered({ field: 'periodStart', value: input.periodStart }, { field: 'periodEnd', value: input.periodEnd });
       return db.transaction(async (tx) => {
-        await checkReferences(tx, kommunenummer, [{ field: 'adoptingTierId', table: 'tiers', ids: input.adoptingTierId }]);
+        await checkReferences(tx, kommunenummer, [
+          { field: 'adoptingTierId', table: 'tiers', ids: input.adoptingTierId },
+          { field: 'statusAnalysisId', table: 'statusAnalyses', ids: input.statusAnalysisId },
+        ]);
         await checkContent(tx, kommunenummer, input.priorities);
         const repo = createPlansRepository(tx);
         const row = await repo.insert(kommunenummer, {
@@ -180,6 +184,7 @@ export function createPlansService(deps: { db: Db }) {
           periodStart: input.periodStart,
           periodEnd: input.periodEnd,
           adoptingTierId: input.adoptingTierId ?? null,
+          statusAnalysisId: input.statusAnalysisId ?? null,
           content: contentOf(input.priorities ?? []),
         });
         await repo.addStatusChange({ planId: row.id, status: 'draft' });
@@ -204,7 +209,10 @@ export function createPlansService(deps: { db: Db }) {
           { field: 'periodStart', value: patch.periodStart ?? row.periodStart },
           { field: 'periodEnd', value: patch.periodEnd ?? row.periodEnd },
         );
-        await checkReferences(tx, scope.kommunenummer, [{ field: 'adoptingTierId', table: 'tiers', ids: patch.adoptingTierId }]);
+        await checkReferences(tx, scope.kommunenummer, [
+          { field: 'adoptingTierId', table: 'tiers', ids: patch.adoptingTierId },
+          { field: 'statusAnalysisId', table: 'statusAnalyses', ids: patch.statusAnalysisId },
+        ]);
         await checkContent(tx, scope.kommunenummer, patch.priorities);
         const { priorities, ...fields } = patch;
         return createPlansRepository(tx).update(id, { ...fields, ...(priorities ? { content: contentOf(priorities) } : {}) });

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { agendaItems, meetings, statusAnalyses } from '../../db/schema/index.js';
+import { agendaItems, meetings, plans, statusAnalyses } from '../../db/schema/index.js';
 
 export type StatusAnalysisRow = typeof statusAnalyses.$inferSelect;
 type Writable = Pick<
@@ -8,8 +8,30 @@ type Writable = Pick<
   'title' | 'periodStart' | 'periodEnd' | 'summary' | 'observations' | 'priorities' | 'agendaItemId'
 >;
 
+export interface PlanOfAnalysis {
+  id: string;
+  title: string;
+  status: string;
+  periodStart: string;
+  statusAnalysisId: string | null;
+}
+
 export function createStatusAnalysesRepository(db: Executor) {
   return {
+    /** The municipality's plans that name a kartlegging they build on (one statement for every kartlegging). */
+    plansBuiltOn: (kommunenummer: string): Promise<PlanOfAnalysis[]> =>
+      db
+        .select({
+          id: plans.id,
+          title: plans.title,
+          status: plans.status,
+          periodStart: plans.periodStart,
+          statusAnalysisId: plans.statusAnalysisId,
+        })
+        .from(plans)
+        .where(and(eq(plans.kommunenummer, kommunenummer), isNotNull(plans.statusAnalysisId)))
+        .orderBy(asc(plans.periodStart), asc(plans.title), asc(plans.id)),
+
     list: (kommunenummer: string) =>
       db
         .select()

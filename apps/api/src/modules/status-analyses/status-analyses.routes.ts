@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import { fromContract } from '../../plugins/contract.js';
+import { sendDocument } from '../documents/document-reply.js';
 import type { StatusAnalysesService } from './status-analyses.service.js';
 
 export const statusAnalysesRoutes: FastifyPluginAsyncTypebox<{ service: StatusAnalysesService }> = async (app, { service }) => {
@@ -26,6 +27,13 @@ export const statusAnalysesRoutes: FastifyPluginAsyncTypebox<{ service: StatusAn
     handler: async (request, reply) => {
       await service.remove(request.scope, { id: request.params.statusAnalysisId, expected: request.expectedVersion });
       return reply.status(204).send(null);
+    },
+  });
+  app.route({
+    ...fromContract(routes.getStatusAnalysisDocument),
+    handler: async (request, reply) => {
+      const { statusAnalysisId: id, format } = request.params;
+      return sendDocument(reply, await service.document(request.scope, { id, format }));
     },
   });
 };

@@ -6,12 +6,22 @@ import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { checkReferences, requireOrdered } from '../../lib/references.js';
 import type { Scope } from '../../lib/scope.js';
 import { trendOf } from '../annual-report/annual-report.service.js';
+import type { DocumentFormat } from '../../lib/documents/index.js';
+import { documentNames } from '../documents/document-names.repository.js';
+import { rendered } from '../documents/document-reply.js';
+import { statusAnalysisDocument } from './status-analysis-document.js';
 import { createGoalsRepository } from '../goals/goals.repository.js';
 import { toGoal } from '../goals/goals.service.js';
-import { createStatusAnalysesRepository, type StatusAnalysisRow } from './status-analyses.repository.js';
+import { createStatusAnalysesRepository, type PlanOfAnalysis, type StatusAnalysisRow } from './status-analyses.repository.js';
 
 /** A kartlegging with the indicators of the goals as they stood at the period's end ("<5" for small groups). */
-export function toStatusAnalysis(row: StatusAnalysisRow, goals: readonly Goal[]): StatusAnalysis {
+/** What a kartlegging is shown with: the municipality's goals, and the plans that build on a kartlegging. */
+export interface StatusAnalysisContext {
+  goals: readonly Goal[];
+  plans: readonly PlanOfAnalysis[];
+}
+
+export function toStatusAnalysis(row: StatusAnalysisRow, { goals, plans }: StatusAnalysisContext): StatusAnalysis {
   return {
     id: row.id,
     kommunenummer: row.kommunenummer,
@@ -40,6 +50,9 @@ export function toStatusAnalysis(row: StatusAnalysisRow, goals: readonly Goal[])
         };
       }),
     ),
+    plans: plans
+      .filter((p) => p.statusAnalysisId === row.id)
+      .map((p) => ({ planId: p.id, title: p.title, status: p.status, periodStart: p.periodStart })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -81,18 +94,21 @@ const stored = (input: Input) => ({
 export function createStatusAnalysesService(deps: { db: Db }) {
   const { db } = deps;
   const notFound = (k: string, id: string) => `There is no kartlegging ${id} in ${k}.`;
-  const goalsOf = async (executor: Executor, k: string) => (await createGoalsRepository(executor).list(k)).map(toGoal);
+  const contextOf = async (executor: Executor, k: string): Promise<StatusAnalysisContext> => ({
+    goals: (await createGoalsRepository(executor).list(k)).map(toGoal),
+    plans: await createStatusAnalysesRepository(executor).plansBuiltOn(k),
+  });
 
-  return {
+  const service = {
     async list({ kommunenummer: k }: Scope): Promise<StatusAnalysisList> {
       const rows = await createStatusAnalysesRepository(db).list(k);
-      const goals = await goalsOf(db, k);
-      return { items: rows.map((row) => toStatusAnalysis(row, goals)) };
+      const context = await contextOf(db, k);
+      return { items: rows.map((row) => toStatusAnalysis(row, context)) };
     },
 
     async get({ kommunenummer: k }: Scope, id: string): Promise<StatusAnalysis> {
       const row = found(await createStatusAnalysesRepository(db).find(k, id), notFound(k, id));
-      return toStatusAnalysis(row, await goalsOf(db, k));
+      return toStatusAnalysis(row, await contextOf(db, k));
     },
 
     async create({ kommunenummer: k, actor }: Scope, input: CreateStatusAnalysis): Promise<StatusAnalysis> {
@@ -115,7 +131,7 @@ export function createStatusAnalysesService(deps: { db: Db }) {
           before: null,
           after: auditable(row),
         });
-        return toStatusAnalysis(row, await goalsOf(tx, k));
+        return toStatusAnalysis(row, await contextOf(tx, k));
       });
     },
 
@@ -126,8 +142,8 @@ export function createStatusAnalysesService(deps: { db: Db }) {
       return db.transaction(async (tx) => {
         const repo = createStatusAnalysesRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
-        const goals = await goalsOf(tx, k);
-        checkVersion(expected, toStatusAnalysis(before, goals));
+        const context = await contextOf(tx, k);
+        checkVersion(expected, toStatusAnalysis(before, context));
         requireOrdered(
           { field: 'periodStart', value: patch.periodStart ?? before.periodStart },
           { field: 'periodEnd', value: patch.periodEnd ?? before.periodEnd },
@@ -143,7 +159,7 @@ export function createStatusAnalysesService(deps: { db: Db }) {
           before: auditable(before),
           after: auditable(after),
         });
-        return toStatusAnalysis(after, goals);
+        return toStatusAnalysis(after, context);
       });
     },
 
@@ -151,7 +167,7 @@ export function createStatusAnalysesService(deps: { db: Db }) {
       await db.transaction(async (tx) => {
         const repo = createStatusAnalysesRepository(tx);
         const before = found(await repo.find(k, id, { forUpdate: true }), notFound(k, id));
-        checkVersion(expected, toStatusAnalysis(before, await goalsOf(tx, k)));
+        checkVersion(expected, toStatusAnalysis(before, await contextOf(tx, k)));
         await repo.delete(id);
         await recordChange(tx, actor, {
           kommunenummer: k,
@@ -162,6 +178,16 @@ export function createStatusAnalysesService(deps: { db: Db }) {
           after: null,
         });
       });
+    },
+  };
+
+  return {
+    ...service,
+    /** The kartlegging as a document in the municipality's målform. */
+    async document(scope: Scope, { id, format }: { id: string; format: DocumentFormat }) {
+      const analysis = await service.get(scope, id);
+      const names = await documentNames(db, scope.kommunenummer);
+      return rendered(statusAnalysisDocument(analysis, names), { base: `kartlegging-${analysis.periodStart.slice(0, 4)}`, format });
     },
   };
 }

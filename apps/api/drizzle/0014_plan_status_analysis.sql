@@ -1,0 +1,2 @@
+ALTER TABLE "plans" ADD COLUMN "status_analysis_id" uuid;--> statement-breakpoint
+ALTER TABLE "plans" ADD CONSTRAINT "plans_status_analysis_id_status_analyses_id_fk" FOREIGN KEY ("status_analysis_id") REFERENCES "public"."status_analyses"("id") ON DELETE set null ON UPDATE no action;
