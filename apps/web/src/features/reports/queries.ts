@@ -1,4 +1,4 @@
-import { routes, type AnnualReport, type GrantApplication, type RouteContract, type StatusAnalysis } from '@slt/shared/browser';
+import { routes, type AnnualReport, type GrantApplication, type StatusAnalysis } from '@slt/shared/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api';
 import { saveFile } from '../../save-file';
@@ -55,29 +55,6 @@ export const reportQueries = {
     }),
 };
 
-/** The documents of the reports: the same contract shape as the plan's document, one path each. */
-const documentRoute = (operationId: string, path: string): RouteContract => ({
-  method: 'GET',
-  path,
-  operationId,
-  tags: ['reports'],
-  summary: `${operationId} as docx, pdf or html`,
-  access: { kind: 'municipality', role: 'member', tokenScope: 'read' },
-  response: {},
-  problems: [400, 401, 404],
-});
-const documentRoutes = {
-  annual: documentRoute('getAnnualReportDocument', '/api/v1/municipalities/:kommunenummer/annual-reports/:year/document/:format'),
-  grant: documentRoute(
-    'getGrantReportDocument',
-    '/api/v1/municipalities/:kommunenummer/grant-applications/:grantApplicationId/report/document/:format',
-  ),
-  status: documentRoute(
-    'getStatusAnalysisDocument',
-    '/api/v1/municipalities/:kommunenummer/status-analyses/:statusAnalysisId/document/:format',
-  ),
-};
-
 export type DocumentFormat = 'docx' | 'pdf';
 export type ReportDocument =
   | { kind: 'annual'; year: number }
@@ -86,12 +63,18 @@ export type ReportDocument =
 
 /** Downloads a report as DOCX or PDF with the in-memory token (a plain link would not carry it); returns the file name. */
 export async function downloadReport(kommunenummer: string, document: ReportDocument, format: DocumentFormat): Promise<string> {
-  const { kind, ...rest } = document;
-  const params: Record<string, string> = { kommunenummer, format };
-  for (const [key, value] of Object.entries(rest)) if (key !== 'periodStart') params[key] = String(value);
-  const response = await api.send(documentRoutes[kind], { params } as never);
+  const response =
+    document.kind === 'annual'
+      ? await api.send(routes.getAnnualReportDocument, { params: { kommunenummer, year: document.year, format } })
+      : document.kind === 'grant'
+        ? await api.send(routes.getGrantReportDocument, {
+            params: { kommunenummer, grantApplicationId: document.grantApplicationId, format },
+          })
+        : await api.send(routes.getStatusAnalysisDocument, {
+            params: { kommunenummer, statusAnalysisId: document.statusAnalysisId, format },
+          });
   if (!response.ok) throw new Error(`${response.status}`);
-  const stem = { annual: 'arsrapport', grant: 'tilskuddsrapport', status: 'kartlegging' }[kind];
+  const stem = { annual: 'arsrapport', grant: 'tilskuddsrapport', status: 'kartlegging' }[document.kind];
   const year = document.kind === 'annual' ? String(document.year) : document.periodStart.slice(0, 4);
   const fileName = `${stem}-${kommunenummer}-${year}-${todayOslo()}.${format}`;
   saveFile(await response.blob(), fileName);
