@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env } from './env';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,41 +81,6 @@ describe('official statistics on the goal page (Chromium)', () => {
       .first()
       .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-  });
-
-  it('a coordinator links an indicator with the form (errors at the field), sees the values with their origin, and unlinks it', async () => {
-    const goalId = await goalWithStatistics();
-    const page = await h.newPage();
-    await signIn(page, DEMO_USERS.coordinator3401);
-    await page.goto(`/municipalities/3401/goals/${goalId}`);
-    await page.getByRole('heading', { name: 'Offisiell statistikk' }).waitFor();
-    // Change the link to a selection larger than SSB answers: refused at the selection field.
-    await page.getByText('Endre koblingen').click();
-    const selection = page.getByLabel(/^Utvalg:/);
-    const codes = Array.from({ length: 200 }, (_, i) => `K${i}`).join(',');
-    await selection.fill(`Lovbruddsgruppe=${codes}\nContentsCode=${codes}`);
-    await page.getByRole('button', { name: 'Koble til' }).click();
-    await expect.poll(async () => selection.getAttribute('aria-invalid')).toBe('true');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    if (env.screenshotDir) {
-      for (const [name, width] of [
-        ['statistics-link-desktop-nb', 1280],
-        ['statistics-link-phone-nb', 375],
-      ] as const) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `${env.screenshotDir}/${name}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-    // A valid link is saved; then unlinking keeps the values with their origin.
-    await selection.fill('Lovbruddsgruppe=VALLE,V04\nContentsCode=Lovbrudd');
-    await page.getByRole('button', { name: 'Koble til' }).click();
-    await page.getByText('Koblingen er lagret.', { exact: false }).waitFor();
-    await page.getByRole('button', { name: 'Koble fra' }).click();
-    await page.getByText(/^Koblet fra .*: verdiene som ble hentet står som de er/).waitFor();
-    const figure = page.getByRole('figure').filter({ hasText: 'Rusmiddellovbrudd' });
-    expect(await figure.getByRole('cell', { name: 'Fil' }).count()).toBeGreaterThan(0);
-    await page.getByText('Koble til offisiell statistikk').waitFor();
   });
 
   it('the chart is a chunk of its own, not in the initial bundle', () => {

@@ -45,7 +45,7 @@ export const indicatorSourceRoutes = {
     path: '/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source',
     operationId: 'unlinkIndicatorSource',
     tags: ['goals'],
-    summary: "Unlink an indicator from its statistics source (If-Match: the source's ETag); the imported values stay, with their origin",
+    summary: 'Unlink a statistics source (If-Match); the values stay',
     access: setupWrite,
     params: IndicatorParamsSchema,
     response: { 204: Type.Null() },

@@ -54,10 +54,7 @@ export const RatePer1000Schema = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      'SSB only: also store each series per 1,000 inhabitants of these ages (both ends included), from table 07459 ' +
-      '(population 1 January) for the same regions and years; a period of several years is divided by the mean population ' +
-      'of its years. A withheld count stays withheld; a year without population is missing.',
+    description: 'SSB only: each series also per 1,000 inhabitants of these ages (table 07459; see the README).',
   },
 );
 export type RatePer1000 = Static<typeof RatePer1000Schema>;
@@ -104,8 +101,7 @@ export const SourceValueSchema = Type.Object(
     regionLevel: Type.Enum([...REGION_LEVELS]),
     regionLabel: Nullable(Type.String()),
     series: Type.String({
-      description:
-        'The codes of the other dimensions, `dimension=code` joined by `;` (one line per series); a rate per 1,000 ends in `;per1000=Alder:15-24`.',
+      description: 'The codes of the other dimensions, `dimension=code` joined by `;`; a rate ends in `;per1000=Alder:15-24`.',
     }),
     seriesLabel: Type.String(),
     period: Type.String({ description: 'The period as the source writes it (`2023`, `2022-2023`, `2020_2022`).' }),
@@ -138,9 +134,7 @@ export const IndicatorSourceSchema = Type.Object(
     compareCountry: Type.Boolean(),
     peers: Type.Array(KommunenummerSchema),
     ratePer1000: Nullable(RatePer1000Schema),
-    unlinkedAt: Nullable(TimestampSchema, {
-      description: 'Set when the indicator was unlinked: the values stay as imported, nothing is fetched until it is linked again.',
-    }),
+    unlinkedAt: Nullable(TimestampSchema, { description: 'When unlinked: the values stay, nothing is fetched.' }),
     licence: Type.String({ description: 'CC BY 4.0: the attribution goes with every value shown.' }),
     attribution: Type.String(),
     tableUrl: Type.String({ description: 'Where people can read the table.' }),

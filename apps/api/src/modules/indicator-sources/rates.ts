@@ -54,7 +54,8 @@ export function ratesPer1000(rows: readonly ValueRow[], population: ReadonlyMap<
   const label = ages.ageTo === ages.ageFrom ? `${ages.ageFrom} år` : `${ages.ageFrom}–${ages.ageTo} år`;
   return rows.map((row) => {
     const years = yearsOf(row).map((year) => population.get(`${row.region}|${year}`));
-    const inhabitants = years.every((n) => n !== undefined) ? years.reduce((a: number, n) => a + n!, 0) / years.length : null;
+    const known = years.filter((n): n is number => n !== undefined);
+    const inhabitants = known.length === years.length ? known.reduce((a, n) => a + n, 0) / known.length : null;
     const rate = row.status === 'ok' && row.value !== null && inhabitants ? Math.round((row.value / inhabitants) * 1000 * 100) / 100 : null;
     return {
       ...row,

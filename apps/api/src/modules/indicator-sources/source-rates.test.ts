@@ -1,4 +1,4 @@
-import type { Goal, IndicatorSource, SourceImportResult } from '@slt/shared';
+import type { Goal, IndicatorSource } from '@slt/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicatorSourceValues } from '../../db/schema/index.js';
