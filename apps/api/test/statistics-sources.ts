@@ -8,6 +8,7 @@ const fixture = (name: string) => readFileSync(new URL(`../src/modules/indicator
 export const FIXTURES = {
   ssbData: fixture('ssb-08487-data.json'),
   ssbMetadata: fixture('ssb-08487-metadata.json'),
+  ssbPopulation: fixture('ssb-07459-data.json'),
   ssbCsv: fixture('ssb-08487.csv'),
   klass: fixture('klass-131-changes.json'),
   fhiData: fixture('fhi-ungdata-hasj-data.json'),
@@ -25,11 +26,12 @@ export interface SourceRequest {
  * A local HTTP server answering as SSB's PxWebApi v2 (`/ssb`), SSB's KLASS (`/klass`) and FHI's open
  * API (`/fhi`) do, from the fixtures; it records every request. `reject429` answers that many data
  * requests with 429 and `Retry-After: 1` first; `down` answers every request with 503 and no
- * Retry-After; `malformed` answers data that is not JSON-stat.
+ * Retry-After; `malformed` answers data that is not JSON-stat; `brokenPopulation` answers the
+ * population table (07459, the second request of an import with rates) with a body cut off half-way.
  */
 export async function startSourceServer() {
   const requests: SourceRequest[] = [];
-  const state = { reject429: 0, down: false, malformed: false };
+  const state = { reject429: 0, down: false, malformed: false, brokenPopulation: false };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -54,6 +56,12 @@ export async function startSourceServer() {
         if (url.searchParams.get('outputFormat') !== 'json-stat2' || !url.searchParams.get('valueCodes[Region]'))
           return json(400, '{"title":"Bad request"}');
         return json(200, FIXTURES.ssbData);
+      }
+      if (req.method === 'GET' && url.pathname === '/ssb/tables/07459/data') {
+        const asked = ['Region', 'Kjonn', 'Alder', 'ContentsCode', 'Tid'].every((d) => url.searchParams.get(`valueCodes[${d}]`));
+        if (url.searchParams.get('outputFormat') !== 'json-stat2' || !asked) return json(400, '{"title":"Bad request"}');
+        if (state.brokenPopulation) return json(200, FIXTURES.ssbPopulation.slice(0, FIXTURES.ssbPopulation.length / 2));
+        return json(200, FIXTURES.ssbPopulation);
       }
       if (req.method === 'GET' && url.pathname === '/fhi/nokkel/Table/325/flag') return json(200, FIXTURES.fhiFlag);
       if (req.method === 'POST' && url.pathname === '/fhi/nokkel/Table/325/data') {

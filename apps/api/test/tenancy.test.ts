@@ -244,6 +244,7 @@ const municipalityRequests: Record<string, () => { params: Record<string, string
     params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },
     body: { ...SSB_LINK, tableId: '07459' },
   }),
+  unlinkIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
   importIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
   importIndicatorSourceFile: () => ({
     params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator },

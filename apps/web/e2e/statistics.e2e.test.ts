@@ -93,5 +93,6 @@ describe('official statistics on the goal page (Chromium)', () => {
     const initial = readFileSync(path.resolve(here, '../dist/assets', entry!), 'utf8');
     expect(initial).not.toContain('chart-line-country');
     expect(html).not.toContain('IndicatorSourcePanel');
+    expect(assets.some((f) => /^IndicatorChart-.*\.js$/.test(f))).toBe(true);
   });
 });

@@ -92,6 +92,7 @@ const walk: Step[] = [
     () => `${base}/goals/${ids.goal}/indicators/${ids.indicator}/source`,
     () => ({ provider: 'ssb', tableId: '08487', selection: [] }),
   ],
+  ['unlinkIndicatorSource', 'DELETE', () => `${base}/goals/${ids.goal}/indicators/${ids.indicator}/source`],
   [
     'createGrantApplication',
     'POST',

@@ -288,6 +288,10 @@ export const routes = {
     "method": "PUT",
     "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source"
   },
+  "unlinkIndicatorSource": {
+    "method": "DELETE",
+    "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source"
+  },
   "importIndicatorSource": {
     "method": "POST",
     "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source/import"

@@ -40,6 +40,18 @@ export const indicatorSourceRoutes = {
     etag: true,
     ifMatch: true,
   }),
+  unlinkIndicatorSource: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source',
+    operationId: 'unlinkIndicatorSource',
+    tags: ['goals'],
+    summary: 'Unlink a statistics source (If-Match); the values stay',
+    access: setupWrite,
+    params: IndicatorParamsSchema,
+    response: { 204: Type.Null() },
+    problems: [400, 401, 403, 404, 412, 428],
+    ifMatch: true,
+  }),
   importIndicatorSource: defineRoute({
     method: 'POST',
     path: '/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source/import',

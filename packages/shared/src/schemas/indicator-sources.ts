@@ -30,6 +30,11 @@ export const IMPORT_STATUSES = ['never', 'ok', 'failed'] as const;
 /** The cap SSB sets on one data request (cells = the product of the selected values of every dimension). */
 export const SSB_MAX_CELLS = 800_000;
 
+/** SSB's population table (inhabitants by region, sex, one-year age and year, 1 January): the denominator of rates. */
+export const SSB_POPULATION_TABLE = '07459';
+/** The oldest one-year age group of 07459 (its code `105+` is 105 years and older). */
+export const POPULATION_MAX_AGE = 105;
+
 /** A code of a table, dimension or value as the sources write them; `*` and `?` are wildcards. */
 const CodeSchema = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_.:*?æøåÆØÅ-]+$', 'x-text': 'line' });
 
@@ -41,6 +46,18 @@ export const DimensionSelectionSchema = Type.Object(
   { additionalProperties: false },
 );
 export type DimensionSelection = Static<typeof DimensionSelectionSchema>;
+
+export const RatePer1000Schema = Type.Object(
+  {
+    ageFrom: Type.Integer({ minimum: 0, maximum: POPULATION_MAX_AGE }),
+    ageTo: Type.Integer({ minimum: 0, maximum: POPULATION_MAX_AGE, description: '105 means 105 years and older.' }),
+  },
+  {
+    additionalProperties: false,
+    description: 'SSB only: each series also per 1,000 inhabitants of these ages (table 07459; see the README).',
+  },
+);
+export type RatePer1000 = Static<typeof RatePer1000Schema>;
 
 /** Link an indicator to a series of SSB or FHI (replaces an earlier link; the values stay until the next import). */
 export const LinkIndicatorSourceSchema = Type.Object(
@@ -72,6 +89,7 @@ export const LinkIndicatorSourceSchema = Type.Object(
     compareCounty: Type.Optional(Type.Boolean({ description: 'Also import the county (default true).' })),
     compareCountry: Type.Optional(Type.Boolean({ description: 'Also import the whole country (default true).' })),
     peers: Type.Optional(Type.Array(KommunenummerSchema, { maxItems: 5, description: 'Peer municipalities to compare with.' })),
+    ratePer1000: Type.Optional(RatePer1000Schema),
   },
   { additionalProperties: false },
 );
@@ -82,7 +100,9 @@ export const SourceValueSchema = Type.Object(
     region: Type.String({ description: 'The region code, old numbers mapped to today’s (KLASS 131).' }),
     regionLevel: Type.Enum([...REGION_LEVELS]),
     regionLabel: Nullable(Type.String()),
-    series: Type.String({ description: 'The codes of the other dimensions, `dimension=code` joined by `;` (one line per series).' }),
+    series: Type.String({
+      description: 'The codes of the other dimensions, `dimension=code` joined by `;`; a rate ends in `;per1000=Alder:15-24`.',
+    }),
     seriesLabel: Type.String(),
     period: Type.String({ description: 'The period as the source writes it (`2023`, `2022-2023`, `2020_2022`).' }),
     periodStart: Type.String({ format: 'date' }),
@@ -113,6 +133,8 @@ export const IndicatorSourceSchema = Type.Object(
     compareCounty: Type.Boolean(),
     compareCountry: Type.Boolean(),
     peers: Type.Array(KommunenummerSchema),
+    ratePer1000: Nullable(RatePer1000Schema),
+    unlinkedAt: Nullable(TimestampSchema, { description: 'When unlinked: the values stay, nothing is fetched.' }),
     licence: Type.String({ description: 'CC BY 4.0: the attribution goes with every value shown.' }),
     attribution: Type.String(),
     tableUrl: Type.String({ description: 'Where people can read the table.' }),

@@ -5,6 +5,7 @@ import {
   STATISTICS_PROVIDERS,
   VALUE_ORIGINS,
   type DimensionSelection,
+  type RatePer1000,
 } from '@slt/shared';
 import { sql } from 'drizzle-orm';
 import {
@@ -52,6 +53,10 @@ export const indicatorSources = pgTable(
     compareCounty: boolean().notNull(),
     compareCountry: boolean().notNull(),
     peers: jsonb().$type<string[]>().notNull(),
+    /** Also store each series per 1,000 inhabitants of these ages (SSB 07459); null: counts only. */
+    ratePer1000: jsonb().$type<RatePer1000>(),
+    /** When the indicator was unlinked: its values stay (with their origin), nothing is fetched any more. */
+    unlinkedAt: timestamp({ withTimezone: true }),
     lastStatus: sourceImportStatusEnum().notNull().default('never'),
     lastAttemptAt: timestamp({ withTimezone: true }),
     lastSuccessAt: timestamp({ withTimezone: true }),

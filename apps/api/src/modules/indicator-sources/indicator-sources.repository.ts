@@ -37,6 +37,13 @@ export function createIndicatorSourcesRepository(db: Executor) {
       return row!;
     },
 
+    async unlink(indicatorId: string): Promise<void> {
+      await db
+        .update(indicatorSources)
+        .set({ unlinkedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(eq(indicatorSources.indicatorId, indicatorId));
+    },
+
     values: (indicatorId: string): Promise<ValueRowStored[]> =>
       db
         .select()
@@ -80,7 +87,7 @@ export function createIndicatorSourcesRepository(db: Executor) {
       const result = (await db.execute<{ indicator_id: string; kommunenummer: string }>(sql`
         update ${indicatorSources} set next_run_at = now() + make_interval(secs => ${everyMs / 1000})
         where indicator_id = (
-          select indicator_id from ${indicatorSources} where next_run_at <= now()
+          select indicator_id from ${indicatorSources} where next_run_at <= now() and unlinked_at is null
           order by next_run_at limit 1 for update skip locked)
         returning indicator_id, kommunenummer`)) as { rows: { indicator_id: string; kommunenummer: string }[] };
       const row = result.rows[0];

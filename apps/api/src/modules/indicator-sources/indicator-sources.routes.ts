@@ -16,6 +16,13 @@ export const indicatorSourcesRoutes: FastifyPluginAsyncTypebox<{ service: Indica
     handler: (request) => service.link(request.scope, { ids: request.params, input: request.body, expected: request.expectedVersion }),
   });
   app.route({
+    ...fromContract(routes.unlinkIndicatorSource),
+    handler: async (request, reply) => {
+      await service.unlink(request.scope, { ids: request.params, expected: request.expectedVersion });
+      return reply.status(204).send(null);
+    },
+  });
+  app.route({
     ...fromContract(routes.importIndicatorSource),
     handler: (request) => service.importNow(request.scope, request.params),
   });

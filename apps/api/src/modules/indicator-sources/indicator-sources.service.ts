@@ -2,7 +2,7 @@ import type { IndicatorSource, LinkIndicatorSource, SourceFile, SourceImportResu
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
-import { ConflictError, InvalidDocumentError, InvalidFieldError, PreconditionFailedError } from '../../lib/errors.js';
+import { ConflictError, InvalidDocumentError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../lib/etag.js';
 import { reportedValue } from '../../lib/small-groups.js';
 import type { Actor, Scope } from '../../lib/scope.js';
@@ -12,7 +12,9 @@ import { parseJsonStat, StatFormatError, type StatTable } from './json-stat.js';
 import { createKlassClient, type KlassClient } from './klass.client.js';
 import { parseSourceCsv } from './source-csv.js';
 import { RequestLimiter, SourceError } from './source-http.js';
-import { createSsbClient, type SsbClient } from './ssb.client.js';
+import { checkLink, tooManyCells } from './link-rules.js';
+import { isRateSeries, populationByRegionYear, ratesPer1000, yearsOf } from './rates.js';
+import { createSsbClient, TooManyCellsError, type SsbClient } from './ssb.client.js';
 import { createIndicatorSourcesRepository, type LinkRow, type ValueRowStored, type ValueWritable } from './indicator-sources.repository.js';
 
 export const LICENCE = 'CC BY 4.0';
@@ -63,6 +65,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       compareCounty: link.compareCounty,
       compareCountry: link.compareCountry,
       peers: link.peers,
+      ratePer1000: link.ratePer1000 ?? null,
+      unlinkedAt: link.unlinkedAt?.toISOString() ?? null,
       licence: LICENCE,
       attribution: ATTRIBUTION[link.provider],
       tableUrl: tableUrl(link),
@@ -79,7 +83,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         period: v.period,
         periodStart: v.periodStart,
         periodEnd: v.periodEnd,
-        value: v.value === null ? null : reportedValue(unit, v.value, null),
+        // A rate per 1,000 is not a count of persons: the "<5" rule is for counts.
+        value: v.value === null ? null : isRateSeries(v.series) ? v.value : reportedValue(unit, v.value, null),
         status: v.status,
         symbol: v.symbol,
         origin: v.origin,
@@ -97,7 +102,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
     return { indicator, link: await repo.findLink(indicatorId) };
   }
   const linked = (link: LinkRow | undefined, indicatorId: string) => {
-    if (!link) throw new ConflictError(`Indicator ${indicatorId} is not linked to a statistics source: link it first (PUT …/source).`);
+    if (!link || link.unlinkedAt)
+      throw new ConflictError(`Indicator ${indicatorId} is not linked to a statistics source: link it first (PUT …/source).`);
     return link;
   };
 
@@ -208,6 +214,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
           throw new SourceError(`The data of table ${link.tableId} does not fit the link: ${error.message}`);
         throw error;
       }
+      if (link.provider === 'ssb' && link.ratePer1000) rows = [...rows, ...(await withRates(rows, { regions, ages: link.ratePer1000 }))];
       return await store(actor, link, {
         rows,
         provenance: { origin: link.provider, sourceUrl: fetched.url, fetchedAt: at, cells: fetched.cells },
@@ -215,6 +222,21 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
     } catch (error) {
       if (error instanceof SourceError)
         await repo.recordAttempt(link.indicatorId, { ok: false, at, error: error.message }, new Date(at.getTime() + deps.everyMs));
+      // Too many cells is the link's fault, not the source's: a 400 naming the selection.
+      if (error instanceof TooManyCellsError) throw tooManyCells(error.cells);
+      throw error;
+    }
+  }
+
+  /** The rows as rates per 1,000 inhabitants of the age group, from SSB's 07459 for the same regions and years. */
+  async function withRates(rows: ValueRow[], on: { regions: Regions & { request: string[] }; ages: NonNullable<LinkRow['ratePer1000']> }) {
+    const years = [...new Set(rows.flatMap(yearsOf))].sort();
+    if (years.length === 0) return [];
+    const { table } = await ssb.fetchPopulation({ regions: on.regions.request, years, ages: on.ages });
+    try {
+      return ratesPer1000(rows, populationByRegionYear(table, on.regions.renamed), on.ages);
+    } catch (error) {
+      if (error instanceof StatFormatError) throw new SourceError(`SSB's population table does not fit: ${error.message}`);
       throw error;
     }
   }
@@ -232,24 +254,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       const defaults = DEFAULTS[input.provider];
       const regionDimension = input.regionDimension ?? defaults.region;
       const timeDimension = input.timeDimension ?? defaults.time;
-      if (input.provider === 'fhi' && !input.fhiSource)
-        throw new InvalidFieldError({
-          in: 'body',
-          name: 'fhiSource',
-          detail: 'FHI tables need their source (`nokkel`, `ungdata`…).',
-          code: 'required',
-        });
-      if (input.provider === 'ssb' && input.fhiSource)
-        throw new InvalidFieldError({ in: 'body', name: 'fhiSource', detail: 'Only FHI tables have a source.' });
-      const named = input.selection.map((s) => s.dimension);
-      if (named.includes(regionDimension) || named.includes(timeDimension) || new Set(named).size !== named.length)
-        throw new InvalidFieldError({
-          in: 'body',
-          name: 'selection',
-          detail: 'Name each dimension once, and neither the region nor the time dimension (they are chosen by the import).',
-        });
-      if (input.peers?.includes(kommunenummer))
-        throw new InvalidFieldError({ in: 'body', name: 'peers', detail: 'A municipality is not its own peer.' });
+      checkLink(input, { kommunenummer, regionDimension, timeDimension });
       await db.transaction(async (tx) => {
         const r = createIndicatorSourcesRepository(tx);
         const indicator = found(
@@ -273,6 +278,8 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
           compareCounty: input.compareCounty ?? true,
           compareCountry: input.compareCountry ?? true,
           peers: input.peers ?? [],
+          ratePer1000: input.ratePer1000 ?? null,
+          unlinkedAt: null,
         };
         const after = await r.upsertLink(values);
         const auditable = (l: LinkRow | undefined) =>
@@ -286,6 +293,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
                 compareCounty: l.compareCounty,
                 compareCountry: l.compareCountry,
                 peers: l.peers,
+                ratePer1000: l.ratePer1000,
               }
             : null;
         await recordChange(tx, actor, {
@@ -298,6 +306,31 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         });
       });
       return this.get(scope, ids);
+    },
+
+    /** Unlinks the indicator: nothing is fetched any more; the imported values stay as they are, with their origin. */
+    async unlink(scope: Scope, change: { ids: Ids; expected: ExpectedVersion }): Promise<void> {
+      const { ids, expected } = change;
+      const { kommunenummer, actor } = scope;
+      await db.transaction(async (tx) => {
+        const r = createIndicatorSourcesRepository(tx);
+        const indicator = found(
+          await r.findIndicator(kommunenummer, ids.goalId, ids.indicatorId),
+          `There is no indicator ${ids.indicatorId} on goal ${ids.goalId} in ${kommunenummer}.`,
+        );
+        const before = await r.findLink(ids.indicatorId, { forUpdate: true });
+        if (!before || before.unlinkedAt) throw new NotFoundError(`Indicator ${ids.indicatorId} is not linked to a statistics source.`);
+        checkVersion(expected, toSource(before, indicator.unit, await r.values(ids.indicatorId)));
+        await r.unlink(ids.indicatorId);
+        await recordChange(tx, actor, {
+          kommunenummer,
+          entity: 'indicator_source',
+          entityId: ids.indicatorId,
+          action: 'unlink',
+          before: { provider: before.provider, tableId: before.tableId, selection: before.selection },
+          after: null,
+        });
+      });
     },
 
     async importNow({ kommunenummer, actor }: Scope, ids: Ids): Promise<SourceImportResult> {

@@ -18,10 +18,10 @@ import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { readWithEtag, sltKey, useSetupWrite } from '../resources/api';
 import { createBody, valuesOf, type CreateField } from '../resources/fields';
 import { ResourceForm } from '../resources/ResourceForm';
-import { IndicatorChart } from './IndicatorChart';
 import '../../designsystemet/table.css';
 
-/** Official statistics with their chart: loaded apart, so the goal page's first paint does not wait for them. */
+/** The charts (hand-drawn SVG) and official statistics: loaded apart, so the goal page's first paint does not wait for them. */
+const IndicatorChart = lazy(() => import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })));
 const IndicatorSourcePanel = lazy(() => import('./IndicatorSourcePanel').then((m) => ({ default: m.IndicatorSourcePanel })));
 
 /** A goal with its indicators: a chart and a table per indicator; coordinators add indicators and values. */
@@ -100,7 +100,9 @@ export function GoalPage() {
               </>
             )}
           </Paragraph>
-          <IndicatorChart indicator={indicator} />
+          <Suspense fallback={null}>
+            <IndicatorChart indicator={indicator} />
+          </Suspense>
           <Suspense fallback={null}>
             <IndicatorSourcePanel
               kommunenummer={kommunenummer}
@@ -120,6 +122,7 @@ export function GoalPage() {
                     <Table.HeaderCell>{t('goals.value')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('goals.source')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('goals.caveat')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('statistics.originLabel')}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -129,6 +132,7 @@ export function GoalPage() {
                       <Table.Cell>{m.value}</Table.Cell>
                       <Table.Cell>{m.source ?? ''}</Table.Cell>
                       <Table.Cell>{m.caveat ?? ''}</Table.Cell>
+                      <Table.Cell>{t('statistics.origin.manual')}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag, sltKey, writeTo } from '../resources/api';
+import { SourceLinkForm, useSourceLinkTexts } from './SourceLinkForm';
 
 const W = 560;
 const H = 240;
@@ -171,6 +172,7 @@ export function IndicatorSourcePanel(props: {
   canManage: boolean;
 }) {
   const { kommunenummer, goalId, indicatorId, target, canManage } = props;
+  useSourceLinkTexts();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const key = sltKey(kommunenummer, 'goal', goalId, 'source', indicatorId);
@@ -181,7 +183,28 @@ export function IndicatorSourcePanel(props: {
   });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  if (source.isPending || (source.isError && source.error instanceof ProblemError && source.error.status === 404)) return null;
+  const notLinked = source.isError && source.error instanceof ProblemError && source.error.status === 404;
+  const params = { goalId, indicatorId };
+  const linkForm = canManage && (
+    <SourceLinkForm
+      kommunenummer={kommunenummer}
+      ids={params}
+      source={source.data ?? null}
+      onSaved={async (text) => {
+        setMessage({ ok: true, text });
+        await queryClient.invalidateQueries({ queryKey: key });
+      }}
+    />
+  );
+  const status = <div role="status">{message && <Alert data-color={message.ok ? 'success' : 'danger'}>{message.text}</Alert>}</div>;
+  if (source.isPending) return null;
+  if (notLinked)
+    return canManage ? (
+      <section className="section">
+        {linkForm}
+        {status}
+      </section>
+    ) : null;
   if (source.isError) return <Alert data-color="danger">{t('common.error')}</Alert>;
   const s = source.data.item;
   const when = (at: string) =>
@@ -199,7 +222,6 @@ export function IndicatorSourcePanel(props: {
       await queryClient.invalidateQueries({ queryKey: key });
     }
   };
-  const params = { goalId, indicatorId };
   const upload = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -223,7 +245,8 @@ export function IndicatorSourcePanel(props: {
         <br />
         {s.attribution}. {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
       </Paragraph>
-      {s.lastStatus === 'failed' && (
+      {s.unlinkedAt && <Alert data-color="info">{t('statistics.link.unlinked', { at: when(s.unlinkedAt) })}</Alert>}
+      {s.lastStatus === 'failed' && !s.unlinkedAt && (
         <Alert data-color="warning">
           {t('statistics.failed', { at: s.lastAttemptAt ? when(s.lastAttemptAt) : '', error: s.lastError ?? '' })}
         </Alert>
@@ -231,7 +254,7 @@ export function IndicatorSourcePanel(props: {
       {[...bySeries.entries()].map(([series, values]) => (
         <SeriesChart key={series} label={values[0]!.seriesLabel} values={values} target={target} />
       ))}
-      {canManage && (
+      {canManage && !s.unlinkedAt && (
         <div className="actions">
           <Button
             type="button"
@@ -248,7 +271,8 @@ export function IndicatorSourcePanel(props: {
           </label>
         </div>
       )}
-      <div role="status">{message && <Alert data-color={message.ok ? 'success' : 'danger'}>{message.text}</Alert>}</div>
+      {linkForm}
+      {status}
     </section>
   );
 }

@@ -14,7 +14,7 @@ export const statisticsEn: StatisticsMessages = {
   suppressedNote: 'Suppressed: the source withholds the value for privacy (shown as "<5" and as a gap in the line). It is never 0.',
   missing: 'Missing',
   missingNote: 'Missing: the source has no value for the period.',
-  origin: { ssb: 'SSB', fhi: 'FHI', file: 'File' },
+  origin: { ssb: 'SSB', fhi: 'FHI', file: 'File', manual: 'Manual' },
   originLabel: 'Origin',
   fetchedAt: 'Fetched {{at}}',
   neverImported: 'Not fetched yet.',

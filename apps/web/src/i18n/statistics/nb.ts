@@ -12,7 +12,7 @@ export const statisticsNb = {
   suppressedNote: 'Prikket: verdien er skjult av kilden av personvernhensyn (vist som «<5» og som brudd i linjen). Den er aldri 0.',
   missing: 'Mangler',
   missingNote: 'Mangler: kilden har ingen verdi for perioden.',
-  origin: { ssb: 'SSB', fhi: 'FHI', file: 'Fil' },
+  origin: { ssb: 'SSB', fhi: 'FHI', file: 'Fil', manual: 'Manuell' },
   originLabel: 'Opprinnelse',
   fetchedAt: 'Hentet {{at}}',
   neverImported: 'Ikke hentet ennå.',

@@ -14,7 +14,7 @@ export const statisticsNn: StatisticsMessages = {
   suppressedNote: 'Prikka: verdien er skjult av kjelda av omsyn til personvern (vist som «<5» og som brot i linja). Han er aldri 0.',
   missing: 'Manglar',
   missingNote: 'Manglar: kjelda har ingen verdi for perioden.',
-  origin: { ssb: 'SSB', fhi: 'FHI', file: 'Fil' },
+  origin: { ssb: 'SSB', fhi: 'FHI', file: 'Fil', manual: 'Manuell' },
   originLabel: 'Opphav',
   fetchedAt: 'Henta {{at}}',
   neverImported: 'Ikkje henta enno.',
