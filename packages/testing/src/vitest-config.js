@@ -21,6 +21,6 @@ export const reporters = report ? ['default', ['json', { outputFile: report }]] 
  * @param {{ idle: number, busy: number }} counts
  */
 export function workers(counts) {
-  const spare = availableParallelism() - loadavg()[0];
+  const spare = availableParallelism() - (loadavg()[0] ?? 0);
   return spare >= 1 ? counts.idle : counts.busy;
 }
