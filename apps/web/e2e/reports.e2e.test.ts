@@ -102,8 +102,9 @@ describe('årsrapport, tilskudd and kartlegging (Chromium)', () => {
       await summary.getByRole('button', { name: w.saveText }).click();
       await summary.getByText(w.textSaved).waitFor();
       expect(await summary.getByLabel(w.text).inputValue()).toBe(text);
-      // What the server holds, after a reload (the field is filled from the texts read again).
-      await page.reload();
+      // Away and back: the page reads the texts again, and the field shows what the server holds.
+      await home();
+      await page.getByRole('link', { name: w.annualReport, exact: true }).click();
       await page.locator('main[aria-busy="false"]').waitFor();
       await expect.poll(() => summary.getByLabel(w.text).inputValue()).toBe(text);
       await page.getByRole('button', { name: w.docx }).waitFor();
