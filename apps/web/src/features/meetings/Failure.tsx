@@ -9,18 +9,19 @@ export const problemMessage = (t: TFunction, error: unknown): string => problemT
 
 /**
  * The outcome of a button's write, announced politely: `run` clears the last message, runs the
- * write, and shows what went wrong (or the success text, if given).
+ * write, and shows what went wrong (or the success text, if given: a text, or one made from what
+ * the write returned).
  */
 export function useOutcome() {
   const { t } = useTranslation();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  async function run(write: () => Promise<unknown>, success?: string) {
+  async function run<T>(write: () => Promise<T>, success?: string | ((result: T) => string)) {
     setMessage(null);
     setBusy(true);
     try {
-      await write();
-      if (success) setMessage({ ok: true, text: success });
+      const result = await write();
+      if (success) setMessage({ ok: true, text: typeof success === 'function' ? success(result) : success });
     } catch (error) {
       setMessage({ ok: false, text: problemMessage(t, error) });
     } finally {

@@ -1,10 +1,10 @@
-import { Alert, Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequireRole } from '../auth/RequireRole';
-import { problemText } from '../forms/problem-text';
+import { useOutcome } from '../meetings/Failure';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from '../municipalities/queries';
 import { downloadReport, type ReportDocument } from './queries';
@@ -52,19 +52,12 @@ export function BackLink({ to, kommunenummer, label }: { to: string; kommunenumm
 /** The DOCX and PDF buttons of a report, with the outcome announced. */
 export function DocumentButtons({ kommunenummer, document }: { kommunenummer: string; document: ReportDocument }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  async function download(format: 'docx' | 'pdf') {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage({ ok: true, text: t('reports.downloaded', { file: await downloadReport(kommunenummer, document, format) }) });
-    } catch (error) {
-      setMessage({ ok: false, text: problemText(t, error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, region } = useOutcome();
+  const download = (format: 'docx' | 'pdf') =>
+    run(
+      () => downloadReport(kommunenummer, document, format),
+      (file) => t('reports.downloaded', { file }),
+    );
   return (
     <section aria-labelledby="report-documents" className="section">
       <Heading level={2} data-size="xs" id="report-documents">
@@ -78,13 +71,7 @@ export function DocumentButtons({ kommunenummer, document }: { kommunenummer: st
           {t('reports.downloadPdf')}
         </Button>
       </div>
-      <div aria-live="polite">
-        {message && (
-          <Alert data-color={message.ok ? 'success' : 'danger'} data-size="sm">
-            {message.text}
-          </Alert>
-        )}
-      </div>
+      {region}
     </section>
   );
 }
