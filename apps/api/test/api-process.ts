@@ -58,7 +58,8 @@ export async function startApiProcess(
   const api = spawnGroup(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
     cwd: apiRoot,
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its warnings and errors (LOG_LEVEL warn) reach the test's output: a failed request is explained there.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = () => api.exitCode !== null || api.signalCode !== null;
   const close = async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startApiProcess } from '@slt/api/test/api-process';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFailed } from 'vitest';
 import { env } from './env';
 import { CHROMIUM_FLAGS, findBrowser } from './find-browser';
 
@@ -64,6 +64,7 @@ export async function startHarness(): Promise<Harness> {
   const newContext = async (options: BrowserContextOptions = {}) => {
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', ...options });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    traceFailures(context);
     return context;
   };
   return {
@@ -73,6 +74,43 @@ export async function startHarness(): Promise<Harness> {
     newPage: async () => (await newContext()).newPage(),
     close: () => cleanUp(browser),
   };
+}
+
+/**
+ * When the test that opened this context fails, prints what the browser saw go wrong (API answers
+ * of 500 and above and 401s, failed requests, console errors) and the text of each open page's <main>, so
+ * a failure on a busy machine can be told apart from a slow one.
+ */
+function traceFailures(context: BrowserContext): void {
+  const events: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  context.on('response', (response) => {
+    if (response.status() >= 500 || response.status() === 401)
+      events.push(`${at()} ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  context.on('requestfailed', (request) =>
+    events.push(`${at()} failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
+  context.on('console', (message) => {
+    if (message.type() === 'error') events.push(`${at()} console: ${message.text()}`);
+  });
+  try {
+    onTestFailed(async () => {
+      const pages = await Promise.all(
+        context.pages().map(async (page) => {
+          const main = await page
+            .locator('main')
+            .first()
+            .innerText({ timeout: 5_000 })
+            .catch(() => '(no <main>)');
+          return `${page.url()}\n${main.slice(0, 2_000)}`;
+        }),
+      );
+      console.error(`Browser context of the failed test:\n${[...events, ...pages].join('\n') || '(nothing went wrong in the browser)'}`);
+    });
+  } catch {
+    // Opened outside a test (in a hook): nothing to attach to.
+  }
 }
 
 /** Demo accounts (fictional people) the browser tests sign in as, with the name the header shows. */

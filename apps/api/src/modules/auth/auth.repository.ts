@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { loginThrottle, refreshTokens } from '../../db/schema/index.js';
 
@@ -10,10 +10,20 @@ export function createAuthRepository(db: Executor) {
       await db.insert(refreshTokens).values(values);
     },
 
-    /** Locks the row: two concurrent refreshes with one token cannot both rotate it. */
-    async findRefreshTokenForUpdate(tokenHash: string): Promise<RefreshTokenRow | undefined> {
-      const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).for('update');
-      return row;
+    /**
+     * Locks the row: two concurrent refreshes with one token cannot both rotate it. With the
+     * seconds since it was first used (by the database's clock, as `usedAt` is), or null.
+     */
+    async findRefreshTokenForUpdate(tokenHash: string): Promise<(RefreshTokenRow & { usedSecondsAgo: number | null }) | undefined> {
+      const [row] = await db
+        .select({
+          ...getTableColumns(refreshTokens),
+          usedSecondsAgo: sql<number | null>`extract(epoch from (now() - ${refreshTokens.usedAt}))::float8`,
+        })
+        .from(refreshTokens)
+        .where(eq(refreshTokens.tokenHash, tokenHash))
+        .for('update');
+      return row && { ...row, usedSecondsAgo: row.usedSecondsAgo === null ? null : Number(row.usedSecondsAgo) };
     },
 
     async markUsed(id: string) {

@@ -41,6 +41,15 @@ export interface SessionResult {
   refreshToken: string;
 }
 
+/**
+ * How long a rotated refresh token may be presented again. Two tabs opening the app at once send
+ * the same cookie, and a page left while its refresh was being answered never stores the new
+ * one: without this, the second refresh counted as a stolen token replayed and signed the person
+ * out everywhere (seen as random sign-outs in the browser tests on a busy machine). A replay later
+ * than this still revokes the whole family.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
+
 export function createAuthService(deps: {
   db: Db;
   signAccessToken: (claims: AccessTokenClaims) => string;
@@ -136,19 +145,24 @@ export function createAuthService(deps: {
       return { session: sessionFor(toUser(withRoles!), user.sessionVersion), refreshToken };
     },
 
-    /** Rotates a refresh token. Presenting one that was already rotated revokes its whole family. */
+    /**
+     * Rotates a refresh token. Presenting one that was already rotated revokes its whole family,
+     * unless it comes within REFRESH_REUSE_GRACE_SECONDS of its first use.
+     */
     async refresh(refreshToken: string, requestId: string): Promise<SessionResult> {
       const outcome = await db.transaction(async (tx) => {
         const repo = createAuthRepository(tx);
         const row = await repo.findRefreshTokenForUpdate(sha256(refreshToken));
         if (!row || row.revokedAt || row.expiresAt < new Date()) return { ok: false as const };
-        if (row.usedAt) {
+        if (row.usedSecondsAgo === null) {
+          await repo.markUsed(row.id);
+        } else if (row.usedSecondsAgo > REFRESH_REUSE_GRACE_SECONDS) {
           await repo.revokeFamily(row.familyId);
           return { ok: false as const, reused: true };
         }
+        // Within the grace period, a second refresh with the same token gets a token of its own in the same family.
         const user = await createUsersRepository(tx).findById(row.userId);
         if (!user || !user.active) return { ok: false as const };
-        await repo.markUsed(row.id);
         const next = await issueRefreshToken(tx, user.id, row.familyId);
         await recordAudit(tx, systemActor(user.id, user.email, requestId), {
           kommunenummer: null,

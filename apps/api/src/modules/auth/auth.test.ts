@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { ProblemType } from '@slt/shared';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/schema/index.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
 import { call, DEMO, signIn } from '../../../test/auth.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../../../test/test-app.js';
-import { THROTTLE } from './auth.service.js';
+import { REFRESH_REUSE_GRACE_SECONDS, THROTTLE } from './auth.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -139,10 +139,23 @@ describe('refresh, reuse detection and logout', () => {
     expect((await call(t, 'GET', '/api/v1/auth/me', { bearer: body.accessToken })).status).toBe(200);
   });
 
-  it('revokes the whole family when an old refresh token is reused', async () => {
+  it('two refreshes with one token at once (two tabs opening the app) both get a session, and both stay signed in', async () => {
+    const session = await signIn(t, DEMO.member3401);
+    const [a, b] = await Promise.all([refresh(session.cookie), refresh(session.cookie)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const cookies = [a, b].map((r) => (r.headers.get('set-cookie') ?? '').split(';')[0]!);
+    expect(new Set([...cookies, session.cookie]).size).toBe(3);
+    for (const cookie of cookies) expect((await refresh(cookie)).status).toBe(200);
+  });
+
+  it(`revokes the whole family when an old refresh token is reused more than ${REFRESH_REUSE_GRACE_SECONDS} s after its first use`, async () => {
     const session = await signIn(t, DEMO.member3401);
     const first = await refresh(session.cookie);
     const next = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // As if the grace period had passed since that first use.
+    await t.database.db.execute(
+      sql`update refresh_tokens set used_at = used_at - make_interval(secs => ${REFRESH_REUSE_GRACE_SECONDS + 1}) where used_at is not null`,
+    );
     const reuse = await refresh(session.cookie);
     expect(reuse.status).toBe(401);
     expect(((await reuse.json()) as { detail: string }).detail).toMatch(/already used/);
