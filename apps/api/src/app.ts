@@ -79,6 +79,7 @@ import { problemsPlugin } from './plugins/problems.js';
 import { securityPlugin } from './plugins/security.js';
 import { anonymousRateLimitPlugin } from './plugins/rate-limit.js';
 import { scopePlugin } from './plugins/scope.js';
+import { serializationPlugin } from './plugins/serialization.js';
 import { webPlugin } from './plugins/web.js';
 import { widgetPlugin } from './plugins/widget.js';
 
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
 
   await app.register(drainPlugin);
   await app.register(problemsPlugin);
+  await app.register(serializationPlugin);
   await app.register(securityPlugin);
   await app.register(contractPlugin);
   await app.register(corsPlugin);

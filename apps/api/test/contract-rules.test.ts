@@ -342,3 +342,20 @@ describe('the municipality in the path', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('response serializers', () => {
+  it('every route’s response schema, for every status it declares, builds into a serializer', () => {
+    // They are built on a route's first answer with a status (src/plugins/serialization.ts); here all at once.
+    const failures: string[] = [];
+    for (const serializer of t.app.responseSerializers) {
+      try {
+        serializer.build();
+      } catch (error) {
+        failures.push(`${serializer.route}: ${(error as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Reads and writes of every module, each with its problem statuses: far more than a handful.
+    expect(t.app.responseSerializers.length).toBeGreaterThan(500);
+  });
+});
