@@ -18,10 +18,13 @@ import { createSsbClient, TooManyCellsError, type SsbClient } from './ssb.client
 import { createIndicatorSourcesRepository, type LinkRow, type ValueRowStored, type ValueWritable } from './indicator-sources.repository.js';
 
 export const LICENCE = 'CC BY 4.0';
-const ATTRIBUTION: Record<StatisticsProvider, string> = {
-  ssb: 'Kilde: Statistisk sentralbyrå (SSB), lisens CC BY 4.0',
-  fhi: 'Kilde: Folkehelseinstituttet (FHI Statistikk), lisens CC BY 4.0',
+const PROVIDER_NAMES: Record<StatisticsProvider, string> = {
+  ssb: 'Statistisk sentralbyrå (SSB)',
+  fhi: 'Folkehelseinstituttet (FHI Statistikk)',
 };
+/** The CC BY 4.0 attribution in Norwegian, as the providers ask for it: provider, table, licence. */
+const attributionOf = (provider: StatisticsProvider, tableId: string) =>
+  `Kilde: ${PROVIDER_NAMES[provider]}, tabell ${tableId}, ${LICENCE}`;
 const DEFAULTS: Record<StatisticsProvider, { region: string; time: string; country: string }> = {
   ssb: { region: 'Region', time: 'Tid', country: '0' },
   fhi: { region: 'GEO', time: 'AAR', country: '0' },
@@ -68,7 +71,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       ratePer1000: link.ratePer1000 ?? null,
       unlinkedAt: link.unlinkedAt?.toISOString() ?? null,
       licence: LICENCE,
-      attribution: ATTRIBUTION[link.provider],
+      attribution: attributionOf(link.provider, link.tableId),
       tableUrl: tableUrl(link),
       lastStatus: link.lastStatus,
       lastAttemptAt: link.lastAttemptAt?.toISOString() ?? null,
@@ -88,6 +91,9 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         status: v.status,
         symbol: v.symbol,
         origin: v.origin,
+        provider: v.provider,
+        tableId: v.tableId,
+        licence: v.licence,
         sourceUrl: v.sourceUrl,
         fetchedAt: v.fetchedAt.toISOString(),
       })),

@@ -98,9 +98,13 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
     expect(sources.requests.some((r) => r.url.startsWith('/klass/classifications/131/changes'))).toBe(true);
 
     const source = await read(ssb.path);
-    expect(source.attribution).toMatch(/Statistisk sentralbyrå/);
+    expect(source.attribution).toBe('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0');
     expect(source.licence).toBe('CC BY 4.0');
     expect(source.lastStatus).toBe('ok');
+    // Every value names where it came from: the provider, the table and the licence.
+    expect(new Set(source.values.map((v) => `${v.origin} ${v.provider} ${v.tableId} ${v.licence}`))).toEqual(
+      new Set(['ssb ssb 08487 CC BY 4.0']),
+    );
     const kongsvinger = source.values.filter((v) => v.regionLevel === 'municipality');
     expect(new Set(kongsvinger.map((v) => v.region))).toEqual(new Set(['3401']));
     expect(new Set(kongsvinger.map((v) => v.series)).size).toBe(4);

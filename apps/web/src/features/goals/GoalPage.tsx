@@ -132,7 +132,7 @@ export function GoalPage() {
                       <Table.Cell>{m.value}</Table.Cell>
                       <Table.Cell>{m.source ?? ''}</Table.Cell>
                       <Table.Cell>{m.caveat ?? ''}</Table.Cell>
-                      <Table.Cell>{t('statistics.origin.manual')}</Table.Cell>
+                      <Table.Cell>{t(`statistics.origin.${m.origin}`)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

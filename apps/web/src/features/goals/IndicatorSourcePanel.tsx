@@ -232,6 +232,10 @@ export function IndicatorSourcePanel(props: {
       }),
     );
   };
+  // CC BY 4.0: every table the shown values came from is named (a relinked indicator keeps its old values).
+  const attributionOf = (v: Pick<SourceValue, 'provider' | 'tableId' | 'licence'>) =>
+    t('statistics.attribution', { provider: t(`statistics.providers.${v.provider}`), table: v.tableId, licence: v.licence });
+  const attributions = [...new Set((s.values.length > 0 ? s.values : [s]).map(attributionOf))];
   const bySeries = new Map<string, SourceValue[]>();
   for (const v of s.values) bySeries.set(v.series, [...(bySeries.get(v.series) ?? []), v]);
   return (
@@ -243,7 +247,8 @@ export function IndicatorSourcePanel(props: {
         {t('statistics.source', { provider: t(`statistics.providers.${s.provider}`), table: s.tableId })} ·{' '}
         <DsLink href={s.tableUrl}>{t('statistics.openTable')}</DsLink>
         <br />
-        {s.attribution}. {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
+        {attributions.join('; ')}.{' '}
+        {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
       </Paragraph>
       {s.unlinkedAt && <Alert data-color="info">{t('statistics.link.unlinked', { at: when(s.unlinkedAt) })}</Alert>}
       {s.lastStatus === 'failed' && !s.unlinkedAt && (
