@@ -113,7 +113,7 @@ export function GoalPage() {
             />
           </Suspense>
           {indicator.measurements.length > 0 && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('goals.tableCaption', { name: indicator.name })}>
               <Table className="results">
                 <caption className="visually-hidden">{t('goals.tableCaption', { name: indicator.name })}</caption>
                 <Table.Head>

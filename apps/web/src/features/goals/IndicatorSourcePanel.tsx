@@ -126,7 +126,8 @@ function SeriesChart({ label, values, target }: { label: string; values: SourceV
         {hasSuppressed && <span>{t('statistics.suppressedNote')} </span>}
         {hasMissing && <span>{t('statistics.missingNote')}</span>}
       </figcaption>
-      <div className="table-scroll">
+      {/* Focusable: at 375 px the table scrolls sideways, and keyboard users must be able to scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('statistics.tableCaption', { series: label })}>
         <Table className="results">
           <caption className="visually-hidden">{t('statistics.tableCaption', { series: label })}</caption>
           <Table.Head>
