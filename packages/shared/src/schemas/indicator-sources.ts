@@ -151,6 +151,19 @@ export const IndicatorSourceSchema = Type.Object(
 );
 export type IndicatorSource = Static<typeof IndicatorSourceSchema>;
 
+/** What anyone may read of every source of a municipality at once: the values and their attribution, not the link's workings. */
+export const PublicIndicatorSourceSchema = Type.Pick(
+  IndicatorSourceSchema,
+  ['indicatorId', 'provider', 'tableId', 'licence', 'attribution', 'tableUrl', 'unlinkedAt', 'lastSuccessAt', 'values'],
+  { additionalProperties: false, title: 'PublicIndicatorSource' },
+);
+export type PublicIndicatorSource = Static<typeof PublicIndicatorSourceSchema>;
+export const PublicIndicatorSourceListSchema = Type.Object(
+  { items: Type.Array(PublicIndicatorSourceSchema, { description: 'One per linked indicator (unlinked ones keep their values).' }) },
+  { additionalProperties: false, title: 'PublicIndicatorSourceList' },
+);
+export type PublicIndicatorSourceList = Static<typeof PublicIndicatorSourceListSchema>;
+
 export const SourceImportResultSchema = Type.Object(
   {
     origin: Type.Enum([...VALUE_ORIGINS]),

@@ -1,4 +1,12 @@
-import type { IndicatorSource, LinkIndicatorSource, SourceFile, SourceImportResult, StatisticsProvider, ValueOrigin } from '@slt/shared';
+import type {
+  IndicatorSource,
+  LinkIndicatorSource,
+  PublicIndicatorSourceList,
+  SourceFile,
+  SourceImportResult,
+  StatisticsProvider,
+  ValueOrigin,
+} from '@slt/shared';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
@@ -248,6 +256,30 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
   }
 
   return {
+    /** Every source of the municipality, public fields only, in two queries (links, then all their values). */
+    async list({ kommunenummer }: Scope): Promise<PublicIndicatorSourceList> {
+      const links = await repo.linksOf(kommunenummer);
+      const byIndicator = new Map<string, ValueRowStored[]>();
+      for (const v of await repo.valuesOf(links.map((l) => l.link.indicatorId)))
+        byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), v]);
+      return {
+        items: links.map(({ link, unit }) => {
+          const s = toSource(link, unit, byIndicator.get(link.indicatorId) ?? []);
+          return {
+            indicatorId: s.indicatorId,
+            provider: s.provider,
+            tableId: s.tableId,
+            licence: s.licence,
+            attribution: s.attribution,
+            tableUrl: s.tableUrl,
+            unlinkedAt: s.unlinkedAt,
+            lastSuccessAt: s.lastSuccessAt,
+            values: s.values,
+          };
+        }),
+      };
+    },
+
     async get({ kommunenummer }: Scope, ids: Ids): Promise<IndicatorSource> {
       const { indicator, link } = await indicatorAndLink(kommunenummer, ids);
       const row = found(link, `Indicator ${ids.indicatorId} is not linked to a statistics source.`);

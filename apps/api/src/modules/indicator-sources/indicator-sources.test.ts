@@ -1,4 +1,4 @@
-import type { Goal, IndicatorSource, SourceImportResult } from '@slt/shared';
+import type { Goal, IndicatorSource, PublicIndicatorSourceList, SourceImportResult } from '@slt/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicatorSourceValues } from '../../db/schema/index.js';
@@ -134,6 +134,21 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
     const again = await t.database.db.select().from(indicatorSourceValues).where(eq(indicatorSourceValues.indicatorId, ssb.indicatorId));
     expect(again).toEqual(stored);
     expect(await auditRows(ssb.indicatorId)).toHaveLength(2);
+  });
+
+  it("anyone reads every source of the municipality at once: the values with provider, table and licence, not the link's workings", async () => {
+    const response = await call(t, 'GET', '/api/v1/municipalities/3401/indicator-sources');
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as PublicIndicatorSourceList;
+    const listed = items.find((s) => s.indicatorId === ssb.indicatorId)!;
+    const single = await read(ssb.path);
+    expect(listed.values).toEqual(single.values);
+    expect(listed.attribution).toBe('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0');
+    expect(Object.keys(listed)).not.toContain('selection');
+    expect(Object.keys(listed)).not.toContain('lastError');
+    // Another municipality's list has none of 3401's.
+    const other = (await (await call(t, 'GET', '/api/v1/municipalities/1547/indicator-sources')).json()) as PublicIndicatorSourceList;
+    expect(other.items.some((s) => s.indicatorId === ssb.indicatorId)).toBe(false);
   });
 
   it('waits out a 429 with Retry-After, then succeeds', async () => {
