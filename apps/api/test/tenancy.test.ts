@@ -367,6 +367,7 @@ const publicReads: Record<string, () => { params: Record<string, string>; query?
   listGoals: () => ({ params: { kommunenummer: B } }),
   getGoal: () => ({ params: { kommunenummer: B, goalId: b.goal } }),
   getIndicatorSource: () => ({ params: { kommunenummer: B, goalId: b.goal, indicatorId: b.indicator } }),
+  listIndicatorSources: () => ({ params: { kommunenummer: B } }),
   listMeasures: () => ({ params: { kommunenummer: B } }),
   getMeasure: () => ({ params: { kommunenummer: B, measureId: b.measure } }),
   listMeetings: () => ({ params: { kommunenummer: B } }),

@@ -32,9 +32,10 @@ const STEP_TIMEOUT_MS = 90_000;
 /**
  * The real product for browser tests: the API process (embedded PostgreSQL in a temp dir, demo
  * data) serving the built web client and the built widget, and Debian's Chromium driven by
- * playwright-core. If any step fails, whatever was started is stopped again before the error is thrown.
+ * playwright-core; `apiEnv` adds to the API process's environment (the local statistics server's
+ * addresses, say). If any step fails, whatever was started is stopped again before the error is thrown.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { apiEnv?: Record<string, string> } = {}): Promise<Harness> {
   const webDist = path.join(webRoot, 'dist');
   if (!existsSync(path.join(webDist, 'index.html'))) {
     throw new Error(`${webDist} has no build: run \`vite build\` first (the package's test script does).`);
@@ -43,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   // A copy of the run's prepared database with the demo data (see e2e/global-setup.ts).
   const api = await startApiProcess(
     env.inherited,
-    { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist },
+    { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist, ...options.apiEnv },
     { dataTemplate: inject('sltTemplates').pglite.demo.dataDir },
   );
   const cleanUp = async (browser?: Browser) => {

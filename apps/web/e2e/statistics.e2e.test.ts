@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSourceServer } from '@slt/api/test/statistics-sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from './env';
 import { accessibilityViolations, DEMO_USERS, signIn, startHarness, type Harness } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -9,15 +11,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ssb08487 = readFileSync(path.resolve(here, '../../api/src/modules/indicator-sources/fixtures/ssb-08487-data.json'), 'utf8');
 
 let h: Harness;
+/** The local stand-in for SSB's PxWebApi and KLASS (and FHI) the API fetches from, answering from the fixtures. */
+let sources: Awaited<ReturnType<typeof startSourceServer>>;
 beforeAll(async () => {
-  h = await startHarness();
+  sources = await startSourceServer();
+  const { ssbApiUrl, klassApiUrl, fhiApiUrl } = sources.config;
+  h = await startHarness({ apiEnv: { SSB_API_URL: ssbApiUrl, KLASS_API_URL: klassApiUrl, FHI_API_URL: fhiApiUrl } });
 });
 afterAll(async () => {
   await h?.close();
+  await sources?.close();
 });
 
-/** A goal with an indicator linked to SSB 08487 and the fixture imported as a downloaded file, over the API. */
-async function goalWithStatistics(): Promise<string> {
+/** A coordinator's bearer and a writer to 3401's API, for what a test sets up without the browser. */
+async function api() {
   const login = await fetch(`${h.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -33,6 +40,12 @@ async function goalWithStatistics(): Promise<string> {
     expect(response.status, await response.clone().text()).toBeLessThan(300);
     return { body: (await response.json()) as { id: string; indicators: { id: string }[] }, etag: response.headers.get('etag') ?? '' };
   };
+  return send;
+}
+
+/** A goal with an indicator linked to SSB 08487 and the fixture imported as a downloaded file, over the API. */
+async function goalWithStatistics(): Promise<string> {
+  const send = await api();
   const goal = await send('POST', '/goals', { title: 'Færre anmeldte lovbrudd (e2e)' });
   const withIndicator = await send(
     'POST',
@@ -76,10 +89,49 @@ describe('official statistics on the goal page (Chromium)', () => {
     const table = figure.getByRole('table', { name: 'Verdier for Rusmiddellovbrudd · Anmeldte lovbrudd (gjennomsnitt for 2 år)' });
     const lastRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2022-2023' }) });
     expect((await lastRow.getByRole('cell').allInnerTexts())[0]).toBe('<5');
-    await page
-      .getByText(/Kilde: Kilde: Statistisk sentralbyrå|Kilde: Statistisk sentralbyrå/)
-      .first()
-      .waitFor();
+    await page.getByText('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0').first().waitFor();
+    // Uploaded as a file: the table says so.
+    expect(await lastRow.getByRole('cell').last().innerText()).toBe('Fil');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a coordinator links an indicator to SSB 08487 in the form (a bad selection is refused at its field), fetches it, and sees the values with the attribution', async () => {
+    const send = await api();
+    const goal = await send('POST', '/goals', { title: 'Færre rusmiddellovbrudd (e2e, kobling)' });
+    await send('POST', `/goals/${goal.body.id}/indicators`, { name: 'Rusmiddellovbrudd', unit: 'count', direction: 'decrease' }, goal.etag);
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.coordinator3401);
+    await page.goto(`/municipalities/3401/goals/${goal.body.id}`);
+    await page.getByText('Koble til offisiell statistikk').click();
+    const form = page.locator('form[id^="source-link-"]');
+    await form.getByRole('textbox', { name: /Tabell-ID/ }).fill('08487');
+    const selection = form.getByRole('textbox', { name: /Utvalg/ });
+    // The region is chosen by the import: naming it in the selection is refused, at the field, in Norwegian.
+    await selection.fill('Region=3401\nContentsCode=Lovbrudd');
+    await form.getByRole('spinbutton', { name: 'Antall siste perioder' }).fill('4');
+    await form.getByRole('button', { name: 'Koble til' }).click();
+    await expect.poll(() => selection.getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Verdien er ikke gyldig.').waitFor();
+    expect(sources.requests.filter((r) => r.url.includes('/ssb/tables/08487/data'))).toEqual([]);
+
+    await selection.fill('Lovbruddsgruppe=VALLE,V04\nContentsCode=Lovbrudd');
+    await form.getByRole('button', { name: 'Koble til' }).click();
+    await page.getByText('Koblingen er lagret. Trykk «Hent nå» for å hente verdiene.').waitFor();
+    await page.getByRole('button', { name: 'Hent nå' }).click();
+    await page.getByText(/^Hentet: 24 nye, 0 endret, 0 uendret\.$/).waitFor();
+    // The values from the local SSB, with the source named as CC BY 4.0 asks.
+    await page.getByText('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0').first().waitFor();
+    const table = page.getByRole('table', { name: /^Verdier for Rusmiddellovbrudd/ });
+    const lastRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2022-2023' }) });
+    const cells = await lastRow.getByRole('cell').allInnerTexts();
+    expect(cells[0]).toBe('<5');
+    expect(cells.at(-1)).toBe('SSB');
+    expect(sources.requests.some((r) => r.url.startsWith('/ssb/tables/08487/data'))).toBe(true);
+    if (env.screenshotDir) {
+      await page.screenshot({ path: path.join(env.screenshotDir, 'goal-statistics-desktop.png'), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.screenshot({ path: path.join(env.screenshotDir, 'goal-statistics-375.png'), fullPage: true });
+    }
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

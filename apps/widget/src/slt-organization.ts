@@ -1,6 +1,6 @@
-import type { Meeting, MeetingPage, SetupMember, SltSetup } from '@slt/shared';
+import type { Meeting, MeetingPage, PublicIndicatorSourceList, SetupMember, SltSetup } from '@slt/shared';
 import { ENUM_LABELS, type LabelLanguage } from '@slt/shared/labels';
-import { languageOf, osloToday, tiersInOrder, upcoming } from './model';
+import { indicatorSummary, languageOf, osloToday, tiersInOrder, upcoming, type IndicatorSummary } from './model';
 import { TEXTS } from './texts';
 
 /**
@@ -31,11 +31,15 @@ section { display: grid; gap: 0.5rem; }
 .columns { columns: 16rem; }
 .level { font-size: 0.875em; }
 .role { font-weight: 600; }
+.source { font-size: 0.875em; }
 a { color: var(--slt-link-color, #0b5394); }
 a:focus-visible { outline: 3px solid var(--slt-focus-color, #0b5394); outline-offset: 2px; }
 `;
 
-type Status = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; setup: SltSetup; meetings: Meeting[] };
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; setup: SltSetup; meetings: Meeting[]; sources: PublicIndicatorSourceList['items'] };
 
 const scriptOrigin = (() => {
   try {
@@ -122,8 +126,18 @@ export class SltOrganizationElement extends HTMLElement {
       const setup = await get<SltSetup>(`/api/v1/municipalities/${kommunenummer}/slt`);
       const from = osloToday(new Date());
       // The setup counts the meetings and links their paginated list; the widget shows the next few.
-      const page = await get<MeetingPage>(`${setup.meetings.href}?from=${from}&limit=20`);
-      this.#status = { kind: 'ready', setup, meetings: upcoming(page.items, new Date()) };
+      // Open statistics only when goals with indicators are shown; without them the goals still show.
+      const wantsSources = sectionsOf(this.getAttribute('sections')).has('goals') && setup.goals.some((g) => g.indicators.length > 0);
+      const [page, sources] = await Promise.all([
+        get<MeetingPage>(`${setup.meetings.href}?from=${from}&limit=20`),
+        wantsSources
+          ? get<PublicIndicatorSourceList>(`/api/v1/municipalities/${kommunenummer}/indicator-sources`).then(
+              (list) => list.items,
+              () => [],
+            )
+          : [],
+      ]);
+      this.#status = { kind: 'ready', setup, meetings: upcoming(page.items, new Date()), sources };
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#status = { kind: 'failed' };
@@ -145,7 +159,7 @@ export class SltOrganizationElement extends HTMLElement {
       this.#root.replaceChildren(...style, el('div', { class: 'slt', lang: language }, message));
       return;
     }
-    const { setup, meetings } = status;
+    const { setup, meetings, sources } = status;
     const { profile } = setup;
     const labels = ENUM_LABELS[language];
     const shown = sectionsOf(this.getAttribute('sections'));
@@ -233,6 +247,22 @@ export class SltOrganizationElement extends HTMLElement {
         : null,
     );
 
+    const number = new Intl.NumberFormat(locale);
+    const shownValue = (v: IndicatorSummary['latest'][number]['value']) =>
+      v === null ? text.missing : typeof v === 'number' ? number.format(v) : v;
+    const indicatorLine = (i: IndicatorSummary): (Node | string | null)[] => [
+      i.series && i.series !== i.name ? `${i.name} (${i.series})` : i.name,
+      i.latest.length ? `: ${i.latest.map((l) => `${l.period}: ${shownValue(l.value)}`).join(' · ')}` : '',
+      i.trend ? ` – ${text.trend[i.trend]}` : '',
+      i.attribution
+        ? el(
+            'span',
+            { class: 'source' },
+            el('br'),
+            link(text.attribution(text.providers[i.attribution.provider], i.attribution.tableId, i.attribution.licence), i.attribution.url),
+          )
+        : null,
+    ];
     const section = (key: Section, title: string, ...content: (Node | null)[]) =>
       shown.has(key) && content.some(Boolean) ? el('section', {}, heading(1, title), ...content) : null;
     const when = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
@@ -296,7 +326,19 @@ export class SltOrganizationElement extends HTMLElement {
       section(
         'goals',
         text.goals,
-        list(setup.goals, (g) => [g.title]),
+        list(setup.goals, (g) => [
+          g.title,
+          list(
+            g.indicators.map((i) =>
+              indicatorSummary(
+                i,
+                sources.find((s) => s.indicatorId === i.id),
+              ),
+            ),
+            (i) => indicatorLine(i),
+            { class: 'indicators' },
+          ),
+        ]),
       ),
       section(
         'actors',

@@ -1,4 +1,5 @@
-import type { MeetingRule } from '@slt/shared';
+import type { MeetingRule, StatisticsProvider } from '@slt/shared';
+import type { Trend } from './model';
 import type { LabelLanguage } from '@slt/shared/labels';
 
 /** The widget's own words in each language (enum values come from @slt/shared/labels). */
@@ -40,6 +41,10 @@ export const TEXTS: Record<
     rule: (rule: MeetingRule) => string;
     noIndividualCases: string;
     decision: string;
+    trend: Record<Trend, string>;
+    missing: string;
+    providers: Record<StatisticsProvider, string>;
+    attribution: (provider: string, table: string, licence: string) => string;
   }
 > = {
   nb: {
@@ -84,6 +89,10 @@ export const TEXTS: Record<
           : `Har ${r.spring} møter i vårhalvåret og ${r.autumn} i høsthalvåret.`,
     noIndividualCases: 'Har ikke individsaker.',
     decision: 'Vedtak',
+    trend: { improving: 'går riktig vei', worsening: 'går feil vei', unchanged: 'uendret' },
+    missing: 'mangler',
+    providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
+    attribution: (provider, table, licence) => `Kilde: ${provider}, tabell ${table}, ${licence}`,
   },
   nn: {
     title: (name) => `SLT i ${name}`,
@@ -127,6 +136,10 @@ export const TEXTS: Record<
           : `Har ${r.spring} møte i vårhalvåret og ${r.autumn} i hausthalvåret.`,
     noIndividualCases: 'Har ikkje individsaker.',
     decision: 'Vedtak',
+    trend: { improving: 'går rett veg', worsening: 'går feil veg', unchanged: 'uendra' },
+    missing: 'manglar',
+    providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
+    attribution: (provider, table, licence) => `Kjelde: ${provider}, tabell ${table}, ${licence}`,
   },
   en: {
     title: (name) => `SLT in ${name}`,
@@ -170,5 +183,9 @@ export const TEXTS: Record<
           : `Holds ${r.spring} meetings in spring and ${r.autumn} in autumn.`,
     noIndividualCases: 'Does not handle individual cases.',
     decision: 'Decision',
+    trend: { improving: 'moving the right way', worsening: 'moving the wrong way', unchanged: 'unchanged' },
+    missing: 'missing',
+    providers: { ssb: 'Statistics Norway (SSB)', fhi: 'Norwegian Institute of Public Health (FHI)' },
+    attribution: (provider, table, licence) => `Source: ${provider}, table ${table}, ${licence}`,
   },
 };

@@ -280,6 +280,10 @@ export const routes = {
     "method": "DELETE",
     "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/measurements/:measurementId"
   },
+  "listIndicatorSources": {
+    "method": "GET",
+    "path": "/api/v1/municipalities/:kommunenummer/indicator-sources"
+  },
   "getIndicatorSource": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source"

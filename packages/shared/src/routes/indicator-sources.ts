@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { defineRoute, setupWrite, type Access } from '../contract.js';
 import { IndicatorParamsSchema } from '../schemas/goals.js';
+import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 import {
   IndicatorSourceSchema,
   LinkIndicatorSourceSchema,
+  PublicIndicatorSourceListSchema,
   SourceFileSchema,
   SourceImportResultSchema,
 } from '../schemas/indicator-sources.js';
@@ -13,6 +15,20 @@ const importAccess = { kind: 'municipality', role: 'coordinator', tokenScope: 'i
 
 /** An indicator's link to open statistics (SSB, FHI), its imported values and comparisons. */
 export const indicatorSourceRoutes = {
+  listIndicatorSources: defineRoute({
+    method: 'GET',
+    path: '/api/v1/municipalities/:kommunenummer/indicator-sources',
+    operationId: 'listIndicatorSources',
+    tags: ['goals'],
+    summary: "Every indicator's imported open statistics with their attribution, in one read (what the widget shows)",
+    description:
+      'Public statistics: the values with provider, table and licence (CC BY 4.0). Suppressed cells have `value: null`, never 0.',
+    access: { kind: 'public' },
+    params: MunicipalityParamsSchema,
+    response: { 200: PublicIndicatorSourceListSchema, 304: Type.Null() },
+    problems: [400, 404],
+    etag: true,
+  }),
   getIndicatorSource: defineRoute({
     method: 'GET',
     path: '/api/v1/municipalities/:kommunenummer/goals/:goalId/indicators/:indicatorId/source',

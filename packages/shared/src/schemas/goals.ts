@@ -19,6 +19,10 @@ export const MeasuredValueSchema = Type.Union([Type.Number(), Type.Literal(SMALL
 });
 export type MeasuredValue = Static<typeof MeasuredValueSchema>;
 
+/** Where a measurement came from: typed in by a coordinator, or read from an uploaded document. */
+export const MEASUREMENT_ORIGINS = ['manual', 'file'] as const;
+export type MeasurementOrigin = (typeof MEASUREMENT_ORIGINS)[number];
+
 export const MeasurementSchema = Type.Object(
   {
     id: UuidSchema,
@@ -27,6 +31,10 @@ export const MeasurementSchema = Type.Object(
     value: MeasuredValueSchema,
     source: Nullable(Type.String({ description: 'Police statistics, SSB, Ungdata…' })),
     caveat: Nullable(Type.String()),
+    origin: Type.Enum([...MEASUREMENT_ORIGINS], {
+      description:
+        '`manual`: entered by a coordinator; `file`: read from an uploaded setup document. Values imported from open statistics are on the indicator’s source (with provider, table and licence).',
+    }),
   },
   { additionalProperties: false, title: 'Measurement' },
 );

@@ -112,7 +112,10 @@ export const SourceValueSchema = Type.Object(
     }),
     status: Type.Enum([...SOURCE_VALUE_STATUSES]),
     symbol: Nullable(Type.String({ description: 'The source’s own status symbol (":", "..").' })),
-    origin: Type.Enum([...VALUE_ORIGINS]),
+    origin: Type.Enum([...VALUE_ORIGINS], { description: '`ssb`/`fhi`: fetched from the provider; `file`: a downloaded file uploaded.' }),
+    provider: StatisticsProviderSchema,
+    tableId: Type.String({ description: 'The table the value was read from (kept when the link later changes).' }),
+    licence: Type.String({ description: 'CC BY 4.0: show the provider and table with the value.' }),
     sourceUrl: Type.String(),
     fetchedAt: TimestampSchema,
   },
@@ -147,6 +150,19 @@ export const IndicatorSourceSchema = Type.Object(
   { additionalProperties: false, title: 'IndicatorSource' },
 );
 export type IndicatorSource = Static<typeof IndicatorSourceSchema>;
+
+/** What anyone may read of every source of a municipality at once: the values and their attribution, not the link's workings. */
+export const PublicIndicatorSourceSchema = Type.Pick(
+  IndicatorSourceSchema,
+  ['indicatorId', 'provider', 'tableId', 'licence', 'attribution', 'tableUrl', 'unlinkedAt', 'lastSuccessAt', 'values'],
+  { additionalProperties: false, title: 'PublicIndicatorSource' },
+);
+export type PublicIndicatorSource = Static<typeof PublicIndicatorSourceSchema>;
+export const PublicIndicatorSourceListSchema = Type.Object(
+  { items: Type.Array(PublicIndicatorSourceSchema, { description: 'One per linked indicator (unlinked ones keep their values).' }) },
+  { additionalProperties: false, title: 'PublicIndicatorSourceList' },
+);
+export type PublicIndicatorSourceList = Static<typeof PublicIndicatorSourceListSchema>;
 
 export const SourceImportResultSchema = Type.Object(
   {

@@ -1,4 +1,4 @@
-import { GOAL_DIRECTIONS, INDICATOR_UNITS } from '@slt/shared';
+import { GOAL_DIRECTIONS, INDICATOR_UNITS, MEASUREMENT_ORIGINS } from '@slt/shared';
 import { sql } from 'drizzle-orm';
 import {
   char,
@@ -19,6 +19,7 @@ import { focusAreas } from './target-groups.js';
 
 export const indicatorUnitEnum = pgEnum('indicator_unit', INDICATOR_UNITS);
 export const goalDirectionEnum = pgEnum('goal_direction', GOAL_DIRECTIONS);
+export const measurementOriginEnum = pgEnum('measurement_origin', MEASUREMENT_ORIGINS);
 
 /** An outcome the strategic tier sets. */
 export const goals = pgTable(
@@ -77,6 +78,8 @@ export const measurements = pgTable(
     groupSize: integer(),
     source: text(),
     caveat: text(),
+    /** `manual`: typed in by a coordinator; `file`: read from an uploaded setup document. */
+    origin: measurementOriginEnum().notNull().default('manual'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

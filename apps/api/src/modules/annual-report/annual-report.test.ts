@@ -52,6 +52,7 @@ describe('the annual report (årsrapport)', () => {
       value,
       source: null,
       caveat: null,
+      origin: 'manual' as const,
     });
     expect(trendOf('decrease', m(20), m(12))).toBe('improving');
     expect(trendOf('increase', m(20), m(12))).toBe('worsening');

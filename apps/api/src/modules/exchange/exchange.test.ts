@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ImportResult, SetupDocument } from '@slt/shared';
+import type { GoalList, ImportResult, SetupDocument } from '@slt/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, measures, members, organizations } from '../../db/schema/index.js';
@@ -74,6 +74,13 @@ describe('export and import: one document', () => {
     const withAgenda = kongsvinger.meetings!.find((m) => (m.agenda ?? []).length > 0 && (m.decisions ?? []).length > 0)!;
     expect(withAgenda.actionItems!.length).toBeGreaterThan(0);
     expect(kongsvinger.meetings!.some((m) => m.agenda!.some((a) => a.closed && a.visibleTo!.length === 2))).toBe(true);
+    // The imported values say they came from a file; the seeded ones stay as entered.
+    const origins = async (k: string) => {
+      const list = (await (await call(t, 'GET', `/api/v1/municipalities/${k}/goals`)).json()) as GoalList;
+      return new Set(list.items.flatMap((g) => g.indicators.flatMap((i) => i.measurements.map((m) => m.origin))));
+    };
+    expect(await origins('3411')).toEqual(new Set(['file']));
+    expect(await origins('3401')).toEqual(new Set(['manual']));
   });
 
   it('a repeated import changes nothing; a dry run gives the exact plan and writes nothing; then the import applies it and audits it', async () => {

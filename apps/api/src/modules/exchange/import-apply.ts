@@ -118,8 +118,8 @@ export async function applyPlan(db: Executor, kommunenummer: string, actor: Acto
   await run(`insert into indicators (id, goal_id, name, unit, direction, target_value)
     select id, goal_id, doc->>'name', (doc->>'unit')::indicator_unit, (doc->>'direction')::goal_direction, (doc->>'targetValue')::double precision
     from import_indicators`);
-  await run(`insert into measurements (indicator_id, period_start, period_end, value, group_size, source, caveat)
-    select i.id, (m->>'periodStart')::date, (m->>'periodEnd')::date, (m->>'value')::double precision, (m->>'groupSize')::int, m->>'source', m->>'caveat'
+  await run(`insert into measurements (indicator_id, period_start, period_end, value, group_size, source, caveat, origin)
+    select i.id, (m->>'periodStart')::date, (m->>'periodEnd')::date, (m->>'value')::double precision, (m->>'groupSize')::int, m->>'source', m->>'caveat', 'file'
     from import_indicators i cross join lateral jsonb_array_elements(i.doc->'measurements') m`);
 
   await upsert('measures', (ref) => ({

@@ -30,6 +30,7 @@ export function toGoal({ goal, indicators }: GoalTree): Goal {
         value: reportedValue(indicator.unit, m.value, m.groupSize),
         source: m.source,
         caveat: m.caveat,
+        origin: m.origin,
       })),
     })),
     createdAt: goal.createdAt.toISOString(),

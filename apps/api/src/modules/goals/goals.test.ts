@@ -51,6 +51,8 @@ describe('goals, indicators and measurements', () => {
       ['2023-01-01', '<5'],
       ['2024-01-01', 12],
     ]);
+    // Typed in by a coordinator: the values say so.
+    expect(step.goal!.indicators[0]!.measurements.map((m) => m.origin)).toEqual(['manual', 'manual']);
     // The same in the public read, and in the audit log: the exact 3 never leaves the database.
     const read = (await (await call(t, 'GET', `${base}/${id}`)).json()) as Goal;
     expect(read.indicators[0]!.measurements[0]!.value).toBe('<5');

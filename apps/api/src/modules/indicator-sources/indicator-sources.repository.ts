@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { goals, indicators, indicatorSources, indicatorSourceValues } from '../../db/schema/index.js';
 
@@ -43,6 +43,31 @@ export function createIndicatorSourcesRepository(db: Executor) {
         .set({ unlinkedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(indicatorSources.indicatorId, indicatorId));
     },
+
+    /** Every link of the municipality with its indicator's unit, by goal order and indicator. */
+    linksOf: (kommunenummer: string) =>
+      db
+        .select({ link: indicatorSources, unit: indicators.unit })
+        .from(indicatorSources)
+        .innerJoin(indicators, eq(indicators.id, indicatorSources.indicatorId))
+        .innerJoin(goals, eq(goals.id, indicators.goalId))
+        .where(eq(goals.kommunenummer, kommunenummer))
+        .orderBy(asc(goals.displayOrder), asc(goals.id), asc(indicators.createdAt), asc(indicators.id)),
+
+    /** The values of these indicators, in one query, in the order `values` gives. */
+    valuesOf: (indicatorIds: string[]): Promise<ValueRowStored[]> =>
+      indicatorIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select()
+            .from(indicatorSourceValues)
+            .where(inArray(indicatorSourceValues.indicatorId, indicatorIds))
+            .orderBy(
+              asc(indicatorSourceValues.series),
+              asc(indicatorSourceValues.regionLevel),
+              asc(indicatorSourceValues.region),
+              asc(indicatorSourceValues.periodStart),
+            ),
 
     values: (indicatorId: string): Promise<ValueRowStored[]> =>
       db

@@ -8,6 +8,10 @@ const FILE_BODY_LIMIT = 10 * 1024 * 1024;
 
 export const indicatorSourcesRoutes: FastifyPluginAsyncTypebox<{ service: IndicatorSourcesService }> = async (app, { service }) => {
   app.route({
+    ...fromContract(routes.listIndicatorSources),
+    handler: (request) => service.list(request.scope),
+  });
+  app.route({
     ...fromContract(routes.getIndicatorSource),
     handler: (request) => service.get(request.scope, request.params),
   });

@@ -1,4 +1,12 @@
-import type { IndicatorSource, LinkIndicatorSource, SourceFile, SourceImportResult, StatisticsProvider, ValueOrigin } from '@slt/shared';
+import type {
+  IndicatorSource,
+  LinkIndicatorSource,
+  PublicIndicatorSourceList,
+  SourceFile,
+  SourceImportResult,
+  StatisticsProvider,
+  ValueOrigin,
+} from '@slt/shared';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { found, recordChange } from '../../lib/audited.js';
@@ -18,10 +26,13 @@ import { createSsbClient, TooManyCellsError, type SsbClient } from './ssb.client
 import { createIndicatorSourcesRepository, type LinkRow, type ValueRowStored, type ValueWritable } from './indicator-sources.repository.js';
 
 export const LICENCE = 'CC BY 4.0';
-const ATTRIBUTION: Record<StatisticsProvider, string> = {
-  ssb: 'Kilde: Statistisk sentralbyrå (SSB), lisens CC BY 4.0',
-  fhi: 'Kilde: Folkehelseinstituttet (FHI Statistikk), lisens CC BY 4.0',
+const PROVIDER_NAMES: Record<StatisticsProvider, string> = {
+  ssb: 'Statistisk sentralbyrå (SSB)',
+  fhi: 'Folkehelseinstituttet (FHI Statistikk)',
 };
+/** The CC BY 4.0 attribution in Norwegian, as the providers ask for it: provider, table, licence. */
+const attributionOf = (provider: StatisticsProvider, tableId: string) =>
+  `Kilde: ${PROVIDER_NAMES[provider]}, tabell ${tableId}, ${LICENCE}`;
 const DEFAULTS: Record<StatisticsProvider, { region: string; time: string; country: string }> = {
   ssb: { region: 'Region', time: 'Tid', country: '0' },
   fhi: { region: 'GEO', time: 'AAR', country: '0' },
@@ -68,7 +79,7 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
       ratePer1000: link.ratePer1000 ?? null,
       unlinkedAt: link.unlinkedAt?.toISOString() ?? null,
       licence: LICENCE,
-      attribution: ATTRIBUTION[link.provider],
+      attribution: attributionOf(link.provider, link.tableId),
       tableUrl: tableUrl(link),
       lastStatus: link.lastStatus,
       lastAttemptAt: link.lastAttemptAt?.toISOString() ?? null,
@@ -88,6 +99,9 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
         status: v.status,
         symbol: v.symbol,
         origin: v.origin,
+        provider: v.provider,
+        tableId: v.tableId,
+        licence: v.licence,
         sourceUrl: v.sourceUrl,
         fetchedAt: v.fetchedAt.toISOString(),
       })),
@@ -242,6 +256,30 @@ export function createIndicatorSourcesService(deps: IndicatorSourcesDeps) {
   }
 
   return {
+    /** Every source of the municipality, public fields only, in two queries (links, then all their values). */
+    async list({ kommunenummer }: Scope): Promise<PublicIndicatorSourceList> {
+      const links = await repo.linksOf(kommunenummer);
+      const byIndicator = new Map<string, ValueRowStored[]>();
+      for (const v of await repo.valuesOf(links.map((l) => l.link.indicatorId)))
+        byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), v]);
+      return {
+        items: links.map(({ link, unit }) => {
+          const s = toSource(link, unit, byIndicator.get(link.indicatorId) ?? []);
+          return {
+            indicatorId: s.indicatorId,
+            provider: s.provider,
+            tableId: s.tableId,
+            licence: s.licence,
+            attribution: s.attribution,
+            tableUrl: s.tableUrl,
+            unlinkedAt: s.unlinkedAt,
+            lastSuccessAt: s.lastSuccessAt,
+            values: s.values,
+          };
+        }),
+      };
+    },
+
     async get({ kommunenummer }: Scope, ids: Ids): Promise<IndicatorSource> {
       const { indicator, link } = await indicatorAndLink(kommunenummer, ids);
       const row = found(link, `Indicator ${ids.indicatorId} is not linked to a statistics source.`);

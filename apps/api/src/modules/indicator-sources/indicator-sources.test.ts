@@ -1,4 +1,4 @@
-import type { Goal, IndicatorSource, SourceImportResult } from '@slt/shared';
+import type { Goal, IndicatorSource, PublicIndicatorSourceList, SourceImportResult } from '@slt/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicatorSourceValues } from '../../db/schema/index.js';
@@ -98,9 +98,13 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
     expect(sources.requests.some((r) => r.url.startsWith('/klass/classifications/131/changes'))).toBe(true);
 
     const source = await read(ssb.path);
-    expect(source.attribution).toMatch(/Statistisk sentralbyrå/);
+    expect(source.attribution).toBe('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0');
     expect(source.licence).toBe('CC BY 4.0');
     expect(source.lastStatus).toBe('ok');
+    // Every value names where it came from: the provider, the table and the licence.
+    expect(new Set(source.values.map((v) => `${v.origin} ${v.provider} ${v.tableId} ${v.licence}`))).toEqual(
+      new Set(['ssb ssb 08487 CC BY 4.0']),
+    );
     const kongsvinger = source.values.filter((v) => v.regionLevel === 'municipality');
     expect(new Set(kongsvinger.map((v) => v.region))).toEqual(new Set(['3401']));
     expect(new Set(kongsvinger.map((v) => v.series)).size).toBe(4);
@@ -130,6 +134,21 @@ describe('indicator sources: SSB 08487 for Kongsvinger (3401)', () => {
     const again = await t.database.db.select().from(indicatorSourceValues).where(eq(indicatorSourceValues.indicatorId, ssb.indicatorId));
     expect(again).toEqual(stored);
     expect(await auditRows(ssb.indicatorId)).toHaveLength(2);
+  });
+
+  it("anyone reads every source of the municipality at once: the values with provider, table and licence, not the link's workings", async () => {
+    const response = await call(t, 'GET', '/api/v1/municipalities/3401/indicator-sources');
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as PublicIndicatorSourceList;
+    const listed = items.find((s) => s.indicatorId === ssb.indicatorId)!;
+    const single = await read(ssb.path);
+    expect(listed.values).toEqual(single.values);
+    expect(listed.attribution).toBe('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0');
+    expect(Object.keys(listed)).not.toContain('selection');
+    expect(Object.keys(listed)).not.toContain('lastError');
+    // Another municipality's list has none of 3401's.
+    const other = (await (await call(t, 'GET', '/api/v1/municipalities/1547/indicator-sources')).json()) as PublicIndicatorSourceList;
+    expect(other.items.some((s) => s.indicatorId === ssb.indicatorId)).toBe(false);
   });
 
   it('waits out a 429 with Retry-After, then succeeds', async () => {

@@ -113,7 +113,7 @@ export function GoalPage() {
             />
           </Suspense>
           {indicator.measurements.length > 0 && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('goals.tableCaption', { name: indicator.name })}>
               <Table className="results">
                 <caption className="visually-hidden">{t('goals.tableCaption', { name: indicator.name })}</caption>
                 <Table.Head>
@@ -132,7 +132,7 @@ export function GoalPage() {
                       <Table.Cell>{m.value}</Table.Cell>
                       <Table.Cell>{m.source ?? ''}</Table.Cell>
                       <Table.Cell>{m.caveat ?? ''}</Table.Cell>
-                      <Table.Cell>{t('statistics.origin.manual')}</Table.Cell>
+                      <Table.Cell>{t(`statistics.origin.${m.origin}`)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

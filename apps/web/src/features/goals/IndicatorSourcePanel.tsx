@@ -126,7 +126,8 @@ function SeriesChart({ label, values, target }: { label: string; values: SourceV
         {hasSuppressed && <span>{t('statistics.suppressedNote')} </span>}
         {hasMissing && <span>{t('statistics.missingNote')}</span>}
       </figcaption>
-      <div className="table-scroll">
+      {/* Focusable: at 375 px the table scrolls sideways, and keyboard users must be able to scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('statistics.tableCaption', { series: label })}>
         <Table className="results">
           <caption className="visually-hidden">{t('statistics.tableCaption', { series: label })}</caption>
           <Table.Head>
@@ -232,6 +233,10 @@ export function IndicatorSourcePanel(props: {
       }),
     );
   };
+  // CC BY 4.0: every table the shown values came from is named (a relinked indicator keeps its old values).
+  const attributionOf = (v: Pick<SourceValue, 'provider' | 'tableId' | 'licence'>) =>
+    t('statistics.attribution', { provider: t(`statistics.providers.${v.provider}`), table: v.tableId, licence: v.licence });
+  const attributions = [...new Set((s.values.length > 0 ? s.values : [s]).map(attributionOf))];
   const bySeries = new Map<string, SourceValue[]>();
   for (const v of s.values) bySeries.set(v.series, [...(bySeries.get(v.series) ?? []), v]);
   return (
@@ -243,7 +248,8 @@ export function IndicatorSourcePanel(props: {
         {t('statistics.source', { provider: t(`statistics.providers.${s.provider}`), table: s.tableId })} ·{' '}
         <DsLink href={s.tableUrl}>{t('statistics.openTable')}</DsLink>
         <br />
-        {s.attribution}. {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
+        {attributions.join('; ')}.{' '}
+        {s.lastSuccessAt ? t('statistics.fetchedAt', { at: when(s.lastSuccessAt) }) : t('statistics.neverImported')}
       </Paragraph>
       {s.unlinkedAt && <Alert data-color="info">{t('statistics.link.unlinked', { at: when(s.unlinkedAt) })}</Alert>}
       {s.lastStatus === 'failed' && !s.unlinkedAt && (

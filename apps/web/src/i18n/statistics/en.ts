@@ -5,6 +5,7 @@ export const statisticsEn: StatisticsMessages = {
   heading: 'Official statistics',
   source: '{{provider}}, table {{table}}',
   providers: { ssb: 'Statistics Norway (SSB)', fhi: 'Norwegian Institute of Public Health (FHI)' },
+  attribution: 'Source: {{provider}}, table {{table}}, {{licence}}',
   openTable: 'Open the table at the source',
   series: 'Series',
   chartSummary: '{{series}}: {{lines}}.',

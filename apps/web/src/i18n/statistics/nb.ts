@@ -3,6 +3,7 @@ export const statisticsNb = {
   heading: 'Offisiell statistikk',
   source: '{{provider}}, tabell {{table}}',
   providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
+  attribution: 'Kilde: {{provider}}, tabell {{table}}, {{licence}}',
   openTable: 'Åpne tabellen hos kilden',
   series: 'Serie',
   chartSummary: '{{series}}: {{lines}}.',

@@ -5,6 +5,7 @@ export const statisticsNn: StatisticsMessages = {
   heading: 'Offisiell statistikk',
   source: '{{provider}}, tabell {{table}}',
   providers: { ssb: 'Statistisk sentralbyrå (SSB)', fhi: 'Folkehelseinstituttet (FHI)' },
+  attribution: 'Kjelde: {{provider}}, tabell {{table}}, {{licence}}',
   openTable: 'Opne tabellen hos kjelda',
   series: 'Serie',
   chartSummary: '{{series}}: {{lines}}.',
