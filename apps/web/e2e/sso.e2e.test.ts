@@ -4,7 +4,7 @@ import { startOidcProvider, type TestProvider } from '@slt/api/test/oidc-provide
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from './env';
-import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { accessibilityViolations, signIn, startHarness, type Harness } from './harness';
 
 /**
  * Issue 21 in a real browser: single sign-on through a real OpenID Provider (node-oidc-provider on
@@ -171,6 +171,8 @@ describe('single sign-on with the municipality’s OpenID Provider (Chromium)', 
     const admin = page.getByRole('navigation', { name: 'Administrasjon' });
     await admin.getByRole('link', { name: 'Brukere' }).waitFor();
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'API-nøkler' }).waitFor();
+    // Providers are the system administrators' (the contract's rule): no link for a coordinator.
+    expect(await admin.getByRole('link', { name: 'Innlogging (SSO)' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The same answer a second time (its code and state are used up): refused.
@@ -179,4 +181,94 @@ describe('single sign-on with the municipality’s OpenID Provider (Chromium)', 
     await page.getByText(REFUSED).waitFor();
     await context.close();
   });
+
+  it('an administrator manages Kongsvinger’s providers on a page reached from its home; nothing secret is shown', async () => {
+    const { context, page } = await freshPage();
+    await signIn(page, { email: 'admin@demo.invalid', name: 'Ada Admin' });
+    await page.goto('/municipalities/3401/home');
+    await page.getByRole('navigation', { name: 'Administrasjon' }).getByRole('link', { name: 'Innlogging (SSO)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Innlogging for Kongsvinger' }).waitFor();
+    // The address to register with the provider is the one the API sends browsers back to.
+    expect(await page.getByTestId('redirect-uri').innerText()).toBe(`${h.baseUrl}/api/v1/auth/oidc/callback`);
+    const list = page.getByRole('region', { name: 'Leverandører' });
+    await list.getByRole('heading', { level: 3, name: 'Kongsvinger kommune' }).waitFor();
+    await list.getByText('Klienthemmelighet', { exact: true }).first().waitFor();
+    await list.getByText(`${COORDINATOR_GROUP} → koordinator`, { exact: true }).waitFor();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    expect(await problemsOf(page)).toEqual([]);
+
+    // Neither a secret nor a key: refused at the secret's field, in words.
+    const form = page.locator('#sign-in-form');
+    await form.getByLabel('Navn på knappen').fill('Kongsvinger (test)');
+    await form.getByLabel('Utsteder (issuer-URL)').fill(op.issuer);
+    await form.getByLabel('Klient-ID').fill('annen-klient');
+    await form.getByLabel('Tillatte e-postdomener').fill('Kongsvinger.demo.invalid');
+    await form.getByRole('button', { name: 'Legg til' }).click();
+    await expect.poll(() => form.getByLabel('Klienthemmelighet').getAttribute('aria-invalid')).toBe('true');
+    expect(await problemsOf(page)).toEqual([]);
+
+    const secret = 'another-client-secret-never-shown';
+    await form.getByLabel('Klienthemmelighet').fill(secret);
+    await form.getByLabel('Grupper som gir rollen koordinator').fill('gruppe-a\ngruppe-b');
+    await form.getByLabel('Slå av passord for e-postadresser i disse domenene', { exact: false }).check();
+    await form.getByRole('button', { name: 'Legg til' }).click();
+    await page.getByText('«Kongsvinger (test)» er lagt til. Knappen vises nå på innloggingssiden.').waitFor();
+    await list.getByRole('heading', { level: 3, name: 'Kongsvinger (test)' }).waitFor();
+    await list.getByText('gruppe-a → koordinator, gruppe-b → koordinator', { exact: true }).waitFor();
+    await list.getByText('Slått av for domenene', { exact: true }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, 'sso-admin-nb');
+    const stored = await fetch(`${h.baseUrl}/api/v1/auth/oidc/providers?kommunenummer=3401`);
+    expect(((await stored.json()) as { providers: { label: string }[] }).providers.map((p) => p.label).sort()).toEqual([
+      'Kongsvinger (test)',
+      'Kongsvinger kommune',
+    ]);
+
+    // In nynorsk, and at 375 px in both languages: axe clean, nothing wider than the phone.
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('heading', { level: 2, name: 'Leverandørar' }).waitFor();
+    expect(await problemsOf(page)).toEqual([]);
+    await screenshot(page, 'sso-admin-nn');
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const [language, heading] of [
+      ['nn', 'Leverandørar'],
+      ['nb', 'Leverandører'],
+    ] as const) {
+      await page.getByLabel('Språk').selectOption(language);
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      // Nothing reaches past the screen's right edge (named, so a failure says where to look).
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > 376 && e.getBoundingClientRect().width > 0)
+          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+      expect(wide).toEqual([]);
+      expect(await problemsOf(page)).toEqual([]);
+      await screenshot(page, `sso-admin-${language}-375`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Removing asks first; then the button is gone from the sign-in page.
+    await page.getByRole('button', { name: 'Fjern leverandøren Kongsvinger (test)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fjerne leverandøren «Kongsvinger (test)»?' });
+    await dialog.getByText('Knappen forsvinner fra innloggingssiden.', { exact: false }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Fjern' }).click();
+    await expect.poll(() => list.getByRole('heading', { level: 3, name: 'Kongsvinger (test)' }).count()).toBe(0);
+    await page.goto('/login');
+    await page.getByRole('link', { name: BUTTON }).waitFor();
+    expect(await page.getByRole('link', { name: 'Logg inn med Kongsvinger (test)' }).count()).toBe(0);
+    await context.close();
+  });
 });
+
+/** axe's violations and buttons whose accessible name does not start with their text (as e2e/accessibility.ts checks). */
+async function problemsOf(page: Page): Promise<string[]> {
+  const misnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .map((b) => ({ text: (b.innerText || '').trim(), name: (b.getAttribute('aria-label') ?? (b.innerText || '')).trim() }))
+      .filter((b) => b.text && !b.name.startsWith(b.text))
+      .map((b) => `button "${b.name}" (shows "${b.text}")`),
+  );
+  return [...(await accessibilityViolations(page)), ...misnamed];
+}
