@@ -20,8 +20,12 @@ export interface TestProvider {
   clientSecret: string;
   /** Who signs in at the next interaction (no login form: the test picks the account). */
   signInAs(accountId: string, account: TestAccount): void;
+  /** A person who may sign in on the provider's own login form (`interactive`), with their account id as the login. */
+  addAccount(accountId: string, account: TestAccount): void;
   /** Applied to the next token answer only. */
   tamperNext(tamper: Tamper): void;
+  /** Changes where the next answer to the client's redirect URI sends the browser (its `code`, `state`). */
+  redirectNext(change: (location: URL) => URL): void;
   /** Re-signs a payload with the provider's own key. */
   resign(idToken: string, change: (payload: JWTPayload) => JWTPayload): Promise<string>;
   /** Signs the unchanged payload with another key under the same key id. */
@@ -42,6 +46,12 @@ export async function startOidcProvider(options: {
   clientSecret?: string;
   /** A public JWK for private_key_jwt clients (then no secret). */
   clientJwk?: Record<string, unknown>;
+  /**
+   * The provider's own login and consent pages (oidc-provider's development interactions: any
+   * password, the login is the account id), for a browser to fill in. Without it, the interaction
+   * signs in the account chosen with `signInAs` at once.
+   */
+  interactive?: boolean;
 }): Promise<TestProvider> {
   const clientId = options.clientId ?? 'slt-test-client';
   const clientSecret = options.clientSecret ?? 'op-client-secret-that-must-never-be-logged';
@@ -51,6 +61,7 @@ export async function startOidcProvider(options: {
   const accounts = new Map<string, TestAccount>();
   let next: string | undefined;
   let tamper: Tamper | undefined;
+  let redirect: ((location: URL) => URL) | undefined;
 
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,9 +84,11 @@ export async function startOidcProvider(options: {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     // The claims go into the ID token itself, as Entra ID puts e-mail and groups there.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: options.interactive === true } },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Grant: 600, Session: 600 },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    ...(options.interactive
+      ? {}
+      : { interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` } }),
     findAccount: (_ctx, id) => {
       const account = accounts.get(id);
       if (!account) return undefined;
@@ -99,10 +112,16 @@ export async function startOidcProvider(options: {
       tamper = undefined;
       ctx.body = { ...body, id_token: await change(body.id_token) };
     }
+    const location = ctx.response.get('location');
+    if (redirect && location.startsWith(`${options.redirectUri}?`)) {
+      const change = redirect;
+      redirect = undefined;
+      ctx.set('location', change(new URL(location)).href);
+    }
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
+    if (options.interactive || !req.url?.startsWith('/interaction/')) return void callback(req, res);
     void (async () => {
       const details = await provider.interactionDetails(req, res);
       const accountId = next;
@@ -128,8 +147,14 @@ export async function startOidcProvider(options: {
       accounts.set(accountId, account);
       next = accountId;
     },
+    addAccount(accountId, account) {
+      accounts.set(accountId, account);
+    },
     tamperNext(change) {
       tamper = change;
+    },
+    redirectNext(change) {
+      redirect = change;
     },
     resign: (idToken, change) => sign(change(decodeJwt(idToken)), privateKey),
     signWithOtherKey: (idToken) => sign(decodeJwt(idToken), other.privateKey),

@@ -50,6 +50,7 @@ const TargetGroupsPage = lazyRouteComponent(() => import('./features/target-grou
 const HomePage = lazyRouteComponent(() => import('./features/home/HomePage'), 'HomePage');
 const MyMunicipalitiesPage = lazyRouteComponent(() => import('./features/home/MyMunicipalitiesPage'), 'MyMunicipalitiesPage');
 const AcceptInvitationPage = lazyRouteComponent(() => import('./features/users/AcceptInvitationPage'), 'AcceptInvitationPage');
+const SignInProvidersPage = lazyRouteComponent(() => import('./features/sign-in/SignInProvidersPage'), 'SignInProvidersPage');
 const UsersPage = lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage');
 const TiersPage = lazyRouteComponent(() => import('./features/tiers/TiersPage'), 'TiersPage');
 const ProfileRoutePage = lazyRouteComponent(() => import('./features/profile/ProfileRoutePage'), 'ProfileRoutePage');
@@ -176,6 +177,7 @@ const workspaceRoutes = [
   page('/home', MyMunicipalitiesPage),
   page('/municipalities/$kommunenummer/home', HomePage),
   page('/municipalities/$kommunenummer/users', UsersPage),
+  page('/municipalities/$kommunenummer/sign-in', SignInProvidersPage),
   page('/invitation', AcceptInvitationPage),
 ] as const;
 

@@ -1,5 +1,6 @@
 import { mailEn } from './mail/en';
 import { usersEn } from './users/en';
+import { signInEn } from './sign-in/en';
 import { homeEn } from './home/en';
 import { problemsEn } from './problems/en';
 import { exchangeEn } from './exchange/en';
@@ -29,6 +30,7 @@ export const en: Messages = {
     ...exchangeEn.nav,
     ...plansEn.nav,
     ...reportsEn.nav,
+    ...signInEn.nav,
     signedInAs: 'Signed in as {{name}}',
   },
   common: {
@@ -260,6 +262,7 @@ export const en: Messages = {
   problems: problemsEn,
   home: homeEn,
   users: usersEn,
+  signIn: signInEn.signIn,
   mail: mailEn,
   slt: setupEn.slt,
   tiers: setupEn.tiers,

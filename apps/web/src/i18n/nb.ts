@@ -1,5 +1,6 @@
 import { mailNb } from './mail/nb';
 import { usersNb } from './users/nb';
+import { signInNb } from './sign-in/nb';
 import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
 import { exchangeNb } from './exchange/nb';
@@ -28,6 +29,7 @@ export const nb = {
     ...exchangeNb.nav,
     ...plansNb.nav,
     ...reportsNb.nav,
+    ...signInNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
   common: {
@@ -259,6 +261,7 @@ export const nb = {
   problems: problemsNb,
   home: homeNb,
   users: usersNb,
+  signIn: signInNb.signIn,
   mail: mailNb,
   slt: setupNb.slt,
   tiers: setupNb.tiers,

@@ -1,5 +1,6 @@
 import { mailNn } from './mail/nn';
 import { usersNn } from './users/nn';
+import { signInNn } from './sign-in/nn';
 import { homeNn } from './home/nn';
 import { problemsNn } from './problems/nn';
 import { exchangeNn } from './exchange/nn';
@@ -29,6 +30,7 @@ export const nn: Messages = {
     ...exchangeNn.nav,
     ...plansNn.nav,
     ...reportsNn.nav,
+    ...signInNn.nav,
     signedInAs: 'Innlogga som {{name}}',
   },
   common: {
@@ -260,6 +262,7 @@ export const nn: Messages = {
   problems: problemsNn,
   home: homeNn,
   users: usersNn,
+  signIn: signInNn.signIn,
   mail: mailNn,
   slt: setupNn.slt,
   tiers: setupNn.tiers,

@@ -1,7 +1,7 @@
 import type { Role, User } from '@slt/shared/browser';
 import { hasRole } from '../auth/session';
 
-/** Every page of a municipality's workspace, grouped as on the home page, with the role it needs (null: public). */
+/** Every page of a municipality's workspace, grouped as on the home page, with the role it needs (null: public; admin: system administrators). */
 export const WORKSPACE_GROUPS = [
   {
     key: 'setup',
@@ -36,15 +36,19 @@ export const WORKSPACE_GROUPS = [
       ['audit', '/municipalities/$kommunenummer/audit', 'coordinator'],
       ['mail', '/municipalities/$kommunenummer/mail', 'coordinator'],
       ['exchange', '/municipalities/$kommunenummer/exchange', 'coordinator'],
+      ['signIn', '/municipalities/$kommunenummer/sign-in', 'admin'],
     ],
   },
-] as const satisfies readonly { key: string; pages: readonly (readonly [string, string, Role | null])[] }[];
+] as const satisfies readonly { key: string; pages: readonly (readonly [string, string, Role | 'admin' | null])[] }[];
 
 /** The groups with only the pages this user may open. */
 export function workspaceGroupsFor(user: User | null, kommunenummer: string) {
   return WORKSPACE_GROUPS.map((group) => ({
     key: group.key,
-    pages: group.pages.filter(([, , role]) => role === null || hasRole(user, kommunenummer, role)),
+    pages: group.pages.filter(
+      ([, , role]: readonly [string, string, Role | 'admin' | null]) =>
+        role === null || (role === 'admin' ? user?.isAdmin === true : hasRole(user, kommunenummer, role)),
+    ),
   })).filter((group) => group.pages.length > 0);
 }
 
