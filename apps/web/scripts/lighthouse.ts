@@ -109,9 +109,10 @@ async function measure(url: string): Promise<Run> {
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { categories, audits } = result.lhr;
     if (result.lhr.runtimeError) console.error(`    Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-    if (process.env.LIGHTHOUSE_REPORT_DIR) {
+    const reportDir = process.argv.find((a) => a.startsWith('--report-dir='))?.slice(13);
+    if (reportDir) {
       const name = `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`;
-      writeFileSync(path.join(process.env.LIGHTHOUSE_REPORT_DIR, name), JSON.stringify(result.lhr));
+      writeFileSync(path.join(reportDir, name), JSON.stringify(result.lhr));
     }
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as Run['scores'];
     const metrics = Object.fromEntries(METRICS.map(([name, id]) => [name, audits[id]?.numericValue ?? NaN]));
