@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // @slt/shared from its TypeScript source: no build step between contract and client.
   resolve: { conditions: ['source'] },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

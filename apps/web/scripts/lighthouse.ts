@@ -9,7 +9,7 @@
 //
 // Chromium: CHROME_PATH, else a system Chromium or Chrome (as the browser tests find it). Every
 // process it starts runs in a process group of its own and is stopped with it, even on failure.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,12 @@ async function measure(url: string): Promise<Run> {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { categories, audits } = result.lhr;
+    if (result.lhr.runtimeError) console.error(`    Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    const reportDir = process.argv.find((a) => a.startsWith('--report-dir='))?.slice(13);
+    if (reportDir) {
+      const name = `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`;
+      writeFileSync(path.join(reportDir, name), JSON.stringify(result.lhr));
+    }
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as Run['scores'];
     const metrics = Object.fromEntries(METRICS.map(([name, id]) => [name, audits[id]?.numericValue ?? NaN]));
     const failing = CATEGORIES.filter((c) => c !== 'performance').flatMap((c) =>

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 
@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 let t: TestApp;
 let dir: string;
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4_000))});\n`;
+/** The build's brotli copy of a file (apps/web/scripts/precompress.ts). */
+const PRECOMPRESSED = brotliCompressSync(SCRIPT);
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'slt-web-'));
   mkdirSync(path.join(dir, 'assets'));
@@ -18,6 +20,8 @@ beforeAll(async () => {
     '<!doctype html><html lang="nb"><title>SLT</title><script type="module" src="/assets/app.js"></script></html>',
   );
   writeFileSync(path.join(dir, 'assets', 'app.js'), SCRIPT);
+  writeFileSync(path.join(dir, 'assets', 'built.js'), SCRIPT);
+  writeFileSync(path.join(dir, 'assets', 'built.js.br'), PRECOMPRESSED);
   writeFileSync(path.join(dir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
   t = await createTestApp({ webDistDir: dir, trustProxy: '127.0.0.1' });
 });
@@ -90,6 +94,19 @@ describe('compression and source maps', () => {
     const plain = await get('/api/v1/municipalities?limit=100');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect((JSON.parse(plain.body.toString()) as { items: unknown[] }).items).toHaveLength(100);
+  });
+
+  it("the build's precompressed copy is sent as it is to a client that accepts its encoding, the file itself to others", async () => {
+    const br = await get('/assets/built.js', { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.equals(PRECOMPRESSED)).toBe(true);
+    const gzip = await get('/assets/built.js', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
+    const plain = await get('/assets/built.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
   });
 
   it('does not serve source maps', async () => {

@@ -20,6 +20,9 @@ export const webPlugin = fp(
         root: options.distDir,
         wildcard: false,
         index: false,
+        // The build writes brotli and gzip copies of its text files (apps/web/scripts/precompress.ts):
+        // sent as they are, as the client accepts, instead of being compressed on every request.
+        preCompressed: true,
         // Source maps are for the developers' own builds, not for the public.
         allowedPath: (pathName: string) => !pathName.endsWith('.map'),
         setHeaders(res, filePath) {

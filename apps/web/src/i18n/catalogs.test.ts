@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { nb } from './nb';
+import { exchangeNb } from './exchange/nb';
+import { meetingsNb } from './meetings/nb';
+import { nb as bundled } from './nb';
 import { nn } from './nn';
+import { plansNb } from './plans/nb';
+import { reportsNb } from './reports/nb';
+
+/** The whole bokmål catalog: the bundled texts and those that load with their pages (pages.ts). */
+const nb = { ...bundled, ...meetingsNb, ...exchangeNb, ...plansNb, ...reportsNb };
 
 const keys = (value: object, prefix = ''): string[] =>
   Object.entries(value).flatMap(([key, child]) =>

@@ -3,13 +3,13 @@ import { usersNb } from './users/nb';
 import { signInNb } from './sign-in/nb';
 import { homeNb } from './home/nb';
 import { problemsNb } from './problems/nb';
-import { exchangeNb } from './exchange/nb';
-import { plansNb } from './plans/nb';
-import { reportsNb } from './reports/nb';
 import { statisticsNb } from './statistics/nb';
-import { meetingsNb } from './meetings/nb';
 import { setupNb } from './setup/nb';
-/** Bokmål: the default language, and the shape every catalog must have. */
+import type { PageMessages } from './pages';
+/**
+ * Bokmål: the default language, bundled. The texts of the meeting, report, plan and exchange pages
+ * are not here: they load with those pages (pages.ts).
+ */
 export const nb = {
   app: { title: 'SLT', subtitle: 'Samordning av lokale rus- og kriminalitetsforebyggende tiltak' },
   skipLink: 'Hopp til hovedinnholdet',
@@ -25,10 +25,15 @@ export const nb = {
     audit: 'Endringslogg',
     mail: 'Utgående e-post',
     ...setupNb.nav,
-    ...meetingsNb.nav,
-    ...exchangeNb.nav,
-    ...plansNb.nav,
-    ...reportsNb.nav,
+    meetingsNav: 'Møter og oppfølging',
+    meetings: 'Møter',
+    yearPlan: 'Årshjul',
+    tasks: 'Mine oppgaver',
+    exchange: 'Import og eksport',
+    plans: 'Handlingsplaner',
+    annualReport: 'Årsrapport',
+    grants: 'Tilskudd',
+    statusAnalyses: 'Kartlegging',
     ...signInNb.nav,
     signedInAs: 'Innlogget som {{name}}',
   },
@@ -272,13 +277,10 @@ export const nb = {
   goals: setupNb.goals,
   measures: setupNb.measures,
   profile: setupNb.profile,
-  meetings: meetingsNb.meetings,
-  exchange: exchangeNb.exchange,
-  plans: plansNb.plans,
-  reports: reportsNb.reports,
   statistics: statisticsNb,
   footer: { data: 'Kommuner og fylker: referansedata fra xdtkit (MIT-lisens).' },
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
-export type Messages = Catalog<typeof nb>;
+/** A whole catalog: the bundled texts and those that load with their pages (pages.ts). */
+export type Messages = Catalog<typeof nb> & PageMessages;

@@ -14,6 +14,7 @@ import { downloadExport, importFile, type ExportKind } from './api';
 import { OutcomeView, type Outcome } from './ImportOutcome';
 import { guessFileKind, type CsvEntity, type FileFormat } from './file-kind';
 import '../../designsystemet/fieldset.css';
+import '../../i18n/exchange';
 
 const ENTITIES: CsvEntity[] = ['members', 'measures'];
 const EXPORT_KINDS = [

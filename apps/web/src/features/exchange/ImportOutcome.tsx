@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../forms/problem-text';
 import { csvRowOf, type CsvEntity } from './file-kind';
 import '../../designsystemet/table.css';
+import '../../i18n/exchange';
 
 /** How many changes of a plan or result are listed; the rest are counted. */
 const CHANGES_SHOWN = 100;

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWithEtag, sltKey } from '../resources/api';
+import '../../i18n/reports';
 
 // The chart's code loads when a chart is first shown, so it stays out of the pages' first bundle.
 const IndicatorChart = lazy(() => import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })));

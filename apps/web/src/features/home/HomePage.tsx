@@ -12,6 +12,7 @@ import { useMunicipalityName, useTiersAndMembers, useViewer } from '../meetings/
 import { addDays, currentYearOslo, formatDate, formatDateTime, todayOslo } from '../meetings/time';
 import { workspaceGroupsFor } from './links';
 import '../../designsystemet/card.css';
+import '../../i18n/meetings';
 
 /**
  * A municipality's home for its users: what needs attention (overdue and due-this-week action

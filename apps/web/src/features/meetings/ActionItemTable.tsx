@@ -8,6 +8,7 @@ import { useOutcome } from './Failure';
 import { ActionItemStatusTag } from './StatusTags';
 import { formatDate } from './time';
 import '../../designsystemet/table.css';
+import '../../i18n/meetings';
 
 interface ActionItemTableProps {
   kommunenummer: string;

@@ -11,6 +11,7 @@ import { ActionItemTable } from './ActionItemTable';
 import { useViewer } from './hooks';
 import { formatDate, osloDate } from './time';
 import type { MeetingPartProps } from './types';
+import '../../i18n/meetings';
 
 /** Action items given at the meeting, those to be reported back at it, and a form to give one. */
 export function ActionItemsSection({ kommunenummer, meeting, canManage, setup }: MeetingPartProps) {

@@ -8,6 +8,7 @@ import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../i18n/meetings';
 
 /** The agenda in order; coordinators add, edit, move and remove items (with the meeting's ETag). */
 export function AgendaSection({ kommunenummer, meeting, canManage, setup }: MeetingPartProps) {

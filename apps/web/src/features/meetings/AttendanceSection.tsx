@@ -8,6 +8,7 @@ import { useOutcome } from './Failure';
 import { useCurrentMemberships } from './hooks';
 import type { MeetingPartProps } from './types';
 import '../../designsystemet/fieldset.css';
+import '../../i18n/meetings';
 
 /**
  * Who was present, absent or excused: a row per current member of the tier (and anyone already

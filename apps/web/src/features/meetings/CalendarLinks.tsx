@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { formatDateTime } from './time';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import '../../designsystemet/table.css';
+import '../../i18n/meetings';
 
 const absolute = (path: string) => `${window.location.origin}${path}`;
 

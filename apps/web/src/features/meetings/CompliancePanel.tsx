@@ -8,6 +8,7 @@ import { describeRule } from '../slt/meeting-rule';
 import { meetingQueries } from './api';
 import { ComplianceTag } from './StatusTags';
 import { currentYearOslo } from './time';
+import '../../i18n/meetings';
 
 /** Worst first: the tiers that need attention lead; tiers without a rule come last. */
 const ORDER: Record<string, number> = { behind: 0, at_risk: 1, on_track: 2, met: 3 };

@@ -9,6 +9,7 @@ import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
 import { ConfirmButton } from '../forms/ConfirmButton';
+import '../../i18n/meetings';
 
 /** Decisions, each under an agenda item if given; a decision can create a measure decided by the tier. */
 export function DecisionsSection({ kommunenummer, meeting, canManage }: MeetingPartProps) {

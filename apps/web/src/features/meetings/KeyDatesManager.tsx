@@ -13,6 +13,7 @@ import { useViewer } from './hooks';
 import { formatDate } from './time';
 import { ConfirmButton } from '../forms/ConfirmButton';
 import '../../designsystemet/table.css';
+import '../../i18n/meetings';
 
 /** Coordinators add key dates to the year plan (with quick adds for the SLT grant deadlines) and remove them. */
 export function KeyDatesManager({ kommunenummer, year }: { kommunenummer: string; year: number }) {

@@ -12,6 +12,7 @@ import { timeFields, timesOf } from './ScheduleMeetingForm';
 import { MeetingStatusTag } from './StatusTags';
 import { formatTimeRange, isoToOsloLocal } from './time';
 import type { MeetingPartProps } from './types';
+import '../../i18n/meetings';
 
 /** Tier, time, place and status; coordinators edit them, mark the meeting held or cancel it. */
 export function MeetingFacts({ kommunenummer, meeting, canManage, setup }: MeetingPartProps) {

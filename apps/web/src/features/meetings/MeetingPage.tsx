@@ -14,6 +14,7 @@ import { useTiersAndMembers, useViewer } from './hooks';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingsNav } from './MeetingsNav';
 import { MinutesSection } from './MinutesSection';
+import '../../i18n/meetings';
 
 /** One meeting: its facts, and for the municipality's users the agenda, attendance, minutes, decisions and action items. */
 export function MeetingPage() {

@@ -14,6 +14,7 @@ import { groupByMonth } from './months';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm';
 import { MeetingStatusTag } from './StatusTags';
 import { currentYearOslo, formatTimeRange, monthName } from './time';
+import '../../i18n/meetings';
 
 export interface MeetingFilters {
   tierId?: string;

@@ -14,6 +14,7 @@ import { AttendanceLists } from './AttendanceSection';
 import { useTiersAndMembers, useViewer } from './hooks';
 import { formatDate, formatTimeRange } from './time';
 import '../../designsystemet/table.css';
+import '../../i18n/meetings';
 
 /**
  * The minutes as a clean page to print or save as PDF. The document is written in the

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
 import type { MeetingPartProps } from './types';
+import '../../i18n/meetings';
 
 /** The minutes as free text; coordinators write and save them. */
 export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPartProps) {

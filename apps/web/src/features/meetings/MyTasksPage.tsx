@@ -12,6 +12,7 @@ import { useMunicipalityName, useTiersAndMembers, useViewer } from './hooks';
 import { useOutcome } from './Failure';
 import { MeetingsNav } from './MeetingsNav';
 import { currentYearOslo, formatDate, osloDate } from './time';
+import '../../i18n/meetings';
 
 /** My open tasks (action items where I am responsible), and for coordinators the municipality's open and overdue ones. */
 export function MyTasksPage() {

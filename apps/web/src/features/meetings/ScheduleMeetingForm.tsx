@@ -7,6 +7,7 @@ import { createBody, valuesOf, type AnyField, type CreateField, type FormValues,
 import { ResourceForm } from '../resources/ResourceForm';
 import { useMeetingWrite } from './mutations';
 import { osloLocalToIso } from './time';
+import '../../i18n/meetings';
 
 /** A refusal shown at a field before anything is sent (as the API's own refusals are). */
 export function fieldProblem(name: string, detail: string): ProblemError {

@@ -1,6 +1,7 @@
 import { Tag } from '@digdir/designsystemet-react';
 import type { ActionItem, ComplianceStatus, MeetingStatus } from '@slt/shared/browser';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/meetings';
 
 const MEETING_COLORS: Record<MeetingStatus, 'info' | 'success' | 'neutral'> = { planned: 'info', held: 'success', cancelled: 'neutral' };
 const COMPLIANCE_COLORS: Record<ComplianceStatus, 'success' | 'info' | 'warning' | 'danger'> = {

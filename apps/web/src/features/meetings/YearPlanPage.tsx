@@ -11,6 +11,7 @@ import { KeyDatesManager } from './KeyDatesManager';
 import { MeetingsNav } from './MeetingsNav';
 import { MeetingStatusTag } from './StatusTags';
 import { currentYearOslo, formatDayMonth, monthName, osloDate } from './time';
+import '../../i18n/meetings';
 
 export interface YearPlanSearch {
   year?: string;

@@ -7,11 +7,12 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../auth/session';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
-import { CompliancePanel } from '../meetings/CompliancePanel';
 import { municipalityQueries } from './queries';
 
-// Only coordinators see the settings form: it loads when they do, not on the public page.
+// Only coordinators see the settings form, and only members the meeting compliance panel: each
+// loads when they do (with its texts), not on the public page.
 const MunicipalitySettings = lazy(() => import('./MunicipalitySettings').then((m) => ({ default: m.MunicipalitySettings })));
+const CompliancePanel = lazy(() => import('../meetings/CompliancePanel').then((m) => ({ default: m.CompliancePanel })));
 
 export function MunicipalityPage() {
   const { t } = useTranslation();
@@ -95,7 +96,11 @@ export function MunicipalityPage() {
               )}
             </Paragraph>
           </nav>
-          {hasRole(user, kommunenummer, 'member') && <CompliancePanel kommunenummer={kommunenummer} />}
+          {hasRole(user, kommunenummer, 'member') && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <CompliancePanel kommunenummer={kommunenummer} />
+            </Suspense>
+          )}
           {hasRole(user, kommunenummer, 'coordinator') && (
             <nav aria-labelledby="manage" className="section">
               <Heading level={2} data-size="sm" id="manage">

@@ -23,6 +23,7 @@ import { municipalityKey, readWithEtag, writeTo } from '../resources/api';
 import { GoalIndicatorCharts } from '../goals/GoalIndicatorCharts';
 import { ManagePage } from '../slt/ManagePage';
 import { downloadPlan, planQueries } from './queries';
+import '../../i18n/plans';
 
 const day = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 

@@ -22,6 +22,7 @@ import { problemText } from '../forms/problem-text';
 import { municipalityKey, useList, writeTo } from '../resources/api';
 import { ManagePage } from '../slt/ManagePage';
 import { planQueries } from './queries';
+import '../../i18n/plans';
 
 /** The coordinator's plans: the list, and a new draft built from the focus areas, goals and measures that exist. */
 export function PlansPage() {

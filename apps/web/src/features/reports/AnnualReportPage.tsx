@@ -23,6 +23,8 @@ import { fieldErrorText, problemText } from '../forms/problem-text';
 import { currentYearOslo, todayOslo } from '../meetings/time';
 import { day, DocumentButtons, hasSmallGroup, ReportFrame, TableScroll, valueText } from './parts';
 import { reportQueries, reportsKey } from './queries';
+import '../../i18n/meetings';
+import '../../i18n/reports';
 
 /** The report's sections in document order (the shared list is a type-only export in the browser build). */
 const SECTIONS = [

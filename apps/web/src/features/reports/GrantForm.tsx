@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrorText, problemText } from '../forms/problem-text';
 import { useList } from '../resources/api';
 import '../../designsystemet/fieldset.css';
+import '../../i18n/reports';
 
 type LineDraft = { key: number; label: string; budget: string; accounts: string };
 let nextKey = 1;

@@ -13,6 +13,7 @@ import { GrantForm } from './GrantForm';
 import { percent } from './GrantsPage';
 import { BackLink, day, DocumentButtons, hasSmallGroup, kroner, ReportFrame, TableScroll } from './parts';
 import { reportQueries, reportsKey } from './queries';
+import '../../i18n/reports';
 
 /** One grant application: its facts and warning, the edit form and deletion (coordinators), and the grant report. */
 export function GrantPage() {

@@ -9,6 +9,7 @@ import { writeTo } from '../resources/api';
 import { GrantForm } from './GrantForm';
 import { day, kroner, ReportFrame } from './parts';
 import { reportQueries, reportsKey } from './queries';
+import '../../i18n/reports';
 
 /** The municipality's grant applications, and a new one (coordinators). */
 export function GrantsPage() {

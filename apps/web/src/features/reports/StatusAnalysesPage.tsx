@@ -9,6 +9,7 @@ import { fieldErrorText, problemText } from '../forms/problem-text';
 import { writeTo } from '../resources/api';
 import { day, ReportFrame } from './parts';
 import { reportQueries, reportsKey } from './queries';
+import '../../i18n/reports';
 
 /** The municipality's kartlegginger, and a new one (coordinators). */
 export function StatusAnalysesPage() {

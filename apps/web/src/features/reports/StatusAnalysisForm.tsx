@@ -9,6 +9,7 @@ import { municipalityKey, writeTo } from '../resources/api';
 import { reportsKey } from './queries';
 import { fieldErrors } from './StatusAnalysesPage';
 import '../../designsystemet/fieldset.css';
+import '../../i18n/reports';
 
 type PriorityDraft = { key: number; title: string; rationale: string; focusAreaId: string | null };
 let nextKey = 1;

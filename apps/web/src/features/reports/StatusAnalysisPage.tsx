@@ -13,6 +13,7 @@ import { IndicatorTable } from './AnnualReportPage';
 import { BackLink, day, DocumentButtons, hasSmallGroup, ReportFrame } from './parts';
 import { reportQueries, reportsKey } from './queries';
 import { StatusAnalysisForm } from './StatusAnalysisForm';
+import '../../i18n/reports';
 
 /** One kartlegging: the computed indicators with trend and charts, what is observed, the priorities; coordinators edit. */
 export function StatusAnalysisPage() {

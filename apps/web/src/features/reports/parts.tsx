@@ -8,6 +8,7 @@ import { useOutcome } from '../meetings/Failure';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { municipalityQueries } from '../municipalities/queries';
 import { downloadReport, type ReportDocument } from './queries';
+import '../../i18n/reports';
 
 /** The frame of a report page: for the municipality's users (members read, coordinators write), its heading and intro. */
 export function ReportFrame({

@@ -2,7 +2,6 @@ import type { ExchangeMessages } from './types';
 
 /** English texts of the import and export page. */
 export const exchangeEn: ExchangeMessages = {
-  nav: { exchange: 'Import and export' },
   exchange: {
     title: 'Import and export for {{name}}',
     intro:

@@ -1,6 +1,5 @@
-/** Bokmål texts of the import and export page (merged into the main catalog). */
+/** Bokmål texts of the import and export page (added to the catalog when their pages load: ../pages.ts). */
 export const exchangeNb = {
-  nav: { exchange: 'Import og eksport' },
   exchange: {
     title: 'Import og eksport for {{name}}',
     intro:

@@ -2,7 +2,6 @@ import type { ExchangeMessages } from './types';
 
 /** Nynorsk texts of the import and export page. */
 export const exchangeNn: ExchangeMessages = {
-  nav: { exchange: 'Import og eksport' },
   exchange: {
     title: 'Import og eksport for {{name}}',
     intro:

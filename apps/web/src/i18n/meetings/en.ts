@@ -3,12 +3,6 @@ import type { MeetingsMessages } from './types';
 
 /** English texts of the meeting pages. */
 export const meetingsEn: MeetingsMessages = {
-  nav: {
-    meetingsNav: 'Meetings and follow-up',
-    meetings: 'Meetings',
-    yearPlan: 'Year plan',
-    tasks: 'My tasks',
-  },
   meetings: {
     tier: 'Group',
     meetingTitle: 'Title',

@@ -1,13 +1,7 @@
 import { ENUM_LABELS } from '@slt/shared/browser';
 
-/** Bokmål texts of the meeting pages (merged into the main catalog); enum words are the API's shared labels. */
+/** Bokmål texts of the meeting pages (added to the catalog when their pages load: ../pages.ts); enum words are the API's shared labels. */
 export const meetingsNb = {
-  nav: {
-    meetingsNav: 'Møter og oppfølging',
-    meetings: 'Møter',
-    yearPlan: 'Årshjul',
-    tasks: 'Mine oppgaver',
-  },
   meetings: {
     tier: 'Gruppe',
     meetingTitle: 'Tittel',

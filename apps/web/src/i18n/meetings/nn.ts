@@ -3,12 +3,6 @@ import type { MeetingsMessages } from './types';
 
 /** Nynorsk texts of the meeting pages. */
 export const meetingsNn: MeetingsMessages = {
-  nav: {
-    meetingsNav: 'Møte og oppfølging',
-    meetings: 'Møte',
-    yearPlan: 'Årshjul',
-    tasks: 'Oppgåvene mine',
-  },
   meetings: {
     tier: 'Gruppe',
     meetingTitle: 'Tittel',

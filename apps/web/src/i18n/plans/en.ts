@@ -2,7 +2,6 @@ import type { PlansMessages } from './types';
 
 /** English texts of the action plan pages. */
 export const plansEn: PlansMessages = {
-  nav: { plans: 'Action plans' },
   plans: {
     title: 'Action plans for {{name}}',
     intro: 'An action plan ties focus areas, goals and measures together for a period, and is adopted by the police council.',

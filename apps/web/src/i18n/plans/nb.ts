@@ -1,6 +1,5 @@
-/** Bokmål texts of the handlingsplan pages (merged into the main catalog). */
+/** Bokmål texts of the handlingsplan pages (added to the catalog when their pages load: ../pages.ts). */
 export const plansNb = {
-  nav: { plans: 'Handlingsplaner' },
   plans: {
     title: 'Handlingsplaner for {{name}}',
     intro: 'En handlingsplan knytter innsatsområder, mål og tiltak sammen for en periode, og vedtas av politirådet.',

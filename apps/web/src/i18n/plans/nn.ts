@@ -2,7 +2,6 @@ import type { PlansMessages } from './types';
 
 /** Nynorsk texts of the handlingsplan pages. */
 export const plansNn: PlansMessages = {
-  nav: { plans: 'Handlingsplanar' },
   plans: {
     title: 'Handlingsplanar for {{name}}',
     intro: 'Ein handlingsplan knyter innsatsområde, mål og tiltak saman for ein periode, og vert vedteken av politirådet.',

@@ -2,7 +2,6 @@ import type { ReportsMessages } from './types';
 
 /** English texts of the annual report, grant and status analysis pages. */
 export const reportsEn: ReportsMessages = {
-  nav: { annualReport: 'Annual report', grants: 'Grants', statusAnalyses: 'Status analysis' },
   reports: {
     documents: 'Documents',
     downloadDocx: 'Download as Word (DOCX)',

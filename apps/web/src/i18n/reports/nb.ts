@@ -1,6 +1,5 @@
-/** Bokmål texts of the årsrapport, tilskudd and kartlegging pages (merged into the main catalog). */
+/** Bokmål texts of the årsrapport, tilskudd and kartlegging pages (added to the catalog when their pages load: ../pages.ts). */
 export const reportsNb = {
-  nav: { annualReport: 'Årsrapport', grants: 'Tilskudd', statusAnalyses: 'Kartlegging' },
   reports: {
     documents: 'Dokumenter',
     downloadDocx: 'Last ned som Word (DOCX)',

@@ -2,7 +2,6 @@ import type { ReportsMessages } from './types';
 
 /** Nynorsk texts of the årsrapport, tilskot and kartlegging pages. */
 export const reportsNn: ReportsMessages = {
-  nav: { annualReport: 'Årsrapport', grants: 'Tilskot', statusAnalyses: 'Kartlegging' },
   reports: {
     documents: 'Dokument',
     downloadDocx: 'Last ned som Word (DOCX)',

@@ -1,0 +1,5 @@
+// The exchange pages' bokmål texts, added to the catalog when a component that shows them loads (../pages.ts).
+import { addBokmalPageTexts } from '../pages';
+import { exchangeNb } from './nb';
+
+addBokmalPageTexts(exchangeNb);
