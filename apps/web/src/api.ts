@@ -50,7 +50,26 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/**
+ * The session a page load restores from the refresh cookie, when this browser had one: asked for
+ * as the app loads, before any page can send a query, and awaited by every request sent while it
+ * is under way. Asked for later (by the session provider, after the first render), a page's own
+ * query could go out first without a token, get a 401 and show an error: seen on reloads under load.
+ */
+let restoring: Promise<boolean> | null = hadSession()
+  ? refreshSession().finally(() => {
+      restoring = null;
+    })
+  : null;
+
+/** Resolves once the start-up restore (if any) has answered: true when there is a session. */
+export function restoredSession(): Promise<boolean> {
+  return restoring ?? Promise.resolve(accessToken !== null);
+}
+
 async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const isAuthCall = String(input).includes('/api/v1/auth/');
+  if (restoring && !isAuthCall) await restoring;
   const withToken = (): RequestInit => ({
     ...init,
     // TanStack Query decides when data is stale; the browser revalidates every read (an ETag makes
@@ -60,7 +79,6 @@ async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): P
     headers: { ...(init?.headers as Record<string, string>), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
   });
   const response = await fetch(input, withToken());
-  const isAuthCall = String(input).includes('/api/v1/auth/');
   if (response.status !== 401 || isAuthCall || !accessToken) return response;
   return (await refreshSession()) ? fetch(input, withToken()) : response;
 }
