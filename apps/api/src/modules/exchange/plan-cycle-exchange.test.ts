@@ -5,6 +5,7 @@ import { auditLog, grantApplications, plans, planStatusChanges, statusAnalyses }
 import { call, DEMO, signIn } from '../../../test/auth.js';
 import { expectProblem } from '../../../test/problems.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { rowsOf } from './import-tables.js';
 
 /**
  * The plan cycle in the setup document: a kartlegging, a handlingsplan (content, adopting tier,
@@ -49,7 +50,7 @@ const result = async (response: Response) => {
   expect(response.status, text).toBe(200);
   return JSON.parse(text) as ImportResult;
 };
-const rows = async <T>(query: ReturnType<typeof sql>) => (await t.database.db.execute(query)).rows as T[];
+const rows = <T>(query: ReturnType<typeof sql>) => rowsOf<T>(t.database.db, query);
 const planCycleRows = async (k: string) => ({
   statusAnalyses: (await t.database.db.select().from(statusAnalyses).where(eq(statusAnalyses.kommunenummer, k))).length,
   plans: (await t.database.db.select().from(plans).where(eq(plans.kommunenummer, k))).length,
@@ -76,7 +77,6 @@ const readable = (value: unknown): unknown =>
       : value;
 
 describe('export and import: the plan cycle', () => {
-  let planId: string;
   it('a kartlegging, an adopted plan and a grant application come back the same in an empty municipality', async () => {
     const [decision] = await rows<{ decision_id: string; tier_id: string; agenda_item_id: string }>(sql`
       select d.id as decision_id, m.tier_id, (select a.id from agenda_items a where a.meeting_id = m.id order by a.position limit 1) as agenda_item_id
@@ -140,7 +140,6 @@ describe('export and import: the plan cycle', () => {
         ],
       })),
     });
-    planId = plan.id;
     await changeStatus(SOURCE, plan.id, { status: 'consultation', note: 'Sendt på høring.' });
     await changeStatus(SOURCE, plan.id, { status: 'adopted', decisionId: decision!.decision_id });
     await api('POST', `${SOURCE}/grant-applications`, {
