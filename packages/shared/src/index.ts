@@ -27,6 +27,7 @@ export * from './routes/meetings.js';
 export * from './routes/year-plan.js';
 export * from './labels.js';
 export * from './schemas/setup-document.js';
+export * from './schemas/setup-document-plans.js';
 export * from './routes/exchange.js';
 export * from './schemas/invitations.js';
 export * from './routes/invitations.js';

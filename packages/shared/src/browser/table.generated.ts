@@ -799,7 +799,10 @@ export const SETUP_SECTIONS = [
   "focusAreas",
   "goals",
   "measures",
-  "meetings"
+  "meetings",
+  "statusAnalyses",
+  "plans",
+  "grantApplications"
 ] as const;
 
 export const POLICE_DISTRICTS = [

@@ -8,6 +8,7 @@ import { MembershipRoleSchema, PhoneSchema } from './members.js';
 import { KommunenummerSchema } from './municipalities.js';
 import { OrganizationKindSchema } from './organizations.js';
 import { DocProfileSchema } from './profile.js';
+import { DocGrantApplicationSchema, DocPlanSchema, DocStatusAnalysisSchema } from './setup-document-plans.js';
 import { MeetingRuleSchema, TierLevelSchema } from './tiers.js';
 
 /**
@@ -216,7 +217,19 @@ export const DocMeetingSchema = Item('DocMeeting', {
 });
 
 /** The kinds of item a document holds, in the order they are applied. */
-export const SETUP_SECTIONS = ['organizations', 'members', 'tiers', 'targetGroups', 'focusAreas', 'goals', 'measures', 'meetings'] as const;
+export const SETUP_SECTIONS = [
+  'organizations',
+  'members',
+  'tiers',
+  'targetGroups',
+  'focusAreas',
+  'goals',
+  'measures',
+  'meetings',
+  'statusAnalyses',
+  'plans',
+  'grantApplications',
+] as const;
 export type SetupSection = (typeof SETUP_SECTIONS)[number];
 
 export const SECTION_ITEM_SCHEMAS = {
@@ -228,6 +241,9 @@ export const SECTION_ITEM_SCHEMAS = {
   goals: DocGoalSchema,
   measures: DocMeasureSchema,
   meetings: DocMeetingSchema,
+  statusAnalyses: DocStatusAnalysisSchema,
+  plans: DocPlanSchema,
+  grantApplications: DocGrantApplicationSchema,
 } as const satisfies Record<SetupSection, TSchema>;
 
 export const SetupDocumentSchema = Type.Object(
@@ -243,6 +259,9 @@ export const SetupDocumentSchema = Type.Object(
     goals: Type.Optional(Type.Array(DocGoalSchema)),
     measures: Type.Optional(Type.Array(DocMeasureSchema)),
     meetings: Type.Optional(Type.Array(DocMeetingSchema)),
+    statusAnalyses: Type.Optional(Type.Array(DocStatusAnalysisSchema)),
+    plans: Type.Optional(Type.Array(DocPlanSchema)),
+    grantApplications: Type.Optional(Type.Array(DocGrantApplicationSchema)),
     profile: Type.Optional(DocProfileSchema),
   },
   {

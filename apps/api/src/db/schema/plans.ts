@@ -1,6 +1,20 @@
 import { PLAN_STATUSES, type EvaluationPlanType, type Plan } from '@slt/shared';
 import { sql } from 'drizzle-orm';
-import { char, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { decisions } from './meetings.js';
 import { municipalities } from './municipalities.js';
 import { statusAnalyses } from './reports.js';
@@ -34,6 +48,8 @@ export const plans = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     title: text().notNull(),
     description: text(),
     periodStart: date({ mode: 'string' }).notNull(),
@@ -49,7 +65,11 @@ export const plans = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.kommunenummer, t.periodStart), check('plans_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`)],
+  (t) => [
+    uniqueIndex('plans_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    index().on(t.kommunenummer, t.periodStart),
+    check('plans_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
 );
 
 /** Every status a plan has had, with the decision behind an adoption. */

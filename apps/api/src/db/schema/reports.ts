@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { agendaItems } from './meetings.js';
 import { municipalities } from './municipalities.js';
@@ -41,6 +41,8 @@ export const grantApplications = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     title: text().notNull(),
     periodStart: date({ mode: 'string' }).notNull(),
     periodEnd: date({ mode: 'string' }).notNull(),
@@ -52,7 +54,11 @@ export const grantApplications = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.kommunenummer, t.periodStart), check('grant_applications_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`)],
+  (t) => [
+    uniqueIndex('grant_applications_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
+    index().on(t.kommunenummer, t.periodStart),
+    check('grant_applications_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
 );
 
 /** The goals an application names. */
@@ -88,6 +94,8 @@ export const statusAnalyses = pgTable(
     kommunenummer: char({ length: 4 })
       .notNull()
       .references(() => municipalities.kommunenummer),
+    /** The caller's key for imports (a repeated import updates instead of duplicating); exports fall back to the id. */
+    externalId: text(),
     title: text().notNull(),
     periodStart: date({ mode: 'string' }).notNull(),
     periodEnd: date({ mode: 'string' }).notNull(),
@@ -99,6 +107,7 @@ export const statusAnalyses = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('status_analyses_external_key').on(t.kommunenummer, sql`coalesce(${t.externalId}, ${t.id}::text)`),
     index().on(t.kommunenummer, t.periodStart),
     index().on(t.agendaItemId),
     check('status_analyses_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),

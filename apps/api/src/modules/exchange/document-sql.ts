@@ -1,4 +1,5 @@
 import type { SetupSection } from '@slt/shared';
+import { PLAN_CYCLE_SQL } from './plan-cycle-sql.js';
 import { PROFILE_EXPORT_SQL } from './profile-section.js';
 
 /**
@@ -116,6 +117,8 @@ export const SECTION_SQL: Record<SetupSection, string> = {
           order by ${extOf('ai')} collate "C")
         from action_items ai where ai.meeting_id = mt.id), '[]')) as doc
     from meetings mt where mt.kommunenummer = $1`,
+
+  ...PLAN_CYCLE_SQL,
 };
 
 /** The whole document in one statement, items ordered by externalId. $1 kommunenummer, $2 the format. */

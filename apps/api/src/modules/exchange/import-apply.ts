@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/scope.js';
 import { extOf } from './document-sql.js';
 import { MUNICIPALITY, TABLE } from './import-tables.js';
+import { applyPlanCycle } from './plan-cycle-apply.js';
 
 const ENTITY: Record<SetupSection, string> = {
   organizations: 'organization',
@@ -14,10 +15,13 @@ const ENTITY: Record<SetupSection, string> = {
   goals: 'goal',
   measures: 'measure',
   meetings: 'meeting',
+  statusAnalyses: 'status_analysis',
+  plans: 'plan',
+  grantApplications: 'grant_application',
 };
 
 /** A reference to an item of a kind, by its externalId (an SQL expression): the SQL of its row id. */
-type Ref = (target: SetupSection, value: string) => string;
+export type Ref = (target: SetupSection, value: string) => string;
 
 /**
  * Writes the plan (`import_plan`: every item with its row id, existing or new, its action and its
@@ -189,6 +193,8 @@ export async function applyPlan(db: Executor, kommunenummer: string, actor: Acto
       v->>'description', ${refOne('members', `v->>'responsibleMember'`)}, (v->>'dueDate')::date, (v->>'status')::action_item_status,
       ${refOne('meetings', `v->>'reportBackMeeting'`)}, case when v->>'status' = 'done' then now() end
     from ${meetings} m cross join lateral jsonb_array_elements(m.doc->'actionItems') v`);
+
+  await applyPlanCycle({ run, upsert, clear, items, refOne });
 
   // One audit row per created or updated item, in document order: one statement per kind (each
   // kind's rows are sorted in memory; all of them at once would spill the sort to disk).

@@ -19,6 +19,9 @@ export const TABLE: Record<SetupSection, string> = {
   goals: 'goals',
   measures: 'measures',
   meetings: 'meetings',
+  statusAnalyses: 'status_analyses',
+  plans: 'plans',
+  grantApplications: 'grant_applications',
 };
 
 export const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => {

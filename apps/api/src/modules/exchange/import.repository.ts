@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/scope.js';
 import { extOf, SECTION_SQL } from './document-sql.js';
 import { applyPlan } from './import-apply.js';
 import { MUNICIPALITY, rowsOf, TABLE } from './import-tables.js';
+import { MEETING_PARTS_SQL } from './plan-cycle-checks.js';
 import { fieldError, NORMAL_FIELDS, type NormalItem } from './items.js';
 
 /**
@@ -34,6 +35,17 @@ const REFERENCES: { section: SetupSection; path: string[]; target: SetupSection 
   { section: 'meetings', path: ['decisions', '*', 'measure'], target: 'measures' },
   { section: 'meetings', path: ['actionItems', '*', 'responsibleMember'], target: 'members' },
   { section: 'meetings', path: ['actionItems', '*', 'reportBackMeeting'], target: 'meetings' },
+  { section: 'statusAnalyses', path: ['observations', '*', 'organization'], target: 'organizations' },
+  { section: 'statusAnalyses', path: ['priorities', '*', 'focusArea'], target: 'focusAreas' },
+  { section: 'statusAnalyses', path: ['presentedAt', 'meeting'], target: 'meetings' },
+  { section: 'plans', path: ['adoptingTier'], target: 'tiers' },
+  { section: 'plans', path: ['adoptedBy', 'meeting'], target: 'meetings' },
+  { section: 'plans', path: ['statusAnalysis'], target: 'statusAnalyses' },
+  { section: 'plans', path: ['priorities', '*', 'focusArea'], target: 'focusAreas' },
+  { section: 'plans', path: ['priorities', '*', 'goals', '*', 'goal'], target: 'goals' },
+  { section: 'plans', path: ['priorities', '*', 'goals', '*', 'measures', '*', 'measure'], target: 'measures' },
+  { section: 'plans', path: ['statusHistory', '*', 'decision', 'meeting'], target: 'meetings' },
+  { section: 'grantApplications', path: ['goals', '*'], target: 'goals' },
 ];
 
 /** A kind of item in a sentence, with its article. */
@@ -46,6 +58,9 @@ const singular: Record<SetupSection, string> = {
   goals: 'a goal',
   measures: 'a measure',
   meetings: 'a meeting',
+  statusAnalyses: 'a status analysis',
+  plans: 'a plan',
+  grantApplications: 'a grant application',
 };
 
 /** The rows a reference path yields: the pointer to each referring value and the value. */
@@ -162,6 +177,8 @@ export function createImportRepository(db: Executor) {
             order by 1`,
       );
       for (const a of actionKeys) errors.push(fieldError(a.pointer, a.detail));
+      for (const p of await rowsOf<{ pointer: string; detail: string }>(db, sql.raw(MEETING_PARTS_SQL)))
+        errors.push(fieldError(p.pointer, p.detail));
       return errors;
     },
 

@@ -42,6 +42,8 @@ const list = (value: unknown) => (value as Raw[] | undefined) ?? [];
 const or = <T>(value: unknown, fallback: T) => (value === undefined || value === null ? fallback : value);
 const n = (value: unknown) => (value === undefined ? null : value);
 const instant = (value: unknown) => (value === undefined ? null : new Date(value as string).toISOString());
+const decisionRef = (value: unknown) =>
+  value === undefined || value === null ? null : { meeting: (value as Raw).meeting, decision: (value as Raw).decision };
 
 /** Each section's normal form (mirrors export.sql). */
 const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
@@ -165,6 +167,57 @@ const NORMALIZE: Record<SetupSection, (item: Raw) => Raw> = {
       }))
       .sort(by('externalId')),
   }),
+  statusAnalyses: (i) => ({
+    externalId: i.externalId,
+    title: i.title,
+    periodStart: i.periodStart,
+    periodEnd: i.periodEnd,
+    summary: n(i.summary),
+    observations: list(i.observations).map((o) => ({ organization: o.organization, text: o.text })),
+    priorities: list(i.priorities).map((p) => ({ title: p.title, focusArea: n(p.focusArea), rationale: n(p.rationale) })),
+    presentedAt: i.presentedAt ? { meeting: (i.presentedAt as Raw).meeting, agendaItem: (i.presentedAt as Raw).agendaItem } : null,
+  }),
+  plans: (i) => ({
+    externalId: i.externalId,
+    title: i.title,
+    description: n(i.description),
+    periodStart: i.periodStart,
+    periodEnd: i.periodEnd,
+    status: or(i.status, 'draft'),
+    adoptingTier: n(i.adoptingTier),
+    adoptedBy: decisionRef(i.adoptedBy),
+    statusAnalysis: n(i.statusAnalysis),
+    priorities: list(i.priorities).map((p) => ({
+      focusArea: p.focusArea,
+      text: n(p.text),
+      goals: list(p.goals).map((g) => ({
+        goal: g.goal,
+        measures: list(g.measures).map((m) => ({
+          measure: m.measure,
+          deadline: n(m.deadline),
+          fundingAmount: n(m.fundingAmount),
+          fundingSource: n(m.fundingSource),
+          evaluationType: n(m.evaluationType),
+          evaluationDue: n(m.evaluationDue),
+        })),
+      })),
+    })),
+    statusHistory: list(i.statusHistory)
+      .map((h) => ({ status: h.status, at: instant(h.at), decision: decisionRef(h.decision), note: n(h.note) }))
+      .sort(by('at', 'status', 'note')),
+  }),
+  grantApplications: (i) => ({
+    externalId: i.externalId,
+    title: i.title,
+    periodStart: i.periodStart,
+    periodEnd: i.periodEnd,
+    appliedAmount: i.appliedAmount,
+    grantedAmount: n(i.grantedAmount),
+    ownFunding: i.ownFunding,
+    goals: [...((i.goals as string[] | undefined) ?? [])],
+    budgetLines: list(i.budgetLines).map((b) => ({ label: b.label, budget: b.budget, accounts: n(b.accounts) })),
+    description: n(i.description),
+  }),
 };
 
 /** The fields of each section's normal form, apart from externalId (every item has them all). */
@@ -222,6 +275,9 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
       });
     });
   }
+  if (section === 'statusAnalyses' || section === 'plans' || section === 'grantApplications')
+    ordered(errors, pointer, [item.periodStart, item.periodEnd, 'periodEnd', 'periodStart']);
+  if (section === 'plans') planRules(errors, item, pointer);
   if (section === 'meetings') {
     if (new Date(item.endsAt as string) < new Date(item.startsAt as string))
       errors.push({ ...fieldError(`${pointer}/endsAt`, 'comes before startsAt'), code: 'before_start' });
@@ -237,6 +293,24 @@ function itemRules(section: SetupSection, item: Raw, pointer: string): ProblemFi
     });
   }
   return errors;
+}
+
+/** A goal and a measure appear at most once in a plan (the rule of the plan's own API). */
+function planRules(errors: ProblemFieldError[], item: Raw, pointer: string): void {
+  const goals = new Map<unknown, string>();
+  const measures = new Map<unknown, string>();
+  list(item.priorities).forEach((p, i) =>
+    list(p.goals).forEach((g, j) => {
+      const at = `${pointer}/priorities/${i}/goals/${j}`;
+      if (goals.has(g.goal)) errors.push(fieldError(`${at}/goal`, `is in the plan already (${goals.get(g.goal)})`));
+      else goals.set(g.goal, at);
+      list(g.measures).forEach((m, k) => {
+        if (measures.has(m.measure))
+          errors.push(fieldError(`${at}/measures/${k}/measure`, `is in the plan already (${measures.get(m.measure)})`));
+        else measures.set(m.measure, `${at}/measures/${k}`);
+      });
+    }),
+  );
 }
 
 /**
