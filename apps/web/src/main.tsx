@@ -13,7 +13,7 @@ import { router } from './router';
 
 // The entry route's page chunk is asked for now, while the first render runs, not once the router
 // mounts after it (a failure here is the router's to report when it loads the route itself).
-for (const match of router.matchRoutes(router.latestLocation)) {
+for (const match of router.matchRoutes(router.latestLocation) as { routeId: string }[]) {
   const route = (router.routesById as Record<string, AnyRoute>)[match.routeId];
   if (route) void router.loadRouteChunk(route)?.catch(() => undefined);
 }
