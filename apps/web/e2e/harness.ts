@@ -79,15 +79,14 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
 
 /**
  * When the test that opened this context fails, prints what the browser saw go wrong (API answers
- * of 500 and above and 401s, failed requests, console errors) and the text of each open page's <main>, so
+ * of 400 and above, failed requests, console errors) and the text of each open page's <main>, so
  * a failure on a busy machine can be told apart from a slow one.
  */
 function traceFailures(context: BrowserContext): void {
   const events: string[] = [];
   const at = () => new Date().toISOString().slice(11, 23);
   context.on('response', (response) => {
-    if (response.status() >= 500 || response.status() === 401)
-      events.push(`${at()} ${response.status()} ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400) events.push(`${at()} ${response.status()} ${response.request().method()} ${response.url()}`);
   });
   context.on('requestfailed', (request) =>
     events.push(`${at()} failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),

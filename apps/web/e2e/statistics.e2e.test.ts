@@ -123,6 +123,8 @@ describe('official statistics on the goal page (Chromium)', () => {
     await page.getByText('Kilde: Statistisk sentralbyrå (SSB), tabell 08487, CC BY 4.0').first().waitFor();
     const table = page.getByRole('table', { name: /^Verdier for Rusmiddellovbrudd/ });
     const lastRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2022-2023' }) });
+    // The table renders once the fetched values are read again: wait for the row, then read it.
+    await lastRow.getByRole('cell').first().waitFor();
     const cells = await lastRow.getByRole('cell').allInnerTexts();
     expect(cells[0]).toBe('<5');
     expect(cells.at(-1)).toBe('SSB');

@@ -93,6 +93,80 @@ export const DEMO_PLANS: DemoPlan[] = [
       { focusArea: 'Rett tiltak til rett tid', goals: [] },
     ],
   },
+  {
+    kommunenummer: '3905',
+    title: 'Handlingsplan for SLT i Tønsberg og Færder 2027–2030',
+    description: 'Utkast til felles handlingsplan for Tønsberg og Færder, til behandling i styringsgruppen.',
+    periodStart: '2027-01-01',
+    periodEnd: '2030-12-31',
+    adoptingTier: 'Styringsgruppen',
+    priorities: [
+      {
+        focusArea: 'Forebygge og redusere kriminalitet',
+        text: 'Foreldre og skole skal kjenne risikoene og vite hva de kan gjøre.',
+        goals: [
+          {
+            title: 'Bevisstgjøre foreldrene på deres del av ansvaret',
+            measures: [
+              {
+                title: 'Foreldremøter om rus på ungdomsskolene',
+                deadline: '2027-11-30',
+                fundingAmount: 30000,
+                fundingSource: 'Kommunalt budsjett (SLT)',
+                evaluationType: 'self_assessment',
+                evaluationDue: '2027-12-31',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    kommunenummer: '3212',
+    title: 'Handlingsplan for SLT i Nesodden 2027–2030',
+    description: 'Utkast til handlingsplan, bygget på kartleggingen og politirådets prioriteringer.',
+    periodStart: '2027-01-01',
+    periodEnd: '2030-12-31',
+    adoptingTier: 'Politirådet',
+    priorities: [
+      {
+        focusArea: 'Fange opp negative trender',
+        text: 'Voksne ute der ungdom er, og tidlig beskjed når noe er i ferd med å skje.',
+        goals: [
+          {
+            title: 'Redusere voldsepisoder blant ungdom',
+            measures: [
+              {
+                title: 'Natteravn-ordning i helgene',
+                deadline: '2027-09-30',
+                fundingAmount: 40000,
+                fundingSource: 'SLT-tilskudd',
+                evaluationType: 'internal',
+                evaluationDue: '2028-03-31',
+              },
+            ],
+          },
+        ],
+      },
+      { focusArea: 'Tidlig hjelp og støtte', goals: [{ title: 'Redusere antall førstegangskriminelle under 18 år', measures: [] }] },
+    ],
+  },
+  {
+    kommunenummer: '4206',
+    title: 'Handlingsplan for SLT i Farsund 2027–2030',
+    description: 'Første utkast til handlingsplan for det kriminalitetsforebyggende arbeidet i Farsund.',
+    periodStart: '2027-01-01',
+    periodEnd: '2030-12-31',
+    adoptingTier: 'Styringsgruppen',
+    priorities: [
+      {
+        focusArea: 'Lokalt kriminalitetsforebyggende arbeid',
+        text: 'Instansene som arbeider med barn og unge skal kjenne hverandre og samarbeide tett.',
+        goals: [],
+      },
+    ],
+  },
 ];
 
 /** Loads the demo plans of a municipality that has none yet and still has what they name (never overwrites). */

@@ -74,6 +74,17 @@ async function decide(k: string, token: string, tierId: string, text: string): P
 }
 
 describe('handlingsplaner', () => {
+  it('the demo gives each of the five seed municipalities a draft plan built from its own setup', async () => {
+    const rows = await t.database.db
+      .select({ kommunenummer: plans.kommunenummer, status: plans.status, content: plans.content })
+      .from(plans);
+    expect(rows.map((r) => r.kommunenummer).sort()).toEqual(['1547', '3212', '3401', '3905', '4206']);
+    for (const row of rows) {
+      expect(row.status).toBe('draft');
+      expect(row.content.priorities.length).toBeGreaterThan(0);
+    }
+  });
+
   it('drafts a plan from existing focus areas, goals and measures; adoption needs the adopting tier’s decision; versions stay readable', async () => {
     const k = ids('3401');
     const politirad = await k.tier('Politirådet');
