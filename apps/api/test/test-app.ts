@@ -25,6 +25,11 @@ export interface TestApp {
   client: ReturnType<typeof createClient>;
   /** Everything the app logged, one parsed JSON object per line. */
   logs: Record<string, unknown>[];
+  /**
+   * The SQL statements `work` sent, with the app's background work (the mail outbox worker's
+   * polling) paused meanwhile: its rounds landed inside measured requests on a busy machine.
+   */
+  statementsOf(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -154,6 +159,16 @@ export async function createTestApp(
     baseUrl,
     client: createClient({ baseUrl }),
     logs,
+    statementsOf: async (work) => {
+      await app.mailWorker?.stop();
+      try {
+        const before = database.statementCount();
+        await work();
+        return database.statementCount() - before;
+      } finally {
+        app.mailWorker?.start();
+      }
+    },
     close: async () => {
       await app.close();
       await dispose();

@@ -19,8 +19,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const unsubscribe = onSessionChange(setUser);
-    // A page load keeps the session if the refresh cookie is still good (asked only when this browser had one).
-    if (hadSession()) void restoredSession().finally(() => setReady(true));
+    // The restore starts as the app loads (api.ts) and may have answered before this subscription
+    // (and, refused, cleared the flag `ready` started from): take the session as it is once the
+    // restore has answered.
+    void restoredSession().finally(() => {
+      setUser(getCurrentUser());
+      setReady(true);
+    });
     return () => {
       unsubscribe();
     };
