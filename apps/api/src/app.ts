@@ -253,6 +253,7 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     pollMs: config.mailPollMs,
     backoffBaseSeconds: config.mailRetrySeconds,
     publicUrl: config.publicUrl,
+    digestWeekday: config.mailDigestWeekday,
     log: app.log,
   });
   app.decorate('mailWorker', mailWorker);

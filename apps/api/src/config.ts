@@ -50,6 +50,7 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.String({ minLength: 3, default: 'SLT <slt@localhost>' }),
   MAIL_POLL_MS: Type.Integer({ minimum: 100, default: 5000 }),
   MAIL_RETRY_SECONDS: Type.Integer({ minimum: 1, default: 30 }),
+  MAIL_DIGEST_WEEKDAY: Type.Integer({ minimum: 1, maximum: 7, default: 1 }),
 });
 
 export interface Config {
@@ -127,6 +128,11 @@ export interface Config {
   readonly mailPollMs: number;
   /** The first retry of a failed mail; doubles per attempt up to an hour, 8 attempts in all. */
   readonly mailRetrySeconds: number;
+  /**
+   * The ISO weekday (1 = Monday … 7 = Sunday, Europe/Oslo) the weekly digests are queued on;
+   * null (tests only: not settable from the environment) for no digests.
+   */
+  readonly mailDigestWeekday: number | null;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,5 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
     mailRetrySeconds: e.MAIL_RETRY_SECONDS,
+    mailDigestWeekday: e.MAIL_DIGEST_WEEKDAY,
   });
 }

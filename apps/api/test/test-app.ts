@@ -139,6 +139,8 @@ export async function createTestApp(
     failedCredentialsPerMinute: options.failedCredentialsPerMinute ?? 0,
     // No scheduled statistics import unless a test turns it on.
     statsImportEveryDays: 0,
+    // No weekly digests unless a test turns them on: on that weekday they would join every mail test's outbox.
+    mailDigestWeekday: null,
     ...options.config,
   });
   const logs: Record<string, unknown>[] = [];

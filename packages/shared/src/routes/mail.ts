@@ -1,5 +1,5 @@
 import { defineRoute } from '../contract.js';
-import { MailListSchema, MeetingNoticeParamsSchema, QueuedMailSchema } from '../schemas/mail.js';
+import { MailListSchema, MailPreferencesSchema, MeetingNoticeParamsSchema, QueuedMailSchema } from '../schemas/mail.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
 
 const coordinator = { kind: 'municipality', role: 'coordinator' } as const;
@@ -30,5 +30,27 @@ export const mailRoutes = {
     params: MunicipalityParamsSchema,
     response: { 200: MailListSchema },
     problems: [400, 401, 403, 404],
+  }),
+  getMailPreferences: defineRoute({
+    method: 'GET',
+    path: '/api/v1/me/mail-preferences',
+    operationId: 'getMailPreferences',
+    tags: ['mail'],
+    summary: 'Your mail preferences: whether you get the weekly digest',
+    description: "Kept per e-mail address (your account's): the digest goes to members by address, in every municipality.",
+    access: { kind: 'user' },
+    response: { 200: MailPreferencesSchema },
+    problems: [401, 403],
+  }),
+  updateMailPreferences: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/me/mail-preferences',
+    operationId: 'updateMailPreferences',
+    tags: ['mail'],
+    summary: 'Turn the weekly digest to your address on or off',
+    access: { kind: 'user' },
+    body: MailPreferencesSchema,
+    response: { 200: MailPreferencesSchema },
+    problems: [400, 401, 403],
   }),
 } as const;

@@ -9,6 +9,8 @@ export const MAIL_KINDS = [
   'action_reminder',
   'action_overdue',
   'invitation',
+  'minutes',
+  'weekly_digest',
 ] as const;
 export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
@@ -18,7 +20,7 @@ export const MailSchema = Type.Object(
     id: UuidSchema,
     kind: Type.Enum(MAIL_KINDS),
     subjectId: Type.Union([UuidSchema, Type.Null()], {
-      description: 'What the mail is about: the meeting, the action item, or the invited user.',
+      description: 'What the mail is about: the meeting, the action item, or the invited user (none for a weekly digest).',
     }),
     recipient: Type.String(),
     language: Type.Enum(['nb', 'nn', 'en']),
@@ -44,3 +46,16 @@ export const QueuedMailSchema = Type.Object(
   { queued: Type.Integer({ description: 'Mails queued now (members who already had this version of the notice are left out).' }) },
   { additionalProperties: false },
 );
+
+/** The signed-in person's choices about mail sent to their e-mail address. */
+export const MailPreferencesSchema = Type.Object(
+  {
+    weeklyDigest: Type.Boolean({
+      description:
+        "Whether the weekly digest (your open action items that are overdue or due within 7 days, and the next 14 days' meetings " +
+        'of your tiers) is mailed to your address. On unless you turn it off.',
+    }),
+  },
+  { additionalProperties: false, title: 'MailPreferences' },
+);
+export type MailPreferences = Static<typeof MailPreferencesSchema>;

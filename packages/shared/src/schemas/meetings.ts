@@ -103,6 +103,11 @@ export const MeetingSchema = Type.Object(
     agenda: Type.Optional(Type.Array(AgendaItemSchema)),
     attendance: Type.Optional(Type.Array(AttendanceSchema)),
     minutes: Type.Optional(Nullable(Type.String())),
+    minutesApprovedAt: Type.Optional(
+      Nullable(TimestampSchema, {
+        description: 'When a coordinator approved the minutes (they were then mailed to the members); null while not approved.',
+      }),
+    ),
     decisions: Type.Optional(Type.Array(DecisionSchema)),
     actionItems: Type.Optional(Type.Array(ActionItemSchema, { description: 'Action items given at this meeting.' })),
     reportBackItems: Type.Optional(Type.Array(ActionItemSchema, { description: 'Action items to be reported back at this meeting.' })),
@@ -150,6 +155,14 @@ export const UpdateMeetingSchema = Type.Object(
     place: Clearable(NameText()),
     status: Type.Optional(MeetingStatusSchema),
     minutes: Clearable(Type.String({ maxLength: 50_000 })),
+    minutesApproved: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'Approve the minutes: only a held meeting with minutes (otherwise 400 naming `minutesApproved`). ' +
+          'Sets `minutesApprovedAt` and mails the minutes once to every current member of the tier with an e-mail address. ' +
+          'Approval is final: it cannot be withdrawn, and approving again changes nothing and mails nothing.',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

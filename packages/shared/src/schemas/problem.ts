@@ -58,6 +58,8 @@ export const FIELD_ERROR_CODES = [
   'before_start',
   'not_in_future',
   'in_future',
+  'not_held',
+  'no_minutes',
   'wrong_password',
   'invitation',
   'invalid',

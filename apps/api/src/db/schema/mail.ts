@@ -1,4 +1,4 @@
-import { char, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities.js';
 
 export const mailStatusEnum = pgEnum('mail_status', ['pending', 'sending', 'sent', 'failed']);
@@ -38,3 +38,24 @@ export const mailOutbox = pgTable(
   },
   (t) => [uniqueIndex().on(t.dedupeKey), index().on(t.status, t.nextAttemptAt), index().on(t.kommunenummer, t.createdAt)],
 );
+
+/**
+ * A person's choices about mail, by e-mail address (lower case): mail goes to members' addresses,
+ * and a member need not have an account, so the address is the one key every mail and the signed-in
+ * user share. No row: the defaults (the weekly digest on).
+ */
+export const mailPreferences = pgTable('mail_preferences', {
+  email: text().primaryKey(),
+  weeklyDigest: boolean().notNull().default(true),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row per ISO week (`2026-W49`) whose weekly digests were queued: the first worker round on the
+ * digest weekday inserts it and queues the digests in the same transaction; every other round and
+ * replica finds it and does nothing.
+ */
+export const mailDigestRuns = pgTable('mail_digest_runs', {
+  week: text().primaryKey(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -46,6 +46,8 @@ export const meetings = pgTable(
     status: meetingStatusEnum().notNull().default('planned'),
     /** Internal. */
     minutes: text(),
+    /** When a coordinator approved the minutes (they were mailed to the members then); final once set. */
+    minutesApprovedAt: timestamp({ withTimezone: true }),
     /** iCalendar SEQUENCE: bumped whenever the public facts (title, time, place, status) change. */
     sequence: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

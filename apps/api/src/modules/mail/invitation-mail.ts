@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { municipalities } from '../../db/schema/index.js';
 import { createMailRepository } from './mail.repository.js';
-import { invitationMail, type MailLanguage } from './mail-texts.js';
+import { invitationMail, recipientLanguage } from './mail-texts.js';
 
 /**
  * Queues the invitation to the invited person, in the transaction that gives the role: a new
@@ -27,7 +27,7 @@ export async function queueInvitationMail(
     .from(municipalities)
     .where(eq(municipalities.kommunenummer, invitation.kommunenummer));
   if (!municipality) return 0;
-  const language: MailLanguage = municipality.malform === 'nn' ? 'nn' : 'nb';
+  const language = recipientLanguage(municipality);
   const link = invitation.token ? `${publicUrl}/invitation#${invitation.token}` : `${publicUrl}/`;
   return createMailRepository(tx).enqueue([
     {

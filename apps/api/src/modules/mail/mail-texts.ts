@@ -2,6 +2,15 @@
 export type MailLanguage = 'nb' | 'nn' | 'en';
 export type MeetingMailKind = 'meeting_notice' | 'meeting_update' | 'meeting_cancel';
 
+/**
+ * The language of every mail (notice, update, cancellation, reminder, invitation, minutes, digest):
+ * the municipality's målform, nb or nn. Recipients have no language of their own in the data (a
+ * member need not have an account), and the municipality writes to its people in its målform.
+ */
+export function recipientLanguage(municipality: { malform: string | null }): MailLanguage {
+  return municipality.malform === 'nn' ? 'nn' : 'nb';
+}
+
 export interface MeetingMailData {
   municipality: string;
   tier: string;
@@ -67,9 +76,10 @@ const words = {
   },
 } as const;
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+export const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
 /** The meeting's time in Europe/Oslo, in the language's way of writing it. */
 export function osloTimeSpan(start: Date, end: Date, locale: string): string {

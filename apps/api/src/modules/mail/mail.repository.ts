@@ -1,6 +1,16 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { agendaItems, mailOutbox, meetings, members, memberships, municipalities, tiers } from '../../db/schema/index.js';
+import {
+  agendaItems,
+  mailOutbox,
+  mailPreferences,
+  meetings,
+  members,
+  memberships,
+  municipalities,
+  tiers,
+  users,
+} from '../../db/schema/index.js';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 export type NewMail = typeof mailOutbox.$inferInsert;
@@ -104,6 +114,37 @@ export function createMailRepository(db: Executor) {
         .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.closed, false)))
         .orderBy(asc(agendaItems.position));
       return { ...row, agenda };
+    },
+
+    /** Members' names by id (for the responsible of action items in a mail). */
+    async memberNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ id: members.id, name: members.name })
+        .from(members)
+        .where(inArray(members.id, [...new Set(ids)]));
+      return new Map(rows.flatMap((r) => (r.name ? [[r.id, r.name] as const] : [])));
+    },
+
+    async userEmail(userId: string): Promise<string | undefined> {
+      const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+      return row?.email;
+    },
+
+    /** Whether the address (any case) has turned the weekly digest off; on without a row. */
+    async weeklyDigestFor(email: string): Promise<boolean> {
+      const [row] = await db
+        .select({ weeklyDigest: mailPreferences.weeklyDigest })
+        .from(mailPreferences)
+        .where(eq(mailPreferences.email, email.toLowerCase()));
+      return row?.weeklyDigest ?? true;
+    },
+
+    async setWeeklyDigest(email: string, weeklyDigest: boolean): Promise<void> {
+      await db
+        .insert(mailPreferences)
+        .values({ email: email.toLowerCase(), weeklyDigest })
+        .onConflictDoUpdate({ target: mailPreferences.email, set: { weeklyDigest, updatedAt: sql`now()` } });
     },
 
     /** The tier's members on `day` (YYYY-MM-DD) with an e-mail address, one row per member. */

@@ -1,6 +1,6 @@
-import type { Mail, MailList } from '@slt/shared';
+import type { Mail, MailList, MailPreferences } from '@slt/shared';
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../../lib/audited.js';
+import { found, recordAudit } from '../../lib/audited.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Scope } from '../../lib/scope.js';
@@ -45,6 +45,22 @@ export function createMailService(deps: { db: Db; settings: MailSettings }) {
           });
         }
         return { queued };
+      });
+    },
+
+    /** The signed-in user's mail preferences, kept by their account's e-mail address. */
+    async preferences(userId: string): Promise<MailPreferences> {
+      const repo = createMailRepository(db);
+      const email = found(await repo.userEmail(userId), `There is no user ${userId}.`);
+      return { weeklyDigest: await repo.weeklyDigestFor(email) };
+    },
+
+    async setPreferences(userId: string, preferences: MailPreferences): Promise<MailPreferences> {
+      return db.transaction(async (tx) => {
+        const repo = createMailRepository(tx);
+        const email = found(await repo.userEmail(userId), `There is no user ${userId}.`);
+        await repo.setWeeklyDigest(email, preferences.weeklyDigest);
+        return { weeklyDigest: await repo.weeklyDigestFor(email) };
       });
     },
 

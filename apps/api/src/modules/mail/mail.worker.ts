@@ -3,6 +3,7 @@ import { diffChanges } from '../../lib/audit-diff.js';
 import { recordAudit } from '../../lib/audited.js';
 import type { MailPort } from './mail.client.js';
 import { createMailRepository, type MailRow } from './mail.repository.js';
+import { queueWeeklyDigests } from './digest.js';
 import { queueDueNotices } from './notices.js';
 import { queueDueReminders } from './reminders.js';
 
@@ -36,12 +37,14 @@ export function createMailWorker(deps: {
   pollMs: number;
   log: WorkerLog;
   publicUrl: string | undefined;
+  /** The ISO weekday (Europe/Oslo) the weekly digests are queued on; null for none. */
+  digestWeekday?: number | null;
   /** First retry delay; doubles per attempt, up to an hour. */
   backoffBaseSeconds?: number;
   batch?: number;
   leaseSeconds?: number;
 }) {
-  const { db, port, from, pollMs, log, publicUrl, backoffBaseSeconds = 30, batch = 20, leaseSeconds = 120 } = deps;
+  const { db, port, from, pollMs, log, publicUrl, digestWeekday = null, backoffBaseSeconds = 30, batch = 20, leaseSeconds = 120 } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
@@ -81,10 +84,11 @@ export function createMailWorker(deps: {
     return true;
   }
 
-  /** One round: queues the notices and reminders due today (idempotent), then sends what is due; the number of mails sent. */
+  /** One round: queues the notices, reminders and weekly digests due today (idempotent), then sends what is due; the number of mails sent. */
   async function tick(): Promise<number> {
     await db.transaction((tx) => queueDueNotices(tx, { from, publicUrl }));
     await db.transaction((tx) => queueDueReminders(tx, { publicUrl }));
+    if (digestWeekday !== null) await db.transaction((tx) => queueWeeklyDigests(tx, { publicUrl, weekday: digestWeekday }));
     if (!port) return 0;
     const claimed = await db.transaction((tx) => createMailRepository(tx).claim(batch, leaseSeconds));
     let sent = 0;

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.js';
 import { icalendarInvitation } from '../../lib/icalendar.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { createMailRepository } from './mail.repository.js';
-import { meetingMail, type MailLanguage, type MeetingMailKind } from './mail-texts.js';
+import { meetingMail, recipientLanguage, type MeetingMailKind } from './mail-texts.js';
 
 export interface MailSettings {
   /** The sender, `Name <address>`: also the invitation's ORGANIZER. */
@@ -33,7 +33,7 @@ export async function queueMeetingMail(
   const { meeting, agenda } = found;
   const recipients = await repo.tierRecipients(meeting.tierId, osloDay());
   if (recipients.length === 0) return 0;
-  const language: MailLanguage = found.malform === 'nn' ? 'nn' : 'nb';
+  const language = recipientLanguage(found);
   const link = settings.publicUrl ? `${settings.publicUrl}/municipalities/${kommunenummer}/meetings/${meeting.id}` : null;
   const content = meetingMail(language, kind, {
     municipality: found.municipality,

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { actionItems, meetings, members, municipalities, tiers } from '../../db/schema/index.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { createMailRepository } from './mail.repository.js';
-import { reminderMail, type MailLanguage } from './mail-texts.js';
+import { recipientLanguage, reminderMail } from './mail-texts.js';
 
 /** Days before the due date that an open action item's owner is reminded. */
 export const REMINDER_DAYS_BEFORE = 3;
@@ -47,7 +47,7 @@ export async function queueDueReminders(tx: Executor, settings: { publicUrl: str
     );
   return createMailRepository(tx).enqueue(
     rows.map((row) => {
-      const language: MailLanguage = row.malform === 'nn' ? 'nn' : 'nb';
+      const language = recipientLanguage(row);
       const overdue = row.dueDate! < today;
       const link = settings.publicUrl ? `${settings.publicUrl}/municipalities/${row.kommunenummer}/action-items/${row.id}` : null;
       return {

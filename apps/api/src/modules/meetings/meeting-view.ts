@@ -72,6 +72,7 @@ export function toMeeting(tree: MeetingTree, caller: Caller, callerMemberIds: re
     })),
     attendance: tree.attendance.map((a) => ({ memberId: a.memberId, status: a.status })),
     minutes: tree.meeting.minutes,
+    minutesApprovedAt: tree.meeting.minutesApprovedAt?.toISOString() ?? null,
     decisions: decisions.map((d) => ({
       id: d.id,
       agendaItemId: d.agendaItemId,
@@ -101,6 +102,7 @@ export const auditable = (m: MeetingRow | undefined) =>
         place: m.place,
         status: m.status,
         minutes: m.minutes,
+        minutesApprovedAt: m.minutesApprovedAt?.toISOString() ?? null,
       }
     : null;
 
@@ -129,6 +131,32 @@ export function requireHeldInPast(status: string | undefined, startsAt: Date): v
       name: 'status',
       detail: 'a meeting that has not started yet cannot be marked held',
       code: 'in_future',
+    });
+  }
+}
+
+/** What every member of the tier may see of a meeting: the internal view without closed items (the minutes mail's view). */
+export const MEMBERS_VIEW: Caller = Object.freeze({ internal: true, allClosed: false, manages: false, email: null });
+
+/**
+ * Approving the minutes needs a held meeting with minutes, as the change leaves it (400 naming
+ * `minutesApproved`, coded `not_held` or `no_minutes`).
+ */
+export function requireApprovableMinutes(status: string, minutes: string | null): void {
+  if (status !== 'held') {
+    throw new InvalidFieldError({
+      in: 'body',
+      name: 'minutesApproved',
+      detail: 'only the minutes of a held meeting can be approved',
+      code: 'not_held',
+    });
+  }
+  if (!minutes?.trim()) {
+    throw new InvalidFieldError({
+      in: 'body',
+      name: 'minutesApproved',
+      detail: 'the meeting has no minutes to approve',
+      code: 'no_minutes',
     });
   }
 }

@@ -17,7 +17,7 @@ export interface MeetingTree {
 }
 export type WritableMeeting = Pick<
   typeof meetings.$inferInsert,
-  'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes'
+  'tierId' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'status' | 'minutes' | 'minutesApprovedAt'
 >;
 type WritableAgendaItem = Pick<typeof agendaItems.$inferInsert, 'title' | 'description' | 'ownerMemberId' | 'closed'>;
 

@@ -11,8 +11,18 @@ import { documentNames } from '../documents/document-names.repository.js';
 import { rendered } from '../documents/document-reply.js';
 import { createMailRepository } from '../mail/mail.repository.js';
 import { queueMeetingMail, type MailSettings } from '../mail/meeting-mail.js';
+import { queueMinutesMail } from '../mail/minutes-mail.js';
 import { createMeetingAccess } from './meeting-access.js';
-import { auditable, instant, meetingFacts, requireHeldInPast, requireTimeOrder, toMeeting } from './meeting-view.js';
+import {
+  auditable,
+  instant,
+  meetingFacts,
+  MEMBERS_VIEW,
+  requireApprovableMinutes,
+  requireHeldInPast,
+  requireTimeOrder,
+  toMeeting,
+} from './meeting-view.js';
 import { createMeetingsRepository, findMeetingFacts, type MeetingRow } from './meetings.repository.js';
 import { minutesDocument } from './minutes-document.js';
 
@@ -105,7 +115,16 @@ export function createMeetingsService(deps: { db: Db; rows: Database['rows']; ma
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
         requireTimeOrder(startsAt, endsAt);
         requireHeldInPast(patch.status ?? before.meeting.status, startsAt);
-        const values = { ...patch, startsAt, endsAt };
+        const { minutesApproved, ...fields } = patch;
+        // Approval is final: approving approved minutes again changes nothing and mails nothing.
+        const approving = minutesApproved === true && before.meeting.minutesApprovedAt === null;
+        if (minutesApproved) {
+          requireApprovableMinutes(
+            patch.status ?? before.meeting.status,
+            patch.minutes === undefined ? before.meeting.minutes : patch.minutes,
+          );
+        }
+        const values = { ...fields, startsAt, endsAt, ...(approving ? { minutesApprovedAt: new Date() } : {}) };
         const facts = (m: MeetingRow) => JSON.stringify([m.title, m.startsAt.getTime(), m.endsAt.getTime(), m.place, m.status]);
         const b = before.meeting;
         const next = { ...b, ...values, place: patch.place === undefined ? b.place : patch.place };
@@ -121,6 +140,8 @@ export function createMeetingsService(deps: { db: Db; rows: Database['rows']; ma
               before: auditable(b),
               after: auditable(after.meeting),
             });
+            // The approved minutes go to the tier's members in this transaction, as all of them may see the meeting.
+            if (mail && approving) await queueMinutesMail(tx, mail, toMeeting(after, MEMBERS_VIEW, []));
             // Once a notice went out, a moved meeting sends an update and a cancelled one a cancellation, in this transaction.
             const moved = after.meeting.sequence !== b.sequence;
             if (mail && moved && (await createMailRepository(tx).hasNotice(id))) {
