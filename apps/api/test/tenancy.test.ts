@@ -14,6 +14,8 @@ import {
   grantApplicationGoals,
   grantApplications,
   keyDates,
+  mailOutbox,
+  mailPreferences,
   measures,
   meetings,
   members,
@@ -426,6 +428,8 @@ async function snapshotOfB() {
     plans: await db.select().from(plans).where(eq(plans.kommunenummer, B)),
     planStatusChanges: await db.select().from(planStatusChanges),
     planVersions: await db.select().from(planVersions),
+    mailPreferences: await db.select().from(mailPreferences),
+    mail: await db.select().from(mailOutbox).where(eq(mailOutbox.kommunenummer, B)),
     profileView: await (await call(t, 'GET', `/api/v1/municipalities/${B}/profile`, { bearer: internalReader })).text(),
     // Indicators, measurements, evaluations and links: through the documents every reader sees.
     setup: await (await call(t, 'GET', `/api/v1/municipalities/${B}/slt`, { bearer: internalReader })).text(),
@@ -509,6 +513,58 @@ describe('tenant isolation', () => {
     expect((await call(t, 'GET', `/api/v1/municipalities/${B}/users`, { bearer: member.accessToken })).status).toBe(200);
     expect((await call(t, 'GET', `/api/v1/municipalities/${B}/api-tokens`, { bearer: member.accessToken })).status).toBe(403);
     expect((await call(t, 'GET', `/api/v1/municipalities/${B}/audit`, { bearer: member.accessToken })).status).toBe(403);
+  });
+});
+
+describe('per-user routes', () => {
+  /** Routes of the signed-in user's own things (no municipality): anonymous 401, API tokens 403, one user's never another's. */
+  const userRequests: Record<string, { body?: unknown }> = {
+    listCalendarFeeds: {},
+    createCalendarFeed: { body: { label: 'Tenancy' } },
+    revokeCalendarFeed: {},
+    getMailPreferences: {},
+    updateMailPreferences: { body: { weeklyDigest: false } },
+  };
+
+  it('every user route is covered; anonymous callers get 401 and API tokens 403 on each', async () => {
+    expect(Object.keys(userRequests).sort()).toEqual(
+      allRoutes
+        .filter((r) => r.access.kind === 'user' && r.path.startsWith('/api/v1/me/'))
+        .map((r) => r.operationId)
+        .sort(),
+    );
+    const before = await snapshotOfB();
+    for (const [operationId, { body }] of Object.entries(userRequests)) {
+      const route = allRoutes.find((r) => r.operationId === operationId)!;
+      const path = pathOf(route, { feedId: '00000000-0000-4000-8000-000000000000' });
+      expect((await call(t, route.method, path, { body })).status, `anonymous ${operationId}`).toBe(401);
+      expect((await call(t, route.method, path, { bearer: callers[1]!.bearer, body })).status, `token ${operationId}`).toBe(403);
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it("a user's mail preferences are their own: A's coordinator turning the digest off leaves B's member's on", async () => {
+    const member = (await signIn(t, DEMO.member3401)).accessToken;
+    const off = await call(t, 'PUT', '/api/v1/me/mail-preferences', { bearer: callers[0]!.bearer, body: { weeklyDigest: false } });
+    expect(off.status).toBe(200);
+    expect(await (await call(t, 'GET', '/api/v1/me/mail-preferences', { bearer: member })).json()).toEqual({ weeklyDigest: true });
+    expect(await (await call(t, 'GET', '/api/v1/me/mail-preferences', { bearer: callers[0]!.bearer })).json()).toEqual({
+      weeklyDigest: false,
+    });
+    await call(t, 'PUT', '/api/v1/me/mail-preferences', { bearer: callers[0]!.bearer, body: { weeklyDigest: true } });
+  });
+
+  it(`callers of ${A} cannot approve ${B}'s minutes (403), and nothing is mailed`, async () => {
+    const before = await snapshotOfB();
+    for (const caller of callers) {
+      const response = await call(t, 'PATCH', `/api/v1/municipalities/${B}/meetings/${b.meeting}`, {
+        bearer: caller.bearer,
+        body: { minutesApproved: true },
+        headers: { 'if-match': '*' },
+      });
+      expect(response.status, caller.name).toBe(403);
+    }
+    expect(await snapshotOfB()).toEqual(before);
   });
 });
 
