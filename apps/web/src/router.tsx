@@ -19,6 +19,7 @@ import { setupQuery } from './features/slt/queries';
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
 const AuditPage = lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage');
 const MailPage = lazyRouteComponent(() => import('./features/mail/MailPage'), 'MailPage');
+const MailPreferencesPage = lazyRouteComponent(() => import('./features/mail/MailPreferencesPage'), 'MailPreferencesPage');
 const ExchangePage = lazyRouteComponent(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const PlansPage = lazyRouteComponent(() => import('./features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyRouteComponent(() => import('./features/plans/PlanPage'), 'PlanPage');
@@ -172,13 +173,14 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
-// The signed-in user's workspace: where they land, their municipality's home, who has access.
+// The signed-in user's workspace: where they land, their municipality's home, who has access, their mail choices.
 const workspaceRoutes = [
   page('/home', MyMunicipalitiesPage),
   page('/municipalities/$kommunenummer/home', HomePage),
   page('/municipalities/$kommunenummer/users', UsersPage),
   page('/municipalities/$kommunenummer/sign-in', SignInProvidersPage),
   page('/invitation', AcceptInvitationPage),
+  page('/me/mail', MailPreferencesPage),
 ] as const;
 
 const routeTree = rootRoute.addChildren([

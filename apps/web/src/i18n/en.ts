@@ -25,6 +25,7 @@ export const en: Messages = {
     apiTokens: 'API tokens',
     audit: 'Audit log',
     mail: 'Outgoing mail',
+    mailPreferences: 'E-mail from SLT',
     ...setupEn.nav,
     meetingsNav: 'Meetings and follow-up',
     meetings: 'Meetings',

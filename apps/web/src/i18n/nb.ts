@@ -24,6 +24,7 @@ export const nb = {
     apiTokens: 'API-nøkler',
     audit: 'Endringslogg',
     mail: 'Utgående e-post',
+    mailPreferences: 'E-post fra SLT',
     ...setupNb.nav,
     meetingsNav: 'Møter og oppfølging',
     meetings: 'Møter',

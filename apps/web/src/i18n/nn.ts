@@ -25,6 +25,7 @@ export const nn: Messages = {
     apiTokens: 'API-nøklar',
     audit: 'Endringslogg',
     mail: 'Utgåande e-post',
+    mailPreferences: 'E-post frå SLT',
     ...setupNn.nav,
     meetingsNav: 'Møte og oppfølging',
     meetings: 'Møte',

@@ -640,6 +640,14 @@ export const routes = {
   "listMail": {
     "method": "GET",
     "path": "/api/v1/municipalities/:kommunenummer/mail"
+  },
+  "getMailPreferences": {
+    "method": "GET",
+    "path": "/api/v1/me/mail-preferences"
+  },
+  "updateMailPreferences": {
+    "method": "PUT",
+    "path": "/api/v1/me/mail-preferences"
   }
 } as unknown as Routes;
 
@@ -689,6 +697,8 @@ export const FIELD_ERROR_CODES = [
   "before_start",
   "not_in_future",
   "in_future",
+  "not_held",
+  "no_minutes",
   "wrong_password",
   "invitation",
   "invalid"
@@ -954,7 +964,9 @@ export const MAIL_KINDS = [
   "meeting_cancel",
   "action_reminder",
   "action_overdue",
-  "invitation"
+  "invitation",
+  "minutes",
+  "weekly_digest"
 ] as const;
 
 export const MAIL_STATUSES = [

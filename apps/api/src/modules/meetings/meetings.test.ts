@@ -148,6 +148,7 @@ describe('meetings', () => {
       agenda: undefined,
       attendance: undefined,
       minutes: undefined,
+      minutesApprovedAt: undefined,
       decisions: undefined,
       actionItems: undefined,
       reportBackItems: undefined,

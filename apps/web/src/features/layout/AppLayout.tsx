@@ -81,6 +81,9 @@ export function AppLayout() {
           {user ? (
             <>
               <span className="signed-in">{t('nav.signedInAs', { name: user.name })}</span>
+              <DsLink asChild>
+                <Link to="/me/mail">{t('nav.mailPreferences')}</Link>
+              </DsLink>
               <Button variant="tertiary" data-size="sm" onClick={() => void signOut()}>
                 {t('nav.logout')}
               </Button>

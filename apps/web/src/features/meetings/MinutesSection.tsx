@@ -4,16 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingWrite } from './mutations';
 import { useOutcome } from './Failure';
+import { formatDate, osloDate } from './time';
 import type { MeetingPartProps } from './types';
 import '../../i18n/meetings';
 
-/** The minutes as free text; coordinators write and save them. */
+/** The minutes as free text; coordinators write and save them, and approve them once (they are then mailed to the members). */
 export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPartProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { item, etag } = meeting;
   const [text, setText] = useState(item.minutes ?? '');
   const write = useMeetingWrite(kommunenummer);
   const outcome = useOutcome();
+  const approval = useOutcome();
   const save = (event: FormEvent) => {
     event.preventDefault();
     const minutes = text.trim() ? text : null;
@@ -22,6 +24,15 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
       t('meetings.minutes.saved'),
     );
   };
+  const approve = () =>
+    void approval.run(
+      () => write.send(routes.updateMeeting, { params: { meetingId: item.id }, body: { minutesApproved: true }, etag }),
+      t('meetings.minutes.approvedNow'),
+    );
+  const approvedAt = item.minutesApprovedAt;
+  // Offered for a held meeting whose saved minutes are not empty and not yet approved.
+  const approvable = canManage && !approvedAt && item.status === 'held' && Boolean(item.minutes?.trim());
+  const unsaved = (item.minutes ?? '') !== text;
 
   return (
     <section aria-labelledby="minutes" className="section">
@@ -46,6 +57,27 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
         <Paragraph className="pre-wrap">{item.minutes || t('meetings.minutes.empty')}</Paragraph>
       )}
       {outcome.region}
+      {approvedAt ? (
+        <Paragraph data-size="sm">{t('meetings.minutes.approved', { date: formatDate(osloDate(approvedAt), i18n.language) })}</Paragraph>
+      ) : (
+        approvable && (
+          <div className="stack">
+            <Paragraph data-size="sm" id="minutes-approve-hint">
+              {unsaved ? t('meetings.minutes.unsaved') : t('meetings.minutes.approveHint')}
+            </Paragraph>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={approve}
+              disabled={approval.busy || unsaved}
+              aria-describedby="minutes-approve-hint"
+            >
+              {t('meetings.minutes.approve')}
+            </Button>
+          </div>
+        )
+      )}
+      {approval.region}
     </section>
   );
 }

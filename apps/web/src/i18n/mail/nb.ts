@@ -21,6 +21,18 @@ export const mailNb = {
     action_reminder: 'Påminnelse',
     action_overdue: 'Frist passert',
     invitation: 'Invitasjon',
+    minutes: 'Godkjent referat',
+    weekly_digest: 'Ukens oversikt',
   },
   statuses: { pending: 'Venter', sending: 'Sendes', sent: 'Sendt', failed: 'Feilet' },
+  preferences: {
+    title: 'E-post fra SLT',
+    intro: 'Dette gjelder e-post til adressen din ({{email}}) fra alle kommunene der du er medlem.',
+    weeklyDigest: 'Send meg en ukentlig oversikt',
+    weeklyDigestHint:
+      'Én e-post i uka med oppfølgingspunktene dine som har passert fristen eller har frist de neste 7 dagene, og møtene i gruppene dine de neste 14 dagene. Den sendes bare når det er noe å fortelle.',
+    always: 'Innkallinger, endringer, avlysninger, godkjente referater og påminnelser om frister får du uansett.',
+    save: 'Lagre',
+    saved: 'Valget ditt er lagret.',
+  },
 };

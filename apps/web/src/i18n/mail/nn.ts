@@ -23,6 +23,18 @@ export const mailNn: typeof mailNb = {
     action_reminder: 'Påminning',
     action_overdue: 'Frist passert',
     invitation: 'Invitasjon',
+    minutes: 'Godkjent referat',
+    weekly_digest: 'Oversikt for veka',
   },
   statuses: { pending: 'Ventar', sending: 'Blir sendt', sent: 'Sendt', failed: 'Feila' },
+  preferences: {
+    title: 'E-post frå SLT',
+    intro: 'Dette gjeld e-post til adressa di ({{email}}) frå alle kommunane der du er medlem.',
+    weeklyDigest: 'Send meg ei vekentleg oversikt',
+    weeklyDigestHint:
+      'Éin e-post i veka med oppfølgingspunkta dine som har passert fristen eller har frist dei neste 7 dagane, og møta i gruppene dine dei neste 14 dagane. Han blir berre send når det er noko å fortelje.',
+    always: 'Innkallingar, endringar, avlysingar, godkjende referat og påminningar om fristar får du uansett.',
+    save: 'Lagre',
+    saved: 'Valet ditt er lagra.',
+  },
 };

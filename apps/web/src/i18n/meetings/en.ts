@@ -106,6 +106,11 @@ export const meetingsEn: MeetingsMessages = {
       save: 'Save the minutes',
       saved: 'The minutes are saved.',
       empty: 'Not written yet.',
+      approve: 'Approve the minutes and send them to the members',
+      approveHint: 'The minutes, decisions and action items are e-mailed once to every member of the group. Approval cannot be withdrawn.',
+      approved: 'The minutes were approved on {{date}} and sent to the members.',
+      approvedNow: 'The minutes are approved and are being sent to the members.',
+      unsaved: 'Save the minutes before you approve them.',
     },
     decisions: {
       title: 'Decisions',

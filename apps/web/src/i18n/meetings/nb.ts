@@ -101,6 +101,12 @@ export const meetingsNb = {
       save: 'Lagre referat',
       saved: 'Referatet er lagret.',
       empty: 'Ikke skrevet ennå.',
+      approve: 'Godkjenn referatet og send det til medlemmene',
+      approveHint:
+        'Referatet, vedtakene og oppfølgingspunktene sendes på e-post én gang til alle medlemmene i gruppa. Godkjenningen kan ikke trekkes tilbake.',
+      approved: 'Referatet ble godkjent {{date}} og sendt til medlemmene.',
+      approvedNow: 'Referatet er godkjent og blir sendt til medlemmene.',
+      unsaved: 'Lagre referatet før du godkjenner det.',
     },
     decisions: {
       title: 'Vedtak',

@@ -102,6 +102,12 @@ export const meetingsNn: MeetingsMessages = {
       save: 'Lagre referat',
       saved: 'Referatet er lagra.',
       empty: 'Ikkje skrive enno.',
+      approve: 'Godkjenn referatet og send det til medlemmene',
+      approveHint:
+        'Referatet, vedtaka og oppfølgingspunkta blir sende på e-post éin gong til alle medlemmene i gruppa. Godkjenninga kan ikkje trekkjast tilbake.',
+      approved: 'Referatet vart godkjent {{date}} og sendt til medlemmene.',
+      approvedNow: 'Referatet er godkjent og blir sendt til medlemmene.',
+      unsaved: 'Lagre referatet før du godkjenner det.',
     },
     decisions: {
       title: 'Vedtak',

@@ -26,6 +26,8 @@ export const problemsEn: ProblemMessages = {
   before_start: 'Cannot be before the start.',
   not_in_future: 'Must be in the future.',
   in_future: 'The meeting has not started yet, so it cannot be marked held.',
+  not_held: 'Only the minutes of a held meeting can be approved. Mark the meeting held first.',
+  no_minutes: 'The meeting has no minutes to approve. Write and save the minutes first.',
   invitation: 'The link is invalid, has expired or has been used. Ask the coordinator for a new invitation.',
   wrong_password: 'The password is wrong.',
   invalid: 'The value is not valid.',

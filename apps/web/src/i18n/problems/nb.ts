@@ -28,6 +28,8 @@ export const problemsNb = {
   before_start: 'Kan ikke være før starten.',
   not_in_future: 'Må være fram i tid.',
   in_future: 'Møtet har ikke startet ennå, så det kan ikke markeres som holdt.',
+  not_held: 'Bare referatet fra et holdt møte kan godkjennes. Marker møtet som holdt først.',
+  no_minutes: 'Møtet har ikke noe referat å godkjenne. Skriv og lagre referatet først.',
   invitation: 'Lenken er ugyldig, utløpt eller allerede brukt. Be koordinatoren om en ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikke gyldig.',

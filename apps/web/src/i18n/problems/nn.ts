@@ -26,6 +26,8 @@ export const problemsNn: ProblemMessages = {
   before_start: 'Kan ikkje vere før starten.',
   not_in_future: 'Må vere fram i tid.',
   in_future: 'Møtet har ikkje starta enno, så det kan ikkje merkast som halde.',
+  not_held: 'Berre referatet frå eit halde møte kan godkjennast. Merk møtet som halde først.',
+  no_minutes: 'Møtet har ikkje noko referat å godkjenne. Skriv og lagre referatet først.',
   invitation: 'Lenkja er ugyldig, gått ut eller alt brukt. Be koordinatoren om ei ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikkje gyldig.',
