@@ -132,6 +132,15 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.locator('.facts').getByText('Avholdt', { exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The minutes are approved once: they go to the members by mail, and the button gives way to when.
+    const approve = page.getByRole('button', { name: /^Godkjenn referatet og send det til medlemmene/ });
+    expect(await approve.getAttribute('aria-describedby')).toBe('minutes-approve-hint');
+    await approve.click();
+    await page.getByText('Referatet er godkjent og blir sendt til medlemmene.').waitFor();
+    await page.getByText(/^Referatet ble godkjent \d+\. \p{L}+ \d{4} og sendt til medlemmene\.$/u).waitFor();
+    expect(await approve.count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     // The printable minutes, in the municipality's language (Kongsvinger: bokmål).
     await page.getByRole('link', { name: 'Referat for utskrift' }).click();
     await page.getByRole('heading', { level: 1, name: `Referat: ${MEETING}` }).waitFor();
@@ -234,10 +243,11 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByRole('link', { name: MEETING }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Oppmøte' }).waitFor();
     await page.getByText(MINUTES).waitFor();
+    await page.getByText(/^Referatet ble godkjent .* og sendt til medlemmene\.$/).waitFor();
     expect(
       await page
         .getByRole('button')
-        .filter({ hasText: /Lagre|Marker som holdt|Legg til/ })
+        .filter({ hasText: /Lagre|Marker som holdt|Legg til|Godkjenn/ })
         .count(),
     ).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -51,4 +51,34 @@ describe('the setup profile pages (Chromium)', () => {
     expect(await accessibilityViolations(page), 'en').toEqual([]);
     await page.context().close();
   });
+
+  it('/me/mail: a member turns the weekly digest off from the header link and back on, in bokmål, nynorsk and English, and passes axe', async () => {
+    const page = await h.newPage();
+    await signIn(page, DEMO_USERS.member3401);
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'E-post fra SLT' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E-post fra SLT' }).waitFor();
+    const digest = page.getByRole('checkbox', { name: 'Send meg en ukentlig oversikt' });
+    await digest.waitFor();
+    expect(await digest.isChecked()).toBe(true);
+    expect(await accessibilityViolations(page), 'nb').toEqual([]);
+    await digest.uncheck();
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Valget ditt er lagret.').waitFor();
+    expect(await accessibilityViolations(page), 'saved').toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'E-post fra SLT' }).waitFor();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Send meg en ukentlig oversikt' }).isChecked()).toBe(false);
+
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('heading', { level: 1, name: 'E-post frå SLT' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Send meg ei vekentleg oversikt' }).check();
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Valet ditt er lagra.').waitFor();
+    expect(await accessibilityViolations(page), 'nn').toEqual([]);
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'E-mail from SLT' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Send me a weekly digest' }).isChecked()).toBe(true);
+    expect(await accessibilityViolations(page), 'en').toEqual([]);
+    await page.context().close();
+  });
 });
