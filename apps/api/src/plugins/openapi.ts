@@ -28,6 +28,7 @@ export const openapiPlugin = fp(
           { name: 'users', description: 'Users and their roles per municipality.' },
           { name: 'api-tokens', description: 'Tokens for scripts and intranets.' },
           { name: 'audit', description: 'Who changed what, when.' },
+          { name: 'mail', description: 'Your own choices about the mail SLT sends to your address (the weekly digest).' },
           { name: 'reports', description: 'The annual report (årsrapport), grant applications and their reports, the kartlegging.' },
           { name: 'health', description: 'Liveness and readiness probes.' },
         ],
