@@ -21,5 +21,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ MAIL_DIGEST_WEEKDAY: '0' })).toThrow(/MAIL_DIGEST_WEEKDAY/);
+    expect(() => loadConfig({ MAIL_DIGEST_WEEKDAY: '8' })).toThrow(/MAIL_DIGEST_WEEKDAY/);
+  });
+
+  it('queues the weekly digests on Monday unless MAIL_DIGEST_WEEKDAY (ISO, 1–7) says another day', () => {
+    expect(loadConfig({}).mailDigestWeekday).toBe(1);
+    expect(loadConfig({ MAIL_DIGEST_WEEKDAY: '7' }).mailDigestWeekday).toBe(7);
   });
 });

@@ -81,7 +81,7 @@ export const meetingRoutes = {
     path: meetingPath,
     operationId: 'updateMeeting',
     tags: ['meetings'],
-    summary: 'Move, rename, mark held or cancelled, write the minutes (If-Match required)',
+    summary: 'Move, rename, mark held or cancelled, write the minutes or approve them (mailing them to the members; If-Match required)',
     access: write,
     params: MeetingParamsSchema,
     body: UpdateMeetingSchema,
