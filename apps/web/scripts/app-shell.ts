@@ -30,7 +30,9 @@ export function appShell(): Plugin {
       order: 'post',
       handler(html, context) {
         for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
-          const hash = `'sha256-${createHash('sha256').update(css ?? '').digest('base64')}'`;
+          const hash = `'sha256-${createHash('sha256')
+            .update(css ?? '')
+            .digest('base64')}'`;
           for (const policy of POLICIES) {
             if (!readFileSync(`${webRoot}/${policy}`, 'utf8').includes(hash)) {
               throw new Error(`index.html's inline style is not allowed by ${policy}: its style-src needs ${hash}`);
