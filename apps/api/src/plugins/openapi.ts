@@ -49,11 +49,12 @@ export const openapiPlugin = fp(
       routePrefix: '/api/docs',
       uiConfig: { docExpansion: 'list', deepLinking: true },
       // The app's CSP (security.ts) plus the hashes of the reference UI's own inline scripts; its
-      // styles also inline, which Swagger UI adds at run time (styles only: scripts stay strict).
+      // styles also inline, which Swagger UI adds at run time (styles only: scripts stay strict). The
+      // whole style-src is replaced: next to a hash (the web client's frame), 'unsafe-inline' is ignored.
       transformStaticCSP: (header: string) =>
         header
           .replace("script-src 'self'", `script-src 'self' ${app.swaggerCSP.script.join(' ')}`)
-          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+          .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
     });
     app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   },

@@ -8,14 +8,16 @@ import { constants } from 'node:zlib';
 /**
  * The Content-Security-Policy of everything the server sends: the web client, the API reference UI
  * (openapi.ts adds the hashes of its inline code) and JSON. Only the server's own scripts, styles,
- * fonts and API; images also as data: URLs (the reference UI's icons); no plugins; never framed.
+ * fonts and API (and the inline style of the web client's frame, by its hash); images also as data:
+ * URLs (the reference UI's icons); no plugins; never framed.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'"],
+  // The inline style of the web client's frame (apps/web/index.html): its build checks this hash.
+  styleSrc: ["'self'", "'sha256-5xz/WlKyyVVo7PnVB8UfhGtRDv33Lp3b8S6XhA/yZwQ='"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
