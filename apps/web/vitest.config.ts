@@ -1,4 +1,4 @@
-import { reporters, workers } from '@slt/testing/vitest';
+import { reporters, startFirst, workers } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -19,6 +19,20 @@ export default defineConfig({
     // helpers imported once per worker): each browser test file starts its own API process and
     // Chromium, so no state is shared through modules.
     isolate: false,
+    // The longest files first (seconds each took at load 12, 2026-12-05), so none starts late
+    // and finishes alone; the rest follow, longer ones first.
+    sequence: {
+      sequencer: startFirst([
+        'e2e/reports.e2e.test.ts', // 207
+        'e2e/sso.e2e.test.ts', // 139
+        'e2e/meetings.e2e.test.ts', // 130
+        'e2e/slt-setup.e2e.test.ts', // 125
+        'e2e/workspace.e2e.test.ts', // 114
+        'e2e/accessibility-nb.e2e.test.ts', // 107
+        'e2e/identity.e2e.test.ts', // 107
+        'e2e/accessibility-nn.e2e.test.ts', // 91
+      ]),
+    },
     // Sized for a busy two-core machine: a browser test walks a journey of several pages, each
     // rendered by Chromium and answered by the API process beside it (the longest took 102 s at
     // load 19, against about 25 s on an idle machine).

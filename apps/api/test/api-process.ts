@@ -25,6 +25,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The arguments to Node that run the API's `server` or `cli` entry: the run's JavaScript build
+ * (`inject('sltApiServer')`, see api-js.ts) when there is one, else the TypeScript source under tsx
+ * as this process's loader (not through a package-manager shim, so signals reach the process). Run
+ * with the API's folder as the working directory.
+ */
+export function apiEntryArgs(entry: 'server' | 'cli', serverJs: string | null | undefined): string[] {
+  return serverJs ? [path.join(path.dirname(serverJs), `${entry}.js`)] : ['--import', 'tsx', '--conditions=source', `src/${entry}.ts`];
+}
+
 export interface ApiProcess {
   port: number;
   /** SIGTERM for a graceful shutdown (SIGKILL to its process group if it has not exited after 10 s), then the data dir is removed. */
@@ -38,6 +48,8 @@ export interface ApiProcessOptions {
    * prepares it itself, as on a user's first start.
    */
   dataTemplate?: string | undefined;
+  /** The run's JavaScript build of the API (`inject('sltApiServer')`); without it, its TypeScript source under tsx. */
+  serverJs?: string | null | undefined;
 }
 
 /**
@@ -54,8 +66,7 @@ export async function startApiProcess(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'slt-api-'));
   if (options.dataTemplate) cpSync(options.dataTemplate, dataDir, { recursive: true });
   const { DATABASE_URL: _ignored, ...inherited } = env;
-  // tsx as a loader of this node process (not through a package-manager shim), so signals reach the server.
-  const api = spawnGroup(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+  const api = spawnGroup(process.execPath, apiEntryArgs('server', options.serverJs), {
     cwd: apiRoot,
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...extra },
     // Its warnings and errors (LOG_LEVEL warn) reach the test's output: a failed request is explained there.

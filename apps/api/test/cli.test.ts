@@ -9,12 +9,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { auditLog, users } from '../src/db/schema/index.js';
 import { verifyPassword } from '../src/lib/passwords.js';
+import { apiEntryArgs } from './api-process.js';
 
 const apiRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs the CLI as its own process, as an operator would; stopped (its whole group) if the test ends first. */
 async function runCli(args: string[], stdin: string, dataDir: string) {
-  const child = spawnGroup(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/cli.ts', ...args], {
+  const child = spawnGroup(process.execPath, [...apiEntryArgs('cli', inject('sltApiServer')), ...args], {
     cwd: apiRoot,
     env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'pipe'],

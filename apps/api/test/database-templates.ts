@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sharedTemplatesDir } from '@slt/testing/run-dirs';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import { loadDemoData } from '../src/demo/demo-data.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
+import { preparedOnce } from './run-once.js';
 
 /**
  * Databases prepared once per test run (by the global setup) and copied for each test.
@@ -118,31 +118,9 @@ async function fillPostgres(adminUrl: string, names: Record<TemplateName, string
   }
 }
 
-/**
- * The embedded templates in the run's shared directory: prepared there by the first suite that
- * takes the directory's lock, read from its `ready.json` by every other (waiting while the first is
- * still preparing). If the preparing suite fails, it gives the lock back and the next one tries.
- */
-async function sharedPglite(dir: string): Promise<TestTemplates['pglite']> {
-  const ready = path.join(dir, 'ready.json');
-  const lock = path.join(dir, 'preparing');
-  for (;;) {
-    if (existsSync(ready)) return JSON.parse(readFileSync(ready, 'utf8')) as TestTemplates['pglite'];
-    try {
-      mkdirSync(lock);
-    } catch {
-      await sleep(250);
-      continue;
-    }
-    try {
-      const root = mkdtempSync(path.join(dir, 'pglite-'));
-      const pglite = await preparePglite(root);
-      writeFileSync(ready, JSON.stringify(pglite));
-      return pglite;
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
+/** The embedded templates in the run's shared directory, prepared there once (see run-once.ts). */
+function sharedPglite(dir: string): Promise<TestTemplates['pglite']> {
+  return preparedOnce(dir, 'pglite', (root) => preparePglite(root));
 }
 
 /** Prepares every template; `dispose` removes them (the shared embedded ones stay for the run's other suites). */

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
-import { freePort } from './api-process.js';
+import { apiEntryArgs, freePort } from './api-process.js';
 import { createPgServer, type PgServer } from './pg-server.js';
 import { capture, exited, Processes, waitFor } from './processes.js';
 
@@ -31,7 +31,7 @@ let api: { child: ChildProcess; output: ReturnType<typeof capture> } | undefined
 const logs: string[] = [];
 
 async function startApi(): Promise<void> {
-  const child = processes.spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+  const child = processes.spawn(process.execPath, apiEntryArgs('server', inject('sltApiServer')), {
     cwd: apiRoot,
     env: {
       PORT: String(port),

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MailList } from '@slt/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
 import { osloDay } from '../src/lib/oslo-time.js';
 import { isoWeekday } from '../src/modules/mail/digest.js';
-import { freePort } from './api-process.js';
+import { apiEntryArgs, freePort } from './api-process.js';
 import { createPgServer, type PgServer } from './pg-server.js';
 import { capture, Processes, waitFor } from './processes.js';
 import { createSmtpServer, type TestSmtpServer } from './smtp-server.js';
@@ -34,7 +34,7 @@ let coordinator = '';
 const base = (i = 0) => `http://127.0.0.1:${ports[i]}/api/v1/municipalities/3401`;
 
 async function startApi(port: number): Promise<void> {
-  const child = processes.spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+  const child = processes.spawn(process.execPath, apiEntryArgs('server', inject('sltApiServer')), {
     cwd: apiRoot,
     env: {
       PORT: String(port),

@@ -45,7 +45,7 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
   const api = await startApiProcess(
     env.inherited,
     { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist, ...options.apiEnv },
-    { dataTemplate: inject('sltTemplates').pglite.demo.dataDir },
+    { dataTemplate: inject('sltTemplates').pglite.demo.dataDir, serverJs: inject('sltApiServer') },
   );
   const cleanUp = async (browser?: Browser) => {
     await browser?.close().catch(() => undefined);
