@@ -19,7 +19,8 @@ declare module 'vitest' {
 /** The API as JavaScript, made once per run (in the run's shared directory when there is one); its folder is removed by `dispose`. */
 async function apiJs(): Promise<{ server: string | null; dispose: () => void }> {
   const shared = sharedTemplatesDir();
-  if (shared) return { server: await preparedOnce(shared, 'api-js', async (root) => (await buildApiJs(root)) ?? null), dispose: () => undefined };
+  if (shared)
+    return { server: await preparedOnce(shared, 'api-js', async (root) => (await buildApiJs(root)) ?? null), dispose: () => undefined };
   const root = mkdtempSync(path.join(tmpdir(), 'slt-api-js-'));
   return { server: (await buildApiJs(root)) ?? null, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -49,7 +49,10 @@ export function startFirst(names) {
         const index = names.findIndex((name) => file.moduleId.endsWith(`/${name}`));
         return index < 0 ? names.length : index;
       };
-      return sorted.map((file, index) => ({ file, index })).sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index).map(({ file }) => file);
+      return sorted
+        .map((file, index) => ({ file, index }))
+        .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+        .map(({ file }) => file);
     }
   };
 }
