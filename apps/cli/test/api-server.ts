@@ -15,7 +15,10 @@ export interface ApiServer {
  */
 export async function startApi(extraEnv: Record<string, string> = {}): Promise<ApiServer> {
   // A copy of the run's prepared database with the demo data (see test/global-setup.ts).
-  const api = await startApiProcess(env.inherited, extraEnv, { dataTemplate: inject('sltTemplates').pglite.demo.dataDir, serverJs: inject('sltApiServer') });
+  const api = await startApiProcess(env.inherited, extraEnv, {
+    dataTemplate: inject('sltTemplates').pglite.demo.dataDir,
+    serverJs: inject('sltApiServer'),
+  });
   return { baseUrl: `http://127.0.0.1:${api.port}`, close: () => api.close() };
 }
 
