@@ -39,8 +39,7 @@ export function createOidcRepository(db: Executor) {
       before: { clientSecret: string | null; privateKeyJwk: string | null },
       after: { clientSecret: string | null; privateKeyJwk: string | null },
     ): Promise<void> {
-      const same = (column: Column, value: string | null) =>
-        value === null ? isNull(column) : eq(column, value);
+      const same = (column: Column, value: string | null) => (value === null ? isNull(column) : eq(column, value));
       await db
         .update(oidcProviders)
         .set(after)
