@@ -16,6 +16,7 @@ import { createMailService } from './modules/mail/mail.service.js';
 import { createSmtpClient } from './modules/mail/mail.client.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail.worker.js';
 import { createOidcClient } from './modules/oidc/oidc.client.js';
+import { createSecretBox, secretsKeyOf } from './lib/secret-box.js';
 import { createOidcRepository } from './modules/oidc/oidc.repository.js';
 import { oidcRoutes } from './modules/oidc/oidc.routes.js';
 import { createOidcService } from './modules/oidc/oidc.service.js';
@@ -177,7 +178,10 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     passwordsDisabledFor: (domain) => createOidcRepository(db).passwordsDisabledFor(domain),
   });
-  const oidc = createOidcService({ db, port: createOidcClient(), startSession: auth.startSession });
+  // OpenID client secrets and private keys are sealed in the database under this key.
+  const secrets = createSecretBox(secretsKeyOf(config.secretsKey, jwtSecret));
+  const oidc = createOidcService({ db, port: createOidcClient(secrets), secrets, startSession: auth.startSession });
+  await oidc.sealLegacySecrets();
 
   // The scope's form check runs before authorization (preValidation hooks run in this order).
   await app.register(scopePlugin, { scopeOf: (kommunenummer) => municipalityRows.scopeOf(kommunenummer) });

@@ -29,4 +29,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}).mailDigestWeekday).toBe(1);
     expect(loadConfig({ MAIL_DIGEST_WEEKDAY: '7' }).mailDigestWeekday).toBe(7);
   });
+
+  it('takes SECRETS_KEY as 32 bytes in base64 and refuses any other length', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ SECRETS_KEY: key }).secretsKey).toBe(key);
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+    expect(() => loadConfig({ SECRETS_KEY: Buffer.alloc(16, 7).toString('base64') })).toThrow(/SECRETS_KEY/);
+    expect(() => loadConfig({ SECRETS_KEY: 'not base64 at all, not thirty-two bytes!!!!' })).toThrow(/SECRETS_KEY/);
+  });
 });

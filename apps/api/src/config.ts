@@ -30,6 +30,7 @@ const EnvSchema = Type.Object({
   IMPORT_CONCURRENT_TRANSACTIONS: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   EXCHANGE_CONCURRENCY_PER_CALLER: Type.Integer({ minimum: 1, default: 2 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SECRETS_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/_-]{43}=?$' })),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
   FAILED_CREDENTIALS_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
   EXCHANGE_PER_CALLER_PER_MINUTE: Type.Integer({ minimum: 0, default: 60 }),
@@ -90,6 +91,11 @@ export interface Config {
    * is generated and kept in DATA_DIR. Required with DATABASE_URL.
    */
   readonly jwtSecret: string | undefined;
+  /**
+   * Encrypts the secrets kept in the database (OpenID client secrets and private keys): 32 bytes,
+   * base64. Unset: derived from the JWT secret with HKDF.
+   */
+  readonly secretsKey: string | undefined;
   /** Anonymous API requests allowed per client address and minute; 0 turns the limit off. */
   readonly rateLimitAnonymousPerMinute: number;
   /** Invalid tokens (bearer or slt_) one address may send a minute before its credentials get 429; 0 = no limit. */
@@ -152,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed;
+  if (e.SECRETS_KEY !== undefined && Buffer.from(e.SECRETS_KEY, 'base64').length !== 32) {
+    throw new ConfigError('Invalid configuration: SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -172,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importConcurrentTransactions: e.IMPORT_CONCURRENT_TRANSACTIONS ?? Math.max(1, Math.floor(e.DB_POOL_MAX / 2)),
     exchangeConcurrencyPerCaller: e.EXCHANGE_CONCURRENCY_PER_CALLER,
     jwtSecret: e.JWT_SECRET,
+    secretsKey: e.SECRETS_KEY,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     failedCredentialsPerMinute: e.FAILED_CREDENTIALS_PER_MINUTE,
     exchangePerCallerPerMinute: e.EXCHANGE_PER_CALLER_PER_MINUTE,

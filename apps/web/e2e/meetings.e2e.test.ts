@@ -139,6 +139,9 @@ describe('meetings and follow-up in the web client (Chromium)', () => {
     await page.getByText('Referatet er godkjent og blir sendt til medlemmene.').waitFor();
     await page.getByText(/^Referatet ble godkjent \d+\. \p{L}+ \d{4} og sendt til medlemmene\.$/u).waitFor();
     expect(await approve.count()).toBe(0);
+    // Approved minutes are locked: the field is read-only and there is nothing to save.
+    expect(await page.getByRole('textbox', { name: 'Referat fra møtet' }).getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Lagre referat' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The printable minutes, in the municipality's language (Kongsvinger: bokmål).

@@ -45,8 +45,15 @@ export class ForbiddenError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(detail: string) {
-    super(409, ProblemType.conflict, 'Conflict', detail);
+  /** `field`: the body field whose change the current state refuses (named in the problem's errors). */
+  constructor(detail: string, field?: { in: ProblemFieldError['in']; name: string; detail: string; code: FieldErrorCode }) {
+    super(
+      409,
+      ProblemType.conflict,
+      'Conflict',
+      detail,
+      field && [{ in: field.in, pointer: `/${field.name}`, name: field.name, detail: field.detail, code: field.code }],
+    );
   }
 }
 

@@ -699,6 +699,7 @@ export const FIELD_ERROR_CODES = [
   "in_future",
   "not_held",
   "no_minutes",
+  "minutes_approved",
   "wrong_password",
   "invitation",
   "invalid"

@@ -207,6 +207,32 @@ describe('approving the minutes', () => {
     );
   });
 
+  it('approved minutes are locked: changing them or moving the status away from held is a 409 naming the field', async () => {
+    const k = '3401';
+    const bearer = tokens.coordinator3401;
+    const meeting = await heldMeeting(k, bearer, tier3401.tierId, { title: 'Låst referat', minutes: 'Godkjent tekst.' });
+    const approved = await patch(k, bearer, meeting.body.id, meeting.etag, { minutesApproved: true });
+    expect(approved.status).toBe(200);
+    const etag = approved.headers.get('etag')!;
+    for (const [body, field] of [
+      [{ minutes: 'Endret etterpå.' }, 'minutes'],
+      [{ minutes: null }, 'minutes'],
+      [{ status: 'planned' }, 'status'],
+      [{ status: 'cancelled' }, 'status'],
+      [{ title: 'Nytt navn', minutes: 'Endret etterpå.' }, 'minutes'],
+    ] as const) {
+      const problem = await expectProblem(await patch(k, bearer, meeting.body.id, etag, body), 409, field);
+      expect(JSON.stringify(problem)).toContain('minutes_approved');
+    }
+    const row = (await (await call(t, 'GET', `/api/v1/municipalities/${k}/meetings/${meeting.body.id}`, { bearer })).json()) as Meeting;
+    expect(row).toMatchObject({ title: 'Låst referat', minutes: 'Godkjent tekst.', status: 'held' });
+    // The same minutes and status, and the other facts, may still be written.
+    const unchanged = await patch(k, bearer, meeting.body.id, etag, { minutes: 'Godkjent tekst.', status: 'held', place: 'Kulturhuset' });
+    expect(unchanged.status).toBe(200);
+    expect(((await unchanged.json()) as Meeting).place).toBe('Kulturhuset');
+    expect(await minutesMailOf(k, meeting.body.id)).toHaveLength(2);
+  });
+
   it('members, read tokens and anonymous callers cannot approve', async () => {
     const k = '3401';
     const meeting = await heldMeeting(k, tokens.coordinator3401, tier3401.tierId, { title: 'Ikke godkjent', minutes: 'Utkast.' });

@@ -1,6 +1,6 @@
 import type { ActionItem, Meeting } from '@slt/shared';
 import { found } from '../../lib/audited.js';
-import { InvalidFieldError } from '../../lib/errors.js';
+import { ConflictError, InvalidFieldError } from '../../lib/errors.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import type { Caller } from '../../lib/scope.js';
 import type { ActionItemRow } from '../action-items/action-items.repository.js';
@@ -157,6 +157,31 @@ export function requireApprovableMinutes(status: string, minutes: string | null)
       name: 'minutesApproved',
       detail: 'the meeting has no minutes to approve',
       code: 'no_minutes',
+    });
+  }
+}
+
+/**
+ * Approved minutes are what was mailed to the members: afterwards a change may not touch the
+ * minutes or move the meeting away from `held` (409 naming the field, coded `minutes_approved`).
+ */
+export function requireUnlockedMinutes(
+  before: { minutes: string | null; status: string; minutesApprovedAt: Date | null },
+  patch: { minutes?: string | null; status?: string },
+): void {
+  if (before.minutesApprovedAt === null) return;
+  const field =
+    patch.minutes !== undefined && (patch.minutes ?? '') !== (before.minutes ?? '')
+      ? 'minutes'
+      : patch.status !== undefined && patch.status !== before.status
+        ? 'status'
+        : undefined;
+  if (field) {
+    throw new ConflictError('The minutes are approved and were mailed to the members: they can no longer change.', {
+      in: 'body',
+      name: field,
+      detail: 'the minutes are approved',
+      code: 'minutes_approved',
     });
   }
 }

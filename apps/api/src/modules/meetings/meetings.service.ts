@@ -21,6 +21,7 @@ import {
   requireApprovableMinutes,
   requireHeldInPast,
   requireTimeOrder,
+  requireUnlockedMinutes,
   toMeeting,
 } from './meeting-view.js';
 import { createMeetingsRepository, findMeetingFacts, type MeetingRow } from './meetings.repository.js';
@@ -115,6 +116,7 @@ export function createMeetingsService(deps: { db: Db; rows: Database['rows']; ma
         const endsAt = patch.endsAt === undefined ? before.meeting.endsAt : instant('endsAt', patch.endsAt);
         requireTimeOrder(startsAt, endsAt);
         requireHeldInPast(patch.status ?? before.meeting.status, startsAt);
+        requireUnlockedMinutes(before.meeting, patch);
         const { minutesApproved, ...fields } = patch;
         // Approval is final: approving approved minutes again changes nothing and mails nothing.
         const approving = minutesApproved === true && before.meeting.minutesApprovedAt === null;

@@ -1,5 +1,6 @@
 import type { webcrypto } from 'node:crypto';
 import * as oidc from 'openid-client';
+import type { SecretBox } from '../../lib/secret-box.js';
 import type { OidcProviderRow } from './oidc.repository.js';
 
 /**
@@ -27,9 +28,10 @@ const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(ur
 /** How long a provider's discovery document is kept in memory (per process; nothing shared needs it). */
 const DISCOVERY_TTL_MS = 10 * 60_000;
 
-async function clientAuthOf(provider: OidcProviderRow): Promise<oidc.ClientAuth> {
+/** The client authentication; the only place the stored secret or key is decrypted. */
+async function clientAuthOf(provider: OidcProviderRow, secrets: SecretBox): Promise<oidc.ClientAuth> {
   if (provider.privateKeyJwk) {
-    const jwk = JSON.parse(provider.privateKeyJwk) as webcrypto.JsonWebKey & {
+    const jwk = JSON.parse(secrets.open(provider.privateKeyJwk)) as webcrypto.JsonWebKey & {
       kid?: string;
       alg?: string;
       x5t?: string;
@@ -51,18 +53,19 @@ async function clientAuthOf(provider: OidcProviderRow): Promise<oidc.ClientAuth>
       },
     );
   }
-  return oidc.ClientSecretBasic(provider.clientSecret ?? '');
+  return oidc.ClientSecretBasic(provider.clientSecret ? secrets.open(provider.clientSecret) : '');
 }
 
-export function createOidcClient(): OidcPort & { forget(providerId: string): void } {
+export function createOidcClient(secrets: SecretBox): OidcPort & { forget(providerId: string): void } {
   const cache = new Map<string, { at: number; key: string; config: Promise<oidc.Configuration> }>();
 
   function configurationOf(provider: OidcProviderRow): Promise<oidc.Configuration> {
+    // The stored (sealed) values: the key changes with them, and holds no plain secret.
     const key = `${provider.issuer}\n${provider.clientId}\n${provider.clientSecret ?? ''}\n${provider.privateKeyJwk ?? ''}`;
     const hit = cache.get(provider.id);
     if (hit && hit.key === key && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
     const issuer = new URL(provider.issuer);
-    const config = clientAuthOf(provider).then((auth) =>
+    const config = clientAuthOf(provider, secrets).then((auth) =>
       oidc.discovery(issuer, provider.clientId, undefined, auth, {
         execute: [
           oidc.enableNonRepudiationChecks,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql, type Column } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { municipalities, oidcLogins, oidcProviders, userIdentities } from '../../db/schema/index.js';
 
@@ -28,6 +28,28 @@ export function createOidcRepository(db: Executor) {
     async insertProvider(values: typeof oidcProviders.$inferInsert): Promise<OidcProviderRow> {
       const [row] = await db.insert(oidcProviders).values(values).returning();
       return row!;
+    },
+
+    /**
+     * Replaces a provider's stored credentials, only while they are still `before` (another replica
+     * sealing the same row at the same time changes nothing twice).
+     */
+    async replaceCredentials(
+      id: string,
+      before: { clientSecret: string | null; privateKeyJwk: string | null },
+      after: { clientSecret: string | null; privateKeyJwk: string | null },
+    ): Promise<void> {
+      const same = (column: Column, value: string | null) => (value === null ? isNull(column) : eq(column, value));
+      await db
+        .update(oidcProviders)
+        .set(after)
+        .where(
+          and(
+            eq(oidcProviders.id, id),
+            same(oidcProviders.clientSecret, before.clientSecret),
+            same(oidcProviders.privateKeyJwk, before.privateKeyJwk),
+          ),
+        );
     },
 
     async deleteProvider(id: string): Promise<OidcProviderRow | undefined> {

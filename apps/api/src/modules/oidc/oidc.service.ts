@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateOidcProvider, GroupRole, OidcProvider, Role, SignInOptions, SsoError } from '@slt/shared';
+import {
+  ProblemType,
+  type CreateOidcProvider,
+  type GroupRole,
+  type OidcProvider,
+  type Role,
+  type SignInOptions,
+  type SsoError,
+} from '@slt/shared';
 import type { Db } from '../../db/client.js';
 import { diffChanges } from '../../lib/audit-diff.js';
 import { recordAudit } from '../../lib/audited.js';
-import { InvalidFieldError, NotFoundError } from '../../lib/errors.js';
+import { AppError, InvalidFieldError, NotFoundError } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import type { Actor } from '../../lib/scope.js';
+import { SecretUnreadableError, type SecretBox } from '../../lib/secret-box.js';
 import { randomSecret, sha256 } from '../../lib/secrets.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { normalizeEmail } from '../users/users.service.js';
@@ -82,10 +91,12 @@ export function rolesFromGroups(mapping: GroupRole[], groups: unknown): Map<stri
 export function createOidcService(deps: {
   db: Db;
   port: OidcPort & { forget(providerId: string): void };
+  /** Seals the client secret and private key before they are stored (the port opens them). */
+  secrets: SecretBox;
   /** Starts the product's own session for the user (auth service): the refresh token to set. */
   startSession: (userId: string, how: { requestId: string; method: string }) => Promise<string>;
 }) {
-  const { db, port, startSession } = deps;
+  const { db, port, secrets, startSession } = deps;
   const repo = createOidcRepository(db);
 
   /** Links the provider's account to a user, creating the user only when a group grants a role. */
@@ -173,8 +184,8 @@ export function createOidcService(deps: {
           label: input.label,
           issuer: input.issuer.replace(/\/$/, ''),
           clientId: input.clientId,
-          clientSecret: input.clientSecret ?? null,
-          privateKeyJwk: input.privateKeyJwk ?? null,
+          clientSecret: input.clientSecret ? secrets.seal(input.clientSecret) : null,
+          privateKeyJwk: input.privateKeyJwk ? secrets.seal(input.privateKeyJwk) : null,
           allowedDomains: [...new Set(input.allowedDomains)],
           emailClaim: input.emailClaim ?? 'email',
           groupClaim: input.groupClaim ?? 'groups',
@@ -190,6 +201,22 @@ export function createOidcService(deps: {
         });
         return toProvider(row, redirectUri);
       });
+    },
+
+    /**
+     * Run at start: rows written before secrets were encrypted hold plain text; they are sealed
+     * under the current key (the reader accepts plain text meanwhile). Returns how many were sealed.
+     */
+    async sealLegacySecrets(): Promise<number> {
+      let sealed = 0;
+      for (const row of await repo.listProviders()) {
+        const plain = (value: string | null) => value !== null && !secrets.isSealed(value);
+        if (!plain(row.clientSecret) && !plain(row.privateKeyJwk)) continue;
+        const seal = (value: string | null) => (value !== null && plain(value) ? secrets.seal(value) : value);
+        await repo.replaceCredentials(row.id, row, { clientSecret: seal(row.clientSecret), privateKeyJwk: seal(row.privateKeyJwk) });
+        sealed++;
+      }
+      return sealed;
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
@@ -227,7 +254,17 @@ export function createOidcService(deps: {
       const state = randomState();
       const nonce = randomNonce();
       const pkce = await randomPkce();
-      const url = await port.authorizationUrl(provider, { redirectUri: input.redirectUri, state, nonce, codeChallenge: pkce.challenge });
+      const url = await port
+        .authorizationUrl(provider, { redirectUri: input.redirectUri, state, nonce, codeChallenge: pkce.challenge })
+        .catch((error: unknown) => {
+          if (!(error instanceof SecretUnreadableError)) throw error;
+          throw new AppError(
+            503,
+            ProblemType.unavailable,
+            'Service unavailable',
+            `The credentials of OpenID provider ${provider.id} cannot be decrypted: SECRETS_KEY is not the key they were stored with. Set the right key, or register the provider again.`,
+          );
+        });
       await repo.purgeExpiredLogins();
       await repo.insertLogin({
         stateHash: sha256(state),

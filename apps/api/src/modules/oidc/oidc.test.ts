@@ -1,8 +1,9 @@
-import type { Invitation, OidcProvider, Session } from '@slt/shared';
+import type { Invitation, OidcProvider } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, userIdentities, users } from '../../db/schema/index.js';
 import { call, DEMO, signIn } from '../../../test/auth.js';
+import { Browser, finish, signInThrough, startPathOf } from '../../../test/oidc-browser.js';
 import { startOidcProvider, type TestProvider } from '../../../test/oidc-provider.js';
 import { expectProblem } from '../../../test/problems.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -21,61 +22,11 @@ let provider: OidcProvider;
 const DOMAIN = 'kongsvinger.kommune.no';
 const COORDINATOR_GROUP = 'c0ffee00-slt-koordinatorer';
 
-/** A browser: follows redirects by hand, keeps each origin's cookies, stops at the API's callback. */
-class Browser {
-  readonly jar = new Map<string, Map<string, string>>();
-  cookieFor(url: URL) {
-    return [...(this.jar.get(url.origin) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  keep(url: URL, response: Response) {
-    const cookies = this.jar.get(url.origin) ?? new Map<string, string>();
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      const [name, value] = [pair!.slice(0, at).trim(), pair!.slice(at + 1)];
-      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') cookies.delete(name);
-      else cookies.set(name, value);
-    }
-    this.jar.set(url.origin, cookies);
-  }
-  async get(href: string): Promise<Response> {
-    const url = new URL(href);
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: this.cookieFor(url) } });
-    this.keep(url, response);
-    return response;
-  }
-  /** From the start URL to the provider and back: the callback URL the provider sent the browser to. */
-  async toCallback(startPath: string): Promise<string> {
-    let href = `${t.baseUrl}${startPath}`;
-    for (let hop = 0; hop < 12; hop++) {
-      const response = await this.get(href);
-      expect([302, 303], `${href}: ${response.status} ${await response.clone().text()}`).toContain(response.status);
-      href = new URL(response.headers.get('location')!, href).href;
-      if (href.startsWith(`${t.baseUrl}/api/v1/auth/oidc/callback`)) return href;
-    }
-    throw new Error('the provider never sent the browser back');
-  }
-}
-
-/** The callback's answer: where it sends the browser, and the session its refresh cookie opens. */
-async function finish(browser: Browser, callbackUrl: string) {
-  const response = await browser.get(callbackUrl);
-  expect(response.status).toBe(303);
-  const location = response.headers.get('location')!;
-  const refresh = browser.jar.get(t.baseUrl)?.get('slt_refresh');
-  const session = refresh
-    ? ((await (await call(t, 'POST', '/api/v1/auth/refresh', { headers: { cookie: `slt_refresh=${refresh}` } })).json()) as Session)
-    : undefined;
-  return { location, session };
-}
-
 const DONE = '/login?sso=done&next=%2Fhome';
-const startPath = () => `/api/v1/auth/oidc/${provider.id}/start`;
+const startPath = () => startPathOf(provider.id);
 
 async function signInWithProvider(accountId: string, email: string, groups: string[] = []) {
-  op.signInAs(accountId, { email, groups, name: 'Test Person' });
-  const browser = new Browser();
-  return finish(browser, await browser.toCallback(startPath()));
+  return signInThrough(t, op, provider.id, accountId, { email, groups, name: 'Test Person' });
 }
 
 beforeAll(async () => {
@@ -163,21 +114,21 @@ describe('OpenID Connect sign-in', () => {
 
   it('a wrong state, a callback in another browser and a replayed callback are refused', async () => {
     op.signInAs('op-kari', { email: `kari.koordinator@${DOMAIN}`, groups: [COORDINATOR_GROUP] });
-    const browser = new Browser();
+    const browser = new Browser(t.baseUrl);
     const callback = new URL(await browser.toCallback(startPath()));
     const wrongState = new URL(callback);
     wrongState.searchParams.set('state', 'not-the-state-the-api-sent-000000000000');
-    expect(await finish(browser, wrongState.href)).toEqual({ location: '/login?sso=failed', session: undefined });
+    expect(await finish(t, browser, wrongState.href)).toEqual({ location: '/login?sso=failed', session: undefined });
     // The right state from a browser without the binding cookie (a login-CSRF attempt): refused, and the state is spent.
-    expect(await finish(new Browser(), callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
-    expect(await finish(browser, callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
+    expect(await finish(t, new Browser(t.baseUrl), callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
+    expect(await finish(t, browser, callback.href)).toEqual({ location: '/login?sso=failed', session: undefined });
 
     // A callback that succeeded once cannot be replayed: the code and the state are used up.
-    const second = new Browser();
+    const second = new Browser(t.baseUrl);
     const url = await second.toCallback(startPath());
-    expect((await finish(second, url)).location).toBe(DONE);
+    expect((await finish(t, second, url)).location).toBe(DONE);
     second.jar.get(t.baseUrl)?.delete('slt_refresh');
-    expect(await finish(second, url)).toEqual({ location: '/login?sso=failed', session: undefined });
+    expect(await finish(t, second, url)).toEqual({ location: '/login?sso=failed', session: undefined });
   });
 
   it.each([

@@ -45,13 +45,17 @@ export function MinutesSection({ kommunenummer, meeting, canManage }: MeetingPar
             multiline
             rows={8}
             label={t('meetings.minutes.label')}
-            description={t('meetings.minutes.hint')}
+            description={approvedAt ? t('meetings.minutes.locked') : t('meetings.minutes.hint')}
             value={text}
+            // Approved minutes are what was mailed to the members: the API refuses a change (minutes_approved).
+            readOnly={Boolean(approvedAt)}
             onChange={(e) => setText(e.target.value)}
           />
-          <Button type="submit" disabled={outcome.busy}>
-            {t('meetings.minutes.save')}
-          </Button>
+          {!approvedAt && (
+            <Button type="submit" disabled={outcome.busy}>
+              {t('meetings.minutes.save')}
+            </Button>
+          )}
         </form>
       ) : (
         <Paragraph className="pre-wrap">{item.minutes || t('meetings.minutes.empty')}</Paragraph>

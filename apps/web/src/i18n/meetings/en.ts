@@ -111,6 +111,7 @@ export const meetingsEn: MeetingsMessages = {
       approved: 'The minutes were approved on {{date}} and sent to the members.',
       approvedNow: 'The minutes are approved and are being sent to the members.',
       unsaved: 'Save the minutes before you approve them.',
+      locked: 'The minutes are approved and were mailed to the members; they can no longer be changed.',
     },
     decisions: {
       title: 'Decisions',

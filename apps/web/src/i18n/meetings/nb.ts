@@ -107,6 +107,7 @@ export const meetingsNb = {
       approved: 'Referatet ble godkjent {{date}} og sendt til medlemmene.',
       approvedNow: 'Referatet er godkjent og blir sendt til medlemmene.',
       unsaved: 'Lagre referatet før du godkjenner det.',
+      locked: 'Referatet er godkjent og sendt til medlemmene, og kan ikke endres.',
     },
     decisions: {
       title: 'Vedtak',

@@ -108,6 +108,7 @@ export const meetingsNn: MeetingsMessages = {
       approved: 'Referatet vart godkjent {{date}} og sendt til medlemmene.',
       approvedNow: 'Referatet er godkjent og blir sendt til medlemmene.',
       unsaved: 'Lagre referatet før du godkjenner det.',
+      locked: 'Referatet er godkjent og sendt til medlemmene, og kan ikkje endrast.',
     },
     decisions: {
       title: 'Vedtak',

@@ -28,6 +28,7 @@ export const problemsEn: ProblemMessages = {
   in_future: 'The meeting has not started yet, so it cannot be marked held.',
   not_held: 'Only the minutes of a held meeting can be approved. Mark the meeting held first.',
   no_minutes: 'The meeting has no minutes to approve. Write and save the minutes first.',
+  minutes_approved: 'The minutes are approved and were mailed to the members. They can no longer change, and the meeting stays held.',
   invitation: 'The link is invalid, has expired or has been used. Ask the coordinator for a new invitation.',
   wrong_password: 'The password is wrong.',
   invalid: 'The value is not valid.',

@@ -30,6 +30,7 @@ export const problemsNb = {
   in_future: 'Møtet har ikke startet ennå, så det kan ikke markeres som holdt.',
   not_held: 'Bare referatet fra et holdt møte kan godkjennes. Marker møtet som holdt først.',
   no_minutes: 'Møtet har ikke noe referat å godkjenne. Skriv og lagre referatet først.',
+  minutes_approved: 'Referatet er godkjent og sendt til medlemmene. Det kan ikke endres lenger, og møtet forblir avholdt.',
   invitation: 'Lenken er ugyldig, utløpt eller allerede brukt. Be koordinatoren om en ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikke gyldig.',

@@ -28,6 +28,7 @@ export const problemsNn: ProblemMessages = {
   in_future: 'Møtet har ikkje starta enno, så det kan ikkje merkast som halde.',
   not_held: 'Berre referatet frå eit halde møte kan godkjennast. Merk møtet som halde først.',
   no_minutes: 'Møtet har ikkje noko referat å godkjenne. Skriv og lagre referatet først.',
+  minutes_approved: 'Referatet er godkjent og sendt til medlemmene. Det kan ikkje endrast lenger, og møtet held fram som halde.',
   invitation: 'Lenkja er ugyldig, gått ut eller alt brukt. Be koordinatoren om ei ny invitasjon.',
   wrong_password: 'Passordet er feil.',
   invalid: 'Verdien er ikkje gyldig.',
