@@ -65,3 +65,18 @@ export async function createSmtpServer(options: { start?: boolean } = {}): Promi
   if (options.start !== false) await smtp.start();
   return smtp;
 }
+
+/**
+ * The app's mail settings for a test that sends to `smtp`: the worker runs only when the test calls
+ * its `tick()` (an hour between polls), a failed mail is retried after 1 s, and the links in mails
+ * point at a fictional public address.
+ */
+export function mailTestConfig(smtp: TestSmtpServer) {
+  return {
+    smtpUrl: smtp.url,
+    mailPollMs: 3_600_000,
+    mailRetrySeconds: 1,
+    mailFrom: 'SLT <slt@kongsvinger.invalid>',
+    publicUrl: 'https://slt.example.invalid',
+  };
+}

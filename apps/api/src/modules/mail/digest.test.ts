@@ -2,7 +2,7 @@ import type { MailList, MailPreferences } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, signIn } from '../../../test/auth.js';
-import { createSmtpServer, type TestSmtpServer } from '../../../test/smtp-server.js';
+import { createSmtpServer, mailTestConfig, type TestSmtpServer } from '../../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { Config } from '../../config.js';
 import { mailDigestRuns } from '../../db/schema/index.js';
@@ -27,14 +27,7 @@ const INGEN = 'ingen.nytt@mail.invalid';
 const SENERE = 'senere.frist@mail.invalid';
 const NYNORSK = 'nora.nynorsk@mail.invalid';
 
-const config = (weekday: number): Partial<Config> => ({
-  smtpUrl: smtp.url,
-  mailPollMs: 3_600_000,
-  mailRetrySeconds: 1,
-  mailFrom: 'SLT <slt@kongsvinger.invalid>',
-  publicUrl: 'https://slt.example.invalid',
-  mailDigestWeekday: weekday,
-});
+const config = (weekday: number): Partial<Config> => ({ ...mailTestConfig(smtp), mailDigestWeekday: weekday });
 
 async function post(k: string, bearer: string, path: string, body: unknown) {
   const response = await call(t, 'POST', `/api/v1/municipalities/${k}${path}`, { bearer, body });

@@ -2,7 +2,7 @@ import type { MailList } from '@slt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, signIn } from '../../../test/auth.js';
 import { calendarOf, osloWallTime } from '../../../test/mail-calendar.js';
-import { createSmtpServer, type TestSmtpServer } from '../../../test/smtp-server.js';
+import { createSmtpServer, mailTestConfig, type TestSmtpServer } from '../../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { queueDueNotices } from './notices.js';
@@ -37,13 +37,7 @@ const inDays = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_60
 beforeAll(async () => {
   smtp = await createSmtpServer();
   t = await createTestApp({
-    config: {
-      smtpUrl: smtp.url,
-      mailPollMs: 3_600_000,
-      mailRetrySeconds: 1,
-      mailFrom: 'SLT <slt@kongsvinger.invalid>',
-      publicUrl: 'https://slt.example.invalid',
-    },
+    config: mailTestConfig(smtp),
   });
   coordinator = (await signIn(t, DEMO.coordinator3401)).accessToken;
   for (const person of people) memberIds.push((await post('/members', person)).body.id);

@@ -2,7 +2,7 @@ import type { MailList, Meeting } from '@slt/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createToken, DEMO, signIn } from '../../../test/auth.js';
 import { expectProblem } from '../../../test/problems.js';
-import { createSmtpServer, type TestSmtpServer } from '../../../test/smtp-server.js';
+import { createSmtpServer, mailTestConfig, type TestSmtpServer } from '../../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 /**
@@ -64,13 +64,7 @@ let tier3401: { tierId: string; memberIds: string[] };
 beforeAll(async () => {
   smtp = await createSmtpServer();
   t = await createTestApp({
-    config: {
-      smtpUrl: smtp.url,
-      mailPollMs: 3_600_000,
-      mailRetrySeconds: 1,
-      mailFrom: 'SLT <slt@kongsvinger.invalid>',
-      publicUrl: 'https://slt.example.invalid',
-    },
+    config: mailTestConfig(smtp),
   });
   tokens.coordinator3401 = (await signIn(t, DEMO.coordinator3401)).accessToken;
   tokens.coordinator1547 = (await signIn(t, DEMO.coordinator1547)).accessToken;
