@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   actionItems,
@@ -10,6 +10,7 @@ import {
   municipalities,
   tiers,
 } from '../../db/schema/index.js';
+import { membershipOn } from './mail.repository.js';
 
 /** The first instant of a day (YYYY-MM-DD) in Europe/Oslo, as SQL. */
 const osloStartOf = (day: string) => sql`(${day}::date)::timestamp at time zone 'Europe/Oslo'`;
@@ -71,8 +72,7 @@ export function createDigestRepository(db: Executor) {
             eq(meetings.status, 'planned'),
             gte(meetings.startsAt, sql`now()`),
             lt(meetings.startsAt, osloStartOf(until) as never),
-            lte(memberships.startDate, today),
-            or(isNull(memberships.endDate), gte(memberships.endDate, today)),
+            membershipOn(today),
             eq(members.kommunenummer, meetings.kommunenummer),
             digestMember,
           ),

@@ -88,6 +88,53 @@ export function osloTimeSpan(start: Date, end: Date, locale: string): string {
   return `${day.format(start)} ${time.format(start)}–${time.format(end)}`;
 }
 
+/** What the frame of a meeting's mail shows around its body: already filled in, in one language. */
+interface MeetingFrame {
+  language: MailLanguage;
+  intro: string;
+  title: string;
+  when: string;
+  place: string | null;
+  link: string | null;
+  footer: string;
+  labels: { when: string; where: string; open: string };
+}
+
+/**
+ * The frame every mail about a meeting shares, in plain text and HTML: the intro, the title, the time
+ * and place on top; the link to the product and the sender below; `body` (lines of text, or HTML)
+ * between.
+ */
+export function meetingMailFrame(f: MeetingFrame) {
+  return {
+    text: (body: string[]) =>
+      [
+        f.intro,
+        '',
+        f.title,
+        `${f.labels.when}: ${f.when}`,
+        ...(f.place ? [`${f.labels.where}: ${f.place}`] : []),
+        ...body,
+        ...(f.link ? ['', `${f.labels.open}: ${f.link}`] : []),
+        '',
+        '--',
+        f.footer,
+      ].join('\n'),
+    html: (body: string[]) =>
+      [
+        `<!doctype html><html lang="${f.language}"><body>`,
+        `<p>${escapeHtml(f.intro)}</p>`,
+        `<h1>${escapeHtml(f.title)}</h1>`,
+        `<p><strong>${f.labels.when}:</strong> ${escapeHtml(f.when)}`,
+        f.place ? `<br><strong>${f.labels.where}:</strong> ${escapeHtml(f.place)}</p>` : '</p>',
+        ...body,
+        f.link ? `<p><a href="${escapeHtml(f.link)}">${f.labels.open}</a></p>` : '',
+        `<hr><p>${escapeHtml(f.footer)}</p>`,
+        '</body></html>',
+      ].join('\n'),
+  };
+}
+
 export function meetingMail(language: MailLanguage, kind: MeetingMailKind, data: MeetingMailData) {
   const w = words[language];
   const values = { tier: data.tier, municipality: data.municipality };
@@ -96,34 +143,25 @@ export function meetingMail(language: MailLanguage, kind: MeetingMailKind, data:
   const agenda = data.agenda.length
     ? data.agenda.map((item, i) => `${i + 1}. ${item.title}${item.description ? `\n   ${item.description.replace(/\n/g, '\n   ')}` : ''}`)
     : [w.noAgenda];
-  const text = [
-    fill(w.intro[kind], values),
-    '',
-    data.title,
-    `${w.when}: ${when}`,
-    ...(data.place ? [`${w.where}: ${data.place}`] : []),
-    ...(kind === 'meeting_cancel' ? [] : ['', `${w.agenda}:`, ...agenda]),
-    ...(data.link ? ['', `${w.open}: ${data.link}`] : []),
-    '',
-    '--',
-    fill(w.footer, values),
-  ].join('\n');
-  const html = [
-    `<!doctype html><html lang="${language}"><body>`,
-    `<p>${escapeHtml(fill(w.intro[kind], values))}</p>`,
-    `<h1>${escapeHtml(data.title)}</h1>`,
-    `<p><strong>${w.when}:</strong> ${escapeHtml(when)}`,
-    data.place ? `<br><strong>${w.where}:</strong> ${escapeHtml(data.place)}</p>` : '</p>',
+  const frame = meetingMailFrame({
+    language,
+    intro: fill(w.intro[kind], values),
+    title: data.title,
+    when,
+    place: data.place,
+    link: data.link,
+    footer: fill(w.footer, values),
+    labels: w,
+  });
+  const text = frame.text(kind === 'meeting_cancel' ? [] : ['', `${w.agenda}:`, ...agenda]);
+  const html = frame.html([
     kind === 'meeting_cancel'
       ? ''
       : `<h2>${w.agenda}</h2>` +
         (data.agenda.length
           ? `<ol>${data.agenda.map((i) => `<li>${escapeHtml(i.title)}${i.description ? `<br>${escapeHtml(i.description)}` : ''}</li>`).join('')}</ol>`
           : `<p>${w.noAgenda}</p>`),
-    data.link ? `<p><a href="${escapeHtml(data.link)}">${w.open}</a></p>` : '',
-    `<hr><p>${escapeHtml(fill(w.footer, values))}</p>`,
-    '</body></html>',
-  ].join('\n');
+  ]);
   return { subject, text, html };
 }
 

@@ -13,6 +13,10 @@ import {
 } from '../../db/schema/index.js';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
+
+/** A membership that runs on `day` (YYYY-MM-DD): started by then and not ended before it. */
+export const membershipOn = (day: string) =>
+  and(lte(memberships.startDate, day), or(isNull(memberships.endDate), gte(memberships.endDate, day)));
 export type NewMail = typeof mailOutbox.$inferInsert;
 
 export function createMailRepository(db: Executor) {
@@ -153,15 +157,7 @@ export function createMailRepository(db: Executor) {
         .selectDistinctOn([members.id], { memberId: members.id, name: members.name, email: members.email })
         .from(memberships)
         .innerJoin(members, eq(members.id, memberships.memberId))
-        .where(
-          and(
-            eq(memberships.tierId, tierId),
-            lte(memberships.startDate, day),
-            or(isNull(memberships.endDate), gte(memberships.endDate, day)),
-            isNull(members.erasedAt),
-            isNotNull(members.email),
-          ),
-        )
+        .where(and(eq(memberships.tierId, tierId), membershipOn(day), isNull(members.erasedAt), isNotNull(members.email)))
         .orderBy(members.id);
     },
   };

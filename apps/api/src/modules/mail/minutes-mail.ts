@@ -2,7 +2,7 @@ import type { Meeting } from '@slt/shared';
 import type { Executor } from '../../db/client.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { createMailRepository } from './mail.repository.js';
-import { escapeHtml, fill, osloTimeSpan, recipientLanguage, type MailLanguage } from './mail-texts.js';
+import { escapeHtml, fill, meetingMailFrame, osloTimeSpan, recipientLanguage, type MailLanguage } from './mail-texts.js';
 import type { MailSettings } from './meeting-mail.js';
 
 const words = {
@@ -77,28 +77,24 @@ export function minutesMail(language: MailLanguage, data: MinutesMailData) {
     ...(a.responsible ? [`${w.responsible}: ${a.responsible}`] : []),
     ...(a.dueDate ? [`${w.due}: ${day(a.dueDate)}`] : []),
   ];
-  const text = [
-    fill(w.intro, values),
-    '',
-    data.title,
-    `${w.when}: ${when}`,
-    ...(data.place ? [`${w.where}: ${data.place}`] : []),
+  const frame = meetingMailFrame({
+    language,
+    intro: fill(w.intro, values),
+    title: data.title,
+    when,
+    place: data.place,
+    link: data.link,
+    footer: fill(w.footer, values),
+    labels: w,
+  });
+  const text = frame.text([
     '',
     `${w.minutes}:`,
     data.minutes,
     ...(data.decisions.length ? ['', `${w.decisions}:`, ...data.decisions.map((d, i) => `${i + 1}. ${d.replace(/\n/g, '\n   ')}`)] : []),
     ...(data.actionItems.length ? ['', `${w.actionItems}:`, ...data.actionItems.map((a) => `- ${itemLine(a).join('\n  ')}`)] : []),
-    ...(data.link ? ['', `${w.open}: ${data.link}`] : []),
-    '',
-    '--',
-    fill(w.footer, values),
-  ].join('\n');
-  const html = [
-    `<!doctype html><html lang="${language}"><body>`,
-    `<p>${escapeHtml(fill(w.intro, values))}</p>`,
-    `<h1>${escapeHtml(data.title)}</h1>`,
-    `<p><strong>${w.when}:</strong> ${escapeHtml(when)}`,
-    data.place ? `<br><strong>${w.where}:</strong> ${escapeHtml(data.place)}</p>` : '</p>',
+  ]);
+  const html = frame.html([
     `<h2>${w.minutes}</h2>`,
     `<p>${escapeHtml(data.minutes).replace(/\n/g, '<br>')}</p>`,
     data.decisions.length
@@ -107,10 +103,7 @@ export function minutesMail(language: MailLanguage, data: MinutesMailData) {
     data.actionItems.length
       ? `<h2>${w.actionItems}</h2><ul>${data.actionItems.map((a) => `<li>${itemLine(a).map(escapeHtml).join('<br>')}</li>`).join('')}</ul>`
       : '',
-    data.link ? `<p><a href="${escapeHtml(data.link)}">${w.open}</a></p>` : '',
-    `<hr><p>${escapeHtml(fill(w.footer, values))}</p>`,
-    '</body></html>',
-  ].join('\n');
+  ]);
   return { subject: fill(w.subject, values), text, html };
 }
 
