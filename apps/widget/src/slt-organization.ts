@@ -344,6 +344,9 @@ export class SltOrganizationElement extends HTMLElement {
         'actors',
         text.actors,
         list(setup.centralActors, (a) => [`${a.name} (${labels.organizationKind[a.kind]})`], { class: 'columns' }),
+        setup.organizations.count > setup.centralActors.length
+          ? el('p', {}, text.moreActors(setup.organizations.count - setup.centralActors.length))
+          : null,
       ),
       section('meetings', text.upcoming, meetingList),
     );

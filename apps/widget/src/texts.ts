@@ -35,6 +35,7 @@ export const TEXTS: Record<
     plans: string;
     concerns: string;
     actors: string;
+    moreActors: (count: number) => string;
     goals: string;
     mandate: string;
     responsibilities: string;
@@ -78,6 +79,7 @@ export const TEXTS: Record<
     plans: 'Planer og styringsdokumenter',
     concerns: 'Ta kontakt dersom du',
     actors: 'Sentrale aktører',
+    moreActors: (n) => `… og ${n} til`,
     goals: 'Mål',
     mandate: 'Mandat',
     responsibilities: 'Ansvar',
@@ -125,6 +127,7 @@ export const TEXTS: Record<
     plans: 'Planar og styringsdokument',
     concerns: 'Ta kontakt dersom du',
     actors: 'Sentrale aktørar',
+    moreActors: (n) => `… og ${n} til`,
     goals: 'Mål',
     mandate: 'Mandat',
     responsibilities: 'Ansvar',
@@ -172,6 +175,7 @@ export const TEXTS: Record<
     plans: 'Plans and governing documents',
     concerns: 'Get in touch if you',
     actors: 'Central actors',
+    moreActors: (n) => `… and ${n} more`,
     goals: 'Goals',
     mandate: 'Mandate',
     responsibilities: 'Responsibilities',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { readSeed } from './pglite-seed.js';
+import { extractSeed } from './pglite-seed.js';
 import * as relations from './relations.js';
 import * as tables from './schema/index.js';
 
@@ -95,16 +95,17 @@ function statementCounter() {
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
+const isEmptyOrMissing = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
+
 async function openPglite(dataDir: string | undefined, from: Blob | undefined): Promise<Database> {
-  let options: { loadDataDir?: Blob; startParams: string[] } = from
+  const options: { loadDataDir?: Blob; startParams: string[] } = from
     ? { loadDataDir: from, startParams: PGLITE_START_PARAMS }
     : { startParams: PGLITE_START_PARAMS };
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, 'pglite');
     // A first start begins from the seed made at build time (pglite-seed.ts), when there is one.
-    const seed = !from && !existsSync(path.join(dir, 'PG_VERSION')) ? readSeed() : undefined;
-    if (seed) options = { ...options, loadDataDir: seed };
+    if (!from && !existsSync(path.join(dir, 'PG_VERSION')) && isEmptyOrMissing(dir)) await extractSeed(dir);
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir, options);
   } else {

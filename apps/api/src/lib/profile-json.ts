@@ -36,7 +36,13 @@ export const profileJsonSql = (k: string, internal: string) => {
   from (select coalesce((select sp.document from setup_profiles sp where sp.kommunenummer = ${k}), '{}'::jsonb) as d) pd)`;
 };
 
-/** The organizations of the network as central actors, by name (organizations are public facts). */
+/** How many central actors the setup lists at most; the rest are in the organizations list. */
+export const CENTRAL_ACTORS_LISTED = 50;
+
+/**
+ * The organizations of the network as central actors, by name (organizations are public facts),
+ * at most CENTRAL_ACTORS_LISTED of them: the setup's size does not follow the data.
+ */
 export const centralActorsJsonSql = (k: string) => `coalesce((
     select json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'description', o.description) order by o.name, o.id)
-    from organizations o where o.kommunenummer = ${k}), '[]'::json)`;
+    from (select * from organizations o where o.kommunenummer = ${k} order by o.name, o.id limit ${CENTRAL_ACTORS_LISTED}) o), '[]'::json)`;

@@ -75,7 +75,8 @@ export type CollectionSummary = Static<typeof CollectionSummarySchema>;
  * A municipality's whole SLT setup in one read: the public view, or the internal one for its users.
  * Bounded: the organization (tiers with their current seats, coordinators, target groups, focus
  * areas, goals) is whole; measures and meetings, which grow with the years, are summarized with a
- * count and the link to their paginated lists.
+ * count and the link to their paginated lists, and the central actors are the first 50
+ * organizations by name beside the count of all.
  */
 export const SltSetupSchema = Type.Object(
   {
@@ -86,12 +87,16 @@ export const SltSetupSchema = Type.Object(
     partners: Type.Array(MunicipalityRefSchema, { description: 'Partner municipalities this setup covers.' }),
     coordinators: Type.Array(SetupMemberSchema, { description: "The SLT coordinator's contact." }),
     profile: SetupProfileSchema,
-    centralActors: Type.Array(CentralActorSchema, { description: 'The organizations of the network (central actors), by name.' }),
+    centralActors: Type.Array(CentralActorSchema, {
+      maxItems: 50,
+      description: 'The organizations of the network (central actors), by name: the first 50 (`organizations` counts them all).',
+    }),
     tiers: Type.Array(SetupTierSchema),
     targetGroups: Type.Array(TargetGroupSchema),
     focusAreas: Type.Array(FocusAreaSchema),
     goals: Type.Array(GoalSchema),
     measures: summary('How many measures (public ones in the public view, all in the internal view), and their paginated list.'),
+    organizations: summary('How many organizations the network has (all public), and their list by name.'),
     meetings: summary('How many meetings (their public facts are public), and their paginated list in time order (`?from=` a day).'),
   },
   { additionalProperties: false, title: 'SltSetup' },

@@ -50,37 +50,35 @@ const countRows = async (k: string) => ({
 });
 
 describe('export and import: one document', () => {
-  it('round trip: each demo municipality exported, imported into an empty one and exported again is the same document', async () => {
-    const pairs = [
-      ['3905', '3403'],
-      ['3212', '3405'],
-      ['4206', '3407'],
-      ['3401', '3411'],
-      ['1547', '3412'],
-    ] as const;
-    for (const [source, target] of pairs) {
-      const document = await exportOf(source);
-      expect(document.format).toBe(FORMAT);
-      // The setup profile travels too: fields, contacts by member, parties, agreements, plans.
-      expect(document.profile?.collaborationName, source).toBeTruthy();
-      expect(document.profile?.contacts?.length, source).toBeGreaterThan(0);
-      const counts = (await result(await importInto(target, document))).counts;
-      expect(counts['tiers']!.created, source).toBe(document.tiers!.length);
-      const again = await exportOf(target);
-      expect({ ...again, kommunenummer: source }, `${source} → ${target}`).toEqual(document);
-    }
+  // One test per municipality (each import of a whole demo setup is a few seconds on a busy machine).
+  it.each([
+    ['3905', '3403'],
+    ['3212', '3405'],
+    ['4206', '3407'],
+    ['3401', '3411'],
+    ['1547', '3412'],
+  ] as const)('round trip: %s exported, imported into the empty %s and exported again is the same document', async (source, target) => {
+    const document = await exportOf(source);
+    expect(document.format).toBe(FORMAT);
+    // The setup profile travels too: fields, contacts by member, parties, agreements, plans.
+    expect(document.profile?.collaborationName, source).toBeTruthy();
+    expect(document.profile?.contacts?.length, source).toBeGreaterThan(0);
+    const counts = (await result(await importInto(target, document))).counts;
+    expect(counts['tiers']!.created, source).toBe(document.tiers!.length);
+    const again = await exportOf(target);
+    expect({ ...again, kommunenummer: source }, `${source} → ${target}`).toEqual(document);
+    if (source !== '3401') return;
     // The richest: Kongsvinger has meetings with agenda, attendance, decisions and action items.
-    const kongsvinger = await exportOf('3401');
-    const withAgenda = kongsvinger.meetings!.find((m) => (m.agenda ?? []).length > 0 && (m.decisions ?? []).length > 0)!;
+    const withAgenda = document.meetings!.find((m) => (m.agenda ?? []).length > 0 && (m.decisions ?? []).length > 0)!;
     expect(withAgenda.actionItems!.length).toBeGreaterThan(0);
-    expect(kongsvinger.meetings!.some((m) => m.agenda!.some((a) => a.closed && a.visibleTo!.length === 2))).toBe(true);
+    expect(document.meetings!.some((m) => m.agenda!.some((a) => a.closed && a.visibleTo!.length === 2))).toBe(true);
     // The imported values say they came from a file; the seeded ones stay as entered.
     const origins = async (k: string) => {
       const list = (await (await call(t, 'GET', `/api/v1/municipalities/${k}/goals`)).json()) as GoalList;
       return new Set(list.items.flatMap((g) => g.indicators.flatMap((i) => i.measurements.map((m) => m.origin))));
     };
-    expect(await origins('3411')).toEqual(new Set(['file']));
-    expect(await origins('3401')).toEqual(new Set(['manual']));
+    expect(await origins(target)).toEqual(new Set(['file']));
+    expect(await origins(source)).toEqual(new Set(['manual']));
   });
 
   it('a repeated import changes nothing; a dry run gives the exact plan and writes nothing; then the import applies it and audits it', async () => {

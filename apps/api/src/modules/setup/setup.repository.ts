@@ -25,7 +25,7 @@ const memberJson = (m: string) => `json_build_object(
 
 /**
  * The whole setup as one JSON document, in ONE statement whatever its size (bounded: measures and
- * meetings are counts with the link to their lists): the host is resolved
+ * meetings are counts with the link to their lists, central actors the first 50 by name): the host is resolved
  * (a partner's kommunenummer reads its host's setup), then every part is a correlated aggregate.
  * $1 the requested kommunenummer, $2 whether the caller sees every municipality's internal view,
  * $3 the municipalities whose internal view the caller sees. Null when the municipality is unknown.
@@ -107,6 +107,9 @@ select v.internal, json_build_object(
   'measures', json_build_object(
     'count', (select count(*) from measures me where me.kommunenummer = host.k and (v.internal or me.is_public)),
     'href', '/api/v1/municipalities/' || host.k || '/measures'),
+  'organizations', json_build_object(
+    'count', (select count(*) from organizations o where o.kommunenummer = host.k),
+    'href', '/api/v1/municipalities/' || host.k || '/organizations'),
   'meetings', json_build_object(
     'count', (select count(*) from meetings mt where mt.kommunenummer = host.k),
     'href', '/api/v1/municipalities/' || host.k || '/meetings')

@@ -1,7 +1,15 @@
 import type { SltSetup } from '@slt/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, measures as measuresTable, members, memberships, partnerships, tiers } from '../../db/schema/index.js';
+import {
+  auditLog,
+  measures as measuresTable,
+  members,
+  memberships,
+  organizations as organizationsTable,
+  partnerships,
+  tiers,
+} from '../../db/schema/index.js';
 import { call, createToken, DEMO, signIn } from '../../../test/auth.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
@@ -207,7 +215,7 @@ describe('public and internal views', () => {
     }
   });
 
-  it('bounded: measures and meetings are counts with the link to their paginated lists, in each view', async () => {
+  it('bounded: measures, meetings and organizations are counts with the link to their lists, in each view', async () => {
     const publicView = await setupOf('3401');
     const internalView = await setupOf('3401', coordinator);
     const countOf = async (path: string, bearer?: string) => {
@@ -240,6 +248,25 @@ describe('public and internal views', () => {
     const after = await (await slt('4206')).text();
     expect((JSON.parse(after) as SltSetup).measures.count).toBe(shape.measures.count + 300);
     expect(Math.abs(after.length - text.length)).toBeLessThanOrEqual(3);
+
+    // 120 more organizations: the central actors are the first 50 by name, the count has them all.
+    const organizationsBefore = shape.organizations.count;
+    expect(organizationsBefore).toBe(shape.centralActors.length);
+    await t.database.db
+      .insert(organizationsTable)
+      .values(
+        Array.from({ length: 120 }, (_, n) => ({
+          kommunenummer: '4206',
+          name: `Aktør ${String(n).padStart(3, '0')}`,
+          kind: 'other' as const,
+        })),
+      );
+    const grown = (await (await slt('4206')).json()) as SltSetup;
+    expect(grown.organizations).toEqual({ count: organizationsBefore + 120, href: '/api/v1/municipalities/4206/organizations' });
+    expect(grown.centralActors).toHaveLength(50);
+    const listed = (await (await call(t, 'GET', grown.organizations.href)).json()) as { items: { name: string }[] };
+    expect(listed.items).toHaveLength(grown.organizations.count);
+    expect(grown.centralActors.map((a) => a.name)).toEqual(listed.items.slice(0, 50).map((o) => o.name));
   });
 
   it("another municipality's coordinator and a token without read scope get the public view; a read token the internal one", async () => {
