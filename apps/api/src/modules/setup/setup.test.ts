@@ -252,15 +252,13 @@ describe('public and internal views', () => {
     // 120 more organizations: the central actors are the first 50 by name, the count has them all.
     const organizationsBefore = shape.organizations.count;
     expect(organizationsBefore).toBe(shape.centralActors.length);
-    await t.database.db
-      .insert(organizationsTable)
-      .values(
-        Array.from({ length: 120 }, (_, n) => ({
-          kommunenummer: '4206',
-          name: `Aktør ${String(n).padStart(3, '0')}`,
-          kind: 'other' as const,
-        })),
-      );
+    await t.database.db.insert(organizationsTable).values(
+      Array.from({ length: 120 }, (_, n) => ({
+        kommunenummer: '4206',
+        name: `Aktør ${String(n).padStart(3, '0')}`,
+        kind: 'other' as const,
+      })),
+    );
     const grown = (await (await slt('4206')).json()) as SltSetup;
     expect(grown.organizations).toEqual({ count: organizationsBefore + 120, href: '/api/v1/municipalities/4206/organizations' });
     expect(grown.centralActors).toHaveLength(50);
