@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startApiProcess } from '@slt/api/test/api-process';
+import { registerChildGroups, unregisterGroup } from '@slt/testing/processes';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
 import { env } from './env';
@@ -47,8 +48,10 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
     { WEB_DIST_DIR: webDist, WIDGET_DIST_DIR: widgetDist, ...options.apiEnv },
     { dataTemplate: inject('sltTemplates').pglite.demo.dataDir, serverJs: inject('sltApiServer') },
   );
+  let browserGroups: number[] = [];
   const cleanUp = async (browser?: Browser) => {
     await browser?.close().catch(() => undefined);
+    for (const pid of browserGroups) unregisterGroup(pid);
     await api.close();
   };
   const browser = await chromium
@@ -60,6 +63,9 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
       await cleanUp();
       throw error;
     });
+  // Playwright starts the browser in a process group of its own: registered with the run's
+  // reaper, so it is killed even if this test process dies before it can close it.
+  browserGroups = registerChildGroups(executablePath);
   // localhost, not 127.0.0.1: the browser treats it as a secure context, so the Secure refresh cookie works.
   const baseUrl = `http://localhost:${api.port}`;
   const newContext = async (options: BrowserContextOptions = {}) => {

@@ -26,6 +26,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const reports = mkdtempSync(path.join(tmpdir(), 'slt-test-reports-'));
 const templates = mkdtempSync(path.join(tmpdir(), 'slt-test-templates-run-'));
+// Each package's reaper registers the process groups its tests start (API servers, browsers) in a
+// directory of its own inside this one (src/reaper.ts), so an interrupt can kill them all.
+const processes = mkdtempSync(path.join(tmpdir(), 'slt-test-processes-run-'));
 
 /**
  * The lanes beside the main one (which runs every package not named here, in order). The widget's
@@ -65,18 +68,26 @@ function pnpmCommand() {
   return ['pnpm', []];
 }
 
+/** SIGKILL to a process group; quiet when it is gone. @param {number} pid */
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}
+
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    for (const child of running) {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
+    // The suites first (nothing starts anything after this), then every group their tests
+    // registered: those lead process groups of their own and would outlive the suites.
+    for (const child of running) if (child.pid) killGroup(child.pid);
+    for (const registry of readdirSync(processes)) {
+      for (const name of readdirSync(path.join(processes, registry))) if (/^\d+$/.test(name) && Number(name) > 1) killGroup(Number(name));
     }
-    rmSync(templates, { recursive: true, force: true });
+    for (const dir of [templates, processes, reports]) rmSync(dir, { recursive: true, force: true });
     process.exit(130);
   });
 }
@@ -114,8 +125,8 @@ function run(pkg, report) {
       cwd: pkg.dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      // The variable's name is src/run-dirs.ts's TEMPLATES_DIR_VARIABLE.
-      env: { ...process.env, SLT_TEST_REPORT: report, SLT_TEST_TEMPLATES_DIR: templates },
+      // The variables' names are src/run-dirs.ts's TEMPLATES_DIR_VARIABLE and PROCESSES_ROOT_VARIABLE.
+      env: { ...process.env, SLT_TEST_REPORT: report, SLT_TEST_TEMPLATES_DIR: templates, SLT_TEST_PROCESSES_ROOT: processes },
     });
     running.add(child);
     const tag = `[${pkg.name.replace(/^@slt\//, '')}] `;
@@ -184,6 +195,7 @@ await Promise.all([
 ]);
 rmSync(reports, { recursive: true, force: true });
 rmSync(templates, { recursive: true, force: true });
+rmSync(processes, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;

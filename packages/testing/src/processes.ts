@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -57,6 +57,45 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
     if (file) rmSync(file, { force: true });
   });
   return child;
+}
+
+/**
+ * Registers the process groups of this process's children whose command line starts with
+ * `executable` and that are not registered yet: for children a library started (Playwright's
+ * browser leads a process group of its own), so the reaper kills them if the test process dies
+ * without closing them. Linux only (reads /proc); elsewhere it registers nothing. Returns the pids.
+ */
+export function registerChildGroups(executable: string): number[] {
+  const dir = process.env[PROCESS_DIR_VARIABLE];
+  if (!dir) return [];
+  const found: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [ppid, pgid] = [Number(fields[1]), Number(fields[2])];
+      if (ppid !== process.pid || pgid !== Number(name)) continue;
+      if (!readFileSync(`/proc/${name}/cmdline`, 'latin1').startsWith(executable)) continue;
+      writeFileSync(path.join(dir, name), '');
+      found.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** Takes a group registered by registerChildGroups off the registry (it was stopped by its owner). */
+export function unregisterGroup(pid: number): void {
+  const file = registryFile(pid);
+  if (file) rmSync(file, { force: true });
 }
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;

@@ -10,3 +10,9 @@ export const TEMPLATES_DIR_VARIABLE = 'SLT_TEST_TEMPLATES_DIR';
 export function sharedTemplatesDir(): string | undefined {
   return process.env[TEMPLATES_DIR_VARIABLE] || undefined;
 }
+
+/**
+ * Where each package's reaper makes its registry of child process groups (see reaper.ts), so the
+ * test command can kill every registered group when it is itself interrupted (SIGINT, SIGTERM).
+ */
+export const PROCESSES_ROOT_VARIABLE = 'SLT_TEST_PROCESSES_ROOT';
