@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startApiProcess } from '@slt/api/test/api-process';
-import { registerChildGroups, unregisterGroup } from '@slt/testing/processes';
+import { childGroups, registerGroups, unregisterGroup } from '@slt/testing/processes';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
 import { env } from './env';
@@ -54,6 +54,7 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
     for (const pid of browserGroups) unregisterGroup(pid);
     await api.close();
   };
+  const groupsBefore = new Set(childGroups());
   const browser = await chromium
     .launch({
       executablePath,
@@ -65,7 +66,7 @@ export async function startHarness(options: { apiEnv?: Record<string, string> } 
     });
   // Playwright starts the browser in a process group of its own: registered with the run's
   // reaper, so it is killed even if this test process dies before it can close it.
-  browserGroups = registerChildGroups(executablePath);
+  browserGroups = registerGroups(childGroups().filter((pid) => !groupsBefore.has(pid)));
   // localhost, not 127.0.0.1: the browser treats it as a secure context, so the Secure refresh cookie works.
   const baseUrl = `http://localhost:${api.port}`;
   const newContext = async (options: BrowserContextOptions = {}) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROCESS_DIR_VARIABLE, registerChildGroups, spawnGroup, stopGroup, unregisterGroup } from './processes.js';
+import { childGroups, PROCESS_DIR_VARIABLE, registerGroups, spawnGroup, stopGroup, unregisterGroup } from './processes.js';
 import { killRegistered } from './reaper.js';
 
 const orphanMaker = fileURLToPath(new URL('../test/orphan-maker.ts', import.meta.url));
@@ -94,22 +94,27 @@ describe('the reaper', () => {
 
   it('registers a group a library started (as Playwright starts the browser), so a killed test process leaves none', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'slt-reaper-test-'));
-    const before = process.env[PROCESS_DIR_VARIABLE];
+    const variable = process.env[PROCESS_DIR_VARIABLE];
     process.env[PROCESS_DIR_VARIABLE] = dir;
-    // Started without spawnGroup, as a library would: a group of its own, unknown to the registry.
+    const before = new Set(childGroups());
+    // Started without spawnGroup, as a library would: a group of its own, unknown to the registry;
+    // a child in this process's group is no group of its own.
     const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true, stdio: 'ignore' });
+    const helper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      expect(registerChildGroups(process.execPath)).toEqual([browser.pid]);
+      const started = childGroups().filter((pid) => !before.has(pid));
+      expect(started).toEqual([browser.pid]);
+      expect(registerGroups(started)).toEqual([browser.pid]);
       expect(readdirSync(dir)).toEqual([String(browser.pid)]);
-      expect(registerChildGroups('/no/such/browser')).toEqual([]);
       expect(killRegistered(dir)).toEqual([browser.pid]);
       expect(await gone([browser.pid!])).toEqual([]);
       unregisterGroup(browser.pid!);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
-      if (before === undefined) delete process.env[PROCESS_DIR_VARIABLE];
-      else process.env[PROCESS_DIR_VARIABLE] = before;
+      if (variable === undefined) delete process.env[PROCESS_DIR_VARIABLE];
+      else process.env[PROCESS_DIR_VARIABLE] = variable;
       if (alive(browser.pid!)) process.kill(-browser.pid!, 'SIGKILL');
+      helper.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -60,31 +60,23 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
 }
 
 /**
- * Registers the process groups of this process's children whose command line starts with
- * `executable` and that are not registered yet: for children a library started (Playwright's
- * browser leads a process group of its own), so the reaper kills them if the test process dies
- * without closing them. Linux only (reads /proc); elsewhere it registers nothing. Returns the pids.
+ * The children of this process that lead a process group of their own (Linux: read from /proc;
+ * elsewhere none). For children a library started: Playwright starts the browser so.
  */
-export function registerChildGroups(executable: string): number[] {
-  const dir = process.env[PROCESS_DIR_VARIABLE];
-  if (!dir) return [];
-  const found: number[] = [];
+export function childGroups(): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
     return [];
   }
+  const found: number[] = [];
   for (const name of entries) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const [ppid, pgid] = [Number(fields[1]), Number(fields[2])];
-      if (ppid !== process.pid || pgid !== Number(name)) continue;
-      if (!readFileSync(`/proc/${name}/cmdline`, 'latin1').startsWith(executable)) continue;
-      writeFileSync(path.join(dir, name), '');
-      found.push(Number(name));
+      if (Number(fields[1]) === process.pid && Number(fields[2]) === Number(name)) found.push(Number(name));
     } catch {
       // gone meanwhile
     }
@@ -92,7 +84,22 @@ export function registerChildGroups(executable: string): number[] {
   return found;
 }
 
-/** Takes a group registered by registerChildGroups off the registry (it was stopped by its owner). */
+/**
+ * Registers process groups this process did not start through spawnGroup (see childGroups), so the
+ * reaper kills them if the test process dies without stopping them. Returns the pids registered.
+ */
+export function registerGroups(pids: readonly number[]): number[] {
+  const registered: number[] = [];
+  for (const pid of pids) {
+    const file = registryFile(pid);
+    if (!file) continue;
+    writeFileSync(file, '');
+    registered.push(pid);
+  }
+  return registered;
+}
+
+/** Takes a group registered by registerGroups off the registry (it was stopped by its owner). */
 export function unregisterGroup(pid: number): void {
   const file = registryFile(pid);
   if (file) rmSync(file, { force: true });
