@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killAllRegistered } from '../src/registry.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const reports = mkdtempSync(path.join(tmpdir(), 'slt-test-reports-'));
@@ -84,9 +85,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     // The suites first (nothing starts anything after this), then every group their tests
     // registered: those lead process groups of their own and would outlive the suites.
     for (const child of running) if (child.pid) killGroup(child.pid);
-    for (const registry of readdirSync(processes)) {
-      for (const name of readdirSync(path.join(processes, registry))) if (/^\d+$/.test(name) && Number(name) > 1) killGroup(Number(name));
-    }
+    killAllRegistered(processes);
     for (const dir of [templates, processes, reports]) rmSync(dir, { recursive: true, force: true });
     process.exit(130);
   });

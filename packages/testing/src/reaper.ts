@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROCESS_DIR_VARIABLE } from './processes.js';
+import { killRegistered } from './registry.js';
 import { PROCESSES_ROOT_VARIABLE } from './run-dirs.js';
 
 /**
@@ -22,18 +23,4 @@ export default function reaper(): () => void {
   };
 }
 
-/** SIGKILL to the group of every pid registered in `dir`; returns the ones that still existed. */
-export function killRegistered(dir: string): number[] {
-  const killed: number[] = [];
-  for (const name of readdirSync(dir)) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid <= 1) continue;
-    try {
-      process.kill(-pid, 'SIGKILL');
-      killed.push(pid);
-    } catch {
-      // already gone
-    }
-  }
-  return killed;
-}
+export { killRegistered };

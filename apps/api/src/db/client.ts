@@ -105,7 +105,7 @@ async function openPglite(dataDir: string | undefined, from: Blob | undefined): 
   if (dataDir) {
     const dir = path.join(dataDir, 'pglite');
     // A first start begins from the seed made at build time (pglite-seed.ts), when there is one.
-    if (!from && !existsSync(path.join(dir, 'PG_VERSION')) && isEmptyOrMissing(dir)) await extractSeed(dir);
+    if (!from && isEmptyOrMissing(dir)) await extractSeed(dir);
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir, options);
   } else {

@@ -1,4 +1,4 @@
-import { PROFILE_FIELDS } from '@slt/shared';
+import { CENTRAL_ACTORS_LISTED, PROFILE_FIELDS } from '@slt/shared';
 
 /**
  * The setup profile (`setup_profiles.document`, stored whole and normalized) as jsonb in one view,
@@ -35,9 +35,6 @@ export const profileJsonSql = (k: string, internal: string) => {
       'plans', ${list('plans')})
   from (select coalesce((select sp.document from setup_profiles sp where sp.kommunenummer = ${k}), '{}'::jsonb) as d) pd)`;
 };
-
-/** How many central actors the setup lists at most; the rest are in the organizations list. */
-export const CENTRAL_ACTORS_LISTED = 50;
 
 /**
  * The organizations of the network as central actors, by name (organizations are public facts),

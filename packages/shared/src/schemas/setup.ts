@@ -78,6 +78,9 @@ export type CollectionSummary = Static<typeof CollectionSummarySchema>;
  * count and the link to their paginated lists, and the central actors are the first 50
  * organizations by name beside the count of all.
  */
+/** How many organizations `centralActors` lists at most (by name); `organizations.count` counts them all. */
+export const CENTRAL_ACTORS_LISTED = 50;
+
 export const SltSetupSchema = Type.Object(
   {
     kommunenummer: KommunenummerSchema,
@@ -88,7 +91,7 @@ export const SltSetupSchema = Type.Object(
     coordinators: Type.Array(SetupMemberSchema, { description: "The SLT coordinator's contact." }),
     profile: SetupProfileSchema,
     centralActors: Type.Array(CentralActorSchema, {
-      maxItems: 50,
+      maxItems: CENTRAL_ACTORS_LISTED,
       description: 'The organizations of the network (central actors), by name: the first 50 (`organizations` counts them all).',
     }),
     tiers: Type.Array(SetupTierSchema),

@@ -11,15 +11,8 @@ export function recipientLanguage(municipality: { malform: string | null }): Mai
   return municipality.malform === 'nn' ? 'nn' : 'nb';
 }
 
-export interface MeetingMailData {
-  municipality: string;
-  tier: string;
-  title: string;
-  start: Date;
-  end: Date;
-  place: string | null;
+export interface MeetingMailData extends MeetingMailFacts {
   agenda: { title: string; description: string | null }[];
-  link: string | null;
 }
 
 const words = {
@@ -88,25 +81,41 @@ export function osloTimeSpan(start: Date, end: Date, locale: string): string {
   return `${day.format(start)} ${time.format(start)}–${time.format(end)}`;
 }
 
-/** What the frame of a meeting's mail shows around its body: already filled in, in one language. */
-interface MeetingFrame {
-  language: MailLanguage;
-  intro: string;
+/** The facts of a meeting every mail about it shows. */
+export interface MeetingMailFacts {
+  municipality: string;
+  tier: string;
   title: string;
-  when: string;
+  start: Date;
+  end: Date;
   place: string | null;
   link: string | null;
+}
+
+/** The words of a frame in one language: the intro and footer templates ({tier}, {municipality}, {title}) and labels. */
+interface FrameWords {
+  intro: string;
   footer: string;
-  labels: { when: string; where: string; open: string };
+  labels: { when: string; where: string; open: string; locale: string };
 }
 
 /**
  * The frame every mail about a meeting shares, in plain text and HTML: the intro, the title, the time
  * and place on top; the link to the product and the sender below; `body` (lines of text, or HTML)
- * between.
+ * between. `when` is the meeting's time as the frame shows it (for a subject line).
  */
-export function meetingMailFrame(f: MeetingFrame) {
+export function meetingMailFrame(language: MailLanguage, meeting: MeetingMailFacts, words: FrameWords) {
+  const values = { tier: meeting.tier, municipality: meeting.municipality, title: meeting.title };
+  const f = {
+    ...meeting,
+    language,
+    labels: words.labels,
+    intro: fill(words.intro, values),
+    footer: fill(words.footer, values),
+    when: osloTimeSpan(meeting.start, meeting.end, words.labels.locale),
+  };
   return {
+    when: f.when,
     text: (body: string[]) =>
       [
         f.intro,
@@ -137,22 +146,11 @@ export function meetingMailFrame(f: MeetingFrame) {
 
 export function meetingMail(language: MailLanguage, kind: MeetingMailKind, data: MeetingMailData) {
   const w = words[language];
-  const values = { tier: data.tier, municipality: data.municipality };
-  const subject = `${w[kind]}: ${data.title} (${osloTimeSpan(data.start, data.end, w.locale)})`;
-  const when = osloTimeSpan(data.start, data.end, w.locale);
+  const frame = meetingMailFrame(language, data, { intro: w.intro[kind], footer: w.footer, labels: w });
+  const subject = `${w[kind]}: ${data.title} (${frame.when})`;
   const agenda = data.agenda.length
     ? data.agenda.map((item, i) => `${i + 1}. ${item.title}${item.description ? `\n   ${item.description.replace(/\n/g, '\n   ')}` : ''}`)
     : [w.noAgenda];
-  const frame = meetingMailFrame({
-    language,
-    intro: fill(w.intro[kind], values),
-    title: data.title,
-    when,
-    place: data.place,
-    link: data.link,
-    footer: fill(w.footer, values),
-    labels: w,
-  });
   const text = frame.text(kind === 'meeting_cancel' ? [] : ['', `${w.agenda}:`, ...agenda]);
   const html = frame.html([
     kind === 'meeting_cancel'

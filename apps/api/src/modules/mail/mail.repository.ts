@@ -13,11 +13,11 @@ import {
 } from '../../db/schema/index.js';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
+export type NewMail = typeof mailOutbox.$inferInsert;
 
 /** A membership that runs on `day` (YYYY-MM-DD): started by then and not ended before it. */
 export const membershipOn = (day: string) =>
   and(lte(memberships.startDate, day), or(isNull(memberships.endDate), gte(memberships.endDate, day)));
-export type NewMail = typeof mailOutbox.$inferInsert;
 
 export function createMailRepository(db: Executor) {
   return {

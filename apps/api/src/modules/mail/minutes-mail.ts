@@ -2,7 +2,7 @@ import type { Meeting } from '@slt/shared';
 import type { Executor } from '../../db/client.js';
 import { osloDay } from '../../lib/oslo-time.js';
 import { createMailRepository } from './mail.repository.js';
-import { escapeHtml, fill, meetingMailFrame, osloTimeSpan, recipientLanguage, type MailLanguage } from './mail-texts.js';
+import { escapeHtml, fill, meetingMailFrame, recipientLanguage, type MailLanguage, type MeetingMailFacts } from './mail-texts.js';
 import type { MailSettings } from './meeting-mail.js';
 
 const words = {
@@ -50,24 +50,15 @@ const words = {
   },
 } as const;
 
-export interface MinutesMailData {
-  municipality: string;
-  tier: string;
-  title: string;
-  start: Date;
-  end: Date;
-  place: string | null;
+export interface MinutesMailData extends MeetingMailFacts {
   minutes: string;
   decisions: string[];
   actionItems: { description: string; responsible: string | null; dueDate: string | null }[];
-  link: string | null;
 }
 
 /** The approved minutes: the text, the decisions and the action items, plain text and HTML from one source. */
 export function minutesMail(language: MailLanguage, data: MinutesMailData) {
   const w = words[language];
-  const values = { tier: data.tier, municipality: data.municipality, title: data.title };
-  const when = osloTimeSpan(data.start, data.end, w.locale);
   const day = (date: string) =>
     new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
       new Date(`${date}T00:00:00Z`),
@@ -77,16 +68,7 @@ export function minutesMail(language: MailLanguage, data: MinutesMailData) {
     ...(a.responsible ? [`${w.responsible}: ${a.responsible}`] : []),
     ...(a.dueDate ? [`${w.due}: ${day(a.dueDate)}`] : []),
   ];
-  const frame = meetingMailFrame({
-    language,
-    intro: fill(w.intro, values),
-    title: data.title,
-    when,
-    place: data.place,
-    link: data.link,
-    footer: fill(w.footer, values),
-    labels: w,
-  });
+  const frame = meetingMailFrame(language, data, { intro: w.intro, footer: w.footer, labels: w });
   const text = frame.text([
     '',
     `${w.minutes}:`,
@@ -104,7 +86,7 @@ export function minutesMail(language: MailLanguage, data: MinutesMailData) {
       ? `<h2>${w.actionItems}</h2><ul>${data.actionItems.map((a) => `<li>${itemLine(a).map(escapeHtml).join('<br>')}</li>`).join('')}</ul>`
       : '',
   ]);
-  return { subject: fill(w.subject, values), text, html };
+  return { subject: fill(w.subject, { tier: data.tier, municipality: data.municipality, title: data.title }), text, html };
 }
 
 /**

@@ -1,0 +1,2 @@
+export declare function killRegistered(dir: string): number[];
+export declare function killAllRegistered(root: string): void;
