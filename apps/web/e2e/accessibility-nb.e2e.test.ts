@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import { accessibilityProblems } from './accessibility';
-import { startHarness, type Harness } from './harness';
+import { accessibilityViolations, startHarness, type Harness } from './harness';
+import { settle } from './journeys';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,3 +21,23 @@ for (const index of [0, 1]) {
     600_000,
   );
 }
+
+it.concurrent(
+  'the check finds violations where there are some, also after navigating inside the app',
+  async ({ expect }) => {
+    const page = await h.newPage();
+    await settle(page, '/municipalities/3401/slt');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await settle(page, '/municipalities/3401/meetings');
+    // An image without a text alternative, and light grey text on white (set through the CSSOM:
+    // the app's CSP refuses inline style attributes).
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><p>Lys grå tekst</p>');
+      Object.assign(main.querySelector<HTMLElement>('p:last-child')!.style, { color: '#bbb', background: '#fff' });
+    });
+    const found = (await accessibilityViolations(page)).map((v) => v.split(' ')[0]);
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+  },
+  300_000,
+);
