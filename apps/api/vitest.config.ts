@@ -1,4 +1,4 @@
-import { reporters, workers } from '@slt/testing/vitest';
+import { reporters, startFirst, workers } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -20,6 +20,18 @@ export default defineConfig({
     // retry pause), and a third worker fills that time. Two on a machine that is already busy, where
     // a third only stretches every test towards its limit (see workers()).
     maxWorkers: workers({ idle: 3, busy: 2 }),
+    // The longest files first (seconds each took in the whole test command on an idle machine,
+    // 2026-12-05), so none starts late and finishes alone.
+    sequence: {
+      sequencer: startFirst([
+        'src/modules/exchange/exchange.test.ts', // 110
+        'test/tenancy.test.ts', // 90
+        'test/contract-rules.test.ts', // 47
+        'test/cli.test.ts', // 37
+        'test/shutdown-load.test.ts', // 24
+        'test/throttles.test.ts', // 22
+      ]),
+    },
     // Sized for a busy two-core machine on which the browser suite runs beside this one (see
     // packages/testing/bin/test-all.mjs): one test is a handful of HTTP requests on an embedded
     // database (well under a second idle, up to 20 s at load 27); opening a test app copies a

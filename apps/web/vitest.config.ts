@@ -19,18 +19,18 @@ export default defineConfig({
     // helpers imported once per worker): each browser test file starts its own API process and
     // Chromium, so no state is shared through modules.
     isolate: false,
-    // The longest files first (seconds each took at load 12, 2026-12-05), so none starts late
-    // and finishes alone; the rest follow, longer ones first.
+    // The longest files first (seconds each took in the whole test command on an idle machine,
+    // 2026-12-05), so none starts late and finishes alone; the rest follow, longer ones first.
     sequence: {
       sequencer: startFirst([
-        'e2e/reports.e2e.test.ts', // 207
-        'e2e/sso.e2e.test.ts', // 139
-        'e2e/meetings.e2e.test.ts', // 130
-        'e2e/slt-setup.e2e.test.ts', // 125
-        'e2e/workspace.e2e.test.ts', // 114
-        'e2e/accessibility-nb.e2e.test.ts', // 107
-        'e2e/identity.e2e.test.ts', // 107
-        'e2e/accessibility-nn.e2e.test.ts', // 91
+        'e2e/sso.e2e.test.ts', // 108
+        'e2e/reports.e2e.test.ts', // 96
+        'e2e/workspace.e2e.test.ts', // 71
+        'e2e/meetings.e2e.test.ts', // 53
+        'e2e/slt-setup.e2e.test.ts', // 53
+        'e2e/accessibility-nb.e2e.test.ts', // 49
+        'e2e/security.e2e.test.ts', // 46
+        'e2e/plans.e2e.test.ts', // 42
       ]),
     },
     // Sized for a busy two-core machine: a browser test walks a journey of several pages, each
