@@ -1,4 +1,4 @@
-import { reporters, startFirst, workers } from '@slt/testing/vitest';
+import { reporters, startFirst } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,11 +15,11 @@ export default defineConfig({
     // 20 s when each worker pays it once. Safe because every test builds its own app and database,
     // and the sources keep no mutable module state (only constant tables).
     isolate: false,
-    // Three files at once on a free two-core machine: a good part of many files is waiting, not CPU
-    // (a throttle window or Retry-After to pass, a child process to start or stop, a slow upload, a
-    // retry pause), and a third worker fills that time. Two on a machine that is already busy, where
-    // a third only stretches every test towards its limit (see workers()).
-    maxWorkers: workers({ idle: 3, busy: 2 }),
+    // Two files at once: a good part of many files is waiting, not CPU (a throttle window or
+    // Retry-After to pass, a child process to start or stop, a slow upload, a retry pause), and the
+    // browser and CLI suites run beside this one. Three at once made the whole test command slower
+    // on an idle machine (495 s against 453 s, 2026-12-05): the cores were already full.
+    maxWorkers: 2,
     // The longest files first (seconds each took in the whole test command on an idle machine,
     // 2026-12-05), so none starts late and finishes alone.
     sequence: {

@@ -1,4 +1,4 @@
-import { reporters, startFirst, workers } from '@slt/testing/vitest';
+import { reporters, startFirst } from '@slt/testing/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,10 +11,11 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     reporters,
     // Each browser test file has its own API process (a copy of the prepared database) and its
-    // own Chromium, so several files run side by side on two cores: the browser waits on the API,
-    // the API on the browser and the test on both, and no file fills a core alone. Three on a free
-    // machine, two on a busy one (see workers()).
-    maxWorkers: workers({ idle: 3, busy: 2 }),
+    // own Chromium; two files run side by side, whether the machine is idle or busy. With axe
+    // loaded once per page and pages opened inside the app, a browser test waits little: three
+    // files at once made the whole test command slower on an idle machine (495 s against 453 s,
+    // 2026-12-05), as they only split the same two cores further.
+    maxWorkers: 2,
     // One module graph per worker, not one per file (playwright-core, axe and the API's test
     // helpers imported once per worker): each browser test file starts its own API process and
     // Chromium, so no state is shared through modules.

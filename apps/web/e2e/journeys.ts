@@ -49,8 +49,9 @@ export async function settle(page: Page, path: string): Promise<void> {
     if (window.location.pathname + window.location.search === to) return true;
     heading.setAttribute('data-left', '');
     const key = Math.random().toString(36).slice(2);
-    window.history.pushState({ __TSR_index: state.__TSR_index + 1, key, __TSR_key: key }, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
+    const next = { __TSR_index: state.__TSR_index + 1, key, __TSR_key: key };
+    window.history.pushState(next, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: next }));
     return true;
   }, path);
   if (!inApp) await page.goto(path);

@@ -3,7 +3,6 @@
  * TypeScript loader). When the repository's test runner asks for it (`SLT_TEST_REPORT`), a JSON
  * report of the results beside the usual output, from which the runner prints its summary line.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import { BaseSequencer } from 'vitest/node';
 
 const report = process.env['SLT_TEST_REPORT'];
@@ -12,25 +11,10 @@ const report = process.env['SLT_TEST_REPORT'];
 export const reporters = report ? ['default', ['json', { outputFile: report }]] : ['default'];
 
 /**
- * How many test files a suite runs at once: `idle` when the machine had a core to spare as the run
- * started (its 1-minute load average at least one below the number of cores), else `busy`.
- *
- * Most of a test's time in these suites is waiting (an HTTP answer, a process start, a browser, a
- * retry pause), so on a free machine an extra file fills time that would be idle. On a machine that
- * is already busy the extra file only splits the same cores further, and every test takes longer
- * against its time limit; so the run keeps to fewer there.
- * @param {{ idle: number, busy: number }} counts
- */
-export function workers(counts) {
-  const spare = availableParallelism() - (loadavg()[0] ?? 0);
-  return spare >= 1 ? counts.idle : counts.busy;
-}
-
-/**
  * A sequencer that starts the named files first, in the order given, then the rest as Vitest
  * orders them (by the durations of an earlier run when its cache has them, else larger files
  * first). On a fresh clone there is no cache, and file size says little about a browser test's
- * length: the two axe sweeps are among the smallest files and among the longest (about 100 s each
+ * length: the two axe sweeps were among the smallest files and among the longest (about 100 s each
  * under load), so they started last and the suite ended on them. `names` are paths relative
  * to the package (`e2e/reports.e2e.test.ts`); a name that matches no file is ignored.
  * @param {string[]} names
