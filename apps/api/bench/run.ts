@@ -4,7 +4,7 @@
  * autocannon, in alternating rounds so that neither competes with the other for the CPU.
  *
  *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
- *              [--only all|http,growth,report,import] [--growth 100] [--baseline dist-before]
+ *              [--only all|http,growth,report,import] [--growth 100] [--baseline dist-before] [--baseline-level warn]
  *
  * `http`: each read against its bare twin, and the 304/200 ratio of the setup. `growth` (after the
  * http rows when both run): the app's setup and calendar of 3401 at demo size, after ANOTHER
@@ -45,6 +45,8 @@ const { values: flags } = parseArgs({
     growth: { type: 'string', default: '100' },
     /** Another build of the API (e.g. a copy of `dist` from an earlier commit), loaded as a fourth target at `warn`. */
     baseline: { type: 'string' },
+    /** The log level the baseline build runs at (`info` to compare the access log's cost). */
+    'baseline-level': { type: 'string', default: 'warn' },
   },
 });
 /** `--only http` runs the request benchmarks, `--only growth` the data-growth rows, `--only import` the import one; all by default. */
@@ -348,9 +350,9 @@ try {
   const baseline = flags.baseline;
   if (baseline)
     targets.splice(2, 0, {
-      name: 'baseline (warn)',
+      name: `baseline (${flags['baseline-level']})`,
       port: baselinePort,
-      start: () => startProcess([`${baseline}/server.js`], appEnv(baselinePort, 'warn')),
+      start: () => startProcess([`${baseline}/server.js`], appEnv(baselinePort, flags['baseline-level'])),
     });
   const pids = new Map<string, number>();
   for (const target of serving ? targets : []) {
