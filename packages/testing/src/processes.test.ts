@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { childGroups, PROCESS_DIR_VARIABLE, registerGroups, spawnGroup, stopGroup, unregisterGroup } from './processes.js';
-import { killRegistered } from './reaper.js';
+import { killRegistered } from './registry.js';
 
 const orphanMaker = fileURLToPath(new URL('../test/orphan-maker.ts', import.meta.url));
 

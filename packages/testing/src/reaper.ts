@@ -22,5 +22,3 @@ export default function reaper(): () => void {
     if (left.length > 0) console.warn(`[reaper] killed ${left.length} child process group(s) a test left running: ${left.join(', ')}`);
   };
 }
-
-export { killRegistered };
