@@ -6,8 +6,6 @@ import type { Plugin } from 'vite';
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Where the page's Content-Security-Policy is written: each must allow the inline style by its hash. */
 const POLICIES = ['../api/src/plugins/security.ts', 'nginx.conf'];
-/** The one face of @fontsource-variable/inter that Norwegian and English text needs (latin, variable weight). */
-const FONT = /(^|\/)inter-latin-wght-normal-[^/]*\.woff2$/;
 
 /**
  * The app's frame in index.html paints before the stylesheet and the scripts have arrived:
@@ -17,8 +15,6 @@ const FONT = /(^|\/)inter-latin-wght-normal-[^/]*\.woff2$/;
  *   scripts with them); after the frame, the frame paints at once with index.html's inline rules. The
  *   module script still runs only once the stylesheet is in (a parser-inserted stylesheet blocks the
  *   scripts after it), so React never renders unstyled;
- * - the web font the pages' text uses (Inter, its latin faces) is preloaded from the head: it comes
- *   in parallel with the scripts, not only once the stylesheet that names it has arrived;
  * - the build fails when a policy does not allow an inline style of the built page by its hash (the
  *   browser would drop it): the message names the hash to write there.
  */
@@ -28,7 +24,7 @@ export function appShell(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, context) {
+      handler(html) {
         for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
           const hash = `'sha256-${createHash('sha256')
             .update(css ?? '')
@@ -42,8 +38,6 @@ export function appShell(): Plugin {
         const links = html.match(/[ \t]*<link rel="stylesheet"[^>]*>\n?/g) ?? [];
         let out = html;
         for (const link of links) out = out.replace(link, '');
-        const font = Object.keys(context.bundle ?? {}).find((file) => FONT.test(file));
-        if (font) out = out.replace('</head>', `  <link rel="preload" as="font" type="font/woff2" crossorigin href="/${font}">\n  </head>`);
         return out.replace('</body>', `${links.map((link) => `  ${link.trim()}\n`).join('')}  </body>`);
       },
     },
