@@ -13,7 +13,7 @@ import { FILTER_KEYS } from './features/measures/filters';
 import type { MeasureFilters } from './features/measures/filters';
 import type { MeetingFilters } from './features/meetings/MeetingsPage';
 import type { YearPlanSearch } from './features/meetings/YearPlanPage';
-import { setupQuery } from './features/slt/queries';
+import { setupMeasuresQuery, setupQuery } from './features/slt/queries';
 
 // Every page is its own chunk, loaded when its route is first shown.
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
@@ -106,10 +106,13 @@ const sltRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/municipalities/$kommunenummer/slt',
-    // The public chart's data is asked for while the page's code loads, not after (a browser with no
-    // session to restore gets the public view; one that has a session waits for it, as the page does).
+    // The public chart's data and its first measures are asked for while the page's code loads, not
+    // after (a browser with no session to restore gets the public view; one that has a session waits
+    // for it, as the page does).
     loader: ({ params }) => {
-      if (!hadSession()) void queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
+      if (hadSession()) return;
+      void queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
+      void queryClient.prefetchQuery(setupMeasuresQuery(params.kommunenummer, false));
     },
     component: SltPage,
   }),

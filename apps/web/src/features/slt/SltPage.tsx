@@ -51,9 +51,6 @@ export function SltPage() {
 function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: boolean; requested: string }) {
   const { t } = useTranslation();
   const k = setup.kommunenummer;
-  const { user } = useSession();
-  // The setup counts the measures; the first page of them comes from their own list.
-  const measures = useQuery({ ...setupMeasuresQuery(k, user !== null), enabled: setup.measures.count > 0 }).data;
   return (
     <>
       <Heading level={1} data-size="lg">
@@ -193,18 +190,7 @@ function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: bo
         <Heading level={2} data-size="sm" id="measures">
           {setup.view === 'public' ? t('slt.publicMeasures') : t('nav.measures')}
         </Heading>
-        {setup.measures.count === 0 || !measures ? (
-          <Paragraph>{t('measures.empty')}</Paragraph>
-        ) : (
-          <ul className="plain">
-            {measures.items.map((m) => (
-              <li key={m.id}>
-                <strong>{m.title}</strong> – {t(`measures.statuses.${m.status}`)}
-                {m.description && <Paragraph data-size="sm">{m.description}</Paragraph>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SetupMeasures kommunenummer={k} count={setup.measures.count} />
         {setup.measures.count > SETUP_MEASURES_SHOWN && (
           <Paragraph>
             <DsLink asChild>
@@ -216,5 +202,28 @@ function Setup({ setup, canManage, requested }: { setup: SltSetup; canManage: bo
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * The first measures of the setup (the setup holds only their count), from their own list. Its own
+ * component: when they arrive, only this list renders again, not the whole chart in one long task.
+ */
+function SetupMeasures({ kommunenummer, count }: { kommunenummer: string; count: number }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const measures = useQuery({ ...setupMeasuresQuery(kommunenummer, user !== null), enabled: count > 0 });
+  if (count === 0) return <Paragraph>{t('measures.empty')}</Paragraph>;
+  if (measures.isError) return <Alert data-color="danger">{t('common.error')}</Alert>;
+  if (!measures.data) return <Spinner aria-label={t('common.loading')} />;
+  return (
+    <ul className="plain">
+      {measures.data.items.map((m) => (
+        <li key={m.id}>
+          <strong>{m.title}</strong> – {t(`measures.statuses.${m.status}`)}
+          {m.description && <Paragraph data-size="sm">{m.description}</Paragraph>}
+        </li>
+      ))}
+    </ul>
   );
 }
