@@ -24,7 +24,8 @@ function loadFontWhenIdle() {
 // render, so that the first render is the page itself: one render, sliced by the transition below,
 // instead of a frame and then a page that the router's store re-renders in one long task. A failure
 // is the router's to show (it keeps the error in the match and renders it).
-const routerReady = router.load().catch(() => undefined);
+// It starts in a task of its own: the scripts' evaluation is one long task already.
+const routerReady = new Promise((resolve) => setTimeout(resolve)).then(() => router.load()).catch(() => undefined);
 
 // A remembered nynorsk or English catalog loads before the first render (bokmål is bundled).
 // The first render is a transition: React renders it in slices and yields between them, instead of
