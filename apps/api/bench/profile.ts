@@ -26,7 +26,7 @@ const { values: flags } = parseArgs({
     strace: { type: 'boolean', default: false },
     /** Only summarize this .cpuprofile. */
     file: { type: 'string' },
-    /** How many of the app's paths to load: 1 (the municipalities list) or 2 (and a meeting). */
+    /** How many of the app's paths to load: 1 (the municipalities list) or 2 (and a meeting); `meeting` for the meeting alone. */
     paths: { type: 'string', default: '2' },
     /** Profile the bare twin (bench/bare-server.ts) on the municipalities list instead of the app. */
     bare: { type: 'boolean', default: false },
@@ -99,7 +99,10 @@ try {
   }
   const paths = flags.bare
     ? ['/api/v1/municipalities?limit=50']
-    : ['/api/v1/municipalities?limit=50', `/api/v1/municipalities/3401/meetings/${meeting!.id}`].slice(0, Number(flags.paths));
+    : ['/api/v1/municipalities?limit=50', `/api/v1/municipalities/3401/meetings/${meeting!.id}`].slice(
+        flags.paths === 'meeting' ? 1 : 0,
+        flags.paths === 'meeting' ? 2 : Number(flags.paths),
+      );
   if (flags.strace) {
     const barePort = await freePort();
     const bareEntries = [

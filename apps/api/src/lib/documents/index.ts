@@ -20,13 +20,11 @@
  * `attachmentName`. The renderers take plain text only, so user text cannot inject markup.
  * Measured (a 40-measure plan, 2 shared cores under load): see README-plans.md.
  */
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import type { DocumentModel } from './model.js';
-import { renderPdf } from './pdf.js';
 
 export type { DocumentBlock, DocumentLanguage, DocumentModel } from './model.js';
-export { renderDocx, renderHtml, renderPdf };
+export { renderHtml };
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -37,11 +35,20 @@ export const DOCUMENT_MEDIA_TYPES: Record<DocumentFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/**
+ * The DOCX and PDF writers (docx, pdfkit) load with the first document of their kind: importing
+ * them took about a quarter of a second of every start of the API.
+ */
 export async function renderDocument(
   model: DocumentModel,
   format: DocumentFormat,
 ): Promise<{ body: Buffer | string; contentType: string; extension: DocumentFormat }> {
-  const body = format === 'docx' ? await renderDocx(model) : format === 'pdf' ? await renderPdf(model) : renderHtml(model);
+  const body =
+    format === 'docx'
+      ? await (await import('./docx.js')).renderDocx(model)
+      : format === 'pdf'
+        ? await (await import('./pdf.js')).renderPdf(model)
+        : renderHtml(model);
   return { body, contentType: DOCUMENT_MEDIA_TYPES[format], extension: format };
 }
 

@@ -1,6 +1,6 @@
 /**
  * A neutral document model: what a plan, a report or minutes say, without saying how it looks.
- * Build one from the data, then render it with `renderDocx`, `renderPdf` or `renderHtml`
+ * Build one from the data, then render it with `renderDocument`
  * (`./index.ts`). All text is plain text as written by users (no markup is interpreted); the
  * renderers escape and wrap it.
  */

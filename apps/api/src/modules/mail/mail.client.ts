@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer';
-
 /** One mail as the SMTP port takes it. */
 export interface OutgoingMail {
   /** Stable per outbox row: a mail sent again after a crash carries the same Message-ID. */
@@ -17,7 +15,10 @@ export interface MailPort {
   close(): void;
 }
 
-/** The SMTP port (nodemailer): `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…`. */
+/**
+ * The SMTP port (nodemailer): `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…`.
+ * nodemailer loads with the first outbox worker, not with every start of the API.
+ */
 export function createSmtpClient(smtpUrl: string): MailPort {
   // Timeouts as URL options (nodemailer reads them from the query); it logs nothing unless asked.
   const url = new URL(smtpUrl);
@@ -28,10 +29,12 @@ export function createSmtpClient(smtpUrl: string): MailPort {
   ] as const) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   }
-  const transport = nodemailer.createTransport(url.href);
+  const transport = import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url.href));
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (
+        await transport
+      ).sendMail({
         messageId: mail.messageId,
         from: mail.from,
         to: mail.to,
@@ -41,6 +44,6 @@ export function createSmtpClient(smtpUrl: string): MailPort {
         ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' } } : {}),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport.then((t) => t.close()),
   };
 }
