@@ -44,6 +44,10 @@ export function createSmtpClient(smtpUrl: string): MailPort {
         ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' } } : {}),
       });
     },
-    close: () => void transport.then((t) => t.close()),
+    close: () =>
+      void transport.then(
+        (t) => t.close(),
+        () => undefined,
+      ),
   };
 }
