@@ -97,12 +97,8 @@ try {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const paths = flags.bare
-    ? ['/api/v1/municipalities?limit=50']
-    : ['/api/v1/municipalities?limit=50', `/api/v1/municipalities/3401/meetings/${meeting!.id}`].slice(
-        flags.paths === 'meeting' ? 1 : 0,
-        flags.paths === 'meeting' ? 2 : Number(flags.paths),
-      );
+  const [list, oneMeeting] = ['/api/v1/municipalities?limit=50', `/api/v1/municipalities/3401/meetings/${meeting!.id}`];
+  const paths = flags.bare ? [list] : flags.paths === 'meeting' ? [oneMeeting] : [list, oneMeeting].slice(0, Number(flags.paths));
   if (flags.strace) {
     const barePort = await freePort();
     const bareEntries = [

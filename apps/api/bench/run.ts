@@ -415,8 +415,8 @@ try {
     const cost = (r: Result) => r.cpu + r.pgCpu;
     if (ok && notModified)
       console.log(
-        `\n…/slt 304 vs 200 (app, LOG_LEVEL=warn): ${notModified!.rps.toFixed(0)} vs ${ok!.rps.toFixed(0)} req/s = ${(notModified!.rps / ok!.rps).toFixed(1)}×; ` +
-          `CPU per request (server + PostgreSQL) ${cost(notModified!).toFixed(3)} vs ${cost(ok!).toFixed(3)} ms = ${(cost(ok!) / cost(notModified!)).toFixed(1)}× cheaper (goal ≥ 5×)`,
+        `\n…/slt 304 vs 200 (app, LOG_LEVEL=warn): ${notModified.rps.toFixed(0)} vs ${ok.rps.toFixed(0)} req/s = ${(notModified.rps / ok.rps).toFixed(1)}×; ` +
+          `CPU per request (server + PostgreSQL) ${cost(notModified).toFixed(3)} vs ${cost(ok).toFixed(3)} ms = ${(cost(ok) / cost(notModified)).toFixed(1)}× cheaper (goal ≥ 5×)`,
       );
     if (!chosen) await compareLoginTimings(`http://127.0.0.1:${appWarnPort}`);
   }

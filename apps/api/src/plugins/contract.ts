@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { ProblemSchema, type Access, type RouteContract } from '@slt/shared';
 import { Type } from 'typebox';
 import { publicReadCaching } from '../lib/http-cache.js';
+import { isApiPath } from './openapi.js';
 import { PROBLEM_MEDIA_TYPE } from './problems.js';
 import { versioningHooks } from './versioning.js';
 
@@ -113,7 +114,7 @@ export const contractPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorate('routeInventory', []);
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.method === 'HEAD') return;
+      if (!isApiPath(route.url) || route.method === 'HEAD') return;
       const schema = route.schema as { operationId?: string; tags?: unknown; summary?: string; hide?: boolean } | undefined;
       app.routeInventory.push({
         method: String(route.method),

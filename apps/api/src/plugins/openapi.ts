@@ -3,6 +3,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** Where the API reference UI is served: a page, not an API answer. */
+export const DOCS_PREFIX = '/api/docs';
+
+/** A path the API answers (JSON, CSV, iCalendar, documents), not a page of the web client or the reference UI. */
+export const isApiPath = (url: string): boolean => url.startsWith('/api/') && !url.startsWith(DOCS_PREFIX);
+
 /**
  * OpenAPI 3.1, generated from the route contracts: the document at /api/openapi.json and a
  * reference UI at /api/docs. Register before any route so that every route is collected.
@@ -46,7 +52,7 @@ export const openapiPlugin = fp(
       },
     });
     await app.register(swaggerUi, {
-      routePrefix: '/api/docs',
+      routePrefix: DOCS_PREFIX,
       uiConfig: { docExpansion: 'list', deepLinking: true },
       // The app's CSP (security.ts) plus the hashes of the reference UI's own inline scripts; its
       // styles also inline, which Swagger UI adds at run time (styles only: scripts stay strict). The

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
+import { isApiPath } from './openapi.js';
 import { constants } from 'node:zlib';
 
 /**
@@ -39,9 +40,6 @@ export const API_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
-
-/** The API's answers; its reference UI (/api/docs) is a page. */
-const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /** One year, as HSTS preload lists ask. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -89,7 +87,7 @@ export const securityPlugin = fp(
     const apiOverTls = { ...API_HEADERS, 'strict-transport-security': HSTS };
     app.addHook('onRequest', (request, reply, done) => {
       const tls = request.protocol === 'https';
-      reply.headers(isApi(request.url) ? (tls ? apiOverTls : API_HEADERS) : tls ? pageOverTls : page);
+      reply.headers(isApiPath(request.url) ? (tls ? apiOverTls : API_HEADERS) : tls ? pageOverTls : page);
       done();
     });
     await app.register(compress, {
