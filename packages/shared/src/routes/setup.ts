@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { defineRoute } from '../contract.js';
 import { MunicipalityParamsSchema } from '../schemas/municipalities.js';
-import { PartnerListSchema, PartnerParamsSchema, SltSetupSchema } from '../schemas/setup.js';
+import { PartnerListSchema, PartnerParamsSchema, SetupViewQuerySchema, SltSetupSchema } from '../schemas/setup.js';
 
 /** The whole setup in one read, and partner municipalities. Reads are public (anonymous callers get the public view); PATCH and DELETE need If-Match. */
 export const setupRoutes = {
@@ -15,9 +15,10 @@ export const setupRoutes = {
       "Tiers with current members by role, the coordinator's contact, target groups, focus areas, goals " +
       'and measures. Anonymous callers and intranets get the public view (CORS is open for GET); the ' +
       "municipality's users get the internal view. A partner municipality resolves to its host's setup. " +
-      'Cacheable: ETag, Cache-Control, 304 on If-None-Match.',
+      'Cacheable: ETag, Cache-Control, 304 on If-None-Match. `?view=public` gives the public view to any caller.',
     access: { kind: 'public' },
     params: MunicipalityParamsSchema,
+    querystring: SetupViewQuerySchema,
     response: { 200: SltSetupSchema, 304: Type.Null() },
     problems: [400, 404],
     etag: 'setup',

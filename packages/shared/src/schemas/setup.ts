@@ -81,6 +81,21 @@ export type CollectionSummary = Static<typeof CollectionSummarySchema>;
 /** How many organizations `centralActors` lists at most (by name); `organizations.count` counts them all. */
 export const CENTRAL_ACTORS_LISTED = 50;
 
+/** `?view=public`: the public view, whoever asks. */
+export const SetupViewQuerySchema = Type.Object(
+  {
+    view: Type.Optional(
+      Type.Literal('public', {
+        description:
+          'The public view whoever asks, as anonymous callers and intranets get it: what a coordinator checks before publishing, ' +
+          'and an address of its own for that view (a browser that preloads it never serves it to a signed-in request).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SetupViewQuery = Static<typeof SetupViewQuerySchema>;
+
 export const SltSetupSchema = Type.Object(
   {
     kommunenummer: KommunenummerSchema,

@@ -215,6 +215,22 @@ describe('public and internal views', () => {
     }
   });
 
+  it('?view=public gives a coordinator exactly the anonymous view, under an ETag of its own; another view value is a 400', async () => {
+    const anonymous = await slt('3401');
+    const preview = await call(t, 'GET', '/api/v1/municipalities/3401/slt?view=public', { bearer: coordinator });
+    const internal = await slt('3401', { bearer: coordinator });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual(await anonymous.json());
+    expect(((await internal.json()) as SltSetup).view).toBe('internal');
+    // Cached per address: the preview's tag is not the internal view's, nor the plain address's.
+    expect(preview.headers.get('etag')).not.toBe(internal.headers.get('etag'));
+    expect(preview.headers.get('etag')).not.toBe(anonymous.headers.get('etag'));
+    expect(preview.headers.get('cache-control')).toBe(anonymous.headers.get('cache-control'));
+    const wrong = await call(t, 'GET', '/api/v1/municipalities/3401/slt?view=internal', { bearer: coordinator });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toContain('view');
+  });
+
   it('bounded: measures, meetings and organizations are counts with the link to their lists, in each view', async () => {
     const publicView = await setupOf('3401');
     const internalView = await setupOf('3401', coordinator);
