@@ -2,9 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress';
 import { appShell } from './scripts/app-shell';
+import { routePreload } from './scripts/route-preload';
 
 export default defineConfig({
-  plugins: [react(), appShell(), precompress()],
+  plugins: [react(), appShell(), routePreload(), precompress()],
   // @slt/shared from its TypeScript source: no build step between contract and client.
   resolve: { conditions: ['source'] },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -22,6 +22,18 @@ describe('the SLT setup in the web client (Chromium)', () => {
     expect(await strategic.getByRole('heading', { name: 'Politirådet' }).isVisible()).toBe(true);
     expect(await page.getByText('Minst 4 møter i året').first().isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The chart's data was asked for once, by index.html's preload, at the public view's own address.
+    const asked = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => [entry.name.replace(location.origin, ''), (entry as PerformanceResourceTiming).initiatorType])
+        .filter(([name]) => name!.startsWith('/api/v1/municipalities/3401/slt')),
+    );
+    expect(asked).toEqual([['/api/v1/municipalities/3401/slt?view=public', 'link']]);
+    // Once the page is idle, its text is set in Inter (the fallback until then).
+    await page.waitForFunction(() =>
+      [...document.fonts].some((face) => face.family.includes('Inter Variable') && face.status === 'loaded'),
+    );
 
     await page.goto('/municipalities/3911/slt');
     await page.getByRole('heading', { level: 1, name: 'SLT i Tønsberg' }).waitFor();

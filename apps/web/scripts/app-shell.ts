@@ -15,8 +15,8 @@ const POLICIES = ['../api/src/plugins/security.ts', 'nginx.conf'];
  *   scripts with them); after the frame, the frame paints at once with index.html's inline rules. The
  *   module script still runs only once the stylesheet is in (a parser-inserted stylesheet blocks the
  *   scripts after it), so React never renders unstyled;
- * - the build fails when a policy does not allow an inline style of the built page by its hash (the
- *   browser would drop it): the message names the hash to write there.
+ * - the build fails when a policy does not allow an inline style or script of the built page by its
+ *   hash (the browser would drop it): the message names the hash to write there.
  */
 export function appShell(): Plugin {
   return {
@@ -25,13 +25,17 @@ export function appShell(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+        const inline = [
+          ...[...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => ['style', m[1]] as const),
+          ...[...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => ['script', m[1]] as const),
+        ];
+        for (const [kind, code] of inline) {
           const hash = `'sha256-${createHash('sha256')
-            .update(css ?? '')
+            .update(code ?? '')
             .digest('base64')}'`;
           for (const policy of POLICIES) {
             if (!readFileSync(`${webRoot}/${policy}`, 'utf8').includes(hash)) {
-              throw new Error(`index.html's inline style is not allowed by ${policy}: its style-src needs ${hash}`);
+              throw new Error(`index.html's inline ${kind} is not allowed by ${policy}: its ${kind}-src needs ${hash}`);
             }
           }
         }

@@ -8,17 +8,8 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api';
 import { SessionProvider } from './features/auth/session';
+import { loadFontWhenIdle } from './font';
 import { router } from './router';
-
-// The web font (Inter) is asked for once the page has loaded and the main thread is idle: the text
-// paints at once in the metric-matched fallback (styles.css), and Inter swaps in without moving a
-// line, so the font's 49 KB no longer share a slow connection with the scripts the page needs.
-function loadFontWhenIdle() {
-  const load = () => void import('@fontsource-variable/inter/wght.css');
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load, 200));
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
 
 // The router resolves the entry route (its page chunk, its loader's prefetch) before the first
 // render, so that the first render is the page itself: one render, sliced by the transition below,

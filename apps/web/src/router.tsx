@@ -108,11 +108,13 @@ const sltRoutes = [
     path: '/municipalities/$kommunenummer/slt',
     // The public chart's data and its first measures are asked for while the page's code loads, not
     // after (a browser with no session to restore gets the public view; one that has a session waits
-    // for it, as the page does).
-    loader: ({ params }) => {
+    // for it, as the page does). The route waits for the chart (index.html has preloaded it), so the
+    // page's first render is the whole chart, which React renders in slices, rather than a spinner
+    // and then the chart in one long task. A failure is left to the page's own query to show.
+    loader: async ({ params }) => {
       if (hadSession()) return;
-      void queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
       void queryClient.prefetchQuery(setupMeasuresQuery(params.kommunenummer, false));
+      await queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
     },
     component: SltPage,
   }),

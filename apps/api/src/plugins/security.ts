@@ -9,13 +9,14 @@ import { constants } from 'node:zlib';
 /**
  * The Content-Security-Policy of everything the server sends: the web client, the API reference UI
  * (openapi.ts adds the hashes of its inline code) and JSON. Only the server's own scripts, styles,
- * fonts and API (and the inline style of the web client's frame, by its hash); images also as data:
+ * fonts and API (and the web client's inline frame style and route preload script, by their hashes); images also as data:
  * URLs (the reference UI's icons); no plugins; never framed.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
-  scriptSrc: ["'self'"],
+  // The inline route preload script of the web client (apps/web/index.html): its build checks this hash.
+  scriptSrc: ["'self'", "'sha256-0OD7UQhy4RNCLYqkH6KyyT3weCjRlbO8U8OeKJREUrI='"],
   scriptSrcAttr: ["'none'"],
   // The inline style of the web client's frame (apps/web/index.html): its build checks this hash.
   styleSrc: ["'self'", "'sha256-5xz/WlKyyVVo7PnVB8UfhGtRDv33Lp3b8S6XhA/yZwQ='"],

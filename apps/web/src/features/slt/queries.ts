@@ -7,7 +7,9 @@ export const setupQuery = (kommunenummer: string, signedIn: boolean) =>
   queryOptions({
     // The view depends on who asks: signing in or out must not reuse the other view's answer.
     queryKey: sltKey(kommunenummer, 'setup', signedIn),
-    queryFn: ({ signal }) => api.call(routes.getSltSetup, { params: { kommunenummer }, signal }),
+    // Without a session, the public view's own address: the one index.html preloads (scripts/route-preload.ts).
+    queryFn: ({ signal }) =>
+      api.call(routes.getSltSetup, { params: { kommunenummer }, ...(signedIn ? {} : { query: { view: 'public' } }), signal }),
   });
 
 /** How many measures the setup page lists; the rest are a link away (the setup only counts them). */
