@@ -15,28 +15,23 @@ const SUBSETS = [
 ] as const;
 
 /**
- * Loads the web font (Inter) once the page has loaded and the main thread is idle. The text paints at
- * once in the metric-matched fallback (styles.css), and the font's kilobytes no longer share a slow
- * connection with the scripts the page needs. The faces join the document together, once the latin
- * one has arrived: the page is laid out again once, for the swap (which moves no line). A stylesheet of
- * @font-face rules would cost a second layout of the whole page when its rules are added, before
- * the font has even arrived.
+ * Loads the web font (Inter); main.tsx imports this module once the page has loaded and the main
+ * thread is idle. The text paints at once in the metric-matched fallback (styles.css), and the font's
+ * kilobytes no longer share a slow connection with the scripts the page needs. The faces join the
+ * document together, once the latin one has arrived: the page is laid out again once, for the swap
+ * (which moves no line). A stylesheet of @font-face rules would cost a second layout of the whole
+ * page when its rules are added, before the font has even arrived.
  */
-export function loadFontWhenIdle(): void {
-  const load = () => {
-    const faces = SUBSETS.map(
-      ([url, unicodeRange]) =>
-        new FontFace('Inter Variable', `url(${url}) format('woff2')`, { weight: '100 900', display: 'swap', unicodeRange }),
-    );
-    // The latin face is loaded first; the extended one joins with it and is fetched only if a page
-    // has a letter in its range (a Sámi name, say). A failed download leaves the fallback, which is
-    // what the page has shown all along.
-    void faces[0]!.load().then(
-      () => faces.forEach((face) => document.fonts.add(face)),
-      () => undefined,
-    );
-  };
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load, 200));
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+export function loadFont(): void {
+  const faces = SUBSETS.map(
+    ([url, unicodeRange]) =>
+      new FontFace('Inter Variable', `url(${url}) format('woff2')`, { weight: '100 900', display: 'swap', unicodeRange }),
+  );
+  // The latin face is loaded first; the extended one joins with it and is fetched only if a page
+  // has a letter in its range (a Sámi name, say). A failed download leaves the fallback, which is
+  // what the page has shown all along.
+  void faces[0]!.load().then(
+    () => faces.forEach((face) => document.fonts.add(face)),
+    () => undefined,
+  );
 }

@@ -8,8 +8,15 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api';
 import { SessionProvider } from './features/auth/session';
-import { loadFontWhenIdle } from './font';
 import { router } from './router';
+
+// The web font (src/font.ts) once the page has loaded and the main thread is idle.
+function loadFontWhenIdle() {
+  const load = () => void import('./font').then(({ loadFont }) => loadFont());
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load, 200));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
 
 // The router resolves the entry route (its page chunk, its loader's prefetch) before the first
 // render, so that the first render is the page itself: one render, sliced by the transition below,

@@ -7,8 +7,8 @@ export type * from '../index.js';
 export { buildPath, defineRoute } from '../contract.js';
 export { createClient, newIdempotencyKey, ProblemError } from '../client/client.js';
 export { ENUM_LABELS, LABEL_LANGUAGES } from '../labels.js';
+export * as routes from './routes.generated.js';
 export {
-  routes,
   ProblemType,
   FIELD_ERROR_CODES,
   TIER_LEVELS,
@@ -35,4 +35,4 @@ export {
   SSO_ERRORS,
   MAIL_KINDS,
   MAIL_STATUSES,
-} from './table.generated.js';
+} from './constants.generated.js';

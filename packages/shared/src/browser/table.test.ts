@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { routes as contract } from '../routes.js';
 import * as browser from './index.js';
-import { BROWSER_CONSTANTS, renderBrowserTable } from './render.js';
-
-const file = fileURLToPath(new URL('./table.generated.ts', import.meta.url));
+import { BROWSER_CONSTANTS, renderBrowserConstants, renderBrowserRoutes } from './render.js';
 
 describe('the browser route table', () => {
-  it('is generated from the current contract (UPDATE_BROWSER_TABLE=1 rewrites it)', () => {
-    const text = renderBrowserTable();
+  it.each([
+    ['routes.generated.ts', renderBrowserRoutes],
+    ['constants.generated.ts', renderBrowserConstants],
+  ])('%s is generated from the current contract (UPDATE_BROWSER_TABLE=1 rewrites it)', (name, render) => {
+    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    const text = render();
     // eslint-disable-next-line no-restricted-properties -- the test's own switch to rewrite the generated file, not configuration
     if (process.env['UPDATE_BROWSER_TABLE']) writeFileSync(file, text);
     expect(readFileSync(file, 'utf8')).toBe(text);
