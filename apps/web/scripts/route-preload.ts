@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routes } from '@slt/shared/browser';
 import type { Plugin, Rolldown } from 'vite';
+import { HAD_SESSION } from '../src/session-flag';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const ROUTER = path.join(webRoot, 'src/router.tsx');
@@ -37,17 +39,18 @@ export function pagesOfRouter(source: string): [routePath: string, module: strin
   return routes.map(([routePath, component]) => [routePath, modules.get(component)!]);
 }
 
-/** `/municipalities/$kommunenummer/slt` → `^/municipalities/([^/]+)/slt/?$` */
-const patternOf = (routePath: string) => `^${routePath.replace(/\$\w+/g, '([^/]+)').replace(/\/$/, '')}/?$`;
+/** `/municipalities/$kommunenummer/slt` → `^/municipalities/(?<kommunenummer>[^/]+)/slt/?$` */
+const patternOf = (routePath: string) => `^${routePath.replace(/\$(\w+)/g, '(?<$1>[^/]+)').replace(/\/$/, '')}/?$`;
 
 /**
  * The data a route's page asks for first when the browser has no session, by the route's path: the
- * same address as the page's query (src/features/slt/queries.ts), with the route's parameters in
- * their order. Only an address that answers the same to everyone may be preloaded: Chromium hands a
- * preloaded answer to a later fetch of the same address even when that fetch carries a token.
+ * contract's path of the page's query (src/features/slt/queries.ts), whose `:parameters` the script
+ * fills from the route's. Only an address that answers the same to everyone may be preloaded:
+ * Chromium hands a preloaded answer to a later fetch of the same address even when that fetch
+ * carries a token.
  */
 const ANONYMOUS_DATA: Record<string, string> = {
-  '/municipalities/$kommunenummer/slt': '/api/v1/municipalities/$1/slt?view=public',
+  '/municipalities/$kommunenummer/slt': `${routes.getSltSetup.path}?view=public`,
 };
 
 /**
@@ -93,10 +96,10 @@ export function routePreload(): Plugin {
         const needed = [...closure(page.fileName, new Set(loadedByEntry))].filter((f) => !loadedByEntry.has(f));
         return [patternOf(routePath), needed.map(indexOf), ANONYMOUS_DATA[routePath] ?? ''];
       });
-      const routes = JSON.stringify({ files, routes: table });
+      const json = JSON.stringify({ files, routes: table, sessionFlag: HAD_SESSION });
       const block = /(<script type="application\/json" id="route-preload">)[^<]*(<\/script>)/;
       if (!block.test(String(html.source))) throw new Error('route-preload: index.html has no route-preload table');
-      html.source = String(html.source).replace(block, (_, open: string, close: string) => `${open}${routes}${close}`);
+      html.source = String(html.source).replace(block, (_, open: string, close: string) => `${open}${json}${close}`);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createClient, routes, type Session, type User } from '@slt/shared/browser';
 import { QueryClient } from '@tanstack/react-query';
 import i18next from './i18n';
+import { HAD_SESSION } from './session-flag';
 
 /**
  * The access token lives in memory only (never in storage); the refresh token is an httpOnly
@@ -20,7 +21,6 @@ export function onSessionChange(listener: (user: User | null) => void): () => vo
  * Whether this browser had a session: a flag (not the token) in localStorage, so an anonymous
  * visitor's page load does not ask for a refresh that can only answer 401.
  */
-const HAD_SESSION = 'slt.hadSession';
 export const hadSession = () => typeof localStorage !== 'undefined' && localStorage.getItem(HAD_SESSION) === '1';
 
 export function setSession(session: Session | null) {

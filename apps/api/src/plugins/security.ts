@@ -16,7 +16,7 @@ export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
   // The inline route preload script of the web client (apps/web/index.html): its build checks this hash.
-  scriptSrc: ["'self'", "'sha256-0OD7UQhy4RNCLYqkH6KyyT3weCjRlbO8U8OeKJREUrI='"],
+  scriptSrc: ["'self'", "'sha256-H8Fqreb+xwLLIu+FjMWVOtLAIdQxFhr+t7klC2aIzmw='"],
   scriptSrcAttr: ["'none'"],
   // The inline style of the web client's frame (apps/web/index.html): its build checks this hash.
   styleSrc: ["'self'", "'sha256-5xz/WlKyyVVo7PnVB8UfhGtRDv33Lp3b8S6XhA/yZwQ='"],
