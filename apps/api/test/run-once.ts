@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -21,7 +21,9 @@ export async function preparedOnce<T>(dir: string, name: string, prepare: (root:
     }
     try {
       const result = await prepare(mkdtempSync(path.join(dir, `${name}-`)));
-      writeFileSync(ready, JSON.stringify(result));
+      // Written beside it and renamed into place: a suite that sees `<name>.json` reads it whole.
+      writeFileSync(`${ready}.partial`, JSON.stringify(result));
+      renameSync(`${ready}.partial`, ready);
       return result;
     } finally {
       rmSync(lock, { recursive: true, force: true });

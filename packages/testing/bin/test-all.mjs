@@ -91,22 +91,33 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** How many of a package's last output lines the summary repeats when it fails. */
+const TAIL_LINES = 60;
+
 /**
- * Copies a child's output to ours line by line, each line prefixed (so two lanes stay readable).
+ * Copies a child's output to ours line by line, each line prefixed (so two lanes stay readable),
+ * and keeps its last TAIL_LINES lines in `tail`.
  * @param {import('node:stream').Readable} from
  * @param {NodeJS.WritableStream} to
  * @param {string} prefix
+ * @param {string[]} tail
  */
-function prefixLines(from, to, prefix) {
+function prefixLines(from, to, prefix, tail) {
   let rest = '';
+  /** @param {string} line */
+  const write = (line) => {
+    to.write(`${prefix}${line}\n`);
+    tail.push(`${prefix}${line}`);
+    if (tail.length > TAIL_LINES) tail.shift();
+  };
   from.setEncoding('utf8');
   from.on('data', (/** @type {string} */ chunk) => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
-    for (const line of lines) to.write(`${prefix}${line}\n`);
+    for (const line of lines) write(line);
   });
   from.on('end', () => {
-    if (rest) to.write(`${prefix}${rest}\n`);
+    if (rest) write(rest);
   });
 }
 
@@ -114,9 +125,10 @@ function prefixLines(from, to, prefix) {
  * Runs one package's test script; resolves with its exit code.
  * @param {Package} pkg
  * @param {string} report the JSON report's path
+ * @param {string[]} tail receives the last lines of its output
  * @returns {Promise<number>}
  */
-function run(pkg, report) {
+function run(pkg, report, tail) {
   const [command, prefix] = pnpmCommand();
   return new Promise((resolve) => {
     // A process group of its own, so an interrupt stops the whole suite (vitest, API, browser).
@@ -129,8 +141,8 @@ function run(pkg, report) {
     });
     running.add(child);
     const tag = `[${pkg.name.replace(/^@slt\//, '')}] `;
-    if (child.stdout) prefixLines(child.stdout, process.stdout, tag);
-    if (child.stderr) prefixLines(child.stderr, process.stderr, tag);
+    if (child.stdout) prefixLines(child.stdout, process.stdout, tag, tail);
+    if (child.stderr) prefixLines(child.stderr, process.stderr, tag, tail);
     child.once('error', (error) => {
       running.delete(child);
       console.error(`${pkg.name}: could not start its tests: ${error.message}`);
@@ -167,7 +179,7 @@ function counts(report) {
 /** @param {number} ms */
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 const started = Date.now();
-/** @typedef {{ pkg: Package, code: number, ms: number, tests: ReturnType<typeof counts> }} Result */
+/** @typedef {{ pkg: Package, code: number, ms: number, tests: ReturnType<typeof counts>, tail: string[] }} Result */
 /** @type {Map<Package, Result>} */
 const results = new Map();
 
@@ -180,8 +192,10 @@ async function lane(packages) {
     const report = path.join(reports, `${pkg.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     console.log(`\n===== ${pkg.name}: tests =====`);
     const t0 = Date.now();
-    const code = await run(pkg, report);
-    results.set(pkg, { pkg, code, ms: Date.now() - t0, tests: counts(report) });
+    /** @type {string[]} */
+    const tail = [];
+    const code = await run(pkg, report, tail);
+    results.set(pkg, { pkg, code, ms: Date.now() - t0, tests: counts(report), tail });
     console.log(`===== ${pkg.name}: ${code === 0 ? 'passed' : 'FAILED'} (${seconds(Date.now() - t0)}) =====`);
   }
 }
@@ -195,6 +209,14 @@ await Promise.all([
 rmSync(reports, { recursive: true, force: true });
 rmSync(templates, { recursive: true, force: true });
 rmSync(processes, { recursive: true, force: true });
+
+// A failed package's last lines again, after the lanes' interleaved output and just above the
+// summary: where a log is read from its end (a CI page), the cause is there.
+for (const { pkg, code, tail } of results.values()) {
+  if (code === 0) continue;
+  console.log(`\n===== ${pkg.name} failed: the last ${tail.length} lines of its output =====`);
+  for (const line of tail) console.log(line);
+}
 
 let passed = 0;
 let failed = 0;
