@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { Access, Role, TokenScope } from '@slt/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
@@ -99,7 +98,6 @@ export const authPlugin = fp(
     app: FastifyInstance,
     options: { jwtSecret: string; resolvers: PrincipalResolvers; counters: Counters; failedCredentialsPerMinute: number },
   ) => {
-    await app.register(cookie);
     await app.register(jwt, {
       secret: options.jwtSecret,
       sign: { algorithm: 'HS256', iss: JWT_ISSUER, aud: JWT_AUDIENCE, expiresIn: ACCESS_TOKEN_TTL_SECONDS },

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import type { FastifyReply } from 'fastify';
@@ -14,6 +15,8 @@ export const setRefreshCookie = (reply: FastifyReply, token: string) =>
   reply.setCookie(REFRESH_COOKIE, token, { ...cookieOptions, maxAge: REFRESH_TOKEN_TTL_SECONDS });
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ service: AuthService }> = async (app, { service }) => {
+  // Cookies are read and set on these routes alone: the parser's hooks run on no other request.
+  await app.register(cookie);
   app.route({
     ...fromContract(routes.login),
     handler: async (request, reply) => {

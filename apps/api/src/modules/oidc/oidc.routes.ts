@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routes } from '@slt/shared';
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +15,8 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ service: OidcService; publi
   app,
   { service, publicUrl },
 ) => {
+  // Cookies are read and set on these routes alone: the parser's hooks run on no other request.
+  await app.register(cookie);
   /** The redirect URI registered with providers: PUBLIC_URL's, else this request's own origin. */
   const redirectUriOf = (request: FastifyRequest) => `${publicUrl ?? `${request.protocol}://${request.host}`}${CALLBACK_PATH}`;
 
