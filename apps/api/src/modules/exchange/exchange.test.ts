@@ -120,7 +120,21 @@ describe('export and import: one document', () => {
       ['member', 'create'],
       ['member', 'update'],
     ]);
-    expect(audit.find((a) => a.action === 'update')!.changes).toMatchObject({ roleTitle: { after: 'Ny stilling' } });
+    expect(audit.find((a) => a.action === 'update')!.changes).toEqual({
+      email: { before: document.members![0]!.email ?? null, after: 'ny@demo.invalid' },
+      roleTitle: { before: document.members![0]!.roleTitle ?? null, after: 'Ny stilling' },
+    });
+    // A created item's audit row holds every field of its document form, each from null.
+    expect(audit.find((a) => a.action === 'create')!.changes).toEqual({
+      name: { before: null, after: 'Nina Nyansatt' },
+      roleTitle: { before: null, after: 'Miljøarbeider' },
+      organization: { before: null, after: null },
+      email: { before: null, after: null },
+      emailPublic: { before: null, after: false },
+      phone: { before: null, after: null },
+      phonePublic: { before: null, after: false },
+      isCoordinator: { before: null, after: false },
+    });
   });
 
   // Three 10,000-item documents validated in full: about 8 s on an idle machine, 39 s at load 27.
