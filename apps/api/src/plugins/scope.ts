@@ -59,24 +59,27 @@ export const scopePlugin = fp(
       if (typeof k === 'string' && KOMMUNENUMMER.test(k)) return done();
       done(new InvalidFieldError({ in: 'path', name: 'kommunenummer', detail: 'must be a four-digit kommunenummer, e.g. 3401' }));
     };
-    const resolve = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    /** `offersPublicView`: the route's contract has `?view=public`, the public view whoever asks. */
+    const resolver = (offersPublicView: boolean) => (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
       const kommunenummer = (request.params as { kommunenummer: string }).kommunenummer;
       options.scopeOf(kommunenummer).then((found) => {
         if (found === undefined) return done(new NotFoundError(`There is no municipality with kommunenummer ${kommunenummer}.`));
         const { host, setupVersion } = found;
-        // `?view=public` (where the contract allows it): the public view, whoever asks.
-        const publicAsked = (request.query as { view?: unknown } | undefined)?.view === 'public';
+        const publicAsked = offersPublicView && (request.query as { view?: unknown }).view === 'public';
         const caller = publicAsked ? PUBLIC_CALLER : callerOf(request.principal, kommunenummer, host);
         const view: View = caller.internal ? 'internal' : 'public';
         request.scope = { kommunenummer, host, actor: actorOf(request), caller, view, setupVersion };
         done();
       }, done);
     };
+    const resolve = resolver(false);
+    const resolvePublicView = resolver(true);
     app.addHook('onRoute', (route) => {
       if (!route.config?.scoped) return;
       addRouteHook(route, 'preValidation', checkForm, true);
       // Before the route's own preHandlers: those of its contract (versioning) read the scope.
-      addRouteHook(route, 'preHandler', resolve, true);
+      const query = route.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+      addRouteHook(route, 'preHandler', query?.properties?.['view'] ? resolvePublicView : resolve, true);
     });
   },
   // Before auth: the number's form is checked before authorization uses it.
