@@ -9,8 +9,8 @@ import { constants } from 'node:zlib';
 /**
  * The Content-Security-Policy of everything the server sends: the web client, the API reference UI
  * (openapi.ts adds the hashes of its inline code) and JSON. Only the server's own scripts, styles,
- * fonts and API (and the web client's inline frame style and route preload script, by their hashes); images also as data:
- * URLs (the reference UI's icons); no plugins; never framed.
+ * fonts and API (and the web client's inline frame style and route preload script, by their
+ * hashes); images also as data: URLs (the reference UI's icons); no plugins; never framed.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
