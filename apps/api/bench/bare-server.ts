@@ -3,7 +3,8 @@
  * as a prepared statement like the app's, with no schemas, validation, auth or logging. Arguments: port, database URL, pool size, and
  * the entries as base64 JSON `[{ path, sql, params, mode }]`. Mode `page` (default) answers a page of rows;
  * `json` sends the JSON text the statement returns in its last column, with an ETag and 304 on If-None-Match;
- * `docs` joins the JSON text of each row's first column into a page, as the measures register does.
+ * `docs` joins the JSON text of each row's first column into a page, as the measures register does
+ * (after the scope statement, when the entry has one).
  * `setup` and `ics` first run the scope statement (`scope`: host and setup versions) and answer a
  * matching If-None-Match with 304 from it, as the app's `etag: 'setup'` reads do; then `setup` sends
  * the setup's JSON text, `ics` runs `name` and the meetings statement and writes the calendar.
@@ -100,7 +101,9 @@ for (const [index, entry] of entries.entries()) {
     continue;
   }
   if (entry.mode === 'docs') {
+    const scope = entry.scope && { name: `bare_${index}_scope`, text: entry.scope.sql, values: entry.scope.params };
     app.get(entry.path, async (_request, reply) => {
+      if (scope) await pool.query({ ...scope, rowMode: 'array' });
       const { rows } = await pool.query<unknown[]>({ ...statement, rowMode: 'array' });
       const page = rows.slice(0, 50).map((row) => row[0] as string);
       const next = rows.length > 50 ? '"next"' : 'null';

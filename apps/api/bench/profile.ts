@@ -5,7 +5,7 @@
  *   pnpm --filter @slt/api exec tsx --conditions=source bench/profile.ts [--seconds 8] [--log info] [--out /tmp/prof]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -145,12 +145,13 @@ try {
   }
   if (flags.strace) process.exitCode = 0;
   else {
-    child.kill('SIGINT');
+    // The app exits on SIGINT and the bare twin on SIGTERM, each through process.exit, which writes the profile.
+    child.kill(flags.bare ? 'SIGTERM' : 'SIGINT');
     await new Promise((r) => child.once('exit', r));
+    // The main thread's profile: tsx's loader thread writes a small one of its own beside it.
     const file = readdirSync(flags.out)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .sort()
-      .pop()!;
+      .filter((f) => f.endsWith('.cpuprofile') && f.includes(`.${child.pid}.`))
+      .sort((a, b) => statSync(`${flags.out}/${b}`).size - statSync(`${flags.out}/${a}`).size)[0]!;
     console.log(`${flags.out}/${file}`);
     summarize(`${flags.out}/${file}`);
   }
