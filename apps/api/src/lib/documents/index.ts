@@ -18,7 +18,7 @@
  * Build the model in the feature's service (words from the feature's own nb/nn table, dates with
  * `formatDate`); a route sends `body` with `contentType` and a `Content-Disposition` from
  * `attachmentName`. The renderers take plain text only, so user text cannot inject markup.
- * Measured (a 40-measure plan, 2 shared cores under load): see README-plans.md.
+ * Measured (plans of 40 and 400 measures, `bench/documents.ts`): see apps/api/bench/MEASUREMENTS.md.
  */
 import { renderHtml } from './html.js';
 import type { DocumentModel } from './model.js';
