@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../db/client.js';
 import { measureEvaluations, measureFocusAreas, measureGoals, measures, measureTargetGroups } from '../../db/schema/index.js';
-import { measureDocSql } from '../../lib/sql-json.js';
+import { measureDocSql, measureLinkJoinsSql, measureLinksSql } from '../../lib/sql-json.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type EvaluationRow = typeof measureEvaluations.$inferSelect;
@@ -30,14 +30,14 @@ type Writable = Pick<
 >;
 
 /**
- * A page of the register in ONE statement, serialized by PostgreSQL (the same document as in
- * `GET …/slt`). $1 kommunenummer, $2 internal view, $3 status, $4 focus area, $5 target group,
- * $6 responsible organization, $7 ILIKE pattern, $8/$9 the cursor (title, id), $10 the page size + 1.
+ * A page of the register in ONE statement, serialized by PostgreSQL. $1 kommunenummer, $2 internal
+ * view, $3 status, $4 focus area, $5 target group, $6 responsible organization, $7 ILIKE pattern,
+ * $8/$9 the cursor (title, id), $10 the page size + 1. The page is chosen first; its link ids (and,
+ * for the internal view only, its evaluations) are then aggregated for the whole page at once.
  */
 export const MEASURES_SQL = `
-select case when $2::boolean then m.doc else m.doc - 'evaluations' end::text, m.title, m.id::text
-from (
-  select me.title, me.id, ${measureDocSql('me')} as doc
+with page as (
+  select me.*
   from measures me
   where me.kommunenummer = $1
     and ($2::boolean or me.is_public)
@@ -49,8 +49,12 @@ from (
     and ($8::text is null or (me.title, me.id) > ($8::text, $9::uuid))
   order by me.title, me.id
   limit $10
-) m
-order by m.title, m.id`;
+),
+  ${measureLinksSql('me', 'page', '$2::boolean')}
+select ${measureDocSql('me', '$2::boolean')}::text, me.title, me.id::text
+from page me
+${measureLinkJoinsSql('me')}
+order by me.title, me.id`;
 
 export interface MeasureFilter {
   internal: boolean;
