@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../db/client.js';
 import { measureEvaluations, measureFocusAreas, measureGoals, measures, measureTargetGroups } from '../../db/schema/index.js';
-import { measureDocSql, measureLinkJoinsSql, measureLinksSql } from '../../lib/sql-json.js';
+import { ts } from '../../lib/sql-json.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type EvaluationRow = typeof measureEvaluations.$inferSelect;
@@ -50,10 +50,32 @@ with page as (
   order by me.title, me.id
   limit $10
 ),
-  ${measureLinksSql('me', 'page', '$2::boolean')}
-select ${measureDocSql('me', '$2::boolean')}::text, me.title, me.id::text
+-- The page's link ids, one aggregate per link table; evaluations for the internal view only.
+tg as (select l.measure_id, json_agg(l.target_group_id order by l.target_group_id) as ids
+  from measure_target_groups l where l.measure_id in (select id from page) group by l.measure_id),
+fa as (select l.measure_id, json_agg(l.focus_area_id order by l.focus_area_id) as ids
+  from measure_focus_areas l where l.measure_id in (select id from page) group by l.measure_id),
+gl as (select l.measure_id, json_agg(l.goal_id order by l.goal_id) as ids
+  from measure_goals l where l.measure_id in (select id from page) group by l.measure_id),
+ev as (select e.measure_id,
+    json_agg(json_build_object('id', e.id, 'date', e.date, 'outcome', e.outcome, 'text', e.text) order by e.date, e.id) as list
+  from measure_evaluations e where $2::boolean and e.measure_id in (select id from page) group by e.measure_id)
+select (jsonb_build_object(
+    'id', me.id, 'kommunenummer', me.kommunenummer, 'title', me.title, 'description', me.description,
+    'status', me.status, 'startDate', me.start_date, 'endDate', me.end_date,
+    'responsibleOrganizationId', me.responsible_organization_id,
+    'responsibleMemberId', me.responsible_member_id, 'decidedByTierId', me.decided_by_tier_id,
+    'evidenceLevel', me.evidence_level, 'isPublic', me.is_public,
+    'targetGroupIds', coalesce(tg.ids, '[]'::json), 'focusAreaIds', coalesce(fa.ids, '[]'::json),
+    'goalIds', coalesce(gl.ids, '[]'::json),
+    'createdAt', ${ts('me.created_at')}, 'updatedAt', ${ts('me.updated_at')})
+  || case when $2::boolean then jsonb_build_object('evaluations', coalesce(ev.list, '[]'::json)) else '{}'::jsonb end)::text,
+  me.title, me.id::text
 from page me
-${measureLinkJoinsSql('me')}
+left join tg on tg.measure_id = me.id
+left join fa on fa.measure_id = me.id
+left join gl on gl.measure_id = me.id
+left join ev on ev.measure_id = me.id
 order by me.title, me.id`;
 
 export interface MeasureFilter {
