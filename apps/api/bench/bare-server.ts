@@ -43,12 +43,18 @@ app.get('/health', async () => ({ ok: true }));
 for (const [index, entry] of entries.entries()) {
   // A named (prepared) statement, as the app's repository uses.
   const statement = { name: `bare_${index}`, text: entry.sql, values: entry.params };
+  // The scope's statement, for the entries under :kommunenummer that run it first, as the app does.
+  const scope = entry.scope && {
+    name: `bare_${index}_scope`,
+    text: entry.scope.sql,
+    values: entry.scope.params,
+    rowMode: 'array' as const,
+  };
   if (entry.mode === 'setup' || entry.mode === 'ics') {
-    const scope = { name: `bare_${index}_scope`, text: entry.scope!.sql, values: entry.scope!.params };
     const name = entry.name && { name: `bare_${index}_name`, text: entry.name.sql, values: entry.name.params };
     const c = entry.columns!;
     app.get(entry.path, async (request, reply) => {
-      const { rows: scoped } = await pool.query<unknown[]>({ ...scope, rowMode: 'array' });
+      const { rows: scoped } = await pool.query<unknown[]>(scope!);
       const [host, hostVersion, ownVersion] = scoped[0] as [string, string, string];
       const etag = setupTag(request.url, { setupVersion: `${host}.${hostVersion}.${ownVersion}`, view: 'public', caller: PUBLIC_CALLER });
       reply.header('etag', etag);
@@ -80,9 +86,8 @@ for (const [index, entry] of entries.entries()) {
     continue;
   }
   if (entry.mode === 'row') {
-    const scope = { name: `bare_${index}_scope`, text: entry.scope!.sql, values: entry.scope!.params };
     app.get(entry.path, async (_request, reply) => {
-      await pool.query({ ...scope, rowMode: 'array' });
+      await pool.query(scope!);
       const { rows } = await pool.query(statement);
       return rows[0] ? rows[0] : reply.status(404).send();
     });
@@ -101,9 +106,8 @@ for (const [index, entry] of entries.entries()) {
     continue;
   }
   if (entry.mode === 'docs') {
-    const scope = entry.scope && { name: `bare_${index}_scope`, text: entry.scope.sql, values: entry.scope.params };
     app.get(entry.path, async (_request, reply) => {
-      if (scope) await pool.query({ ...scope, rowMode: 'array' });
+      if (scope) await pool.query(scope);
       const { rows } = await pool.query<unknown[]>({ ...statement, rowMode: 'array' });
       const page = rows.slice(0, 50).map((row) => row[0] as string);
       const next = rows.length > 50 ? '"next"' : 'null';
