@@ -30,13 +30,18 @@ describe('the SLT setup in the web client (Chromium)', () => {
         .filter(([name]) => name!.startsWith('/api/v1/municipalities/3401/slt')),
     );
     expect(asked).toEqual([['/api/v1/municipalities/3401/slt?view=public', 'link']]);
-    // Once the page is idle, its text is set in Inter (the fallback until then).
+    // A first visit keeps the fallback font (no swap under laid-out text) and fetches Inter once idle…
+    const interFaces = () =>
+      page.evaluate(() => [...document.fonts].filter((face) => face.family.includes('Inter Variable')).map((face) => face.status));
+    await page.waitForFunction(() => localStorage.getItem('slt.font') === '1');
+    expect(await interFaces()).toEqual([]);
+
+    // …and the next page load sets its text in Inter from the first layout.
+    await page.goto('/municipalities/3911/slt');
+    await page.getByRole('heading', { level: 1, name: 'SLT i Tønsberg' }).waitFor();
     await page.waitForFunction(() =>
       [...document.fonts].some((face) => face.family.includes('Inter Variable') && face.status === 'loaded'),
     );
-
-    await page.goto('/municipalities/3911/slt');
-    await page.getByRole('heading', { level: 1, name: 'SLT i Tønsberg' }).waitFor();
     await page.getByText('Denne kommunen inngår i SLT-samarbeidet til Tønsberg.').waitFor();
     await page.context().close();
   });

@@ -8,12 +8,15 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api';
 import { SessionProvider } from './features/auth/session';
+import { applyCachedFont, prefetchFont } from './font';
 import { router } from './router';
 
-// The web font (src/font.ts) once the page has loaded and the main thread is idle.
-function loadFontWhenIdle() {
-  const load = () => void import('./font').then(({ loadFont }) => loadFont());
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1000 }) : setTimeout(load, 200));
+// The web font (src/font.ts): from the first layout when the browser has it cached, else fetched
+// once the page has loaded and the main thread is idle, for the next page load.
+applyCachedFont();
+function prefetchFontWhenIdle() {
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(prefetchFont, { timeout: 1000 }) : setTimeout(prefetchFont, 200);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }
@@ -41,5 +44,5 @@ void Promise.all([languageReady, routerReady]).finally(() => {
       </StrictMode>,
     ),
   );
-  loadFontWhenIdle();
+  prefetchFontWhenIdle();
 });

@@ -13,7 +13,7 @@ import { FILTER_KEYS } from './features/measures/filters';
 import type { MeasureFilters } from './features/measures/filters';
 import type { MeetingFilters } from './features/meetings/MeetingsPage';
 import type { YearPlanSearch } from './features/meetings/YearPlanPage';
-import { setupMeasuresQuery, setupQuery } from './features/slt/queries';
+import { setupQuery } from './features/slt/queries';
 
 // Every page is its own chunk, loaded when its route is first shown.
 const ApiTokensPage = lazyRouteComponent(() => import('./features/api-tokens/ApiTokensPage'), 'ApiTokensPage');
@@ -106,14 +106,15 @@ const sltRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/municipalities/$kommunenummer/slt',
-    // The public chart's data and its first measures are asked for while the page's code loads, not
-    // after (a browser with no session to restore gets the public view; one that has a session waits
-    // for it, as the page does). The route waits for the chart (index.html has preloaded it), so the
-    // page's first render is the whole chart, which React renders in slices, rather than a spinner
-    // and then the chart in one long task. A failure is left to the page's own query to show.
+    // The public chart's data is asked for while the page's code loads, not after (a browser with no
+    // session to restore gets the public view; one that has a session waits for it, as the page
+    // does). The route waits for the chart (index.html has preloaded it), so the page's first render
+    // is the whole chart, which React renders in slices, rather than a spinner and then the chart in
+    // one long task. The measures list below it asks for its page once it is rendered: a request
+    // before the first paint was one more round trip on the way to it. A failure is left to the
+    // page's own query to show.
     loader: async ({ params }) => {
       if (hadSession()) return;
-      void queryClient.prefetchQuery(setupMeasuresQuery(params.kommunenummer, false));
       await queryClient.prefetchQuery(setupQuery(params.kommunenummer, false));
     },
     component: SltPage,

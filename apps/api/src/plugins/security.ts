@@ -19,7 +19,7 @@ export const CSP_DIRECTIVES = {
   scriptSrc: ["'self'", "'sha256-H8Fqreb+xwLLIu+FjMWVOtLAIdQxFhr+t7klC2aIzmw='"],
   scriptSrcAttr: ["'none'"],
   // The inline style of the web client's frame (apps/web/index.html): its build checks this hash.
-  styleSrc: ["'self'", "'sha256-5xz/WlKyyVVo7PnVB8UfhGtRDv33Lp3b8S6XhA/yZwQ='"],
+  styleSrc: ["'self'", "'sha256-yUyXUJbB+xX5aBULv8neOMM8mlHDoJ+ArFF+VKG4xJY='"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
