@@ -33,7 +33,7 @@ it.concurrent(
     // the app's CSP refuses inline style attributes).
     await page.evaluate(() => {
       const main = document.querySelector('main')!;
-      main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><p>Lys grå tekst</p>');
+      main.insertAdjacentHTML('beforeend', '<img src="/favicon.png"><p>Lys grå tekst</p>');
       Object.assign(main.querySelector<HTMLElement>('p:last-child')!.style, { color: '#bbb', background: '#fff' });
     });
     const found = (await accessibilityViolations(page)).map((v) => v.split(' ')[0]);
