@@ -12,10 +12,11 @@ const DESIGNSYSTEMET = /designsystemet|@u-elements|@floating-ui/;
 /**
  * One chunk for what every page loads: the modules main.tsx imports, directly or through others
  * (React, the router, TanStack Query, i18next, the layout, the API client, …). Left to itself the
- * bundler cut them into a dozen chunks by which pages share them (the public SLT page loaded 19 files,
- * sign-in 16; now 10 and 7, and the SLT page 2.3 KB less gzip), and each was one more request before a page could
- * render: over HTTP/1.1's six connections to a phone, about a round trip each. Found by walking static
- * imports from main.tsx once per build (a page's own modules are imported dynamically).
+ * bundler cut them into a dozen chunks by which pages share them (the public SLT page loaded 19
+ * files, sign-in 16; now 10 and 7, and the SLT page 2.3 KB less gzip), and each was one more request
+ * before a page could render: over HTTP/1.1's six connections to a phone, about a round trip each.
+ * Found by walking static imports from main.tsx once per build (a page's own modules are imported
+ * dynamically).
  */
 function shellGroup() {
   let shell: Set<string> | undefined;

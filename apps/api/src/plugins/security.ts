@@ -19,7 +19,7 @@ export const CSP_DIRECTIVES = {
   scriptSrc: ["'self'", "'sha256-H8Fqreb+xwLLIu+FjMWVOtLAIdQxFhr+t7klC2aIzmw='"],
   scriptSrcAttr: ["'none'"],
   // The inline style of the web client's frame (apps/web/index.html): its build checks this hash.
-  styleSrc: ["'self'", "'sha256-yUyXUJbB+xX5aBULv8neOMM8mlHDoJ+ArFF+VKG4xJY='"],
+  styleSrc: ["'self'", "'sha256-hFgbBltZTJAGWzBYniufjaWNZcP2RBJJGHTQpIzkrYg='"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
