@@ -17,10 +17,9 @@ const SUBSETS = [
 /** Set once the browser has the font in its cache (this origin's localStorage). */
 const CACHED = 'slt.font';
 
-const faces = (display: FontDisplay) =>
-  SUBSETS.map(
-    ([url, unicodeRange]) => new FontFace('Inter Variable', `url(${url}) format('woff2')`, { weight: '100 900', display, unicodeRange }),
-  );
+/** One subset of Inter as a face that is used only when it is there from the first layout. */
+const face = ([url, unicodeRange]: (typeof SUBSETS)[number]) =>
+  new FontFace('Inter Variable', `url(${url}) format('woff2')`, { weight: '100 900', display: 'optional', unicodeRange });
 
 /**
  * The web font (Inter) as `font-display: optional` does it: a page uses it only when it has it from
@@ -34,7 +33,7 @@ const faces = (display: FontDisplay) =>
  *   the font once the page is idle, for the next page load. A failed download changes nothing.
  */
 export function applyCachedFont(): void {
-  if (localStorage.getItem(CACHED) === '1') faces('optional').forEach((face) => document.fonts.add(face));
+  if (localStorage.getItem(CACHED) === '1') for (const subset of SUBSETS) document.fonts.add(face(subset));
 }
 
 /** Once the page is idle (main.tsx): fetches the font into the browser's cache for the next page load. */
@@ -42,7 +41,7 @@ export function prefetchFont(): void {
   if (localStorage.getItem(CACHED) === '1') return;
   // A face that is not added to the document fetches its file without touching the page's layout.
   // The extended face is fetched when a page needs one of its letters.
-  void faces('optional')[0]!
+  void face(SUBSETS[0])
     .load()
     .then(
       () => localStorage.setItem(CACHED, '1'),
