@@ -13,7 +13,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { meetings } from '../src/db/schema/index.js';
-import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
+import { createMunicipalitiesRepository, SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
+import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
 
@@ -26,7 +27,7 @@ const { values: flags } = parseArgs({
     strace: { type: 'boolean', default: false },
     /** Only summarize this .cpuprofile. */
     file: { type: 'string' },
-    /** How many of the app's paths to load: 1 (the municipalities list) or 2 (and a meeting); `meeting` for the meeting alone. */
+    /** How many of the app's paths to load: 1 (the municipalities list) or 2 (and a meeting); `meeting` for the meeting alone; `304` or `slt` for the setup's 304 or 200 alone (with --bare too). */
     paths: { type: 'string', default: '2' },
     /** Profile the bare twin (bench/bare-server.ts) on the municipalities list instead of the app. */
     bare: { type: 'boolean', default: false },
@@ -61,6 +62,13 @@ try {
     sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql,
     params: [51],
   };
+  const setupSql = {
+    path: '/api/v1/municipalities/:kommunenummer/slt',
+    sql: SETUP_SQL,
+    params: ['3401', false, []],
+    mode: 'setup',
+    scope: { sql: SCOPE_SQL, params: ['3401'] },
+  };
   const profiling = flags.strace ? [] : ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${flags.out}`];
   const script = flags.bare
     ? [
@@ -71,7 +79,7 @@ try {
         String(port),
         cluster.url,
         '10',
-        Buffer.from(JSON.stringify([listSql])).toString('base64'),
+        Buffer.from(JSON.stringify([flags.paths === '304' || flags.paths === 'slt' ? setupSql : listSql])).toString('base64'),
       ]
     : ['dist/server.js'];
   await database.close();
@@ -97,8 +105,22 @@ try {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const [list, oneMeeting] = ['/api/v1/municipalities?limit=50', `/api/v1/municipalities/3401/meetings/${meeting!.id}`];
-  const paths = flags.bare ? [list] : flags.paths === 'meeting' ? [oneMeeting] : [list, oneMeeting].slice(0, Number(flags.paths));
+  const [list, oneMeeting, setup] = [
+    '/api/v1/municipalities?limit=50',
+    `/api/v1/municipalities/3401/meetings/${meeting!.id}`,
+    '/api/v1/municipalities/3401/slt',
+  ];
+  // The 304: the ETag of the first answer, sent back.
+  const headers: Record<string, string> = {};
+  if (flags.paths === '304') headers['if-none-match'] = (await fetch(`http://127.0.0.1:${port}${setup}`)).headers.get('etag')!;
+  const paths =
+    flags.paths === '304' || flags.paths === 'slt'
+      ? [setup]
+      : flags.bare
+        ? [list]
+        : flags.paths === 'meeting'
+          ? [oneMeeting]
+          : [list, oneMeeting].slice(0, Number(flags.paths));
   if (flags.strace) {
     const barePort = await freePort();
     const bareEntries = [
@@ -140,7 +162,7 @@ try {
     child.kill('SIGTERM');
   }
   for (const path of flags.strace ? [] : paths) {
-    const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 10, duration: Number(flags.seconds) });
+    const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, headers, connections: 10, duration: Number(flags.seconds) });
     console.log(`${path}: ${r.requests.average} req/s, ${r.requests.total} requests, non-2xx ${r.non2xx}`);
   }
   if (flags.strace) process.exitCode = 0;

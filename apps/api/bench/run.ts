@@ -5,6 +5,7 @@
  *
  *   pnpm bench [--duration 10] [--connections 10] [--rounds 2] [--pg-bin /usr/lib/postgresql/15/bin]
  *              [--only all|http,growth,report,import] [--growth 100] [--baseline dist-before] [--baseline-level warn]
+ *              [--rate-limit 0] [--baseline-rate-limit N]
  *
  * `http`: each read against its bare twin, and the 304/200 ratio of the setup. `growth` (after the
  * http rows when both run): the app's setup and calendar of 3401 at demo size, after ANOTHER
@@ -47,6 +48,13 @@ const { values: flags } = parseArgs({
     baseline: { type: 'string' },
     /** The log level the baseline build runs at (`info` to compare the access log's cost). */
     'baseline-level': { type: 'string', default: 'warn' },
+    /**
+     * The anonymous limit per address and minute the app runs with: 0 (off) by default, since all
+     * the load comes from one address; a limit too high to reach measures the counting's cost.
+     */
+    'rate-limit': { type: 'string', default: '0' },
+    /** The same for the baseline build (default: as the app). */
+    'baseline-rate-limit': { type: 'string' },
     /** Only the reads whose name contains one of these (comma-separated), e.g. `municipalities?,meetings/` for an A/B. */
     reads: { type: 'string' },
   },
@@ -330,7 +338,7 @@ try {
     },
   ];
 
-  const appEnv = (port: number, logLevel: string) => ({
+  const appEnv = (port: number, logLevel: string, rateLimit = flags['rate-limit']) => ({
     DATABASE_URL: cluster.url,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
     PORT: String(port),
@@ -338,8 +346,8 @@ try {
     LOG_LEVEL: logLevel,
     DB_POOL_MAX: String(POOL),
     WEB_DIST_DIR: '/nonexistent',
-    // The load comes anonymously from one address: the per-address limit would measure itself.
-    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    // The load comes anonymously from one address: a limit it can reach would measure itself.
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: rateLimit,
   });
   const targets = [
     { name: 'app (LOG_LEVEL=info)', port: appInfoPort, start: () => startProcess(['dist/server.js'], appEnv(appInfoPort, 'info')) },
@@ -368,7 +376,7 @@ try {
     targets.splice(2, 0, {
       name: `baseline (${flags['baseline-level']})`,
       port: baselinePort,
-      start: () => startProcess([`${baseline}/server.js`], appEnv(baselinePort, flags['baseline-level'])),
+      start: () => startProcess([`${baseline}/server.js`], appEnv(baselinePort, flags['baseline-level'], flags['baseline-rate-limit'])),
     });
   const pids = new Map<string, number>();
   for (const target of serving ? targets : []) {

@@ -8,20 +8,29 @@ import { TooManyRequestsError } from '../lib/errors.js';
 const LIMITED = /^\/api\/(?!health\/|v1\/auth\/)/;
 
 /**
+ * Each process takes an address's counts in leases of a twentieth of the limit (30 of the default
+ * 600): one upsert per lease (lib/counters.ts). A small limit is counted one by one.
+ */
+const leaseOf = (perMinute: number) => Math.max(1, Math.floor(perMinute / 20));
+
+/**
  * Anonymous API requests are limited per client address (a fixed window of a minute, counted in
  * PostgreSQL so that all replicas share one limit): an intranet that polls too eagerly gets a 429
- * problem with Retry-After, never a slower API for everyone. Authenticated callers are not limited
- * here (sign-in has its own throttle, failed credentials theirs). `perMinute` 0 turns it off.
+ * problem with Retry-After, never a slower API for everyone. With R replicas an address may be
+ * refused up to (R − 1) leases early, never late. Authenticated callers are not limited here
+ * (sign-in has its own throttle, failed credentials theirs). `perMinute` 0 turns it off.
  */
 export const anonymousRateLimitPlugin = fp(
   async (app: FastifyInstance, options: { perMinute: number; counters: Counters }) => {
     if (options.perMinute === 0) return;
     await app.register(rateLimit, {
       global: true,
-      hook: 'preHandler',
+      // Before anything else of the route (its scope lookup, its checks, a 304 from the setup version):
+      // every anonymous request counts, a cheap one or a refused one too.
+      hook: 'onRequest',
       max: options.perMinute,
       timeWindow: 60_000,
-      store: rateLimitStore(options.counters, 'anonymous:'),
+      store: rateLimitStore(options.counters, 'anonymous:', leaseOf(options.perMinute)),
       keyGenerator: (request) => request.ip,
       allowList: (request) => request.principal.kind !== 'anonymous' || !LIMITED.test(request.url),
       errorResponseBuilder: (_request, context) =>
