@@ -184,6 +184,12 @@ async function load(url: string, seconds: number, headers: Record<string, string
 const uniqueByPath = <T extends { path: string }>(list: T[]) => list.filter((e, i) => list.findIndex((x) => x.path === e.path) === i);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** The middle value (the mean of the two middle ones for an even count). */
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+};
 function combine(results: Result[]): Result {
   return {
     rps: mean(results.map((r) => r.rps)),
@@ -421,14 +427,21 @@ try {
     const bare = combine(results.get('bare Fastify + pg')!);
     console.log(`\n${entry.name}   (load average ${loadavg()[0]!.toFixed(2)})`);
     console.log(
-      'target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare (req/s)  CPU ms/req: server   pg   bare/app CPU',
+      'target                   req/s     p50 ms   p99 ms  unexpected errors  app/bare (req/s)  CPU ms/req: server   pg   bare/app CPU   app/bare by round: median (range)',
     );
+    const bareRounds = results.get('bare Fastify + pg')!;
     for (const t of urls) {
       const r = combine(results.get(t.name)!);
       const ratio = t.name.startsWith('bare') ? '' : `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
       const cpuRatio = t.name.startsWith('bare') ? '' : `${(((bare.cpu + bare.pgCpu) / (r.cpu + r.pgCpu)) * 100).toFixed(1)}%`;
+      // Each round's ratio compares two loads minutes apart at most, so the machine's slower drifts
+      // cancel out; the median leaves out a round that another tenant of the CPU disturbed.
+      const byRound = results.get(t.name)!.map((x, i) => (x.rps / bareRounds[i]!.rps) * 100);
+      const rounds = t.name.startsWith('bare')
+        ? ''
+        : `${median(byRound).toFixed(1)}% (${Math.min(...byRound).toFixed(0)}–${Math.max(...byRound).toFixed(0)})`;
       console.log(
-        `${t.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${ratio.padStart(8)}      ${r.cpu.toFixed(3).padStart(18)} ${r.pgCpu.toFixed(3).padStart(6)}   ${cpuRatio.padStart(8)}`,
+        `${t.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${ratio.padStart(8)}      ${r.cpu.toFixed(3).padStart(18)} ${r.pgCpu.toFixed(3).padStart(6)}   ${cpuRatio.padStart(8)}   ${rounds}`,
       );
     }
   }
@@ -547,7 +560,6 @@ async function compareLoginTimings(base: string) {
       unknown.push(await attempt(`nobody-${n}@demo.invalid`));
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`
 POST /api/v1/auth/login, ${wrong.length} attempts each, interleaved`);
   console.log(`wrong password   median ${median(wrong).toFixed(1)} ms`);
