@@ -16,19 +16,21 @@ afterAll(async () => {
 });
 
 describe('anonymous rate limit', () => {
-  it('answers a 429 problem with Retry-After once an address has used its anonymous requests; authenticated callers and health checks go on', async () => {
-    // A conditional read answered 304 counts as much as any other.
-    let etag = '';
-    for (let i = 0; i < 5; i++) {
-      const path = i === 0 || i === 4 ? '/api/v1/municipalities/3401/slt' : '/api/v1/municipalities/3401';
-      const response = await call(t, 'GET', path, { headers: i === 4 ? { 'if-none-match': etag } : {} });
-      expect(response.status).toBe(i === 4 ? 304 : 200);
-      if (i === 0) etag = response.headers.get('etag')!;
-      expect(Number(response.headers.get('x-ratelimit-remaining'))).toBe(4 - i);
+  it('answers a 429 problem with Retry-After once an address has used its anonymous requests; a 304 does not count; authenticated callers and health checks go on', async () => {
+    const first = await call(t, 'GET', '/api/v1/municipalities/3401/slt');
+    expect(Number(first.headers.get('x-ratelimit-remaining'))).toBe(4);
+    const etag = { 'if-none-match': first.headers.get('etag')! };
+    // A conditional read answered 304 does not count (as on GitHub's API): revalidating is free.
+    for (let i = 0; i < 8; i++) expect((await call(t, 'GET', '/api/v1/municipalities/3401/slt', { headers: etag })).status).toBe(304);
+    for (let i = 0; i < 4; i++) {
+      const response = await call(t, 'GET', '/api/v1/municipalities/3401');
+      expect(response.status).toBe(200);
+      expect(Number(response.headers.get('x-ratelimit-remaining'))).toBe(3 - i);
     }
-    await expectProblem(await call(t, 'GET', '/api/v1/municipalities/3401/slt', { headers: { 'if-none-match': etag } }), 429);
     const limited = await call(t, 'GET', '/api/v1/municipalities/3401/slt');
     const problem = await expectProblem(limited, 429);
+    // Over the limit, a reader may still revalidate its copy.
+    expect((await call(t, 'GET', '/api/v1/municipalities/3401/slt', { headers: etag })).status).toBe(304);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(problem.detail).toContain('5 a minute');
     const { accessToken } = await signIn(t, DEMO.member3401);

@@ -25,9 +25,11 @@ export const anonymousRateLimitPlugin = fp(
     if (options.perMinute === 0) return;
     await app.register(rateLimit, {
       global: true,
-      // Before anything else of the route (its scope lookup, its checks, a 304 from the setup version):
-      // every anonymous request counts, a cheap one or a refused one too.
-      hook: 'onRequest',
+      // After the route's checks and after a 304 from the setup version (the contract's preHandler
+      // comes first): as on GitHub's API, a conditional read answered 304 does not count, so an
+      // intranet that revalidates its copy (many readers behind one address) is not refused for
+      // it. A 304 costs the scope's one indexed lookup, about what refusing it would.
+      hook: 'preHandler',
       max: options.perMinute,
       timeWindow: 60_000,
       store: rateLimitStore(options.counters, 'anonymous:', leaseOf(options.perMinute)),
