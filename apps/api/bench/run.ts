@@ -13,11 +13,10 @@
  * annual report of 1547 for 2026 at demo size and with 2,000 measures (bench/report.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
@@ -33,6 +32,8 @@ import { benchFirstStart, benchImport } from './import.js';
 import { benchAnnualReport } from './report.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
+import { compareLoginTimings } from './login-timing.js';
+import { combine, load, median, watchCluster, type Result } from './measure.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -83,65 +84,6 @@ interface Entry {
   check(body: unknown): boolean;
 }
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  /** CPU milliseconds per request of the server process and of the PostgreSQL cluster (from /proc). */
-  cpu: number;
-  pgCpu: number;
-}
-
-/**
- * CPU time from /proc (Linux), in ms: what a request costs regardless of how busy the shared
- * machine is (requests per second follow the other tenants of the CPU; CPU per request does not).
- */
-const TICK_MS = 10;
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
-/**
- * The cluster's CPU: its postmaster's live children (backends, writers), found from one backend's
- * parent, plus what its children that ended used (the postmaster's cutime and cstime), so a pool
- * closing idle connections between runs does not take their work away. A backend reaped while
- * the children are read would be counted in neither sum (or in both): the reading is repeated
- * until the postmaster's own figures are the same before and after it.
- */
-let postmaster = 0;
-function clusterCpu(): number {
-  if (!postmaster) return 0;
-  const reaped = (): number | null => {
-    try {
-      const own = readFileSync(`/proc/${postmaster}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * TICK_MS;
-    } catch {
-      return null;
-    }
-  };
-  for (let attempt = 0; ; attempt += 1) {
-    const before = reaped();
-    if (before === null) return 0;
-    let live = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^[0-9]+$/.test(entry)) continue;
-      try {
-        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        if (Number(fields[1]) === postmaster) live += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-      } catch {
-        // gone
-      }
-    }
-    if (reaped() === before || attempt === 20) return before + live;
-  }
-}
-
 function startProcess(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: apiRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
   child.on('exit', (code, signal) => {
@@ -163,44 +105,7 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(url: string, seconds: number, headers: Record<string, string> = {}, expected = 200, pid = 0): Promise<Result> {
-  const [cpu0, pg0] = [cpuOf(pid), clusterCpu()];
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
-  const [cpu1, pg1] = [cpuOf(pid), clusterCpu()];
-  const requests = Math.max(1, result.requests.total);
-  const statusCounts = result.statusCodeStats as Record<string, { count: number } | undefined>;
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    // Answers other than the one expected (a 304 is expected with If-None-Match).
-    non2xx: Object.values(statusCounts).reduce((sum, stat) => sum + (stat?.count ?? 0), 0) - (statusCounts[String(expected)]?.count ?? 0),
-    errors: result.errors + result.timeouts,
-    cpu: (cpu1 - cpu0) / requests,
-    pgCpu: (pg1 - pg0) / requests,
-  };
-}
-
 const uniqueByPath = <T extends { path: string }>(list: T[]) => list.filter((e, i) => list.findIndex((x) => x.path === e.path) === i);
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const half = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-};
-function combine(results: Result[]): Result {
-  return {
-    rps: mean(results.map((r) => r.rps)),
-    p50: mean(results.map((r) => r.p50)),
-    p99: mean(results.map((r) => r.p99)),
-    non2xx: results.reduce((a, r) => a + r.non2xx, 0),
-    errors: results.reduce((a, r) => a + r.errors, 0),
-    cpu: mean(results.map((r) => r.cpu)),
-    pgCpu: mean(results.map((r) => r.pgCpu)),
-  };
-}
 
 const cluster = await startCluster(flags['pg-bin']);
 const children: ChildProcess[] = [];
@@ -226,7 +131,7 @@ try {
   await prepareDatabase(database, { demoData: true });
   {
     const backend = (await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)) as { rows: { pid: number }[] };
-    postmaster = Number(readFileSync(`/proc/${backend.rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    watchCluster(Number(readFileSync(`/proc/${backend.rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
   }
   // The same SQL text the app prepares; it asks for one row more than the page (51) to know
   // whether another page exists.
@@ -416,12 +321,13 @@ try {
       if (response.status !== expected || !entry.check(body)) {
         throw new Error(`${t.name}: unexpected answer ${response.status} from ${t.url}`);
       }
-      await load(t.url, 2, entry.headers, expected); // warm-up
+      await load(t.url, 2, { connections, headers: entry.headers, expected }); // warm-up
     }
     const results = new Map<string, Result[]>(urls.map((t) => [t.name, []]));
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? urls : [...urls].reverse();
-      for (const t of order) results.get(t.name)!.push(await load(t.url, duration, entry.headers, expected, pids.get(t.name)));
+      for (const t of order)
+        results.get(t.name)!.push(await load(t.url, duration, { connections, headers: entry.headers, expected, pid: pids.get(t.name) }));
     }
     appRates.set(entry.name, combine(results.get('app (LOG_LEVEL=warn)')!));
     const bare = combine(results.get('bare Fastify + pg')!);
@@ -502,9 +408,9 @@ async function growthRows(url: string, app: string, factor: number, pid: number)
     const out: Record<string, Result & { bytes: number }> = {};
     for (const [name, target] of Object.entries(targets)) {
       const bytes = (await (await fetch(target)).text()).length;
-      await load(target, 2);
+      await load(target, 2, { connections });
       const results: Result[] = [];
-      for (let round = 0; round < rounds; round += 1) results.push(await load(target, duration, {}, 200, pid));
+      for (let round = 0; round < rounds; round += 1) results.push(await load(target, duration, { connections, pid }));
       out[name] = { ...combine(results), bytes };
     }
     return out;
@@ -530,40 +436,4 @@ async function growthRows(url: string, app: string, factor: number, pid: number)
   row(`…/3401/slt at ${factor}× data (goal: within 2×)`, grown.setup!, demo.setup);
   row(`…/3401/calendar.ics at ${factor}× data (goal: within 2×)`, grown.calendar!, demo.calendar);
   await database.close();
-}
-
-/**
- * Sign-in timing: an unknown e-mail must cost the same as a wrong password (no account
- * enumeration by timing). Attempts stay under the per-account throttle (10) and the per-IP one (100);
- * each address, known or unknown, is tried 9 times.
- */
-async function compareLoginTimings(base: string) {
-  const attempt = async (email: string) => {
-    const started = performance.now();
-    const response = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'not-the-password' }),
-    });
-    await response.text();
-    if (response.status !== 401) throw new Error(`expected 401, got ${response.status}`);
-    return performance.now() - started;
-  };
-  const known = ['admin@demo.invalid', 'koordinator.3401@demo.invalid', 'medlem.3401@demo.invalid', 'koordinator.1547@demo.invalid'];
-  const wrong: number[] = [];
-  const unknown: number[] = [];
-  for (let i = 0; i < 9; i += 1) {
-    for (const [n, email] of known.entries()) {
-      wrong.push(await attempt(email));
-      // As often per unknown address as per known one: repeated failures slow an address down
-      // (known or not), so both sides must have the same history.
-      unknown.push(await attempt(`nobody-${n}@demo.invalid`));
-    }
-  }
-  console.log(`
-POST /api/v1/auth/login, ${wrong.length} attempts each, interleaved`);
-  console.log(`wrong password   median ${median(wrong).toFixed(1)} ms`);
-  console.log(
-    `unknown e-mail   median ${median(unknown).toFixed(1)} ms   (unknown/wrong ${((median(unknown) / median(wrong)) * 100).toFixed(0)}%)`,
-  );
 }
