@@ -62,6 +62,8 @@ try {
     sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql,
     params: [51],
   };
+  /** `--paths 304` or `slt`: the setup's read alone, on the app or the twin. */
+  const setupOnly = flags.paths === '304' || flags.paths === 'slt';
   const setupSql = {
     path: '/api/v1/municipalities/:kommunenummer/slt',
     sql: SETUP_SQL,
@@ -79,7 +81,7 @@ try {
         String(port),
         cluster.url,
         '10',
-        Buffer.from(JSON.stringify([flags.paths === '304' || flags.paths === 'slt' ? setupSql : listSql])).toString('base64'),
+        Buffer.from(JSON.stringify([setupOnly ? setupSql : listSql])).toString('base64'),
       ]
     : ['dist/server.js'];
   await database.close();
@@ -113,14 +115,13 @@ try {
   // The 304: the ETag of the first answer, sent back.
   const headers: Record<string, string> = {};
   if (flags.paths === '304') headers['if-none-match'] = (await fetch(`http://127.0.0.1:${port}${setup}`)).headers.get('etag')!;
-  const paths =
-    flags.paths === '304' || flags.paths === 'slt'
-      ? [setup]
-      : flags.bare
-        ? [list]
-        : flags.paths === 'meeting'
-          ? [oneMeeting]
-          : [list, oneMeeting].slice(0, Number(flags.paths));
+  const paths = setupOnly
+    ? [setup]
+    : flags.bare
+      ? [list]
+      : flags.paths === 'meeting'
+        ? [oneMeeting]
+        : [list, oneMeeting].slice(0, Number(flags.paths));
   if (flags.strace) {
     const barePort = await freePort();
     const bareEntries = [
