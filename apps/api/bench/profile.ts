@@ -13,10 +13,9 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { meetings } from '../src/db/schema/index.js';
-import { createMunicipalitiesRepository, SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
-import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
+import { listEntry, setupEntry } from './twin-entries.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -57,20 +56,10 @@ try {
   await database.db.execute(sql`analyze`);
   const port = await freePort();
   mkdirSync(flags.out, { recursive: true });
-  const listSql = {
-    path: '/api/v1/municipalities',
-    sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql,
-    params: [51],
-  };
+  const listSql = { path: '/api/v1/municipalities', ...listEntry(database.db) };
   /** `--paths 304` or `slt`: the setup's read alone, on the app or the twin. */
   const setupOnly = flags.paths === '304' || flags.paths === 'slt';
-  const setupSql = {
-    path: '/api/v1/municipalities/:kommunenummer/slt',
-    sql: SETUP_SQL,
-    params: ['3401', false, []],
-    mode: 'setup',
-    scope: { sql: SCOPE_SQL, params: ['3401'] },
-  };
+  const setupSql = { path: '/api/v1/municipalities/:kommunenummer/slt', ...setupEntry('3401') };
   const profiling = flags.strace ? [] : ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${flags.out}`];
   const script = flags.bare
     ? [

@@ -19,14 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
-import { createMunicipalitiesRepository } from '../src/modules/municipalities/municipalities.repository.js';
 import { MEASURES_SQL, measuresParams } from '../src/modules/measures/measures.repository.js';
-import { SETUP_SQL } from '../src/modules/setup/setup.repository.js';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { meetings } from '../src/db/schema/index.js';
 import { createCalendarsRepository } from '../src/modules/calendars/calendars.repository.js';
 import { MEETING_FACTS_SQL } from '../src/modules/meetings/meetings.repository.js';
-import { SCOPE_SQL } from '../src/modules/municipalities/municipalities.repository.js';
 import { grow, sizeOf } from './grow.js';
 import { benchFirstStart, benchImport } from './import.js';
 import { benchAnnualReport } from './report.js';
@@ -34,6 +31,7 @@ import { freePort } from '../test/api-process.js';
 import { startCluster } from './pg-cluster.js';
 import { compareLoginTimings } from './login-timing.js';
 import { combine, load, median, watchCluster, type Result } from './measure.js';
+import { listEntry, scopeEntry, setupEntry } from './twin-entries.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -133,13 +131,9 @@ try {
     const backend = (await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)) as { rows: { pid: number }[] };
     watchCluster(Number(readFileSync(`/proc/${backend.rows[0]!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
   }
-  // The same SQL text the app prepares; it asks for one row more than the page (51) to know
-  // whether another page exists.
-  const listSql = { sql: createMunicipalitiesRepository(database.db).listQuery({}).toSQL().sql, params: [51] };
-  // The setup read: the scope's statement (host and setup versions: a 304 ends there), then the
-  // setup's one statement; anonymous callers see no municipality's internal view.
-  const scopeSql = { sql: SCOPE_SQL, params: ['3401'] };
-  const setupSql = { sql: SETUP_SQL, params: ['3401', false, []], mode: 'setup' as const, scope: scopeSql };
+  const listSql = listEntry(database.db);
+  const scopeSql = scopeEntry('3401');
+  const setupSql = setupEntry('3401');
   // The public calendar: the scope, the municipality's name, the meetings; written by lib/icalendar.ts on both sides.
   const calendarQuery = createCalendarsRepository(database.db).meetings('3401').toSQL();
   // A meeting read anonymously: the scope, then the meeting's public facts (the app's statement, its columns named as the API names them).
@@ -194,7 +188,7 @@ try {
     sql: MEASURES_SQL,
     params: measuresParams(REGISTER, { internal: false, limit: 50 }),
     mode: 'docs' as const,
-    scope: { sql: SCOPE_SQL, params: [REGISTER] },
+    scope: scopeEntry(REGISTER),
   };
   await database.close();
   const setupEtag = (port: number) =>
