@@ -49,7 +49,12 @@ const MAX_LEASES = 10_000;
  * lost when the window ends, so with R replicas an address may be refused up to (R − 1) × (size
  * − 1) requests early. Requests that arrive while a lease is being taken wait for it.
  */
-export function leasedCounts(counters: Counters, size: number) {
+export function leasedCounts(
+  counters: Counters,
+  size: number,
+): (key: string, windowMs: number) => Promise<{ current: number; ttl: number }> {
+  // Counted one by one: each count is its own upsert, and concurrent ones need not wait for each other.
+  if (size === 1) return (key, windowMs) => counters.increment(key, windowMs);
   const leases = new Map<string, Lease>();
   const taking = new Map<string, Promise<void>>();
   const take = async (key: string, windowMs: number): Promise<void> => {
